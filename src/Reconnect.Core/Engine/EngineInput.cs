@@ -1,0 +1,97 @@
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>A fact the engine is told about: a user command, an I/O result, a timer or a network change.</summary>
+public abstract record EngineInput;
+
+/// <summary>The user asked to join a channel.</summary>
+/// <param name="Channel">The channel's name.</param>
+/// <param name="PeerId">The local peer's id.</param>
+/// <param name="Metadata">The local peer's application metadata.</param>
+public sealed record JoinRequested(string Channel, string PeerId, IReadOnlyDictionary<string, string> Metadata) : EngineInput;
+
+/// <summary>The user asked to leave the channel; the engine may join again afterwards.</summary>
+public sealed record LeaveRequested : EngineInput;
+
+/// <summary>The user closed the engine for good.</summary>
+public sealed record CloseRequested : EngineInput;
+
+/// <summary>The user published a local stream.</summary>
+/// <param name="Stream">The stream.</param>
+public sealed record LocalStreamAdded(StreamInfo Stream) : EngineInput;
+
+/// <summary>The user withdrew a local stream.</summary>
+/// <param name="StreamId">The stream's id.</param>
+public sealed record LocalStreamRemoved(string StreamId) : EngineInput;
+
+/// <summary>The user replaced the track of a local stream.</summary>
+/// <param name="StreamId">The stream's id.</param>
+/// <param name="TrackId">The new track's id.</param>
+public sealed record LocalTrackReplaced(string StreamId, string TrackId) : EngineInput;
+
+/// <summary>The token provider answered.</summary>
+/// <param name="Attempt">The fetch it answers.</param>
+/// <param name="Token">The credential for the socket.</param>
+/// <param name="IceServers">The STUN/TURN servers for connections built from now on.</param>
+public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceServer> IceServers) : EngineInput;
+
+/// <summary>The token provider failed.</summary>
+/// <param name="Attempt">The fetch it answers.</param>
+/// <param name="Reason">What went wrong.</param>
+public sealed record TokenFetchFailed(long Attempt, string Reason) : EngineInput;
+
+/// <summary>The socket of an epoch opened.</summary>
+/// <param name="Epoch">The socket's epoch.</param>
+public sealed record SocketOpened(long Epoch) : EngineInput;
+
+/// <summary>The socket of an epoch closed (by the server, the network, or a failed open).</summary>
+/// <param name="Epoch">The socket's epoch.</param>
+/// <param name="Code">The close code.</param>
+/// <param name="Reason">The close reason text.</param>
+public sealed record SocketClosed(long Epoch, int Code, string Reason) : EngineInput;
+
+/// <summary>A text frame arrived on the socket of an epoch.</summary>
+/// <param name="Epoch">The socket's epoch.</param>
+/// <param name="Text">The frame.</param>
+public sealed record FrameReceived(long Epoch, string Text) : EngineInput;
+
+/// <summary>A media connection produced a local description (after CreateOffer or CreateAnswer).</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Description">The description.</param>
+/// <param name="IceRestart">True when it is an ICE restart offer.</param>
+public sealed record LocalDescriptionCreated(string RemotePeerId, int Generation, SessionDescription Description, bool IceRestart) : EngineInput;
+
+/// <summary>A media connection gathered a local candidate.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Candidate">The candidate.</param>
+public sealed record LocalCandidateGathered(string RemotePeerId, int Generation, IceCandidate Candidate) : EngineInput;
+
+/// <summary>A media connection's ICE state changed.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="State">The new state.</param>
+public sealed record IceStateChanged(string RemotePeerId, int Generation, IceConnectionState State) : EngineInput;
+
+/// <summary>A remote stream's media arrived on a connection.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="StreamId">The stream's id.</param>
+public sealed record RemoteStreamArrived(string RemotePeerId, int Generation, string StreamId) : EngineInput;
+
+/// <summary>A media operation (offer, answer, description, candidate) failed.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Reason">What went wrong.</param>
+public sealed record MediaOperationFailed(string RemotePeerId, int Generation, string Reason) : EngineInput;
+
+/// <summary>A timer the engine started fired.</summary>
+/// <param name="Timer">The timer.</param>
+public sealed record TimerFired(TimerId Timer) : EngineInput;
+
+/// <summary>The operating system reported a network change.</summary>
+/// <param name="Change">What changed.</param>
+public sealed record NetworkChanged(NetworkChange Change) : EngineInput;

@@ -1,0 +1,61 @@
+namespace Reconnect.Core.Engine;
+
+/// <summary>A typed error the engine raises; a transient drop is never one of these.</summary>
+/// <param name="Message">A readable description.</param>
+public abstract record ReconnectError(string Message);
+
+/// <summary>The server closed the socket with a terminal code; no retry follows.</summary>
+/// <param name="Code">The close code.</param>
+/// <param name="CodeName">The code's name, such as <c>invalid_token</c>.</param>
+public sealed record TerminalCloseError(int Code, string CodeName)
+    : ReconnectError($"The server closed the connection for good: {CodeName} ({Code}).");
+
+/// <summary>The first connect failed and the options say to fail fast.</summary>
+/// <param name="Code">The close code, if the socket closed.</param>
+/// <param name="Reason">What failed.</param>
+public sealed record FirstConnectFailed(int? Code, string Reason)
+    : ReconnectError($"The first connect failed: {Reason}.");
+
+/// <summary>The socket's attempt budget is spent.</summary>
+/// <param name="Attempts">How many attempts were made.</param>
+public sealed record ReconnectAttemptsExhausted(int Attempts)
+    : ReconnectError($"Gave up reconnecting after {Attempts} attempts.");
+
+/// <summary>A remote peer's ICE restart ladder is spent; only that remote peer was closed.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Attempts">How many restarts were tried.</param>
+public sealed record IceRestartExhausted(string RemotePeerId, int Attempts)
+    : ReconnectError($"ICE restarts to {RemotePeerId} failed {Attempts} times; that peer's connection was closed.");
+
+/// <summary>The roster did not arrive within the reconcile deadline and its retries; reconcile keeps retrying.</summary>
+/// <param name="Requests">How many roster requests went unanswered.</param>
+public sealed record ReconcileTimeout(int Requests)
+    : ReconnectError($"The channel roster did not arrive after {Requests} requests; still retrying.");
+
+/// <summary>The server evicted the session while the peer was away.</summary>
+/// <param name="Reason">Why, such as <c>network-disconnect</c>.</param>
+/// <param name="Rejoining">True when the engine rejoins as a new session.</param>
+public sealed record EvictedError(string Reason, bool Rejoining)
+    : ReconnectError($"The session was evicted ({Reason}); {(Rejoining ? "rejoining as new" : "stopping")}.");
+
+/// <summary>A frame could not be decoded; it was dropped and nothing else changed.</summary>
+/// <param name="Detail">Why it could not be decoded.</param>
+public sealed record MalformedMessage(string Detail)
+    : ReconnectError($"A malformed message was dropped: {Detail}.");
+
+/// <summary>A message was well formed but broke the protocol (duplicate roster entries, a signal from oneself).</summary>
+/// <param name="Detail">What was wrong.</param>
+public sealed record ProtocolViolation(string Detail)
+    : ReconnectError($"A message broke the protocol and was dropped: {Detail}.");
+
+/// <summary>A user command was refused in the current state.</summary>
+/// <param name="Command">The command.</param>
+/// <param name="State">The state that refused it.</param>
+public sealed record CommandRejected(string Command, string State)
+    : ReconnectError($"{Command} is not allowed while {State}.");
+
+/// <summary>A media operation failed on a connection; the ladder takes it as a failed attempt.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Detail">What failed.</param>
+public sealed record MediaError(string RemotePeerId, string Detail)
+    : ReconnectError($"A media operation with {RemotePeerId} failed: {Detail}.");

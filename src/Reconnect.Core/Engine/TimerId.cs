@@ -1,0 +1,54 @@
+namespace Reconnect.Core.Engine;
+
+/// <summary>The kinds of timer the engine arms; at most one of each kind per owner is live.</summary>
+public enum TimerKind
+{
+    /// <summary>The token provider did not answer in time.</summary>
+    TokenTimeout,
+
+    /// <summary>Backoff wait before the next socket attempt.</summary>
+    SocketRetry,
+
+    /// <summary>No welcome arrived after the socket opened.</summary>
+    WelcomeTimeout,
+
+    /// <summary>Time to send the next ping.</summary>
+    Ping,
+
+    /// <summary>No inbound frame for the liveness timeout.</summary>
+    Liveness,
+
+    /// <summary>The socket stayed up long enough to reset the attempt budget.</summary>
+    StableWindow,
+
+    /// <summary>Still reconnecting after the configured time.</summary>
+    StillReconnecting,
+
+    /// <summary>The roster did not arrive in time during reconcile.</summary>
+    ReconcileDeadline,
+
+    /// <summary>Leaving took too long.</summary>
+    LeaveTimeout,
+
+    /// <summary>A remote peer's <c>disconnected</c> grace ran out.</summary>
+    IceDisconnectedGrace,
+
+    /// <summary>Time for a remote peer's next ICE restart attempt.</summary>
+    IceRestartDue,
+
+    /// <summary>A remote peer's restart or first connect did not connect in time.</summary>
+    IceAttemptTimeout,
+
+    /// <summary>Signals held for an unknown peer expired.</summary>
+    PendingSignalExpiry,
+}
+
+/// <summary>Names one armed timer. A fired timer whose id is no longer armed is ignored by rule.</summary>
+/// <param name="Kind">What the timer is for.</param>
+/// <param name="Owner">The remote peer it belongs to, or empty for the local peer.</param>
+/// <param name="Sequence">A number unique over the engine's life.</param>
+public readonly record struct TimerId(TimerKind Kind, string Owner, long Sequence)
+{
+    /// <inheritdoc />
+    public override string ToString() => Owner.Length == 0 ? $"{Kind}#{Sequence}" : $"{Kind}({Owner})#{Sequence}";
+}

@@ -1,0 +1,115 @@
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Machines.Reconcile;
+
+/// <summary>The reconcile's states.</summary>
+public enum ReconcileState
+{
+    /// <summary>No reconcile under way (no socket, or not joined).</summary>
+    Idle,
+
+    /// <summary>Welcomed; waiting for the full roster snapshot.</summary>
+    AwaitingRoster,
+
+    /// <summary>Diffing the snapshot against the identity map.</summary>
+    Applying,
+
+    /// <summary>The identity map matches the roster.</summary>
+    Done,
+
+    /// <summary>The roster did not come after every retry; the error was raised and requests go on.</summary>
+    TimedOut,
+}
+
+/// <summary>What happens to the reconcile.</summary>
+public enum ReconcileTrigger
+{
+    /// <summary>The socket was welcomed (first join or a reconnect).</summary>
+    Welcomed,
+
+    /// <summary>A full roster snapshot for the current round arrived.</summary>
+    RosterReceived,
+
+    /// <summary>The snapshot was applied.</summary>
+    Applied,
+
+    /// <summary>The roster deadline passed.</summary>
+    DeadlinePassed,
+
+    /// <summary>The socket dropped, or the local peer left or closed; a newer reconnect will supersede this round.</summary>
+    Superseded,
+}
+
+/// <summary>What the engine does for the reconcile machine.</summary>
+public enum ReconcileEffect
+{
+    /// <summary>Start a new round: a new request id, a reset retry count.</summary>
+    BeginRound,
+
+    /// <summary>Send a roster request and arm the deadline.</summary>
+    RequestRoster,
+
+    /// <summary>Disarm the deadline.</summary>
+    CancelDeadline,
+
+    /// <summary>Diff the snapshot against the identity map: keep, swap, add, remove.</summary>
+    ApplySnapshot,
+
+    /// <summary>Raise the typed ReconcileTimeout error.</summary>
+    RaiseTimeout,
+}
+
+/// <summary>What the reconcile machine's guards read.</summary>
+/// <param name="RetriesLeft">Roster re-requests remain before the timeout error.</param>
+public readonly record struct ReconcileContext(bool RetriesLeft);
+
+/// <summary>The reconcile machine: after each welcome, read the roster and align the identity map with it.</summary>
+public static class ReconcileMachine
+{
+    /// <summary>The machine's table.</summary>
+    public static StateMachine<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Table { get; } = Build();
+
+    private static StateMachine<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Build()
+    {
+        var b = new StateMachineBuilder<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext>("Reconcile", ReconcileState.Idle);
+
+        b.In(ReconcileState.Idle)
+            .Stable("waits for a welcome")
+            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
+            .Ignore(ReconcileTrigger.Superseded, "nothing to supersede")
+            .Ignore(ReconcileTrigger.RosterReceived, "no round under way; the next welcome asks again");
+
+        b.In(ReconcileState.AwaitingRoster)
+            .Deadline("roster deadline, re-requested, then the timeout error")
+            .OnEnter(ReconcileEffect.RequestRoster)
+            .OnExit(ReconcileEffect.CancelDeadline)
+            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.DeadlinePassed).If(c => c.RetriesLeft, "retries left").GoTo(ReconcileState.AwaitingRoster)
+            .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut, ReconcileEffect.RaiseTimeout)
+            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
+            .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
+
+        b.In(ReconcileState.Applying)
+            .Deadline("applied in the same step")
+            .OnEnter(ReconcileEffect.ApplySnapshot)
+            .On(ReconcileTrigger.Applied).GoTo(ReconcileState.Done)
+            .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
+
+        b.In(ReconcileState.Done)
+            .Stable("reconciled; incremental roster messages keep the map current")
+            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
+            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
+
+        b.In(ReconcileState.TimedOut)
+            .Deadline("keeps re-requesting at the roster deadline until the roster comes or the socket drops")
+            .OnEnter(ReconcileEffect.RequestRoster)
+            .OnExit(ReconcileEffect.CancelDeadline)
+            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut)
+            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
+            .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
+
+        return b.Build();
+    }
+}

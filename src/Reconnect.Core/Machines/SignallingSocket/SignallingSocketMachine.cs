@@ -1,0 +1,225 @@
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Machines.SignallingSocket;
+
+/// <summary>The signalling socket's states.</summary>
+public enum SignallingSocketState
+{
+    /// <summary>Not connecting.</summary>
+    Idle,
+
+    /// <summary>Waiting for the token provider before an attempt.</summary>
+    FetchingToken,
+
+    /// <summary>The socket is opening or open and waiting for the welcome.</summary>
+    Connecting,
+
+    /// <summary>Open and welcomed.</summary>
+    Open,
+
+    /// <summary>Backing off before the next attempt.</summary>
+    WaitingToRetry,
+
+    /// <summary>The operating system says there is no network; attempts pause.</summary>
+    Offline,
+
+    /// <summary>Closed for good: terminal code, attempts exhausted, or user close.</summary>
+    Closed,
+}
+
+/// <summary>What happens to the signalling socket.</summary>
+public enum SignallingSocketTrigger
+{
+    /// <summary>The local peer wants to be connected.</summary>
+    ConnectRequested,
+
+    /// <summary>The token provider answered.</summary>
+    TokenReceived,
+
+    /// <summary>The token provider failed or timed out.</summary>
+    TokenFailed,
+
+    /// <summary>The welcome arrived.</summary>
+    Welcomed,
+
+    /// <summary>The socket closed or was declared dead (welcome timeout, liveness).</summary>
+    SocketFailed,
+
+    /// <summary>The backoff wait ended.</summary>
+    RetryDue,
+
+    /// <summary>The operating system says the network is gone.</summary>
+    NetworkLost,
+
+    /// <summary>The operating system says the network is back or the address changed.</summary>
+    NetworkRestored,
+
+    /// <summary>The socket stayed up for the stable window.</summary>
+    StableWindowElapsed,
+
+    /// <summary>The local peer left the channel; the socket may be used again.</summary>
+    Released,
+
+    /// <summary>The local peer closed, or the socket must stop for good.</summary>
+    CloseRequested,
+}
+
+/// <summary>What the engine does for the socket machine.</summary>
+public enum SignallingSocketEffect
+{
+    /// <summary>Call the token provider and arm its timeout.</summary>
+    FetchToken,
+
+    /// <summary>Disarm the token timeout.</summary>
+    CancelTokenFetch,
+
+    /// <summary>Open a socket of a new epoch and arm the welcome timeout.</summary>
+    OpenSocket,
+
+    /// <summary>Disarm the welcome timeout.</summary>
+    CancelWelcomeTimeout,
+
+    /// <summary>Arm ping, liveness and stable-window timers.</summary>
+    StartHeartbeat,
+
+    /// <summary>Disarm ping, liveness and stable-window timers.</summary>
+    StopHeartbeat,
+
+    /// <summary>Close the live socket, if any.</summary>
+    DropSocket,
+
+    /// <summary>Count one failed attempt.</summary>
+    CountFailedAttempt,
+
+    /// <summary>Compute the backoff and arm the retry timer.</summary>
+    ScheduleRetry,
+
+    /// <summary>Disarm the retry timer.</summary>
+    CancelRetry,
+
+    /// <summary>Reset the attempt budget.</summary>
+    ResetAttempts,
+
+    /// <summary>Tell the local peer the signalling is lost but will be retried.</summary>
+    ReportLost,
+
+    /// <summary>Tell the local peer the first connect failed and the caller should know.</summary>
+    ReportFirstConnectFailed,
+
+    /// <summary>Tell the local peer the signalling ended for good (terminal code or exhausted budget).</summary>
+    ReportGaveUp,
+
+    /// <summary>Tell the local peer the socket is welcomed.</summary>
+    ReportWelcomed,
+}
+
+/// <summary>What the socket machine's guards read.</summary>
+/// <param name="TerminalCode">The close that happened carries a terminal code.</param>
+/// <param name="BudgetSpent">Counting this failure uses up the attempt budget.</param>
+/// <param name="FailFast">No welcome ever arrived and the first connect fails fast.</param>
+/// <param name="Offline">The operating system says there is no network.</param>
+public readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline);
+
+/// <summary>The signalling socket machine: when to connect, wait, retry, pause and give up.</summary>
+public static class SignallingSocketMachine
+{
+    /// <summary>The machine's table.</summary>
+    public static StateMachine<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Table { get; } = Build();
+
+    private static StateMachine<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Build()
+    {
+        var b = new StateMachineBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>(
+            "SignallingSocket", SignallingSocketState.Idle);
+
+        b.In(SignallingSocketState.Idle)
+            .Stable("waits for the local peer to join")
+            .On(SignallingSocketTrigger.ConnectRequested).If(c => c.Offline, "offline").GoTo(SignallingSocketState.Offline)
+            .On(SignallingSocketTrigger.ConnectRequested).GoTo(SignallingSocketState.FetchingToken)
+            .Ignore(SignallingSocketTrigger.NetworkLost, "nothing to pause")
+            .Ignore(SignallingSocketTrigger.NetworkRestored, "nothing to resume")
+            .Ignore(SignallingSocketTrigger.Released, "already idle")
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
+
+        var fetching = b.In(SignallingSocketState.FetchingToken)
+            .Deadline("token fetch timeout")
+            .OnEnter(SignallingSocketEffect.FetchToken)
+            .OnExit(SignallingSocketEffect.CancelTokenFetch)
+            .On(SignallingSocketTrigger.TokenReceived).GoTo(SignallingSocketState.Connecting);
+        AddFailureRows(fetching, SignallingSocketTrigger.TokenFailed, firstConnect: true);
+        fetching
+            .On(SignallingSocketTrigger.NetworkLost).GoTo(SignallingSocketState.Offline)
+            .Ignore(SignallingSocketTrigger.NetworkRestored, "an attempt is already under way")
+            .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle)
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
+
+        var connecting = b.In(SignallingSocketState.Connecting)
+            .Deadline("welcome timeout")
+            .OnEnter(SignallingSocketEffect.OpenSocket)
+            .OnExit(SignallingSocketEffect.CancelWelcomeTimeout)
+            .On(SignallingSocketTrigger.Welcomed).GoTo(SignallingSocketState.Open, SignallingSocketEffect.ReportWelcomed);
+        AddFailureRows(connecting, SignallingSocketTrigger.SocketFailed, firstConnect: true);
+        connecting
+            .On(SignallingSocketTrigger.NetworkLost).GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket)
+            .Ignore(SignallingSocketTrigger.NetworkRestored, "an attempt is already under way")
+            .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle, SignallingSocketEffect.DropSocket)
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed, SignallingSocketEffect.DropSocket);
+
+        var open = b.In(SignallingSocketState.Open)
+            .Stable("liveness timeout closes a silent socket")
+            .OnEnter(SignallingSocketEffect.StartHeartbeat)
+            .OnExit(SignallingSocketEffect.StopHeartbeat);
+        AddFailureRows(open, SignallingSocketTrigger.SocketFailed, firstConnect: false);
+        open
+            .On(SignallingSocketTrigger.NetworkLost)
+                .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportLost)
+            .Ignore(SignallingSocketTrigger.NetworkRestored, "the socket is up; liveness decides")
+            .On(SignallingSocketTrigger.StableWindowElapsed).Stay(SignallingSocketEffect.ResetAttempts)
+            .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle, SignallingSocketEffect.DropSocket)
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed, SignallingSocketEffect.DropSocket);
+
+        b.In(SignallingSocketState.WaitingToRetry)
+            .Deadline("backoff timer")
+            .OnEnter(SignallingSocketEffect.ScheduleRetry)
+            .OnExit(SignallingSocketEffect.CancelRetry)
+            .On(SignallingSocketTrigger.RetryDue).GoTo(SignallingSocketState.FetchingToken)
+            .On(SignallingSocketTrigger.NetworkLost).GoTo(SignallingSocketState.Offline)
+            .On(SignallingSocketTrigger.NetworkRestored).GoTo(SignallingSocketState.FetchingToken)
+            .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle)
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
+
+        b.In(SignallingSocketState.Offline)
+            .Stable("the operating system reports the network back; attempts are paused, not spent")
+            .On(SignallingSocketTrigger.NetworkRestored).GoTo(SignallingSocketState.FetchingToken)
+            .Ignore(SignallingSocketTrigger.NetworkLost, "already paused")
+            .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle)
+            .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
+
+        b.In(SignallingSocketState.Closed)
+            .Terminal("closed for good")
+            .Ignore(SignallingSocketTrigger.CloseRequested, "close is idempotent")
+            .Ignore(SignallingSocketTrigger.Released, "closed for good")
+            .Ignore(SignallingSocketTrigger.NetworkLost, "closed for good")
+            .Ignore(SignallingSocketTrigger.NetworkRestored, "closed for good");
+
+        return b.Build();
+    }
+
+    private static void AddFailureRows(
+        StateMachineBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>.StateConfiguration state,
+        SignallingSocketTrigger trigger,
+        bool firstConnect)
+    {
+        var lost = firstConnect ? [SignallingSocketEffect.CountFailedAttempt] : new[] { SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportLost };
+        state.On(trigger).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp);
+        if (firstConnect)
+        {
+            state.On(trigger).If(c => c.FailFast, "first connect fails fast")
+                .GoTo(SignallingSocketState.Idle, SignallingSocketEffect.ReportFirstConnectFailed);
+        }
+
+        state.On(trigger).If(c => c.BudgetSpent, "budget spent")
+            .GoTo(SignallingSocketState.Closed, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportGaveUp);
+        state.On(trigger).If(c => c.Offline, "offline").GoTo(SignallingSocketState.Offline, lost);
+        state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, lost);
+    }
+}

@@ -1,0 +1,43 @@
+using Reconnect.Core.Policies;
+
+namespace Reconnect.Core.Options;
+
+/// <summary>Every knob of the reconnect engine, with the defaults of the published behaviour it improves on.</summary>
+public sealed record ReconnectOptions
+{
+    /// <summary>Signalling socket backoff.</summary>
+    public SocketBackoffOptions Backoff { get; init; } = new();
+
+    /// <summary>Welcome timeout, ping and liveness.</summary>
+    public HeartbeatOptions Heartbeat { get; init; } = new();
+
+    /// <summary>Token provider timeout and failure notices.</summary>
+    public TokenProviderOptions Token { get; init; } = new();
+
+    /// <summary>The ICE restart ladder.</summary>
+    public IceRestartLadderOptions IceRestart { get; init; } = new();
+
+    /// <summary>Channel reconcile after a socket reconnect.</summary>
+    public ReconcileOptions Reconcile { get; init; } = new();
+
+    /// <summary>When false (default) a failed first connect fails fast to the caller; when true it retries like a reconnect.</summary>
+    public bool RetryFirstConnect { get; init; }
+
+    /// <summary>When true every media connection is rebuilt after a socket reconnect, even a healthy one.</summary>
+    public bool ForceMediaRestartOnReconnect { get; init; }
+
+    /// <summary>What to do after an eviction.</summary>
+    public EvictionBehaviour OnEvicted { get; init; } = EvictionBehaviour.RejoinAsNew;
+
+    /// <summary>After this long in reconnecting, a "still reconnecting" notice is raised.</summary>
+    public TimeSpan StillReconnectingAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long signals from a peer not yet in the roster are held.</summary>
+    public TimeSpan PendingSignalHold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many held signals are kept at most, over all unknown peers.</summary>
+    public int PendingSignalCapacity { get; init; } = 256;
+
+    /// <summary>How long leaving waits for the socket to close after the leave message.</summary>
+    public TimeSpan LeaveTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}

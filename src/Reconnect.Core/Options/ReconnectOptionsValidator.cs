@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+
+namespace Reconnect.Core.Options;
+
+/// <summary>Validates <see cref="ReconnectOptions"/>: every duration positive where it must be, every budget within range.</summary>
+public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOptions>
+{
+    /// <summary>Validates an options instance and returns every failure at once.</summary>
+    public ValidateOptionsResult Validate(string? name, ReconnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var b = options.Backoff;
+        Positive(failures, "Backoff.InitialDelay", b.InitialDelay);
+        Positive(failures, "Backoff.MaxDelay", b.MaxDelay);
+        Positive(failures, "Backoff.StableWindow", b.StableWindow);
+        NotNegative(failures, "Backoff.CapacityFloor", b.CapacityFloor);
+        Check(failures, b.MaxDelay >= b.InitialDelay, "Backoff.MaxDelay must be at least Backoff.InitialDelay.");
+        Check(failures, b.Multiplier is >= 1.0 and <= 10.0, "Backoff.Multiplier must be in [1, 10].");
+        Check(failures, b.JitterFraction is >= 0.0 and < 1.0, "Backoff.JitterFraction must be in [0, 1).");
+        Check(failures, b.MaxAttempts is >= 1 and <= 10_000, "Backoff.MaxAttempts must be in [1, 10000].");
+
+        var h = options.Heartbeat;
+        Positive(failures, "Heartbeat.WelcomeTimeout", h.WelcomeTimeout);
+        Positive(failures, "Heartbeat.PingInterval", h.PingInterval);
+        Positive(failures, "Heartbeat.LivenessTimeout", h.LivenessTimeout);
+        Check(failures, h.LivenessTimeout > h.PingInterval, "Heartbeat.LivenessTimeout must exceed Heartbeat.PingInterval.");
+
+        Positive(failures, "Token.FetchTimeout", options.Token.FetchTimeout);
+        Check(failures, options.Token.FailureNoticeThreshold >= 1, "Token.FailureNoticeThreshold must be at least 1.");
+
+        var ice = options.IceRestart;
+        Check(failures, ice.Delays is { Count: >= 1 and <= 100 }, "IceRestart.Delays must hold 1 to 100 waits.");
+        Check(failures, ice.Delays is null || ice.Delays.All(d => d >= TimeSpan.Zero), "IceRestart.Delays must not be negative.");
+        Positive(failures, "IceRestart.AttemptTimeout", ice.AttemptTimeout);
+        NotNegative(failures, "IceRestart.DisconnectedGrace", ice.DisconnectedGrace);
+        Positive(failures, "IceRestart.ConnectTimeout", ice.ConnectTimeout);
+
+        Positive(failures, "Reconcile.Deadline", options.Reconcile.Deadline);
+        Check(failures, options.Reconcile.RosterRetries is >= 0 and <= 100, "Reconcile.RosterRetries must be in [0, 100].");
+
+        Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
+        Positive(failures, "PendingSignalHold", options.PendingSignalHold);
+        Check(failures, options.PendingSignalCapacity >= 1, "PendingSignalCapacity must be at least 1.");
+        Positive(failures, "LeaveTimeout", options.LeaveTimeout);
+        Check(failures, Enum.IsDefined(options.OnEvicted), "OnEvicted must be a defined EvictionBehaviour.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Validates and throws <see cref="OptionsValidationException"/> listing every failure.</summary>
+    public static ReconnectOptions EnsureValid(ReconnectOptions options)
+    {
+        var result = new ReconnectOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        return result.Failed
+            ? throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ReconnectOptions), result.Failures)
+            : options;
+    }
+
+    private static void Positive(List<string> failures, string name, TimeSpan value) =>
+        Check(failures, value > TimeSpan.Zero, $"{name} must be positive.");
+
+    private static void NotNegative(List<string> failures, string name, TimeSpan value) =>
+        Check(failures, value >= TimeSpan.Zero, $"{name} must not be negative.");
+
+    private static void Check(List<string> failures, bool ok, string failure)
+    {
+        if (!ok)
+        {
+            failures.Add(failure);
+        }
+    }
+}

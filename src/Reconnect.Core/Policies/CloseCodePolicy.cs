@@ -1,0 +1,49 @@
+namespace Reconnect.Core.Policies;
+
+/// <summary>What the socket does after a close with a given code.</summary>
+public enum CloseDisposition
+{
+    /// <summary>Retry with backoff.</summary>
+    Retry,
+
+    /// <summary>Retry with backoff; the token provider must hand out a fresh token.</summary>
+    RetryWithFreshToken,
+
+    /// <summary>Retry, but no sooner than the capacity floor.</summary>
+    RetryAfterCapacityFloor,
+
+    /// <summary>Do not retry: surface a typed error once.</summary>
+    Terminal,
+}
+
+/// <summary>A close code's meaning.</summary>
+/// <param name="Code">The numeric code.</param>
+/// <param name="Name">Its name, such as <c>invalid_token</c>, or <c>unknown</c>.</param>
+/// <param name="Disposition">What to do about it.</param>
+public sealed record CloseClassification(int Code, string Name, CloseDisposition Disposition)
+{
+    /// <summary>True when the close ends the socket for good.</summary>
+    public bool IsTerminal => Disposition == CloseDisposition.Terminal;
+}
+
+/// <summary>Classifies close codes: terminal codes are never retried; graceful, abnormal and unknown codes are.</summary>
+public static class CloseCodePolicy
+{
+    /// <summary>Classifies a close code.</summary>
+    public static CloseClassification Classify(int code) => code switch
+    {
+        CloseCodes.Normal => new(code, "normal", CloseDisposition.Retry),
+        CloseCodes.GoingAway => new(code, "going_away", CloseDisposition.Retry),
+        CloseCodes.Abnormal => new(code, "abnormal", CloseDisposition.Retry),
+        CloseCodes.ServiceRestart => new(code, "service_restart", CloseDisposition.Retry),
+        CloseCodes.InvalidToken => new(code, "invalid_token", CloseDisposition.Terminal),
+        CloseCodes.TokenExpired => new(code, "token_expired", CloseDisposition.RetryWithFreshToken),
+        CloseCodes.ChannelNotAuthorized => new(code, "channel_not_authorized", CloseDisposition.Terminal),
+        CloseCodes.AccountSuspended => new(code, "account_suspended", CloseDisposition.Terminal),
+        CloseCodes.AdminDisconnect => new(code, "admin_disconnect", CloseDisposition.Terminal),
+        CloseCodes.OverCapacity => new(code, "over_capacity", CloseDisposition.RetryAfterCapacityFloor),
+        CloseCodes.LivenessTimeout => new(code, "liveness_timeout", CloseDisposition.Retry),
+        CloseCodes.WelcomeTimeout => new(code, "welcome_timeout", CloseDisposition.Retry),
+        _ => new(code, "unknown", CloseDisposition.Retry),
+    };
+}

@@ -1,0 +1,41 @@
+namespace Reconnect.Core.Policies;
+
+/// <summary>The close codes the signalling socket understands: WebSocket codes and the application's 4000 range.</summary>
+public static class CloseCodes
+{
+    /// <summary>Normal closure.</summary>
+    public const int Normal = 1000;
+
+    /// <summary>The server is going away (graceful shutdown).</summary>
+    public const int GoingAway = 1001;
+
+    /// <summary>The connection dropped without a close frame.</summary>
+    public const int Abnormal = 1006;
+
+    /// <summary>The server is restarting.</summary>
+    public const int ServiceRestart = 1012;
+
+    /// <summary>The token is not valid.</summary>
+    public const int InvalidToken = 4001;
+
+    /// <summary>The token expired; a fresh one may work.</summary>
+    public const int TokenExpired = 4002;
+
+    /// <summary>The token does not allow this channel.</summary>
+    public const int ChannelNotAuthorized = 4003;
+
+    /// <summary>The account is suspended.</summary>
+    public const int AccountSuspended = 4004;
+
+    /// <summary>An administrator removed the peer.</summary>
+    public const int AdminDisconnect = 4005;
+
+    /// <summary>The account is over its concurrent connection limit.</summary>
+    public const int OverCapacity = 4006;
+
+    /// <summary>The client closed the socket because no frame arrived within the liveness timeout.</summary>
+    public const int LivenessTimeout = 4100;
+
+    /// <summary>The client closed the socket because no welcome arrived in time.</summary>
+    public const int WelcomeTimeout = 4101;
+}

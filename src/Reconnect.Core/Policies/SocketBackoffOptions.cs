@@ -1,0 +1,26 @@
+namespace Reconnect.Core.Policies;
+
+/// <summary>How the signalling socket backs off between connect attempts.</summary>
+public sealed record SocketBackoffOptions
+{
+    /// <summary>The delay before the first retry, before jitter.</summary>
+    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The factor applied to the delay after each failed attempt.</summary>
+    public double Multiplier { get; init; } = 2.0;
+
+    /// <summary>The cap on the delay, before jitter.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The relative jitter applied to every delay, the first included: 0.2 means +/-20 %.</summary>
+    public double JitterFraction { get; init; } = 0.2;
+
+    /// <summary>How many failed attempts in a row are allowed before giving up.</summary>
+    public int MaxAttempts { get; init; } = 100;
+
+    /// <summary>How long a socket must stay up before the attempt budget resets.</summary>
+    public TimeSpan StableWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The floor on the next delay after the server says it is over capacity.</summary>
+    public TimeSpan CapacityFloor { get; init; } = TimeSpan.FromSeconds(30);
+}

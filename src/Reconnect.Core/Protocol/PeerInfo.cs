@@ -1,0 +1,49 @@
+namespace Reconnect.Core.Protocol;
+
+/// <summary>A stream a peer publishes, with its application metadata.</summary>
+/// <param name="StreamId">The stream's id, stable across reconnects.</param>
+/// <param name="Metadata">Application metadata, such as the kind of source.</param>
+public sealed record StreamInfo(string StreamId, IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <inheritdoc />
+    public bool Equals(StreamInfo? other) =>
+        other is not null && StreamId == other.StreamId && MetadataEquality.Same(Metadata, other.Metadata);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StreamId.GetHashCode(StringComparison.Ordinal);
+}
+
+/// <summary>One peer in a channel's roster.</summary>
+/// <param name="PeerId">The peer's id in the channel.</param>
+/// <param name="SessionId">The server session; a new one means a new peer under the same id.</param>
+/// <param name="Metadata">Application metadata.</param>
+/// <param name="Streams">The streams the peer publishes.</param>
+public sealed record RosterEntry(
+    string PeerId,
+    string SessionId,
+    IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<StreamInfo> Streams)
+{
+    /// <inheritdoc />
+    public bool Equals(RosterEntry? other) =>
+        other is not null
+        && PeerId == other.PeerId
+        && SessionId == other.SessionId
+        && MetadataEquality.Same(Metadata, other.Metadata)
+        && Streams.SequenceEqual(other.Streams);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(PeerId, SessionId);
+}
+
+/// <summary>Compares metadata dictionaries by content.</summary>
+public static class MetadataEquality
+{
+    /// <summary>True when both hold the same keys with the same values.</summary>
+    public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    }
+}

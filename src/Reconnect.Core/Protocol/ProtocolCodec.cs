@@ -1,0 +1,73 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Reconnect.Core.Protocol;
+
+/// <summary>Encodes and decodes signalling messages as JSON text; a malformed frame is a typed failure, never an exception.</summary>
+public static class ProtocolCodec
+{
+    /// <summary>The largest frame accepted, in characters.</summary>
+    public const int MaxFrameLength = 256 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        AllowOutOfOrderMetadataProperties = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>Encodes a client message.</summary>
+    public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, Options);
+
+    /// <summary>Encodes a server message.</summary>
+    public static string Encode(ServerMessage message) => JsonSerializer.Serialize(message, Options);
+
+    /// <summary>Decodes a frame a client received; on failure <paramref name="error"/> says why.</summary>
+    public static bool TryDecodeServerMessage(string frame, [NotNullWhen(true)] out ServerMessage? message, [NotNullWhen(false)] out string? error) =>
+        TryDecode(frame, out message, out error);
+
+    /// <summary>Decodes a frame the server received; on failure <paramref name="error"/> says why.</summary>
+    public static bool TryDecodeClientMessage(string frame, [NotNullWhen(true)] out ClientMessage? message, [NotNullWhen(false)] out string? error) =>
+        TryDecode(frame, out message, out error);
+
+    private static bool TryDecode<T>(string frame, [NotNullWhen(true)] out T? message, [NotNullWhen(false)] out string? error)
+        where T : class
+    {
+        message = null;
+        if (string.IsNullOrEmpty(frame))
+        {
+            error = "empty frame";
+            return false;
+        }
+
+        if (frame.Length > MaxFrameLength)
+        {
+            error = $"frame of {frame.Length} characters exceeds {MaxFrameLength}";
+            return false;
+        }
+
+        try
+        {
+            message = JsonSerializer.Deserialize<T>(frame, Options);
+        }
+        catch (JsonException ex)
+        {
+            error = $"malformed {typeof(T).Name}: {ex.Message}";
+            return false;
+        }
+        catch (NotSupportedException ex)
+        {
+            error = $"unsupported {typeof(T).Name}: {ex.Message}";
+            return false;
+        }
+
+        if (message is null)
+        {
+            error = "frame decoded to null";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+}

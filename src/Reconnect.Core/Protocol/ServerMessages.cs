@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace Reconnect.Core.Protocol;
+
+/// <summary>A message the signalling server sends to a client.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(WelcomeMessage), "welcome")]
+[JsonDerivedType(typeof(RosterMessage), "roster")]
+[JsonDerivedType(typeof(PeerJoinedMessage), "peer-joined")]
+[JsonDerivedType(typeof(PeerLeftMessage), "peer-left")]
+[JsonDerivedType(typeof(PeerUpdatedMessage), "peer-updated")]
+[JsonDerivedType(typeof(SignalRelayedMessage), "signal")]
+[JsonDerivedType(typeof(PongMessage), "pong")]
+[JsonDerivedType(typeof(GoingAwayMessage), "going-away")]
+[JsonDerivedType(typeof(EvictedMessage), "evicted")]
+public abstract record ServerMessage;
+
+/// <summary>The server accepted a join. <paramref name="Resumed"/> is true when the previous session was resumed.</summary>
+/// <param name="PeerId">The peer's id.</param>
+/// <param name="SessionId">The session now in force.</param>
+/// <param name="Resumed">True when a session named in the join was resumed.</param>
+public sealed record WelcomeMessage(string PeerId, string SessionId, bool Resumed) : ServerMessage;
+
+/// <summary>A full roster snapshot of the channel (the receiving peer excluded).</summary>
+/// <param name="RequestId">The request it answers, or 0 when unsolicited.</param>
+/// <param name="Peers">Every other peer in the channel.</param>
+public sealed record RosterMessage(int RequestId, IReadOnlyList<RosterEntry> Peers) : ServerMessage;
+
+/// <summary>A peer joined the channel.</summary>
+/// <param name="Peer">The peer.</param>
+public sealed record PeerJoinedMessage(RosterEntry Peer) : ServerMessage;
+
+/// <summary>A peer left the channel for good.</summary>
+/// <param name="PeerId">The peer's id.</param>
+/// <param name="SessionId">The session that ended.</param>
+/// <param name="Reason">Why: <c>left</c>, <c>closed</c>, <c>network-disconnect</c>, <c>kicked</c>.</param>
+public sealed record PeerLeftMessage(string PeerId, string SessionId, string Reason) : ServerMessage;
+
+/// <summary>A peer's metadata or published streams changed.</summary>
+/// <param name="Peer">The peer as it is now.</param>
+public sealed record PeerUpdatedMessage(RosterEntry Peer) : ServerMessage;
+
+/// <summary>A signal relayed from another peer.</summary>
+/// <param name="From">The sending peer's id.</param>
+/// <param name="Payload">The signal.</param>
+public sealed record SignalRelayedMessage(string From, SignalPayload Payload) : ServerMessage;
+
+/// <summary>The answer to a ping.</summary>
+/// <param name="Sequence">The ping's sequence.</param>
+public sealed record PongMessage(long Sequence) : ServerMessage;
+
+/// <summary>The server is about to close the socket (restart, drain); reconnect no sooner than the hint.</summary>
+/// <param name="RetryAfterMs">The earliest retry, in milliseconds, if the server gives one.</param>
+public sealed record GoingAwayMessage(int? RetryAfterMs) : ServerMessage;
+
+/// <summary>The session named in a join no longer exists: the peer was evicted while away.</summary>
+/// <param name="Reason">Why, such as <c>network-disconnect</c>.</param>
+public sealed record EvictedMessage(string Reason) : ServerMessage;

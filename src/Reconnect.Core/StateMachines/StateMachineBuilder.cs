@@ -1,0 +1,224 @@
+namespace Reconnect.Core.StateMachines;
+
+/// <summary>
+/// Declares a machine as data, in Stateless's vocabulary:
+/// <c>In(state).On(trigger).If(guard, "why").GoTo(dest, effects)</c>, <c>Ignore(trigger, "why")</c>,
+/// <c>OnEnter</c>/<c>OnExit</c>. <see cref="Build"/> validates the table.
+/// </summary>
+/// <typeparam name="TState">The machine's states.</typeparam>
+/// <typeparam name="TTrigger">The machine's triggers.</typeparam>
+/// <typeparam name="TEffect">The effects the engine performs.</typeparam>
+/// <typeparam name="TContext">What guards read.</typeparam>
+public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+    where TEffect : struct, Enum
+{
+    private readonly string _name;
+    private readonly TState _initial;
+    private readonly List<TransitionRow<TState, TTrigger, TEffect, TContext>> _rows = [];
+    private readonly List<IgnoreRow<TState, TTrigger>> _ignores = [];
+    private readonly Dictionary<TState, List<TEffect>> _entry = [];
+    private readonly Dictionary<TState, List<TEffect>> _exit = [];
+    private readonly Dictionary<TState, StateBound> _bounds = [];
+
+    /// <summary>Starts a table for a named machine with its initial state.</summary>
+    public StateMachineBuilder(string name, TState initial)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _name = name;
+        _initial = initial;
+    }
+
+    /// <summary>Configures the rows leaving a state.</summary>
+    public StateConfiguration In(TState state) => new(this, state);
+
+    /// <summary>Validates and freezes the table.</summary>
+    public StateMachine<TState, TTrigger, TEffect, TContext> Build()
+    {
+        var errors = new List<string>();
+        foreach (var group in _rows.GroupBy(r => (r.From, r.Trigger)))
+        {
+            var rows = group.ToList();
+            if (rows.Count(r => r.Guard is null) > 1)
+            {
+                errors.Add($"{group.Key.From} on {group.Key.Trigger} has more than one unguarded row");
+            }
+
+            if (rows.FindIndex(r => r.Guard is null) is var i && i >= 0 && i != rows.Count - 1)
+            {
+                errors.Add($"{group.Key.From} on {group.Key.Trigger} has an unguarded row before a guarded one");
+            }
+
+            foreach (var dup in rows.Where(r => r.Guard is not null).GroupBy(r => r.Guard!.Description).Where(g => g.Count() > 1))
+            {
+                errors.Add($"{group.Key.From} on {group.Key.Trigger} repeats the guard '{dup.Key}'");
+            }
+
+            if (_ignores.Any(x => x.In.Equals(group.Key.From) && x.Trigger.Equals(group.Key.Trigger)))
+            {
+                errors.Add($"{group.Key.From} on {group.Key.Trigger} is both a row and ignored");
+            }
+        }
+
+        foreach (var dup in _ignores.GroupBy(x => (x.In, x.Trigger)).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{dup.Key.In} ignores {dup.Key.Trigger} twice");
+        }
+
+        var reachable = new HashSet<TState> { _initial };
+        var frontier = new Queue<TState>([_initial]);
+        while (frontier.TryDequeue(out var s))
+        {
+            foreach (var row in _rows.Where(r => r.From.Equals(s)))
+            {
+                if (reachable.Add(row.To))
+                {
+                    frontier.Enqueue(row.To);
+                }
+            }
+        }
+
+        foreach (var state in Enum.GetValues<TState>())
+        {
+            if (!reachable.Contains(state))
+            {
+                errors.Add($"{state} is not reachable from {_initial}");
+            }
+
+            if (!_bounds.ContainsKey(state))
+            {
+                errors.Add($"{state} has no deadline and is neither terminal nor declared stable");
+            }
+            else if (_bounds[state].Kind == StateBoundKind.Terminal && _rows.Any(r => r.From.Equals(state) && !r.To.Equals(state)))
+            {
+                errors.Add($"{state} is terminal but has a row leaving it");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidMachineDefinitionException($"Machine '{_name}' is invalid: {string.Join("; ", errors)}.");
+        }
+
+        return new StateMachine<TState, TTrigger, TEffect, TContext>(
+            _name,
+            _initial,
+            [.. _rows],
+            [.. _ignores],
+            _entry.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TEffect>)[.. kv.Value]),
+            _exit.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TEffect>)[.. kv.Value]),
+            new Dictionary<TState, StateBound>(_bounds));
+    }
+
+    /// <summary>The rows and rules leaving one state.</summary>
+    public sealed class StateConfiguration
+    {
+        private readonly StateMachineBuilder<TState, TTrigger, TEffect, TContext> _owner;
+        private readonly TState _state;
+
+        internal StateConfiguration(StateMachineBuilder<TState, TTrigger, TEffect, TContext> owner, TState state)
+        {
+            _owner = owner;
+            _state = state;
+        }
+
+        /// <summary>Starts a row for a trigger.</summary>
+        public RowBuilder On(TTrigger trigger) => new(this, _state, trigger);
+
+        /// <summary>Accepts a trigger and does nothing, for a stated reason.</summary>
+        public StateConfiguration Ignore(TTrigger trigger, string why)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(why);
+            _owner._ignores.Add(new IgnoreRow<TState, TTrigger>(_state, trigger, why));
+            return this;
+        }
+
+        /// <summary>Effects run whenever the state is entered.</summary>
+        public StateConfiguration OnEnter(params TEffect[] effects)
+        {
+            Effects(_owner._entry).AddRange(effects);
+            return this;
+        }
+
+        /// <summary>Effects run whenever the state is left.</summary>
+        public StateConfiguration OnExit(params TEffect[] effects)
+        {
+            Effects(_owner._exit).AddRange(effects);
+            return this;
+        }
+
+        /// <summary>Declares what bounds the time spent in this state.</summary>
+        public StateConfiguration Deadline(string what) => Bound(StateBoundKind.Deadline, what);
+
+        /// <summary>Declares the state may wait indefinitely for outside input, and why that is safe.</summary>
+        public StateConfiguration Stable(string why) => Bound(StateBoundKind.Stable, why);
+
+        /// <summary>Declares the state final: nothing leaves it.</summary>
+        public StateConfiguration Terminal(string why) => Bound(StateBoundKind.Terminal, why);
+
+        /// <summary>Continues with another state.</summary>
+        public StateConfiguration In(TState state) => _owner.In(state);
+
+        internal StateConfiguration Add(TransitionRow<TState, TTrigger, TEffect, TContext> row)
+        {
+            _owner._rows.Add(row);
+            return this;
+        }
+
+        private StateConfiguration Bound(StateBoundKind kind, string what)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(what);
+            if (!_owner._bounds.TryAdd(_state, new StateBound(kind, what)))
+            {
+                throw new InvalidMachineDefinitionException($"Machine '{_owner._name}': {_state} is bounded twice.");
+            }
+
+            return this;
+        }
+
+        private List<TEffect> Effects(Dictionary<TState, List<TEffect>> map)
+        {
+            if (!map.TryGetValue(_state, out var list))
+            {
+                list = [];
+                map[_state] = list;
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>One row being declared.</summary>
+    public sealed class RowBuilder
+    {
+        private readonly StateConfiguration _config;
+        private readonly TState _from;
+        private readonly TTrigger _trigger;
+        private Guard<TContext>? _guard;
+
+        internal RowBuilder(StateConfiguration config, TState from, TTrigger trigger)
+        {
+            _config = config;
+            _from = from;
+            _trigger = trigger;
+        }
+
+        /// <summary>Applies the row only when a named condition holds.</summary>
+        public RowBuilder If(Func<TContext, bool> guard, string why)
+        {
+            ArgumentNullException.ThrowIfNull(guard);
+            ArgumentException.ThrowIfNullOrWhiteSpace(why);
+            _guard = new Guard<TContext>(why, guard);
+            return this;
+        }
+
+        /// <summary>Moves to a state (running exit and entry effects, also when it is the same state) and emits effects.</summary>
+        public StateConfiguration GoTo(TState to, params TEffect[] effects) =>
+            _config.Add(new TransitionRow<TState, TTrigger, TEffect, TContext>(_from, _trigger, to, _guard, effects));
+
+        /// <summary>Stays in the state without exit or entry effects, emitting effects.</summary>
+        public StateConfiguration Stay(params TEffect[] effects) =>
+            _config.Add(new TransitionRow<TState, TTrigger, TEffect, TContext>(_from, _trigger, _from, _guard, effects) { IsInternal = true });
+    }
+}

@@ -1,0 +1,39 @@
+namespace Reconnect.Core.StateMachines;
+
+/// <summary>One row of a machine's table: in a state, on a trigger, when a guard holds, go to a state and emit effects.</summary>
+/// <typeparam name="TState">The machine's states.</typeparam>
+/// <typeparam name="TTrigger">The machine's triggers.</typeparam>
+/// <typeparam name="TEffect">The effects the engine performs.</typeparam>
+/// <typeparam name="TContext">What guards read.</typeparam>
+public sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
+    TState From,
+    TTrigger Trigger,
+    TState To,
+    Guard<TContext>? Guard,
+    IReadOnlyList<TEffect> Effects)
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+    where TEffect : struct, Enum
+{
+    /// <summary>True when the row stays in its state and runs neither exit nor entry effects.</summary>
+    public bool IsInternal { get; init; }
+
+    /// <summary>The label diagrams show: <c>Trigger [guard]</c>.</summary>
+    public string Label => Guard is null ? Trigger.ToString() : $"{Trigger} [{Guard.Description}]";
+
+    /// <summary>A stable key naming this row, used by coverage marks.</summary>
+    public string Key => $"{From}--{Label}-->{To}";
+}
+
+/// <summary>A named condition on the context that decides whether a row applies.</summary>
+/// <typeparam name="TContext">What the condition reads.</typeparam>
+/// <param name="Description">What the condition means, shown in diagrams.</param>
+/// <param name="Holds">The condition itself.</param>
+public sealed record Guard<TContext>(string Description, Func<TContext, bool> Holds);
+
+/// <summary>A trigger a state accepts and does nothing with, with the reason why.</summary>
+/// <typeparam name="TState">The machine's states.</typeparam>
+/// <typeparam name="TTrigger">The machine's triggers.</typeparam>
+public sealed record IgnoreRow<TState, TTrigger>(TState In, TTrigger Trigger, string Reason)
+    where TState : struct, Enum
+    where TTrigger : struct, Enum;
