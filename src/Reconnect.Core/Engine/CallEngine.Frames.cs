@@ -1,0 +1,103 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>Frames from the server: decode, fence by epoch, and route each message.</summary>
+public sealed partial class CallEngine
+{
+    private void HandleFrame(FrameReceived frame)
+    {
+        if (frame.Epoch != _epoch || !_socketAlive)
+        {
+            Ignore($"frame on socket {frame.Epoch}", "stale socket epoch");
+            return;
+        }
+
+        _lastInbound = _now;
+        if (!ProtocolCodec.TryDecodeServerMessage(frame.Text, out var message, out var error))
+        {
+            Emit(new ErrorRaised(new MalformedMessage(error)));
+            return;
+        }
+
+        switch (message)
+        {
+            case WelcomeMessage welcome: HandleWelcome(welcome); break;
+            case EvictedMessage evicted: HandleEvicted(evicted); break;
+            case GoingAwayMessage goingAway: HandleGoingAway(goingAway); break;
+            case PongMessage: break;
+            default:
+                if (_socketState != SignallingSocketState.Open)
+                {
+                    Ignore(message.GetType().Name, "not welcomed yet");
+                    return;
+                }
+
+                HandleChannelMessage(message);
+                break;
+        }
+    }
+
+    private void HandleChannelMessage(ServerMessage message)
+    {
+        switch (message)
+        {
+            case RosterMessage roster: HandleRoster(roster); break;
+            case PeerJoinedMessage joined: HandlePeerJoined(joined.Peer); break;
+            case PeerLeftMessage left: HandlePeerLeft(left); break;
+            case PeerUpdatedMessage updated: HandlePeerUpdated(updated.Peer); break;
+            case SignalRelayedMessage signal: HandleSignal(signal.From, signal.Payload); break;
+            default: Ignore(message.GetType().Name, "not expected by a client"); break;
+        }
+    }
+
+    private void HandleWelcome(WelcomeMessage welcome)
+    {
+        if (_socketState != SignallingSocketState.Connecting)
+        {
+            Ignore("welcome", "the socket is not waiting for a welcome");
+            return;
+        }
+
+        if (welcome.PeerId != _peerId || string.IsNullOrEmpty(welcome.SessionId))
+        {
+            Emit(new ErrorRaised(new ProtocolViolation($"welcome for '{welcome.PeerId}' with session '{welcome.SessionId}'")));
+            return;
+        }
+
+        _sessionId = welcome.SessionId;
+        FireSocket(SignallingSocketTrigger.Welcomed);
+    }
+
+    private void HandleEvicted(EvictedMessage evicted)
+    {
+        Mark(CoverageMarks.Evicted);
+        _evictionReason = evicted.Reason;
+        FireLocal(LocalPeerTrigger.Evicted, $"evicted ({evicted.Reason})");
+    }
+
+    private void HandleGoingAway(GoingAwayMessage goingAway)
+    {
+        if (goingAway.RetryAfterMs is > 0 and var ms)
+        {
+            _serverRetryFloor = _now + TimeSpan.FromMilliseconds(ms);
+        }
+    }
+
+    private void HandleRoster(RosterMessage roster)
+    {
+        var current = _reconcileState is ReconcileState.AwaitingRoster or ReconcileState.TimedOut or ReconcileState.Done;
+        if (!current || roster.RequestId < _roundFirstRequestId)
+        {
+            Ignore($"roster {roster.RequestId}", "answers a superseded reconcile round");
+            return;
+        }
+
+        _pendingRoster = roster;
+        FireReconcile(ReconcileTrigger.RosterReceived);
+        FireReconcile(ReconcileTrigger.Applied);
+    }
+}

@@ -1,0 +1,166 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Options;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>The local peer: user commands, local streams, eviction, leave and close.</summary>
+public sealed partial class CallEngine
+{
+    private LocalPeerState _localState = LocalPeerMachine.Table.Initial;
+    private string _channel = string.Empty;
+    private string _peerId = string.Empty;
+    private IReadOnlyDictionary<string, string> _metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    private readonly List<StreamInfo> _localStreams = [];
+    private readonly SortedDictionary<string, string> _localTracks = new(StringComparer.Ordinal);
+    private Instant _reconnectingSince;
+    private string _evictionReason = "network-disconnect";
+    private bool _forceRebuildNextRound;
+
+    private void HandleJoin(JoinRequested join)
+    {
+        if (_localState == LocalPeerState.Idle)
+        {
+            if (string.IsNullOrWhiteSpace(join.Channel) || string.IsNullOrWhiteSpace(join.PeerId))
+            {
+                Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", _localState.ToString())));
+                return;
+            }
+
+            _channel = join.Channel;
+            _peerId = join.PeerId;
+            _metadata = Copy(join.Metadata);
+            _everWelcomed = false;
+            _everReconciled = false;
+            _sessionId = null;
+        }
+
+        var from = _localState;
+        if (!FireLocal(LocalPeerTrigger.JoinRequested, "join requested"))
+        {
+            Emit(new ErrorRaised(new CommandRejected("join", from.ToString())));
+        }
+    }
+
+    private void HandleLeave()
+    {
+        var from = _localState;
+        if (!FireLocal(LocalPeerTrigger.LeaveRequested, "leave requested"))
+        {
+            Emit(new ErrorRaised(new CommandRejected("leave", from.ToString())));
+        }
+    }
+
+    private void HandleLocalStreamAdded(StreamInfo stream)
+    {
+        if (_localStreams.Exists(s => s.StreamId == stream.StreamId))
+        {
+            Emit(new ErrorRaised(new CommandRejected($"add stream '{stream.StreamId}' twice", _localState.ToString())));
+            return;
+        }
+
+        _localStreams.Add(stream);
+        Send(new PublishStreamMessage(stream));
+        foreach (var peer in LiveConnections())
+        {
+            Emit(new AttachLocalStream(peer.Id, peer.Generation, stream));
+            NeedNegotiation(peer);
+        }
+    }
+
+    private void HandleLocalStreamRemoved(string streamId)
+    {
+        if (_localStreams.RemoveAll(s => s.StreamId == streamId) == 0)
+        {
+            Emit(new ErrorRaised(new CommandRejected($"remove unknown stream '{streamId}'", _localState.ToString())));
+            return;
+        }
+
+        _localTracks.Remove(streamId);
+        Send(new UnpublishStreamMessage(streamId));
+        foreach (var peer in LiveConnections())
+        {
+            Emit(new DetachLocalStream(peer.Id, peer.Generation, streamId));
+            NeedNegotiation(peer);
+        }
+    }
+
+    private void HandleTrackReplaced(LocalTrackReplaced replaced)
+    {
+        if (!_localStreams.Exists(s => s.StreamId == replaced.StreamId))
+        {
+            Emit(new ErrorRaised(new CommandRejected($"replace the track of unknown stream '{replaced.StreamId}'", _localState.ToString())));
+            return;
+        }
+
+        _localTracks[replaced.StreamId] = replaced.TrackId;
+        foreach (var peer in LiveConnections())
+        {
+            Emit(new ReplaceTrack(peer.Id, peer.Generation, replaced.StreamId, replaced.TrackId));
+        }
+    }
+
+    private IEnumerable<RemotePeerEntry> LiveConnections() =>
+        _peers.Values.Where(p => p.HasConnection && p.State != RemotePeerState.Closed).ToList();
+
+    private void ApplyLocalEffect(LocalPeerEffect effect)
+    {
+        switch (effect)
+        {
+            case LocalPeerEffect.ConnectSignalling:
+                FireSocket(SignallingSocketTrigger.ConnectRequested);
+                break;
+            case LocalPeerEffect.RaiseEvicted:
+                Emit(new ErrorRaised(new EvictedError(_evictionReason, _options.OnEvicted == EvictionBehaviour.RejoinAsNew)));
+                break;
+            case LocalPeerEffect.RejoinAsNew:
+                _sessionId = null;
+                _forceRebuildNextRound = true;
+                if (_socketState == SignallingSocketState.Open)
+                {
+                    KillSocket(Policies.CloseCodes.Normal, "rejoining after eviction");
+                }
+                else
+                {
+                    Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], null));
+                }
+
+                break;
+            case LocalPeerEffect.StartStillReconnectingTimer:
+                _reconnectingSince = _now;
+                _timers.Start(TimerKind.StillReconnecting, string.Empty, _now + _options.StillReconnectingAfter, _emit);
+                break;
+            case LocalPeerEffect.CancelStillReconnectingTimer:
+                _timers.Cancel(TimerKind.StillReconnecting, string.Empty, _emit);
+                break;
+            case LocalPeerEffect.BeginLeave:
+                Send(new LeaveMessage());
+                _timers.Start(TimerKind.LeaveTimeout, string.Empty, _now + (SignallingUp ? _options.LeaveTimeout : TimeSpan.Zero), _emit);
+                break;
+            case LocalPeerEffect.CancelLeaveTimer:
+                _timers.Cancel(TimerKind.LeaveTimeout, string.Empty, _emit);
+                break;
+            case LocalPeerEffect.ReleaseChannel:
+                FireSocket(SignallingSocketTrigger.Released);
+                FireReconcile(ReconcileTrigger.Superseded);
+                RemoveEveryPeer("local-left");
+                ClearHeldSignals();
+                _sessionId = null;
+                break;
+            case LocalPeerEffect.ShutDown:
+                FireSocket(SignallingSocketTrigger.CloseRequested);
+                FireReconcile(ReconcileTrigger.Superseded);
+                RemoveEveryPeer("local-closed");
+                ClearHeldSignals();
+                _timers.CancelAll(_emit);
+                _sessionId = null;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown local peer effect.");
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>Media connections under each remote peer: generations, perfect negotiation, ICE and streams.</summary>
+public sealed partial class CallEngine
+{
+    private void Rebuild(RemotePeerEntry peer, int generation, string reason, bool offer)
+    {
+        var first = !peer.HasConnection && peer.Generation == 0;
+        if (peer.HasConnection)
+        {
+            Emit(new CloseConnection(peer.Id, peer.Generation));
+        }
+
+        peer.Generation = generation;
+        peer.HasConnection = true;
+        peer.Negotiation = NegotiationState.Stable;
+        peer.MakingOffer = false;
+        peer.NegotiationNeeded = false;
+        Emit(new CreateConnection(peer.Id, generation, _iceServers, peer.Polite, [.. _localStreams]));
+        foreach (var (streamId, trackId) in _localTracks)
+        {
+            Emit(new ReplaceTrack(peer.Id, generation, streamId, trackId));
+        }
+
+        Emit(new ConnectionBuilt(peer.Id, peer.Ref, generation, reason));
+        if (first)
+        {
+            FireRemote(peer, RemotePeerTrigger.ConnectionCreated, reason);
+        }
+        else
+        {
+            Emit(new DataChannelsReset(peer.Id, peer.Ref, generation));
+            FireRemote(peer, RemotePeerTrigger.ConnectionRebuilt, reason);
+        }
+
+        if (offer)
+        {
+            MakeOffer(peer, iceRestart: false);
+        }
+    }
+
+    private void MakeOffer(RemotePeerEntry peer, bool iceRestart)
+    {
+        peer.MakingOffer = true;
+        peer.NegotiationNeeded = false;
+        Emit(new CreateOffer(peer.Id, peer.Generation, iceRestart));
+    }
+
+    private void NeedNegotiation(RemotePeerEntry peer)
+    {
+        peer.NegotiationNeeded = true;
+        if (peer.Negotiation == NegotiationState.Stable && !peer.MakingOffer && SignallingUp)
+        {
+            MakeOffer(peer, iceRestart: false);
+        }
+    }
+
+    private bool TryGetLive(string remoteId, int generation, string what, out RemotePeerEntry peer)
+    {
+        if (!_peers.TryGetValue(remoteId, out peer!))
+        {
+            Ignore($"{what} for {remoteId}", "unknown or departed peer");
+            return false;
+        }
+
+        if (peer.State == RemotePeerState.Closed || !peer.HasConnection)
+        {
+            Ignore($"{what} for {remoteId}", "the peer's connection is closed");
+            return false;
+        }
+
+        if (generation != peer.Generation)
+        {
+            Mark(CoverageMarks.SignalStale);
+            Ignore($"{what} for {remoteId} generation {generation}", $"stale generation (live is {peer.Generation})");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void HandleLocalDescription(LocalDescriptionCreated created)
+    {
+        if (!TryGetLive(created.RemotePeerId, created.Generation, "local description", out var peer))
+        {
+            return;
+        }
+
+        if (created.Description.Type == SdpType.Offer)
+        {
+            if (!peer.MakingOffer)
+            {
+                Ignore($"local offer for {peer.Id}", "the offer was abandoned (glare or rebuild)");
+                return;
+            }
+
+            peer.MakingOffer = false;
+            peer.Negotiation = NegotiationState.HaveLocalOffer;
+            Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, created.Description.Sdp, created.IceRestart)));
+            return;
+        }
+
+        if (peer.Negotiation != NegotiationState.HaveRemoteOffer)
+        {
+            Ignore($"local answer for {peer.Id}", "no remote offer is pending");
+            return;
+        }
+
+        peer.Negotiation = NegotiationState.Stable;
+        Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, created.Description.Sdp)));
+        NegotiateIfNeeded(peer);
+    }
+
+    private void NegotiateIfNeeded(RemotePeerEntry peer)
+    {
+        if (peer.NegotiationNeeded)
+        {
+            NeedNegotiation(peer);
+        }
+    }
+
+    private void HandleLocalCandidate(LocalCandidateGathered gathered)
+    {
+        if (TryGetLive(gathered.RemotePeerId, gathered.Generation, "local candidate", out var peer))
+        {
+            Send(new RelaySignalMessage(peer.Id, new CandidateSignal(peer.Generation, gathered.Candidate)));
+        }
+    }
+
+    private void HandleIceState(IceStateChanged change)
+    {
+        if (!TryGetLive(change.RemotePeerId, change.Generation, $"ICE {change.State}", out var peer))
+        {
+            return;
+        }
+
+        var trigger = change.State switch
+        {
+            IceConnectionState.Connected or IceConnectionState.Completed => RemotePeerTrigger.IceConnected,
+            IceConnectionState.Disconnected => RemotePeerTrigger.IceDisconnected,
+            IceConnectionState.Failed => RemotePeerTrigger.IceFailed,
+            _ => (RemotePeerTrigger?)null,
+        };
+        if (trigger is null)
+        {
+            Ignore($"ICE {change.State} for {peer.Id}", "not a state the ladder acts on");
+            return;
+        }
+
+        FireRemote(peer, trigger.Value, $"ICE {change.State.ToString().ToLowerInvariant()}");
+    }
+
+    private void HandleMediaFailure(MediaOperationFailed failure)
+    {
+        if (!TryGetLive(failure.RemotePeerId, failure.Generation, "media failure", out var peer))
+        {
+            return;
+        }
+
+        peer.MakingOffer = false;
+        peer.Negotiation = NegotiationState.Stable;
+        Emit(new ErrorRaised(new MediaError(peer.Id, failure.Reason)));
+        FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+    }
+
+    private void HandleRemoteStream(RemoteStreamArrived arrived)
+    {
+        if (!TryGetLive(arrived.RemotePeerId, arrived.Generation, $"stream {arrived.StreamId}", out var peer))
+        {
+            return;
+        }
+
+        if (peer.Streams.TryGetValue(arrived.StreamId, out var bound) && bound.Generation == arrived.Generation)
+        {
+            Ignore($"stream {arrived.StreamId} from {peer.Id}", "already bound to this connection");
+            return;
+        }
+
+        var rebound = !peer.SeenStreamIds.Add(arrived.StreamId);
+        if (rebound)
+        {
+            Mark(CoverageMarks.StreamRebound);
+        }
+
+        var streamRef = ++_nextStreamRef;
+        peer.Streams[arrived.StreamId] = new BoundStream(streamRef, arrived.Generation);
+        Emit(new StreamAdded(peer.Id, peer.Ref, arrived.StreamId, streamRef, arrived.Generation, rebound));
+    }
+
+    private void RestartAfterNetworkChange(RemotePeerEntry peer, NetworkChange change)
+    {
+        if (peer.State == RemotePeerState.Connected && change == NetworkChange.AddressChanged)
+        {
+            FireRemote(peer, RemotePeerTrigger.IceFailed, "local candidates gone after an address change");
+        }
+        else if (peer.State == RemotePeerState.Reconnecting && peer.InGrace)
+        {
+            FireRemote(peer, RemotePeerTrigger.GraceExpired, "network changed");
+        }
+        else if (peer.State == RemotePeerState.Reconnecting && peer.LadderAttempt > 0 && peer.LadderAttempt < _ladder.MaxAttempts)
+        {
+            FireRemote(peer, RemotePeerTrigger.RestartDue, "network changed: next attempt now");
+        }
+    }
+
+    private void ApplyRemoteEffect(RemotePeerEntry peer, RemotePeerEffect effect)
+    {
+        switch (effect)
+        {
+            case RemotePeerEffect.ArmConnectTimeout:
+                _timers.Start(TimerKind.IceAttemptTimeout, peer.Id, _now + _options.IceRestart.ConnectTimeout, _emit);
+                break;
+            case RemotePeerEffect.CancelAttemptTimeout:
+                _timers.Cancel(TimerKind.IceAttemptTimeout, peer.Id, _emit);
+                break;
+            case RemotePeerEffect.StartGrace:
+                peer.InGrace = true;
+                _timers.Start(TimerKind.IceDisconnectedGrace, peer.Id, _now + _options.IceRestart.DisconnectedGrace, _emit);
+                break;
+            case RemotePeerEffect.StartLadder:
+                EndEpisode(peer);
+                RunAttempt(peer, 1);
+                break;
+            case RemotePeerEffect.RunDueAttempt:
+                RunAttempt(peer, peer.LadderAttempt + 1);
+                break;
+            case RemotePeerEffect.EndEpisode:
+                EndEpisode(peer);
+                break;
+            case RemotePeerEffect.RaiseExhausted:
+                Mark(CoverageMarks.LadderExhausted);
+                Emit(new ErrorRaised(new IceRestartExhausted(peer.Id, peer.LadderAttempt)));
+                break;
+            case RemotePeerEffect.CloseMedia:
+                if (peer.HasConnection)
+                {
+                    Emit(new CloseConnection(peer.Id, peer.Generation));
+                    peer.HasConnection = false;
+                }
+
+                _timers.CancelOwner(peer.Id, _emit);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown remote peer effect.");
+        }
+    }
+
+    private void EndEpisode(RemotePeerEntry peer)
+    {
+        peer.InGrace = false;
+        peer.LadderAttempt = 0;
+        peer.LadderDeferred = false;
+        _timers.Cancel(TimerKind.IceDisconnectedGrace, peer.Id, _emit);
+        _timers.Cancel(TimerKind.IceRestartDue, peer.Id, _emit);
+        _timers.Cancel(TimerKind.IceAttemptTimeout, peer.Id, _emit);
+    }
+
+    private void RunAttempt(RemotePeerEntry peer, int attempt)
+    {
+        peer.InGrace = false;
+        if (!SignallingUp)
+        {
+            Mark(CoverageMarks.LadderDeferred);
+            peer.LadderDeferred = true;
+            peer.LadderAttempt = attempt - 1;
+            return;
+        }
+
+        Mark(CoverageMarks.LadderAttempt);
+        peer.LadderDeferred = false;
+        peer.LadderAttempt = attempt;
+        Emit(new IceRestartStarted(peer.Id, peer.Ref, attempt, peer.Generation));
+        MakeOffer(peer, iceRestart: true);
+        if (_ladder.DelayBefore(attempt + 1) is { } wait)
+        {
+            _timers.Start(TimerKind.IceRestartDue, peer.Id, _now + wait, _emit);
+        }
+        else
+        {
+            _timers.Start(TimerKind.IceAttemptTimeout, peer.Id, _now + _options.IceRestart.AttemptTimeout, _emit);
+        }
+    }
+}

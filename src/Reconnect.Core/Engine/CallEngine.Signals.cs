@@ -1,0 +1,158 @@
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>Relayed signals: generation fencing, perfect negotiation, and holding signals from peers not yet known.</summary>
+public sealed partial class CallEngine
+{
+    private readonly List<HeldSignal> _held = [];
+
+    private void HandleSignal(string from, SignalPayload payload)
+    {
+        if (from == _peerId)
+        {
+            Emit(new ErrorRaised(new ProtocolViolation("a signal from the local peer itself")));
+            return;
+        }
+
+        if (payload.Generation < 1)
+        {
+            Emit(new ErrorRaised(new ProtocolViolation($"a signal from '{from}' with generation {payload.Generation}")));
+            return;
+        }
+
+        if (!_peers.TryGetValue(from, out var peer))
+        {
+            Hold(from, payload);
+            return;
+        }
+
+        if (peer.State == RemotePeerState.Closed)
+        {
+            Ignore($"{payload.GetType().Name} from {from}", "the peer's connection is closed");
+            return;
+        }
+
+        if (payload is OfferSignal offer && offer.Generation > peer.Generation)
+        {
+            Mark(CoverageMarks.RemoteRebuild);
+            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", offer: false);
+        }
+
+        if (payload.Generation != peer.Generation)
+        {
+            Mark(CoverageMarks.SignalStale);
+            Ignore($"{payload.GetType().Name} from {from} generation {payload.Generation}", $"stale generation (live is {peer.Generation})");
+            return;
+        }
+
+        switch (payload)
+        {
+            case OfferSignal o: AcceptOffer(peer, o); break;
+            case AnswerSignal a: AcceptAnswer(peer, a); break;
+            case CandidateSignal c: Emit(new AddIceCandidate(peer.Id, peer.Generation, c.Candidate)); break;
+            default: Ignore(payload.GetType().Name, "unknown signal kind"); break;
+        }
+    }
+
+    private void AcceptOffer(RemotePeerEntry peer, OfferSignal offer)
+    {
+        var collision = peer.MakingOffer || peer.Negotiation == NegotiationState.HaveLocalOffer;
+        if (collision && !peer.Polite)
+        {
+            Mark(CoverageMarks.GlareImpoliteIgnores);
+            Ignore($"offer from {peer.Id}", "glare: the impolite side keeps its own offer");
+            return;
+        }
+
+        if (collision)
+        {
+            Mark(CoverageMarks.GlarePoliteYields);
+        }
+
+        peer.MakingOffer = false;
+        peer.Negotiation = NegotiationState.HaveRemoteOffer;
+        Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Offer, offer.Sdp)));
+        Emit(new CreateAnswer(peer.Id, peer.Generation));
+    }
+
+    private void AcceptAnswer(RemotePeerEntry peer, AnswerSignal answer)
+    {
+        if (peer.Negotiation != NegotiationState.HaveLocalOffer)
+        {
+            Ignore($"answer from {peer.Id}", "no local offer is pending");
+            return;
+        }
+
+        peer.Negotiation = NegotiationState.Stable;
+        Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, answer.Sdp)));
+        NegotiateIfNeeded(peer);
+    }
+
+    private void Hold(string from, SignalPayload payload)
+    {
+        if (_held.Count >= _options.PendingSignalCapacity)
+        {
+            Ignore($"{payload.GetType().Name} from {from}", "unknown peer and the hold buffer is full");
+            return;
+        }
+
+        Mark(CoverageMarks.SignalHeld);
+        var expires = _now + _options.PendingSignalHold;
+        _held.Add(new HeldSignal(from, payload, expires));
+        if (!_timers.IsArmed(TimerKind.PendingSignalExpiry, string.Empty))
+        {
+            _timers.Start(TimerKind.PendingSignalExpiry, string.Empty, expires, _emit);
+        }
+    }
+
+    private void ReleaseHeldSignals(string peerId)
+    {
+        var released = _held.Where(h => h.From == peerId).ToList();
+        if (released.Count == 0)
+        {
+            return;
+        }
+
+        _held.RemoveAll(h => h.From == peerId);
+        RearmHeldExpiry();
+        foreach (var held in released)
+        {
+            Mark(CoverageMarks.SignalReleased);
+            HandleSignal(held.From, held.Payload);
+        }
+    }
+
+    private void ExpireHeldSignals()
+    {
+        foreach (var expired in _held.Where(h => h.Expires <= _now).ToList())
+        {
+            _held.Remove(expired);
+            Ignore($"{expired.Payload.GetType().Name} from {expired.From}", "held for an unknown peer until it expired");
+        }
+
+        RearmHeldExpiry();
+    }
+
+    private void RearmHeldExpiry()
+    {
+        if (_held.Count == 0)
+        {
+            _timers.Cancel(TimerKind.PendingSignalExpiry, string.Empty, _emit);
+            return;
+        }
+
+        _timers.Start(TimerKind.PendingSignalExpiry, string.Empty, _held.Min(h => h.Expires), _emit);
+    }
+
+    private void ClearHeldSignals()
+    {
+        _held.Clear();
+        _timers.Cancel(TimerKind.PendingSignalExpiry, string.Empty, _emit);
+    }
+
+    private sealed record HeldSignal(string From, SignalPayload Payload, Instant Expires);
+}

@@ -1,0 +1,243 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>The signalling socket: token, open, welcome, heartbeat, backoff and close codes.</summary>
+public sealed partial class CallEngine
+{
+    private SignallingSocketState _socketState = SignallingSocketMachine.Table.Initial;
+    private long _epoch;
+    private bool _socketAlive;
+    private bool _socketOpened;
+    private int _failedAttempts;
+    private bool _everWelcomed;
+    private bool _offline;
+    private long _tokenAttempt;
+    private string _token = string.Empty;
+    private IReadOnlyList<IceServer> _iceServers = [];
+    private int _consecutiveTokenFailures;
+    private Instant _serverRetryFloor;
+    private bool _capacityFloor;
+    private CloseClassification? _lastClose;
+    private string? _sessionId;
+    private long _pingSequence;
+    private Instant _lastInbound;
+
+    private void HandleTokenFetched(TokenFetched token)
+    {
+        if (token.Attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
+        {
+            Ignore($"token for attempt {token.Attempt}", "stale token attempt");
+            return;
+        }
+
+        _token = token.Token;
+        _iceServers = [.. token.IceServers];
+        _consecutiveTokenFailures = 0;
+        FireSocket(SignallingSocketTrigger.TokenReceived);
+    }
+
+    private void HandleTokenFailure(long attempt, string reason)
+    {
+        if (attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
+        {
+            Ignore($"token failure for attempt {attempt}", "stale token attempt");
+            return;
+        }
+
+        _consecutiveTokenFailures++;
+        var threshold = _options.Token.FailureNoticeThreshold;
+        if (_consecutiveTokenFailures % threshold == 0)
+        {
+            Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
+        }
+
+        _lastClose = null;
+        FireSocket(SignallingSocketTrigger.TokenFailed);
+    }
+
+    private void HandleSocketOpened(SocketOpened opened)
+    {
+        if (opened.Epoch != _epoch || !_socketAlive || _socketOpened)
+        {
+            Ignore($"socket {opened.Epoch} opened", "stale socket epoch");
+            return;
+        }
+
+        _socketOpened = true;
+        _lastInbound = _now;
+        Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId));
+    }
+
+    private void HandleSocketClosed(SocketClosed closed)
+    {
+        if (closed.Epoch != _epoch || !_socketAlive)
+        {
+            Ignore($"socket {closed.Epoch} closed ({closed.Code})", "stale socket epoch");
+            return;
+        }
+
+        _socketAlive = false;
+        if (_localState == LocalPeerState.Leaving)
+        {
+            FireLocal(LocalPeerTrigger.LeaveFinished, "the server closed the socket after leave");
+            return;
+        }
+
+        SocketFailed(CloseCodePolicy.Classify(closed.Code));
+    }
+
+    private void KillSocket(int code, string reason)
+    {
+        if (_socketAlive)
+        {
+            Emit(new CloseSocket(_epoch, code, reason));
+            _socketAlive = false;
+        }
+
+        SocketFailed(CloseCodePolicy.Classify(code));
+    }
+
+    private void SocketFailed(CloseClassification close)
+    {
+        _lastClose = close;
+        if (close.Disposition == CloseDisposition.RetryAfterCapacityFloor)
+        {
+            _capacityFloor = true;
+        }
+
+        FireSocket(SignallingSocketTrigger.SocketFailed, close.IsTerminal);
+    }
+
+    private void SendPing()
+    {
+        Send(new PingMessage(++_pingSequence));
+        _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
+    }
+
+    private void CheckLiveness()
+    {
+        var due = _lastInbound + _options.Heartbeat.LivenessTimeout;
+        if (due > _now)
+        {
+            _timers.Start(TimerKind.Liveness, string.Empty, due, _emit);
+            return;
+        }
+
+        KillSocket(CloseCodes.LivenessTimeout, "no inbound frame within the liveness timeout");
+    }
+
+    private void Send(ClientMessage message)
+    {
+        if (_socketAlive && _socketOpened)
+        {
+            Emit(new SendMessage(_epoch, message));
+        }
+    }
+
+    private bool SignallingUp => _socketState == SignallingSocketState.Open && _socketAlive;
+
+    private void ApplySocketEffect(SignallingSocketEffect effect)
+    {
+        switch (effect)
+        {
+            case SignallingSocketEffect.FetchToken:
+                Emit(new FetchToken(++_tokenAttempt));
+                _timers.Start(TimerKind.TokenTimeout, string.Empty, _now + _options.Token.FetchTimeout, _emit);
+                break;
+            case SignallingSocketEffect.CancelTokenFetch:
+                _timers.Cancel(TimerKind.TokenTimeout, string.Empty, _emit);
+                break;
+            case SignallingSocketEffect.OpenSocket:
+                _epoch++;
+                _socketAlive = true;
+                _socketOpened = false;
+                Emit(new SocketAttemptStarted(_failedAttempts + 1, _epoch));
+                Emit(new OpenSocket(_epoch, _token));
+                _timers.Start(TimerKind.WelcomeTimeout, string.Empty, _now + _options.Heartbeat.WelcomeTimeout, _emit);
+                break;
+            case SignallingSocketEffect.CancelWelcomeTimeout:
+                _timers.Cancel(TimerKind.WelcomeTimeout, string.Empty, _emit);
+                break;
+            case SignallingSocketEffect.StartHeartbeat:
+                _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
+                _timers.Start(TimerKind.Liveness, string.Empty, _lastInbound + _options.Heartbeat.LivenessTimeout, _emit);
+                _timers.Start(TimerKind.StableWindow, string.Empty, _now + _options.Backoff.StableWindow, _emit);
+                break;
+            case SignallingSocketEffect.StopHeartbeat:
+                _timers.Cancel(TimerKind.Ping, string.Empty, _emit);
+                _timers.Cancel(TimerKind.Liveness, string.Empty, _emit);
+                _timers.Cancel(TimerKind.StableWindow, string.Empty, _emit);
+                break;
+            case SignallingSocketEffect.DropSocket:
+                if (_socketAlive)
+                {
+                    Emit(new CloseSocket(_epoch, CloseCodes.Normal, "client closing"));
+                    _socketAlive = false;
+                }
+
+                break;
+            case SignallingSocketEffect.CountFailedAttempt:
+                _failedAttempts++;
+                break;
+            case SignallingSocketEffect.ScheduleRetry:
+                ScheduleRetry();
+                break;
+            case SignallingSocketEffect.CancelRetry:
+                _timers.Cancel(TimerKind.SocketRetry, string.Empty, _emit);
+                break;
+            case SignallingSocketEffect.ResetAttempts:
+                _failedAttempts = 0;
+                break;
+            case SignallingSocketEffect.ReportLost:
+                FireReconcile(ReconcileTrigger.Superseded);
+                FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastClose?.Name ?? "network"})");
+                break;
+            case SignallingSocketEffect.ReportFirstConnectFailed:
+                Emit(new ErrorRaised(new FirstConnectFailed(_lastClose?.Code, _lastClose?.Name ?? "token provider failed")));
+                FireLocal(LocalPeerTrigger.FirstConnectFailed, "first connect failed");
+                break;
+            case SignallingSocketEffect.ReportGaveUp:
+                Emit(new ErrorRaised(_lastClose is { IsTerminal: true } terminal
+                    ? new TerminalCloseError(terminal.Code, terminal.Name)
+                    : new ReconnectAttemptsExhausted(_failedAttempts)));
+                FireReconcile(ReconcileTrigger.Superseded);
+                FireLocal(LocalPeerTrigger.SignallingGaveUp, "signalling gave up");
+                break;
+            case SignallingSocketEffect.ReportWelcomed:
+                _everWelcomed = true;
+                FireLocal(LocalPeerTrigger.Welcomed, "welcomed");
+                FireReconcile(ReconcileTrigger.Welcomed);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown socket effect.");
+        }
+    }
+
+    private void ScheduleRetry()
+    {
+        var floor = TimeSpan.Zero;
+        if (_capacityFloor)
+        {
+            floor = _options.Backoff.CapacityFloor;
+            _capacityFloor = false;
+        }
+
+        if (_serverRetryFloor > _now)
+        {
+            Mark(CoverageMarks.ServerHintFloor);
+            floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
+        }
+
+        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts), _jitter.NextDouble(), floor);
+        Mark(CoverageMarks.SocketRetry);
+        Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastClose?.Code));
+        _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);
+    }
+}

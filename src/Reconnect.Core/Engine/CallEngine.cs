@@ -1,0 +1,276 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Options;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.StateMachines;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>
+/// The sans-IO reconnect engine. It owns the local peer, signalling socket and reconcile machines and an
+/// identity map of remote peers, each with its own machine. Feed it inputs with <see cref="Handle"/> and
+/// drain <see cref="PollOutput"/> until it returns null; it never touches a clock, a socket or a thread.
+/// </summary>
+public sealed partial class CallEngine
+{
+    private const int StepCap = 100_000;
+
+    private readonly ReconnectOptions _options;
+    private readonly SocketBackoff _backoff;
+    private readonly IceRestartLadder _ladder;
+    private readonly DeterministicRandom _jitter;
+    private readonly Queue<EngineOutput> _outbox = new();
+    private readonly TimerTable _timers = new();
+    private readonly SortedDictionary<string, RemotePeerEntry> _peers = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
+    private readonly Action<EngineOutput> _emit;
+    private Instant _now;
+    private int _steps;
+
+    /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    public CallEngine(ReconnectOptions options, ulong seed)
+    {
+        _options = ReconnectOptionsValidator.EnsureValid(options);
+        _backoff = new SocketBackoff(options.Backoff);
+        _ladder = new IceRestartLadder(options.IceRestart);
+        _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
+        _emit = _outbox.Enqueue;
+    }
+
+    /// <summary>The options in force.</summary>
+    public ReconnectOptions Options => _options;
+
+    /// <summary>The latest time the engine was told.</summary>
+    public Instant Now => _now;
+
+    /// <summary>How often each transition row, ignore rule and named mark was reached.</summary>
+    public IReadOnlyDictionary<string, long> Coverage => _coverage;
+
+    /// <summary>A read-only view of the engine now.</summary>
+    public CallSnapshot Snapshot => new(
+        _localState,
+        _socketState,
+        _reconcileState,
+        _epoch,
+        _failedAttempts,
+        _sessionId,
+        [.. _peers.Values.Select(p => new RemotePeerSnapshot(
+            p.Id, p.Ref, p.Roster.SessionId, p.State, p.Generation, p.Roster.Metadata,
+            [.. p.Streams.Select(s => new RemoteStreamSnapshot(s.Key, s.Value.StreamRef, s.Value.Generation))],
+            p.LadderAttempt))],
+        [.. _timers.Armed.Select(t => t.Id)],
+        _held.Count);
+
+    /// <summary>
+    /// Handles one input at a time <paramref name="now"/>. A time earlier than one already seen is taken as
+    /// the latest seen: the clock never goes backwards. Bad or late input is ignored by a stated rule or
+    /// raised as a typed error; it never throws. A bug (an input the tables cannot route) throws.
+    /// </summary>
+    public void Handle(Instant now, EngineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _now = Instant.Max(_now, now);
+        _steps = 0;
+        if (_localState == LocalPeerState.Closed)
+        {
+            HandleAfterClose(input);
+            return;
+        }
+
+        switch (input)
+        {
+            case JoinRequested join: HandleJoin(join); break;
+            case LeaveRequested: HandleLeave(); break;
+            case CloseRequested: FireLocal(LocalPeerTrigger.CloseRequested, "closed by the user"); break;
+            case LocalStreamAdded added: HandleLocalStreamAdded(added.Stream); break;
+            case LocalStreamRemoved removed: HandleLocalStreamRemoved(removed.StreamId); break;
+            case LocalTrackReplaced replaced: HandleTrackReplaced(replaced); break;
+            case TokenFetched token: HandleTokenFetched(token); break;
+            case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason); break;
+            case SocketOpened opened: HandleSocketOpened(opened); break;
+            case SocketClosed closed: HandleSocketClosed(closed); break;
+            case FrameReceived frame: HandleFrame(frame); break;
+            case LocalDescriptionCreated description: HandleLocalDescription(description); break;
+            case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;
+            case IceStateChanged ice: HandleIceState(ice); break;
+            case RemoteStreamArrived stream: HandleRemoteStream(stream); break;
+            case MediaOperationFailed failure: HandleMediaFailure(failure); break;
+            case TimerFired timer: HandleTimer(timer.Timer); break;
+            case NetworkChanged change: HandleNetworkChange(change.Change); break;
+            default: Ignore(input.GetType().Name, "unknown input type"); break;
+        }
+    }
+
+    /// <summary>The next output, or null when everything produced so far has been drained.</summary>
+    public EngineOutput? PollOutput() => _outbox.TryDequeue(out var output) ? output : null;
+
+    private void HandleAfterClose(EngineInput input)
+    {
+        if (input is JoinRequested)
+        {
+            Emit(new ErrorRaised(new CommandRejected("join", "closed")));
+        }
+    }
+
+    private void Emit(EngineOutput output) => _outbox.Enqueue(output);
+
+    private void Ignore(string input, string reason) => Emit(new InputIgnored(input, reason));
+
+    private void Mark(string mark)
+    {
+        _coverage[mark] = _coverage.TryGetValue(mark, out var n) ? n + 1 : 1;
+    }
+
+    private void Step()
+    {
+        if (++_steps > StepCap)
+        {
+            throw new InvalidOperationException($"The engine exceeded {StepCap} internal steps in one input: livelock.");
+        }
+    }
+
+    private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
+        StateMachine<TState, TTrigger, TEffect, TContext> machine, TState state, TTrigger trigger, TContext context)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum
+    {
+        Step();
+        var outcome = machine.Fire(state, trigger, context);
+        Mark(outcome.Row is { } row ? $"{machine.Name}: {row.Key}" : $"{machine.Name}: {state} ignores {trigger}");
+        return outcome;
+    }
+
+    private bool FireLocal(LocalPeerTrigger trigger, string reason)
+    {
+        var outcome = Fire(LocalPeerMachine.Table, _localState, trigger, new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew));
+        var from = _localState;
+        _localState = outcome.To;
+        foreach (var effect in outcome.Effects)
+        {
+            ApplyLocalEffect(effect);
+        }
+
+        if (outcome.Changed)
+        {
+            Emit(new LocalStateChanged(from, outcome.To, reason));
+        }
+
+        return !outcome.Ignored;
+    }
+
+    private void FireSocket(SignallingSocketTrigger trigger, bool terminalCode = false)
+    {
+        var context = new SignallingSocketContext(
+            terminalCode,
+            _backoff.IsExhausted(_failedAttempts + 1),
+            !_everWelcomed && !_options.RetryFirstConnect && _localState == LocalPeerState.Joining,
+            _offline);
+        var outcome = Fire(SignallingSocketMachine.Table, _socketState, trigger, context);
+        _socketState = outcome.To;
+        foreach (var effect in outcome.Effects)
+        {
+            ApplySocketEffect(effect);
+        }
+    }
+
+    private void FireReconcile(ReconcileTrigger trigger)
+    {
+        var context = new ReconcileContext(_roundRequests - 1 < _options.Reconcile.RosterRetries);
+        var outcome = Fire(ReconcileMachine.Table, _reconcileState, trigger, context);
+        _reconcileState = outcome.To;
+        foreach (var effect in outcome.Effects)
+        {
+            ApplyReconcileEffect(effect);
+        }
+    }
+
+    private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
+    {
+        var context = new RemotePeerContext(peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts);
+        var outcome = Fire(RemotePeerMachine.Table, peer.State, trigger, context);
+        var from = peer.State;
+        peer.State = outcome.To;
+        foreach (var effect in outcome.Effects)
+        {
+            ApplyRemoteEffect(peer, effect);
+        }
+
+        if (outcome.Changed)
+        {
+            Emit(new RemoteStateChanged(peer.Id, peer.Ref, from, outcome.To, reason));
+        }
+    }
+
+    private void HandleTimer(TimerId timer)
+    {
+        if (!_timers.TryConsume(timer))
+        {
+            Ignore($"timer {timer}", "cancelled or superseded timer");
+            return;
+        }
+
+        switch (timer.Kind)
+        {
+            case TimerKind.TokenTimeout: HandleTokenFailure(_tokenAttempt, "the token provider timed out"); break;
+            case TimerKind.SocketRetry: FireSocket(SignallingSocketTrigger.RetryDue); break;
+            case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
+            case TimerKind.Ping: SendPing(); break;
+            case TimerKind.Liveness: CheckLiveness(); break;
+            case TimerKind.StableWindow: Mark(CoverageMarks.BudgetReset); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
+            case TimerKind.StillReconnecting: Emit(new StillReconnecting(_now - _reconnectingSince)); break;
+            case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
+            case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;
+            case TimerKind.PendingSignalExpiry: ExpireHeldSignals(); break;
+            default: HandleRemoteTimer(timer); break;
+        }
+    }
+
+    private void HandleRemoteTimer(TimerId timer)
+    {
+        if (!_peers.TryGetValue(timer.Owner, out var peer))
+        {
+            Ignore($"timer {timer}", "the peer is gone");
+            return;
+        }
+
+        var trigger = timer.Kind switch
+        {
+            TimerKind.IceDisconnectedGrace => RemotePeerTrigger.GraceExpired,
+            TimerKind.IceRestartDue => RemotePeerTrigger.RestartDue,
+            _ => RemotePeerTrigger.AttemptTimedOut,
+        };
+        FireRemote(peer, trigger, trigger == RemotePeerTrigger.AttemptTimedOut ? "attempt timed out" : "ICE restart ladder");
+    }
+
+    private void HandleNetworkChange(NetworkChange change)
+    {
+        if (change == NetworkChange.Offline)
+        {
+            _offline = true;
+            FireSocket(SignallingSocketTrigger.NetworkLost);
+            return;
+        }
+
+        _offline = false;
+        if (_socketState is SignallingSocketState.WaitingToRetry or SignallingSocketState.Offline)
+        {
+            Mark(CoverageMarks.NetworkCutShort);
+        }
+
+        FireSocket(SignallingSocketTrigger.NetworkRestored);
+        foreach (var peer in _peers.Values.ToList())
+        {
+            RestartAfterNetworkChange(peer, change);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>
+        new SortedDictionary<string, string>(metadata.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
+}

@@ -1,0 +1,70 @@
+namespace Reconnect.Core.Engine;
+
+/// <summary>Named points in the engine that a batch of simulations must reach; counted per engine.</summary>
+public static class CoverageMarks
+{
+    /// <summary>A kept remote peer's healthy connection survived a reconcile.</summary>
+    public const string ReconcileKeep = "reconcile.keep";
+
+    /// <summary>A kept remote peer got a rebuilt connection in a reconcile.</summary>
+    public const string ReconcileSwap = "reconcile.swap";
+
+    /// <summary>A peer that joined during the outage was added by a reconcile.</summary>
+    public const string ReconcileAdd = "reconcile.add";
+
+    /// <summary>A peer that left during the outage was removed by a reconcile.</summary>
+    public const string ReconcileRemove = "reconcile.remove";
+
+    /// <summary>A ladder attempt ran.</summary>
+    public const string LadderAttempt = "ladder.attempt";
+
+    /// <summary>A due ladder attempt waited for the signalling.</summary>
+    public const string LadderDeferred = "ladder.deferred";
+
+    /// <summary>A ladder was exhausted.</summary>
+    public const string LadderExhausted = "ladder.exhausted";
+
+    /// <summary>The polite side yielded in glare.</summary>
+    public const string GlarePoliteYields = "glare.polite-yields";
+
+    /// <summary>The impolite side ignored a colliding offer.</summary>
+    public const string GlareImpoliteIgnores = "glare.impolite-ignores";
+
+    /// <summary>A signal for a stale generation was dropped.</summary>
+    public const string SignalStale = "signal.stale";
+
+    /// <summary>A signal from a peer not yet in the roster was held.</summary>
+    public const string SignalHeld = "signal.held";
+
+    /// <summary>A held signal was delivered once its peer appeared.</summary>
+    public const string SignalReleased = "signal.released";
+
+    /// <summary>A remote offer of a higher generation rebuilt the connection.</summary>
+    public const string RemoteRebuild = "media.remote-rebuild";
+
+    /// <summary>A stream was re-raised after a rebuild.</summary>
+    public const string StreamRebound = "stream.rebound";
+
+    /// <summary>The socket retried after a drop.</summary>
+    public const string SocketRetry = "socket.retry";
+
+    /// <summary>The attempt budget was reset after a stable window.</summary>
+    public const string BudgetReset = "socket.budget-reset";
+
+    /// <summary>A network-online signal cut a wait short.</summary>
+    public const string NetworkCutShort = "network.cut-short";
+
+    /// <summary>A server going-away hint floored a retry.</summary>
+    public const string ServerHintFloor = "socket.server-hint";
+
+    /// <summary>An eviction was handled.</summary>
+    public const string Evicted = "local.evicted";
+
+    /// <summary>Every named mark.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
+        GlarePoliteYields, GlareImpoliteIgnores, SignalStale, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
+        SocketRetry, BudgetReset, NetworkCutShort, ServerHintFloor, Evicted,
+    ];
+}

@@ -1,0 +1,52 @@
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>Where a media connection's offer/answer exchange stands (W3C signaling state, reduced).</summary>
+internal enum NegotiationState
+{
+    Stable,
+    HaveLocalOffer,
+    HaveRemoteOffer,
+}
+
+/// <summary>A remote stream bound to one connection generation.</summary>
+internal sealed record BoundStream(long StreamRef, int Generation);
+
+/// <summary>The engine's record of one remote peer: the identity that outlives its connections.</summary>
+internal sealed class RemotePeerEntry(string id, long reference, RosterEntry roster, bool polite)
+{
+    public string Id { get; } = id;
+
+    public long Ref { get; } = reference;
+
+    public bool Polite { get; } = polite;
+
+    public RosterEntry Roster { get; set; } = roster;
+
+    public RemotePeerState State { get; set; } = RemotePeerState.Idle;
+
+    /// <summary>The live connection's generation; 0 before the first.</summary>
+    public int Generation { get; set; }
+
+    public bool HasConnection { get; set; }
+
+    public NegotiationState Negotiation { get; set; } = NegotiationState.Stable;
+
+    public bool MakingOffer { get; set; }
+
+    public bool NegotiationNeeded { get; set; }
+
+    public bool InGrace { get; set; }
+
+    /// <summary>The ladder attempt under way in this episode; 0 when no ladder runs.</summary>
+    public int LadderAttempt { get; set; }
+
+    /// <summary>A due attempt waits for the signalling to come back; it was not counted.</summary>
+    public bool LadderDeferred { get; set; }
+
+    public SortedDictionary<string, BoundStream> Streams { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> SeenStreamIds { get; } = new(StringComparer.Ordinal);
+}
