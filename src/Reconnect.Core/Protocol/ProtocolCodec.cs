@@ -14,6 +14,7 @@ public static class ProtocolCodec
         AllowOutOfOrderMetadataProperties = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
     /// <summary>Encodes a client message.</summary>
@@ -67,7 +68,13 @@ public static class ProtocolCodec
             return false;
         }
 
-        error = null;
+        error = MessageShape.FindNull(message);
+        if (error is not null)
+        {
+            message = null;
+            return false;
+        }
+
         return true;
     }
 }

@@ -51,7 +51,7 @@ public sealed record PongMessage(long Sequence) : ServerMessage;
 
 /// <summary>The server is about to close the socket (restart, drain); reconnect no sooner than the hint.</summary>
 /// <param name="RetryAfterMs">The earliest retry, in milliseconds, if the server gives one.</param>
-public sealed record GoingAwayMessage(int? RetryAfterMs) : ServerMessage;
+public sealed record GoingAwayMessage(int? RetryAfterMs = null) : ServerMessage;
 
 /// <summary>The session named in a join no longer exists: the peer was evicted while away.</summary>
 /// <param name="Reason">Why, such as <c>network-disconnect</c>.</param>

@@ -10,13 +10,17 @@ public sealed class DeterministicRandom
     private ulong _state;
 
     /// <summary>Creates a source from a seed.</summary>
-    public DeterministicRandom(ulong seed) => _state = seed;
+    public DeterministicRandom(ulong seed)
+    {
+        _state = seed;
+        Seed = seed;
+    }
 
     /// <summary>The seed this source was created from.</summary>
-    public ulong Seed { get; private init; }
+    public ulong Seed { get; }
 
-    /// <summary>Creates a source from a seed, remembering it.</summary>
-    public static DeterministicRandom FromSeed(ulong seed) => new(seed) { Seed = seed };
+    /// <summary>Creates a source from a seed.</summary>
+    public static DeterministicRandom FromSeed(ulong seed) => new(seed);
 
     /// <summary>Derives an independent source for a label; the parent's sequence is not advanced.</summary>
     public DeterministicRandom Fork(string label)
@@ -29,8 +33,7 @@ public sealed class DeterministicRandom
             hash *= 1099511628211UL;
         }
 
-        var seed = Mix(Seed ^ hash);
-        return new DeterministicRandom(seed) { Seed = seed };
+        return new DeterministicRandom(Mix(Seed ^ hash));
     }
 
     /// <summary>The next 64 random bits.</summary>

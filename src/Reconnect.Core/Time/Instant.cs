@@ -20,7 +20,7 @@ public readonly record struct Instant(TimeSpan SinceOrigin) : IComparable<Instan
 
     /// <summary>The instant a duration later, saturating at <see cref="Never"/>.</summary>
     public static Instant operator +(Instant at, TimeSpan by) =>
-        at == Never || by >= TimeSpan.MaxValue - at.SinceOrigin ? Never : new(at.SinceOrigin + by);
+        at == Never || (by > TimeSpan.Zero && at.SinceOrigin > TimeSpan.MaxValue - by) ? Never : new(at.SinceOrigin + by);
 
     /// <summary>The duration between two instants.</summary>
     public static TimeSpan operator -(Instant later, Instant earlier) => later.SinceOrigin - earlier.SinceOrigin;

@@ -1,0 +1,200 @@
+using Reconnect.Core.Policies;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Channel;
+
+/// <summary>The frames a client sends: decoding, join and resume, and the messages of a joined session.</summary>
+public sealed partial class ChannelServer
+{
+    private void OnFrameReceived(FrameReceived frame)
+    {
+        if (!connections.TryGetValue(frame.ConnectionId, out var connection))
+        {
+            Notice(ChannelNoticeKinds.Ignored, string.Empty, null, $"frame on unknown connection {frame.ConnectionId}");
+            return;
+        }
+
+        var session = connection.Session;
+        if (session is not null)
+        {
+            session.LastHeard = now;
+        }
+
+        if (!ProtocolCodec.TryDecodeClientMessage(frame.Text, out var message, out var error))
+        {
+            Malformed(connection, error);
+            return;
+        }
+
+        if (MissingFields(message) is { } problem)
+        {
+            Malformed(connection, problem);
+            return;
+        }
+
+        if (message is JoinMessage join)
+        {
+            OnJoin(connection, join);
+            return;
+        }
+
+        if (session is null)
+        {
+            Notice(ChannelNoticeKinds.Ignored, string.Empty, null, $"connection {connection.Id}: {message.GetType().Name} before join");
+            return;
+        }
+
+        switch (message)
+        {
+            case LeaveMessage:
+                EndSession(session, PeerLeftReasons.Left, CloseCodes.Normal, PeerLeftReasons.Left, null);
+                Notice(ChannelNoticeKinds.Left, session.Channel, session.PeerId, session.Id);
+                break;
+            case RosterRequestMessage request:
+                Send(connection.Id, new RosterMessage(request.RequestId, [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)]));
+                break;
+            case PingMessage ping:
+                Send(connection.Id, new PongMessage(ping.Sequence));
+                break;
+            case RelaySignalMessage relay:
+                OnRelay(session, relay);
+                break;
+            case PublishStreamMessage publish:
+                Update(session, session.Metadata, RosterValues.Publish(session.Streams, publish.Stream));
+                break;
+            case UnpublishStreamMessage unpublish:
+                Update(session, session.Metadata, RosterValues.Unpublish(session.Streams, unpublish.StreamId));
+                break;
+            default:
+                Notice(ChannelNoticeKinds.Ignored, session.Channel, session.PeerId, $"unsupported {message.GetType().Name}");
+                break;
+        }
+    }
+
+    private void OnJoin(Connection connection, JoinMessage join)
+    {
+        if (connection.Session is { } current)
+        {
+            Notice(ChannelNoticeKinds.Ignored, current.Channel, current.PeerId, $"connection {connection.Id}: join while joined as {current.Id}");
+            return;
+        }
+
+        if (!connection.Grant.Allows(join.Channel))
+        {
+            Reject(connection.Id, CloseCodes.ChannelNotAuthorized, join.Channel, join.PeerId, $"token allows {connection.Grant.ChannelPattern}");
+            return;
+        }
+
+        if (join.ResumeSessionId is null)
+        {
+            StartSession(connection, join);
+        }
+        else if (directory.FindById(join.ResumeSessionId) is { } session
+            && session.Channel == join.Channel
+            && session.PeerId == join.PeerId
+            && session.Account == connection.Grant.Account)
+        {
+            Resume(connection, session, join);
+        }
+        else
+        {
+            Send(connection.Id, new EvictedMessage(PeerLeftReasons.NetworkDisconnect));
+            Notice(ChannelNoticeKinds.ResumeRefused, join.Channel, join.PeerId, $"no live session {join.ResumeSessionId}");
+        }
+    }
+
+    private void StartSession(Connection connection, JoinMessage join)
+    {
+        var existing = directory.Find(join.Channel, join.PeerId);
+        if (directory.Count(join.Channel) - (existing is null ? 0 : 1) >= options.RosterCapacity)
+        {
+            Reject(connection.Id, CloseCodes.OverCapacity, join.Channel, join.PeerId, $"channel full at {options.RosterCapacity}");
+            return;
+        }
+
+        if (existing is not null)
+        {
+            EndSession(existing, PeerLeftReasons.Replaced, CloseCodes.Normal, PeerLeftReasons.Replaced, null);
+            Notice(ChannelNoticeKinds.Replaced, existing.Channel, existing.PeerId, existing.Id);
+        }
+
+        var session = new Session($"s{++sessionCounter}", join.Channel, join.PeerId, connection.Grant.Account)
+        {
+            Metadata = RosterValues.Metadata(join.Metadata),
+            Streams = RosterValues.Streams(join.Streams),
+            LastHeard = now,
+        };
+        directory.Add(session);
+        Attach(connection, session);
+        ArmSilence(session, now + options.SilenceGrace);
+        Send(connection.Id, new WelcomeMessage(session.PeerId, session.Id, Resumed: false));
+        Broadcast(session, new PeerJoinedMessage(session.Entry));
+        Notice(ChannelNoticeKinds.Joined, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
+    }
+
+    private void Resume(Connection connection, Session session, JoinMessage join)
+    {
+        if (session.ConnectionId is { } previous)
+        {
+            Close(connections[previous], CloseCodes.Normal, PeerLeftReasons.Replaced);
+        }
+
+        Attach(connection, session);
+        session.LastHeard = now;
+        Send(connection.Id, new WelcomeMessage(session.PeerId, session.Id, Resumed: true));
+        Notice(ChannelNoticeKinds.Resumed, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
+        Update(session, RosterValues.Metadata(join.Metadata), RosterValues.Streams(join.Streams));
+    }
+
+    private void OnRelay(Session session, RelaySignalMessage relay)
+    {
+        var target = relay.To == session.PeerId ? null : directory.Find(session.Channel, relay.To);
+        if (target?.ConnectionId is { } targetConnection)
+        {
+            Send(targetConnection, new SignalRelayedMessage(session.PeerId, relay.Payload));
+            Notice(ChannelNoticeKinds.Relayed, session.Channel, session.PeerId, $"to {relay.To}");
+        }
+        else
+        {
+            var why = target is null ? "unknown" : "detached";
+            Notice(ChannelNoticeKinds.Dropped, session.Channel, session.PeerId, $"to {relay.To}: target {why}");
+        }
+    }
+
+    /// <summary>Applies new roster values; when they differ, the others get the peer as it is now.</summary>
+    private void Update(Session session, IReadOnlyDictionary<string, string> metadata, IReadOnlyList<StreamInfo> streams)
+    {
+        if (MetadataEquality.Same(session.Metadata, metadata) && session.Streams.SequenceEqual(streams))
+        {
+            return;
+        }
+
+        session.Metadata = metadata;
+        session.Streams = streams;
+        Broadcast(session, new PeerUpdatedMessage(session.Entry));
+        Notice(ChannelNoticeKinds.Updated, session.Channel, session.PeerId, $"{streams.Count} streams");
+    }
+
+    /// <summary>Names what a decoded message lacks (the codec accepts empty strings and, inside collections, nulls).</summary>
+    private static string? MissingFields(ClientMessage message) => message switch
+    {
+        JoinMessage join when join is not { Channel.Length: > 0, PeerId.Length: > 0, Metadata: not null, Streams: not null }
+            || join.Streams.Any(s => s is not { StreamId.Length: > 0, Metadata: not null }) => "join with missing fields",
+        RelaySignalMessage relay when relay is not { To.Length: > 0, Payload: not null } => "signal with missing fields",
+        PublishStreamMessage publish when publish.Stream is not { StreamId.Length: > 0, Metadata: not null } => "publish with missing fields",
+        UnpublishStreamMessage { StreamId.Length: 0 } => "unpublish with an empty stream id",
+        _ => null,
+    };
+
+    private static void Attach(Connection connection, Session session)
+    {
+        connection.Session = session;
+        session.ConnectionId = connection.Id;
+    }
+
+    private void Malformed(Connection connection, string why)
+    {
+        var session = connection.Session;
+        Notice(ChannelNoticeKinds.Malformed, session?.Channel ?? string.Empty, session?.PeerId, $"connection {connection.Id}: {why}");
+    }
+}

@@ -1,0 +1,12 @@
+namespace Reconnect.Channel;
+
+/// <summary>An open client connection whose token was accepted.</summary>
+internal sealed class Connection(long id, TokenAccepted grant)
+{
+    public long Id { get; } = id;
+
+    public TokenAccepted Grant { get; } = grant;
+
+    /// <summary>The session attached to this connection, or null before a join.</summary>
+    public Session? Session { get; set; }
+}

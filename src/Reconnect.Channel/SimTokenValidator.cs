@@ -1,0 +1,34 @@
+using Reconnect.Core.Policies;
+
+namespace Reconnect.Channel;
+
+/// <summary>
+/// The simulator's tokens: <c>ok:&lt;account&gt;</c> for any channel, <c>ok:&lt;account&gt;:&lt;channel&gt;</c> for one
+/// channel, <c>expired</c> (4002), <c>suspended</c> (4004); anything else is invalid (4001).
+/// </summary>
+public sealed class SimTokenValidator : ITokenValidator
+{
+    private const string OkPrefix = "ok:";
+
+    /// <inheritdoc />
+    public TokenCheck Validate(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.StartsWith(OkPrefix, StringComparison.Ordinal))
+        {
+            return token[OkPrefix.Length..].Split(':', 2) switch
+            {
+                [{ Length: > 0 } account] => new TokenAccepted(account, null),
+                [{ Length: > 0 } account, { Length: > 0 } channel] => new TokenAccepted(account, channel),
+                _ => new TokenRejected(CloseCodes.InvalidToken),
+            };
+        }
+
+        return token switch
+        {
+            "expired" => new TokenRejected(CloseCodes.TokenExpired),
+            "suspended" => new TokenRejected(CloseCodes.AccountSuspended),
+            _ => new TokenRejected(CloseCodes.InvalidToken),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Machines;
+
+/// <summary>The four machine tables, each with its diagrams: the docs render them and a golden-file test keeps them from drifting.</summary>
+public static class MachineCatalog
+{
+    /// <summary>Every machine, in a fixed order: local peer, remote peer, signalling socket, reconcile.</summary>
+    public static IReadOnlyList<MachineDiagram> All { get; } =
+    [
+        Describe(LocalPeerMachine.Table, "local-peer.mmd"),
+        Describe(RemotePeerMachine.Table, "remote-peer.mmd"),
+        Describe(SignallingSocketMachine.Table, "signalling-socket.mmd"),
+        Describe(ReconcileMachine.Table, "reconcile.mmd"),
+    ];
+
+    private static MachineDiagram Describe<TState, TTrigger, TEffect, TContext>(
+        StateMachine<TState, TTrigger, TEffect, TContext> table,
+        string fileName)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum =>
+        new(table.Name, fileName, () => DiagramWriter.ToMermaid(table), () => DiagramWriter.ToDot(table));
+}

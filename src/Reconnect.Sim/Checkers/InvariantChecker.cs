@@ -1,0 +1,190 @@
+using System.Globalization;
+using Reconnect.Channel;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.World;
+
+namespace Reconnect.Sim.Checkers;
+
+/// <summary>
+/// The safety invariants, checked on every notice and after every step. Each violation names the invariant,
+/// the seed and the virtual time.
+/// </summary>
+public sealed class InvariantChecker
+{
+    private readonly ulong _seed;
+    private readonly IReadOnlyList<SimPeer> _peers;
+    private readonly List<string> _violations = [];
+    private readonly Dictionary<string, LocalPeerState> _local = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Observer, long Ref), RemotePeerState> _remote = [];
+    private readonly Dictionary<(string Observer, string Remote), long> _liveRefs = [];
+    private readonly HashSet<string> _closed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _terminal = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removedByServer = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Observer, string Remote)> _exhausted = [];
+    private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
+
+    /// <summary>Creates a checker for a run.</summary>
+    public InvariantChecker(ulong seed, IReadOnlyList<SimPeer> peers)
+    {
+        _seed = seed;
+        _peers = peers;
+    }
+
+    /// <summary>Every violation so far.</summary>
+    public IReadOnlyList<string> Violations => _violations;
+
+    /// <summary>Takes note of what the server did: a session it removed truly left.</summary>
+    public void OnServerNotice(ChannelNotice notice, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.PeerId is { } peer && notice.Kind is ChannelNoticeKinds.Left or ChannelNoticeKinds.Evicted or ChannelNoticeKinds.Kicked or ChannelNoticeKinds.Replaced)
+        {
+            _removedByServer.Add(peer);
+        }
+    }
+
+    /// <summary>Takes note of a fault.</summary>
+    public void OnFault(FaultSpec fault, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (fault.Kind == FaultKind.PeerJoin && fault.Peer is { } joining)
+        {
+            _removedByServer.Remove(joining);
+        }
+    }
+
+    /// <summary>Checks one notice as it is raised.</summary>
+    public void OnNotice(SimPeer peer, EngineNotice notice, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var name = peer.Name;
+        if (_closed.Contains(name) && !(notice is ErrorRaised { Error: CommandRejected }))
+        {
+            Fail("no-event-after-close", nowMs, $"{name} raised {notice.GetType().Name} after it closed");
+        }
+
+        switch (notice)
+        {
+            case LocalStateChanged s:
+                var last = _local.TryGetValue(name, out var l) ? l : LocalPeerState.Idle;
+                if (s.From != last)
+                {
+                    Fail("legal-transitions", nowMs, $"{name} went {s.From} -> {s.To} but was {last}");
+                }
+
+                if (!LocalPeerMachine.Table.Rows.Any(r => r.From == s.From && r.To == s.To))
+                {
+                    Fail("legal-transitions", nowMs, $"{name} took {s.From} -> {s.To}, which no row allows");
+                }
+
+                _local[name] = s.To;
+                if (s.To == LocalPeerState.Closed)
+                {
+                    _closed.Add(name);
+                }
+
+                break;
+            case RemoteStateChanged r:
+                var before = _remote.TryGetValue((name, r.Ref), out var b) ? b : RemotePeerState.Idle;
+                if (r.From != before)
+                {
+                    Fail("legal-transitions", nowMs, $"{name} saw {r.RemotePeerId}#{r.Ref} go {r.From} -> {r.To} but it was {before}");
+                }
+
+                if (!RemotePeerMachine.Table.Rows.Any(row => row.From == r.From && row.To == r.To))
+                {
+                    Fail("legal-transitions", nowMs, $"{name} saw {r.RemotePeerId} take {r.From} -> {r.To}, which no row allows");
+                }
+
+                _remote[(name, r.Ref)] = r.To;
+                break;
+            case PeerJoined j:
+                if (_liveRefs.TryGetValue((name, j.Peer.PeerId), out var existing))
+                {
+                    Fail("identity-kept", nowMs, $"{name} got a second RemotePeer #{j.Ref} for {j.Peer.PeerId} while #{existing} never left");
+                }
+
+                _liveRefs[(name, j.Peer.PeerId)] = j.Ref;
+                break;
+            case PeerLeft left:
+                if (!_liveRefs.Remove((name, left.RemotePeerId)))
+                {
+                    Fail("identity-kept", nowMs, $"{name} got peer-left for {left.RemotePeerId} it never had");
+                }
+
+                _unpairedRemovals.RemoveAll(u => u.Observer == name && u.Ref == left.Ref);
+                if (!LeftForReal(name, left))
+                {
+                    Fail("no-peer-left-for-a-healing-drop", nowMs, $"{name} got peer-left for {left.RemotePeerId} ({left.Reason}) but it never left the channel");
+                }
+
+                break;
+            case StreamRemoved removed:
+                _unpairedRemovals.Add((name, removed.Ref, removed.StreamId, nowMs));
+                break;
+            case ErrorRaised { Error: TerminalCloseError }:
+                _terminal.Add(name);
+                break;
+            case ErrorRaised { Error: IceRestartExhausted ex }:
+                _exhausted.Add((name, ex.RemotePeerId));
+                break;
+            case SocketAttemptStarted attempt:
+                if (_terminal.Contains(name))
+                {
+                    Fail("no-retry-after-terminal", nowMs, $"{name} attempted socket {attempt.Epoch} after a terminal close");
+                }
+
+                if (attempt.Attempt > peer.Engine.Options.Backoff.MaxAttempts)
+                {
+                    Fail("attempts-within-bounds", nowMs, $"{name} made socket attempt {attempt.Attempt}");
+                }
+
+                break;
+            case IceRestartStarted restart:
+                if (restart.Attempt > peer.Engine.Options.IceRestart.Delays.Count)
+                {
+                    Fail("attempts-within-bounds", nowMs, $"{name} made ICE restart attempt {restart.Attempt} to {restart.RemotePeerId}");
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Checks what must hold between steps.</summary>
+    public void AfterStep(long nowMs)
+    {
+        foreach (var orphan in _unpairedRemovals)
+        {
+            Fail("no-stream-removed-for-a-healing-drop", nowMs, $"{orphan.Observer} got stream-removed {orphan.Stream} from #{orphan.Ref} without the peer leaving");
+        }
+
+        _unpairedRemovals.Clear();
+        foreach (var peer in _peers.Where(p => _closed.Contains(p.Name)))
+        {
+            var snapshot = peer.Engine.Snapshot;
+            if (snapshot.ArmedTimers.Count > 0 || peer.Media.Connections.Count > 0 || peer.Signalling.IsOpen)
+            {
+                Fail("nothing-open-after-close", nowMs, $"{peer.Name} is closed but has {snapshot.ArmedTimers.Count} timers, {peer.Media.Connections.Count} connections, socket open: {peer.Signalling.IsOpen}");
+            }
+        }
+    }
+
+    private bool LeftForReal(string observer, PeerLeft left) =>
+        left.Reason is "local-left" or "local-closed"
+        || _removedByServer.Contains(left.RemotePeerId)
+        || _exhausted.Contains((observer, left.RemotePeerId));
+
+    private void Fail(string invariant, long nowMs, string what)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"SEED=0x{_seed:x} t={nowMs}ms invariant {invariant}: {what}");
+        if (_violations.Count < 100 && !_violations.Contains(line))
+        {
+            _violations.Add(line);
+        }
+    }
+}

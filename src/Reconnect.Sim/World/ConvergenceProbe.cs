@@ -1,0 +1,75 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Transports.InMemory;
+
+namespace Reconnect.Sim.World;
+
+/// <summary>
+/// Decides whether the call has healed: every live peer joined, its identity map equal to the server's roster,
+/// every remote connected with frames flowing on the live generation, and every published stream bound to it.
+/// </summary>
+public static class ConvergenceProbe
+{
+    /// <summary>How recent the last frame must be for media to count as flowing.</summary>
+    public static readonly TimeSpan FlowWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>Every reason the call is not healed yet; empty when it is.</summary>
+    public static IReadOnlyList<string> Pending(IEnumerable<SimPeer> peers, InMemorySignallingServer server, TimeSpan now)
+    {
+        var pending = new List<string>();
+        foreach (var peer in peers.Where(IsLive))
+        {
+            var snapshot = peer.Engine.Snapshot;
+            if (snapshot.Local != LocalPeerState.Joined)
+            {
+                pending.Add($"{peer.Name} is {snapshot.Local.ToString().ToLowerInvariant()}");
+                continue;
+            }
+
+            var roster = server.Logic.Roster(peer.Spec.Channel).Where(e => e.PeerId != peer.Name).ToList();
+            var known = snapshot.Remotes.Select(r => (r.Id, r.SessionId)).ToList();
+            var expected = roster.Select(e => (e.PeerId, e.SessionId)).ToList();
+            if (!known.SequenceEqual(expected))
+            {
+                pending.Add($"{peer.Name} knows [{string.Join(", ", known)}] but the server lists [{string.Join(", ", expected)}]");
+                continue;
+            }
+
+            var connections = peer.Media.Connections;
+            foreach (var remote in snapshot.Remotes)
+            {
+                var entry = roster.First(e => e.PeerId == remote.Id);
+                if (remote.State != RemotePeerState.Connected)
+                {
+                    pending.Add($"{peer.Name} sees {remote.Id} {remote.State.ToString().ToLowerInvariant()}");
+                    continue;
+                }
+
+                var media = connections.FirstOrDefault(c => c.RemotePeerId == remote.Id && c.Generation == remote.Generation);
+                if (media is null || media.FramesReceived == 0 || now - media.LastFrameAt > FlowWindow)
+                {
+                    pending.Add($"{peer.Name} gets no frames from {remote.Id} on connection {remote.Generation}");
+                    continue;
+                }
+
+                foreach (var stream in entry.Streams)
+                {
+                    if (!remote.Streams.Any(s => s.StreamId == stream.StreamId && s.Generation == remote.Generation))
+                    {
+                        pending.Add($"{peer.Name} has no stream {stream.StreamId} from {remote.Id} on connection {remote.Generation}");
+                    }
+                }
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>True for a peer expected in the call: started, not departed, not closed.</summary>
+    public static bool IsLive(SimPeer peer) =>
+        peer.Started && !peer.Departed && peer.Engine.Snapshot.Local is not (LocalPeerState.Closed or LocalPeerState.Idle);
+
+    /// <summary>A connection view lookup used by checkers.</summary>
+    public static MediaConnectionView? Connection(SimPeer peer, string remote, int generation) =>
+        peer.Media.Connections.FirstOrDefault(c => c.RemotePeerId == remote && c.Generation == generation);
+}

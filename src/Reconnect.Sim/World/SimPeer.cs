@@ -1,0 +1,85 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Protocol;
+using Reconnect.Sim.Network;
+using Reconnect.Sim.Scenarios;
+using Reconnect.Transports.Hosting;
+using Reconnect.Transports.InMemory;
+
+namespace Reconnect.Sim.World;
+
+/// <summary>One simulated participant: the production engine behind its pump, with in-memory ports on its own host.</summary>
+public sealed class SimPeer
+{
+    internal SimPeer(PeerSpec spec, SimNetwork network, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed)
+    {
+        Spec = spec;
+        Host = network.Host(spec.Name);
+        Engine = new CallEngine(spec.Options.ToOptions(), seed);
+        Pump = new EnginePump(Engine, network.Time, EnginePumpMode.Inline);
+        Signalling = new InMemorySignallingPort(network, spec.Name, server, Pump);
+        Media = new InMemoryMediaPort(network, spec.Name, directory, Pump);
+        Token = new SimTokenPort(network, spec.Name, Pump);
+        Pump.Attach(new EnginePorts(Token, Signalling, Media));
+    }
+
+    /// <summary>The peer as the scenario declares it.</summary>
+    public PeerSpec Spec { get; }
+
+    /// <summary>The peer's name, also its id in the channel.</summary>
+    public string Name => Spec.Name;
+
+    /// <summary>The host it runs on.</summary>
+    public SimHost Host { get; }
+
+    /// <summary>The production engine.</summary>
+    public CallEngine Engine { get; }
+
+    /// <summary>The pump that runs the engine inline in virtual time.</summary>
+    public EnginePump Pump { get; }
+
+    /// <summary>The in-memory signalling socket.</summary>
+    public InMemorySignallingPort Signalling { get; }
+
+    /// <summary>The in-memory media port.</summary>
+    public InMemoryMediaPort Media { get; }
+
+    /// <summary>The simulated token provider.</summary>
+    public SimTokenPort Token { get; }
+
+    /// <summary>True once the peer asked to join.</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>True once the user left or closed the peer: it is no longer expected in the call.</summary>
+    public bool Departed { get; private set; }
+
+    /// <summary>Publishes the declared streams and joins the channel.</summary>
+    public void Join()
+    {
+        if (!Started)
+        {
+            foreach (var stream in Spec.Streams)
+            {
+                Pump.Post(new LocalStreamAdded(new StreamInfo(stream.Id, stream.Metadata)));
+            }
+        }
+
+        Started = true;
+        Departed = false;
+
+        Pump.Post(new JoinRequested(Spec.Channel, Spec.Name, Spec.Metadata));
+    }
+
+    /// <summary>Leaves the channel.</summary>
+    public void Leave()
+    {
+        Departed = true;
+        Pump.Post(new LeaveRequested());
+    }
+
+    /// <summary>Closes the peer for good.</summary>
+    public void Close()
+    {
+        Departed = true;
+        Pump.Post(new CloseRequested());
+    }
+}

@@ -1,0 +1,42 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Transports.Hosting;
+
+/// <summary>Maps each port effect of the engine to one call on a port.</summary>
+internal static class EffectDispatcher
+{
+    public static void Dispatch(EngineEffect effect, EnginePorts ports)
+    {
+        switch (effect)
+        {
+            case FetchToken e: ports.Token.Fetch(e.Attempt); break;
+            case OpenSocket e: ports.Signalling.Open(e.Epoch, e.Token); break;
+            case CloseSocket e: ports.Signalling.Close(e.Epoch, e.Code, e.Reason); break;
+            case SendMessage e: ports.Signalling.Send(e.Epoch, ProtocolCodec.Encode(e.Message)); break;
+            case CreateConnection e: ports.Media.CreateConnection(e.RemotePeerId, e.Generation, e.IceServers, e.Polite, e.LocalStreams); break;
+            case CreateOffer e: ports.Media.CreateOffer(e.RemotePeerId, e.Generation, e.IceRestart); break;
+            case CreateAnswer e: ports.Media.CreateAnswer(e.RemotePeerId, e.Generation); break;
+            case SetRemoteDescription e: ports.Media.SetRemoteDescription(e.RemotePeerId, e.Generation, e.Description); break;
+            case AddIceCandidate e: ports.Media.AddIceCandidate(e.RemotePeerId, e.Generation, e.Candidate); break;
+            case AttachLocalStream e: ports.Media.AttachLocalStream(e.RemotePeerId, e.Generation, e.Stream); break;
+            case DetachLocalStream e: ports.Media.DetachLocalStream(e.RemotePeerId, e.Generation, e.StreamId); break;
+            case ReplaceTrack e: ports.Media.ReplaceTrack(e.RemotePeerId, e.Generation, e.StreamId, e.TrackId); break;
+            case CloseConnection e: ports.Media.Close(e.RemotePeerId, e.Generation); break;
+            default: throw new ArgumentOutOfRangeException(nameof(effect), effect, "Not a port effect.");
+        }
+    }
+
+    /// <summary>The input that reports a port's failure to carry out an effect, if the effect has one.</summary>
+    public static EngineInput? FailureInput(EngineEffect effect, Exception error) => effect switch
+    {
+        FetchToken e => new TokenFetchFailed(e.Attempt, error.Message),
+        OpenSocket e => new SocketClosed(e.Epoch, Core.Policies.CloseCodes.Abnormal, error.Message),
+        SendMessage e => new SocketClosed(e.Epoch, Core.Policies.CloseCodes.Abnormal, error.Message),
+        CreateConnection e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        CreateOffer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        CreateAnswer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        SetRemoteDescription e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        _ => null,
+    };
+}

@@ -1,0 +1,248 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Transports.Hosting;
+
+/// <summary>
+/// The one place that touches a <see cref="TimeProvider"/>: it computes <c>now</c>, feeds inputs to the
+/// engine, drains its outputs, dispatches effects to ports, arms timers and raises notices. A port or a
+/// notice handler that throws is logged; it never breaks the engine.
+/// </summary>
+public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
+{
+    private readonly CallEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly long _start;
+    private readonly Dictionary<TimerId, ITimer> _timers = [];
+    private readonly Queue<EngineInput> _inline = new();
+    private readonly Channel<EngineInput> _channel = System.Threading.Channels.Channel.CreateUnbounded<EngineInput>(new UnboundedChannelOptions { SingleReader = true });
+    private EnginePorts? _ports;
+    private bool _draining;
+    private bool _paused;
+    private bool _disposed;
+
+    /// <summary>Creates a pump around an engine.</summary>
+    public EnginePump(CallEngine engine, TimeProvider time, EnginePumpMode mode, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(time);
+        _engine = engine;
+        _time = time;
+        Mode = mode;
+        _logger = logger ?? NullLogger.Instance;
+        _start = time.GetTimestamp();
+    }
+
+    /// <summary>Raised for every notice, on the engine's thread, in order.</summary>
+    public event EventHandler<EngineNoticeEventArgs>? NoticeRaised;
+
+    /// <summary>Raised for every effect just before it is dispatched, on the engine's thread.</summary>
+    public event EventHandler<EngineEffectEventArgs>? EffectDispatching;
+
+    /// <summary>How the pump runs.</summary>
+    public EnginePumpMode Mode { get; }
+
+    /// <summary>The engine's clock reading now: time since the pump was created.</summary>
+    public Instant Now => new(_time.GetElapsedTime(_start));
+
+    /// <summary>The engine, for read-only inspection on its own thread.</summary>
+    public CallEngine Engine => _engine;
+
+    /// <summary>Connects the ports effects go to; call once, before the first input.</summary>
+    public void Attach(EnginePorts ports)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        if (_ports is not null)
+        {
+            throw new InvalidOperationException("The pump already has its ports.");
+        }
+
+        _ports = ports;
+    }
+
+    /// <inheritdoc />
+    public void Post(EngineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (Mode == EnginePumpMode.Background)
+        {
+            _channel.Writer.TryWrite(input);
+            return;
+        }
+
+        _inline.Enqueue(input);
+        DrainInline();
+    }
+
+    /// <summary>
+    /// Holds every input (I/O results and timers alike) until <see cref="Resume"/>, as a sleeping process would;
+    /// inline mode only. On resume they are handled in order, late.
+    /// </summary>
+    public void Pause()
+    {
+        if (Mode != EnginePumpMode.Inline)
+        {
+            throw new InvalidOperationException("Pause is for the inline mode.");
+        }
+
+        _paused = true;
+    }
+
+    /// <summary>Handles every input held since <see cref="Pause"/>.</summary>
+    public void Resume()
+    {
+        if (!_paused)
+        {
+            return;
+        }
+
+        _paused = false;
+        DrainInline();
+    }
+
+    /// <summary>Drains the input channel until cancelled or disposed (background mode only).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (Mode != EnginePumpMode.Background)
+        {
+            throw new InvalidOperationException("RunAsync is for the background mode.");
+        }
+
+        try
+        {
+            await foreach (var input in _channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Process(input);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(_logger);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
+        _channel.Writer.TryComplete();
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private void DrainInline()
+    {
+        if (_draining || _paused)
+        {
+            return;
+        }
+
+        _draining = true;
+        try
+        {
+            while (!_paused && _inline.TryDequeue(out var next))
+            {
+                Process(next);
+            }
+        }
+        finally
+        {
+            _draining = false;
+        }
+    }
+
+    private void Process(EngineInput input)
+    {
+        var now = Now;
+        _engine.Handle(now, input);
+        while (_engine.PollOutput() is { } output)
+        {
+            switch (output)
+            {
+                case StartTimer start: Arm(start, now); break;
+                case CancelTimer cancel: Disarm(cancel.Timer); break;
+                case EngineEffect effect: DispatchEffect(effect, now); break;
+                case EngineNotice notice: RaiseNotice(notice, now); break;
+                default: throw new InvalidOperationException($"Unknown engine output {output.GetType().Name}.");
+            }
+        }
+    }
+
+    private void Arm(StartTimer start, Instant now)
+    {
+        Disarm(start.Timer);
+        var delay = start.Due > now ? start.Due - now : TimeSpan.Zero;
+        var id = start.Timer;
+        _timers[id] = _time.CreateTimer(_ => Post(new TimerFired(id)), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Disarm(TimerId id)
+    {
+        if (_timers.Remove(id, out var timer))
+        {
+            timer.Dispose();
+        }
+    }
+
+    private void DispatchEffect(EngineEffect effect, Instant now)
+    {
+        var ports = _ports ?? throw new InvalidOperationException("Attach the ports before posting inputs.");
+        try
+        {
+            EffectDispatching?.Invoke(this, new EngineEffectEventArgs(now, effect));
+            EffectDispatcher.Dispatch(effect, ports);
+        }
+#pragma warning disable CA1031 // A port's failure becomes an input; it must never break the engine.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPortFailed(_logger, effect.GetType().Name, ex);
+            if (EffectDispatcher.FailureInput(effect, ex) is { } failure)
+            {
+                Post(failure);
+            }
+        }
+    }
+
+    private void RaiseNotice(EngineNotice notice, Instant now)
+    {
+        try
+        {
+            NoticeRaised?.Invoke(this, new EngineNoticeEventArgs(now, notice));
+        }
+#pragma warning disable CA1031 // A throwing application handler is logged and never breaks the engine.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(_logger, notice.GetType().Name, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "A port failed to carry out {Effect}")]
+    private static partial void LogPortFailed(ILogger logger, string effect, Exception exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "A notice handler for {Notice} threw")]
+    private static partial void LogHandlerFailed(ILogger logger, string notice, Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "The engine pump stopped")]
+    private static partial void LogStopped(ILogger logger);
+}

@@ -1,0 +1,143 @@
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Transports.Hosting;
+
+namespace Reconnect.Transports.InMemory;
+
+/// <summary>The in-memory media port of one host: a set of ICE agents exchanging checks and frames over the fabric.</summary>
+public sealed class InMemoryMediaPort : IMediaPort
+{
+    internal static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan CheckingTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan ConsentDisconnectedAfter = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan ConsentFailedAfter = TimeSpan.FromSeconds(15);
+
+    private readonly InMemoryMediaDirectory _directory;
+    private readonly IEngineInputSink _sink;
+    private readonly SortedDictionary<(string Remote, int Generation), InMemoryMediaConnection> _connections = [];
+    private readonly Dictionary<string, InMemoryMediaConnection> _byUfrag = new(StringComparer.Ordinal);
+    private long _credentials;
+
+    /// <summary>Creates the port for a host and registers it in the directory.</summary>
+    public InMemoryMediaPort(IInMemoryFabric fabric, string host, InMemoryMediaDirectory directory, IEngineInputSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(fabric);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(sink);
+        Fabric = fabric;
+        Host = host;
+        _directory = directory;
+        _sink = sink;
+        Start = fabric.Time.GetTimestamp();
+        directory.Register(this);
+    }
+
+    /// <summary>The host the port lives on.</summary>
+    public string Host { get; }
+
+    /// <summary>The open connections: remote peer, generation, ICE state, frames received and when the last arrived.</summary>
+    public IReadOnlyList<MediaConnectionView> Connections =>
+        [.. _connections.Values.Select(c => new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt))];
+
+    internal IInMemoryFabric Fabric { get; }
+
+    internal long Start { get; }
+
+    /// <inheritdoc />
+    public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams)
+    {
+        ArgumentNullException.ThrowIfNull(localStreams);
+        Close(remotePeerId, generation);
+        _connections[(remotePeerId, generation)] = new InMemoryMediaConnection(this, _sink, remotePeerId, generation, [.. localStreams.Select(s => s.StreamId)]);
+    }
+
+    /// <inheritdoc />
+    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Find(remotePeerId, generation)?.CreateOffer(iceRestart);
+
+    /// <inheritdoc />
+    public void CreateAnswer(string remotePeerId, int generation) => Find(remotePeerId, generation)?.CreateAnswer();
+
+    /// <inheritdoc />
+    public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description) =>
+        Find(remotePeerId, generation)?.SetRemoteDescription(description);
+
+    /// <inheritdoc />
+    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) => Find(remotePeerId, generation)?.AddCandidate(candidate);
+
+    /// <inheritdoc />
+    public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var connection = Find(remotePeerId, generation);
+        if (connection is not null && !connection.LocalStreams.Contains(stream.StreamId))
+        {
+            connection.LocalStreams.Add(stream.StreamId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void DetachLocalStream(string remotePeerId, int generation, string streamId) => Find(remotePeerId, generation)?.LocalStreams.Remove(streamId);
+
+    /// <inheritdoc />
+    public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
+    {
+        // A track swap changes what a stream carries, not which streams a connection sends: nothing to do in memory.
+    }
+
+    /// <inheritdoc />
+    public void Close(string remotePeerId, int generation)
+    {
+        if (_connections.Remove((remotePeerId, generation), out var connection))
+        {
+            if (connection.LocalUfrag is { } ufrag)
+            {
+                _byUfrag.Remove(ufrag);
+            }
+
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Closes every connection (the host's process ended).</summary>
+    public void CloseAll()
+    {
+        foreach (var key in _connections.Keys.ToList())
+        {
+            Close(key.Remote, key.Generation);
+        }
+    }
+
+    internal long NextCredential() => ++_credentials;
+
+    internal void Index(InMemoryMediaConnection connection)
+    {
+        foreach (var stale in _byUfrag.Where(kv => ReferenceEquals(kv.Value, connection)).Select(kv => kv.Key).ToList())
+        {
+            _byUfrag.Remove(stale);
+        }
+
+        _byUfrag[connection.LocalUfrag!] = connection;
+    }
+
+    internal void SendPacket(string fromAddress, string toAddress, MediaPacket packet) =>
+        Fabric.SendToAddress(Host, fromAddress, toAddress, host => _directory.Deliver(host, packet));
+
+    internal void Receive(MediaPacket packet)
+    {
+        if (_byUfrag.TryGetValue(packet.ToUfrag, out var connection))
+        {
+            connection.Receive(packet);
+        }
+    }
+
+    private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
+        _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
+}
+
+/// <summary>A read-only view of one in-memory media connection.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="State">Its ICE state.</param>
+/// <param name="FramesReceived">Frames received so far.</param>
+/// <param name="LastFrameAt">When the last frame arrived, as time since the port was created.</param>
+public sealed record MediaConnectionView(string RemotePeerId, int Generation, IceConnectionState State, long FramesReceived, TimeSpan LastFrameAt);

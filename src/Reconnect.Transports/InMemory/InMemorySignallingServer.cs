@@ -1,0 +1,149 @@
+using Reconnect.Channel;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Transports.InMemory;
+
+/// <summary>
+/// Runs the pure <see cref="ChannelServer"/> on a host of an in-memory fabric: accepts sockets from
+/// <see cref="InMemorySignallingPort"/>s, delivers frames both ways, arms the server's timers.
+/// </summary>
+public sealed class InMemorySignallingServer
+{
+    private readonly IInMemoryFabric _fabric;
+    private readonly ChannelServer _server;
+    private readonly long _start;
+    private readonly SortedDictionary<long, (InMemorySignallingPort Client, long Epoch)> _connections = [];
+    private readonly Dictionary<ChannelTimerId, ITimer> _timers = [];
+    private long _nextConnection;
+
+    /// <summary>Creates the server on a host.</summary>
+    public InMemorySignallingServer(IInMemoryFabric fabric, string host, ChannelServer server)
+    {
+        ArgumentNullException.ThrowIfNull(fabric);
+        ArgumentNullException.ThrowIfNull(server);
+        _fabric = fabric;
+        Host = host;
+        _server = server;
+        _start = fabric.Time.GetTimestamp();
+    }
+
+    /// <summary>Raised for every channel notice the server logic produces.</summary>
+    public event EventHandler<ChannelNotice>? NoticeRaised;
+
+    /// <summary>The host the server runs on.</summary>
+    public string Host { get; }
+
+    /// <summary>False while the server refuses connections (restarting).</summary>
+    public bool Accepting { get; set; } = true;
+
+    /// <summary>The channel logic, for read-only inspection.</summary>
+    public ChannelServer Logic => _server;
+
+    /// <summary>The server's clock reading.</summary>
+    public Instant Now => new(_fabric.Time.GetElapsedTime(_start));
+
+    /// <summary>Feeds an operator input (kick, shutdown, token expiry) to the channel logic.</summary>
+    public void Operate(ServerInput input) => Handle(input);
+
+    /// <summary>The connection id a client's epoch is attached to, if any.</summary>
+    public long? ConnectionOf(InMemorySignallingPort client, long epoch)
+    {
+        foreach (var (id, c) in _connections)
+        {
+            if (ReferenceEquals(c.Client, client) && c.Epoch == epoch)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    internal void Accept(InMemorySignallingPort client, long epoch, string token)
+    {
+        if (!Accepting)
+        {
+            _fabric.Send(Host, client.Host, TrafficPlane.Signalling, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection refused"));
+            return;
+        }
+
+        var id = ++_nextConnection;
+        _connections[id] = (client, epoch);
+        _fabric.Send(Host, client.Host, TrafficPlane.Signalling, () => client.OnOpened(epoch, id));
+        Handle(new ConnectionOpened(id, token));
+    }
+
+    internal void Receive(long connection, string frame)
+    {
+        if (_connections.ContainsKey(connection))
+        {
+            Handle(new Reconnect.Channel.FrameReceived(connection, frame));
+        }
+    }
+
+    internal void ClientClosed(long connection)
+    {
+        if (_connections.Remove(connection))
+        {
+            Handle(new ConnectionClosed(connection));
+        }
+    }
+
+    private void Handle(ServerInput input)
+    {
+        _server.Handle(Now, input);
+        while (_server.PollOutput() is { } output)
+        {
+            switch (output)
+            {
+                case SendFrame send when _connections.TryGetValue(send.ConnectionId, out var c):
+                    var text = ProtocolCodec.Encode(send.Message);
+                    _fabric.Send(Host, c.Client.Host, TrafficPlane.Signalling, () => c.Client.OnFrame(c.Epoch, text));
+                    break;
+                case Reconnect.Channel.CloseConnection close when _connections.Remove(close.ConnectionId, out var c):
+                    _fabric.Send(Host, c.Client.Host, TrafficPlane.Signalling, () => c.Client.OnClosed(c.Epoch, close.Code, close.Reason));
+                    break;
+                case Reconnect.Channel.StartTimer start:
+                    Arm(start);
+                    break;
+                case Reconnect.Channel.CancelTimer cancel:
+                    if (_timers.Remove(cancel.Timer, out var timer))
+                    {
+                        timer.Dispose();
+                    }
+
+                    break;
+                case ChannelNotice notice:
+                    NoticeRaised?.Invoke(this, notice);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void Arm(Reconnect.Channel.StartTimer start)
+    {
+        if (_timers.Remove(start.Timer, out var old))
+        {
+            old.Dispose();
+        }
+
+        var now = Now;
+        var delay = start.Due > now ? start.Due - now : TimeSpan.Zero;
+        var id = start.Timer;
+        _timers[id] = _fabric.Time.CreateTimer(
+            _ =>
+            {
+                if (_timers.Remove(id, out var t))
+                {
+                    t.Dispose();
+                    Handle(new Reconnect.Channel.TimerFired(id));
+                }
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+    }
+}

@@ -1,0 +1,137 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Tests.Engine;
+
+public sealed class CloseRuleTests
+{
+    private static EngineHarness JoinedWithBConnectedThenClosed()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B", streams: "cam"));
+        h.MediaConnected("B");
+        h.StreamArrives("B", "cam");
+        h.Feed(new CloseRequested());
+        return h;
+    }
+
+    /// <summary>One input of every kind, aimed at what the engine had before it closed.</summary>
+    private static IEnumerable<EngineInput> EveryKindOfInput(EngineHarness h)
+    {
+        var epoch = h.Snapshot.Epoch;
+        var frame = ProtocolCodec.Encode(new SignalRelayedMessage("B", new OfferSignal(1, "o", false)));
+        var cancelled = h.All<CancelTimer>().Select(c => c.Timer).ToList();
+        return
+        [
+            new CloseRequested(),
+            new LeaveRequested(),
+            new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())),
+            new LocalStreamRemoved("cam"),
+            new LocalTrackReplaced("cam", "t"),
+            new TokenFetched(h.Last<FetchToken>().Attempt, "t", EngineHarness.DefaultIce),
+            new TokenFetchFailed(h.Last<FetchToken>().Attempt, "down"),
+            new SocketOpened(epoch),
+            new FrameReceived(epoch, frame),
+            new FrameReceived(epoch, "{"),
+            new SocketClosed(epoch, CloseCodes.Abnormal, "gone"),
+            new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "o"), false),
+            new LocalCandidateGathered("B", 1, new IceCandidate("c")),
+            new IceStateChanged("B", 1, IceConnectionState.Failed),
+            new RemoteStreamArrived("B", 1, "cam"),
+            new MediaOperationFailed("B", 1, "x"),
+            .. cancelled.Select(t => new TimerFired(t)),
+            new NetworkChanged(NetworkChange.Offline),
+            new NetworkChanged(NetworkChange.Online),
+            new NetworkChanged(NetworkChange.AddressChanged),
+        ];
+    }
+
+    [Fact]
+    public void Close_releases_the_socket_every_connection_and_every_timer_and_ends_with_the_closed_notice()
+    {
+        var h = JoinedWithBConnectedThenClosed();
+
+        Assert.IsType<LocalStateChanged>(h.Outputs[^1]);
+        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+        Assert.Equal(CloseCodes.Normal, Assert.Single(h.All<CloseSocket>()).Code);
+        Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.All<CloseConnection>()));
+        Assert.Equal("local-closed", Assert.Single(h.All<PeerLeft>()).Reason);
+        Assert.Single(h.All<StreamRemoved>());
+        Assert.Empty(h.ArmedTimers);
+        Assert.Empty(h.Snapshot.Remotes);
+    }
+
+    [Fact]
+    public void Nothing_is_output_after_the_closed_notice_for_any_later_input()
+    {
+        var h = JoinedWithBConnectedThenClosed();
+        var closed = h.Checkpoint;
+        var before = h.Describe();
+
+        foreach (var input in EveryKindOfInput(h))
+        {
+            h.Feed(input);
+        }
+
+        h.Advance(TimeSpan.FromHours(1));
+
+        Assert.Empty(h.Outputs.Skip(closed));
+        Assert.Equal(before, h.Describe());
+    }
+
+    [Fact]
+    public void Second_close_is_a_no_op()
+    {
+        var h = JoinedWithBConnectedThenClosed();
+
+        Assert.Empty(h.Feed(new CloseRequested()));
+        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Join_after_close_is_rejected()
+    {
+        var h = JoinedWithBConnectedThenClosed();
+
+        var output = h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+
+        var rejected = Assert.IsType<CommandRejected>(Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
+        Assert.Equal("join", rejected.Command);
+        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+    }
+
+    [Theory]
+    [InlineData(LocalPeerState.Idle)]
+    [InlineData(LocalPeerState.Joining)]
+    [InlineData(LocalPeerState.Reconnecting)]
+    [InlineData(LocalPeerState.Leaving)]
+    public void Close_from_any_state_ends_closed_with_nothing_armed(LocalPeerState from)
+    {
+        var h = new EngineHarness();
+        if (from != LocalPeerState.Idle)
+        {
+            h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        }
+
+        if (from is LocalPeerState.Reconnecting or LocalPeerState.Leaving)
+        {
+            h.Connect([EngineHarness.Peer("B")]);
+            h.DropSocket();
+        }
+
+        if (from == LocalPeerState.Leaving)
+        {
+            h.Feed(new LeaveRequested());
+        }
+
+        Assert.Equal(from, h.Snapshot.Local);
+
+        h.Feed(new CloseRequested());
+
+        Assert.Equal((from, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+        Assert.Empty(h.ArmedTimers);
+        Assert.Empty(h.Snapshot.Remotes);
+    }
+}

@@ -1,0 +1,272 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Options;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Tests.Engine;
+
+/// <summary>
+/// Drives one <see cref="CallEngine"/> on a virtual clock: feeds inputs, records every output, tracks the
+/// armed timers from StartTimer/CancelTimer and fires them in due order, and checks the engine's invariants
+/// after every step.
+/// </summary>
+internal sealed class EngineHarness
+{
+    public static readonly IReadOnlyList<IceServer> DefaultIce = [new(["stun:stun.test:3478"])];
+
+    private const int TimerCap = 100_000;
+
+    private static readonly AsyncLocal<List<EngineHarness>?> Collector = new();
+
+    private readonly List<EngineOutput> _outputs = [];
+    private readonly List<Instant> _times = [];
+    private readonly Dictionary<TimerId, Instant> _armed = [];
+    private readonly EngineInvariants _invariants = new();
+    private int _sessions;
+
+    public EngineHarness(ReconnectOptions? options = null, ulong seed = 1)
+    {
+        Engine = new CallEngine(options ?? new ReconnectOptions(), seed);
+        Collector.Value?.Add(this);
+    }
+
+    /// <summary>Options whose heartbeat never declares the socket dead within a test's span.</summary>
+    public static ReconnectOptions LongLivedSocket { get; } = new()
+    {
+        Heartbeat = new HeartbeatOptions { PingInterval = TimeSpan.FromHours(1), LivenessTimeout = TimeSpan.FromHours(2) },
+    };
+
+    public CallEngine Engine { get; }
+
+    public Instant Now { get; private set; }
+
+    public string LocalId { get; private set; } = "A";
+
+    public IReadOnlyList<EngineOutput> Outputs => _outputs;
+
+    public CallSnapshot Snapshot => Engine.Snapshot;
+
+    /// <summary>The index of the next output: pass it to <see cref="Since{T}"/> to see what a script produced.</summary>
+    public int Checkpoint => _outputs.Count;
+
+    /// <summary>The armed timers, earliest first (ties by start order).</summary>
+    public IReadOnlyList<(TimerId Id, Instant Due)> ArmedTimers =>
+        [.. _armed.OrderBy(t => t.Value).ThenBy(t => t.Key.Sequence).Select(t => (t.Key, t.Value))];
+
+    public static RosterEntry Peer(string id, string? session = null, IReadOnlyDictionary<string, string>? metadata = null, params string[] streams) =>
+        new(id, session ?? $"session-{id}", metadata ?? Meta(), [.. streams.Select(s => new StreamInfo(s, Meta()))]);
+
+    public static IReadOnlyDictionary<string, string> Meta(params (string Key, string Value)[] pairs) =>
+        new SortedDictionary<string, string>(pairs.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+
+    /// <summary>Runs an action and returns every harness created while it ran (on this async flow).</summary>
+    public static IReadOnlyList<EngineHarness> Collect(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var created = new List<EngineHarness>();
+        Collector.Value = created;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Collector.Value = null;
+        }
+
+        return created;
+    }
+
+    /// <summary>Feeds one input at the current time and returns what it produced.</summary>
+    public IReadOnlyList<EngineOutput> Feed(EngineInput input)
+    {
+        Engine.Handle(Now, input);
+        var step = new List<EngineOutput>();
+        while (Engine.PollOutput() is { } output)
+        {
+            step.Add(output);
+            Track(output);
+        }
+
+        _outputs.AddRange(step);
+        _times.AddRange(step.Select(_ => Now));
+        _invariants.Check(input, step, Engine.Snapshot);
+        return step;
+    }
+
+    /// <summary>Moves the clock forward, firing every timer that falls due on the way, in due order.</summary>
+    public void Advance(TimeSpan by)
+    {
+        var target = Now + by;
+        for (var fired = 0; NextTimer() is { } next && next.Due <= target; fired++)
+        {
+            Assert.True(fired < TimerCap, $"more than {TimerCap} timers fired in one advance");
+            Fire(next);
+        }
+
+        Now = Instant.Max(Now, target);
+    }
+
+    /// <summary>Fires timers one by one until an output matches, within a time limit.</summary>
+    public T AdvanceUntil<T>(TimeSpan limit, Func<T, bool>? match = null)
+        where T : EngineOutput
+    {
+        var deadline = Now + limit;
+        var from = Checkpoint;
+        while (true)
+        {
+            if (Since<T>(from).FirstOrDefault(o => match is null || match(o)) is { } found)
+            {
+                return found;
+            }
+
+            var next = NextTimer();
+            Assert.True(next is not null && next.Value.Due <= deadline, $"no {typeof(T).Name} within {limit}");
+            Fire(next.Value);
+        }
+    }
+
+    /// <summary>Fires the earliest armed timer, moving the clock to its due time; false when none is armed.</summary>
+    public bool FireNextTimer()
+    {
+        if (NextTimer() is not { } next)
+        {
+            return false;
+        }
+
+        Fire(next);
+        return true;
+    }
+
+    public bool IsArmed(TimerKind kind, string owner = "") => _armed.Keys.Any(t => t.Kind == kind && t.Owner == owner);
+
+    public Instant DueOf(TimerKind kind, string owner = "") => _armed.Single(t => t.Key.Kind == kind && t.Key.Owner == owner).Value;
+
+    /// <summary>Joins as <paramref name="localId"/> and walks token, socket, welcome and roster to joined.</summary>
+    public EngineHarness Join(string localId, string channel, params RosterEntry[] roster)
+    {
+        LocalId = localId;
+        Feed(new JoinRequested(channel, localId, Meta(("name", localId))));
+        Connect(roster);
+        return this;
+    }
+
+    /// <summary>Answers the pending token fetch, opens the socket, welcomes and answers the roster request.</summary>
+    public void Connect(IReadOnlyList<RosterEntry> roster, IReadOnlyList<IceServer>? ice = null)
+    {
+        AnswerToken(ice);
+        OpenSocket();
+        Welcome();
+        AnswerRoster(roster);
+    }
+
+    /// <summary>Waits for the next socket attempt, then connects it and answers the roster.</summary>
+    public void Reconnect(params RosterEntry[] roster)
+    {
+        AwaitAttempt();
+        Connect(roster);
+    }
+
+    /// <summary>Fires timers until the engine asks for a token for the next attempt.</summary>
+    public FetchToken AwaitAttempt() => AdvanceUntil<FetchToken>(TimeSpan.FromMinutes(10));
+
+    public void AnswerToken(IReadOnlyList<IceServer>? ice = null)
+    {
+        var fetch = Last<FetchToken>();
+        Feed(new TokenFetched(fetch.Attempt, $"token-{fetch.Attempt}", ice ?? DefaultIce));
+    }
+
+    public void OpenSocket() => Feed(new SocketOpened(Snapshot.Epoch));
+
+    /// <summary>Welcomes the last join: resumes the session it names, or starts a new one.</summary>
+    public void Welcome()
+    {
+        var join = LastSent<JoinMessage>();
+        var session = join.ResumeSessionId ?? $"session-{LocalId}-{++_sessions}";
+        ServerSends(new WelcomeMessage(LocalId, session, join.ResumeSessionId is not null));
+    }
+
+    public void AnswerRoster(IReadOnlyList<RosterEntry> roster) =>
+        ServerSends(new RosterMessage(LastSent<RosterRequestMessage>().RequestId, roster));
+
+    public IReadOnlyList<EngineOutput> ServerSends(ServerMessage message) =>
+        Feed(new FrameReceived(Snapshot.Epoch, ProtocolCodec.Encode(message)));
+
+    public IReadOnlyList<EngineOutput> DropSocket(int code = 1006) => Feed(new SocketClosed(Snapshot.Epoch, code, "dropped"));
+
+    public IReadOnlyList<EngineOutput> Ice(string remoteId, IceConnectionState state) =>
+        Feed(new IceStateChanged(remoteId, Remote(remoteId).Generation, state));
+
+    public IReadOnlyList<EngineOutput> MediaConnected(string remoteId) => Ice(remoteId, IceConnectionState.Connected);
+
+    public IReadOnlyList<EngineOutput> StreamArrives(string remoteId, string streamId) =>
+        Feed(new RemoteStreamArrived(remoteId, Remote(remoteId).Generation, streamId));
+
+    public IReadOnlyList<EngineOutput> Signal(string from, SignalPayload payload) => ServerSends(new SignalRelayedMessage(from, payload));
+
+    public RemotePeerSnapshot Remote(string id) => Snapshot.Remotes.Single(r => r.Id == id);
+
+    public IEnumerable<T> All<T>() => _outputs.OfType<T>();
+
+    public IEnumerable<T> Since<T>(int checkpoint) => _outputs.Skip(checkpoint).OfType<T>();
+
+    /// <summary>Every output of a type with the time it was produced.</summary>
+    public IEnumerable<(Instant At, T Output)> Timed<T>() =>
+        _outputs.Select((o, i) => (At: _times[i], Output: o)).Where(x => x.Output is T).Select(x => (x.At, (T)(object)x.Output));
+
+    /// <summary>A text rendering of the snapshot, for comparing two snapshots by value.</summary>
+    public string Describe()
+    {
+        var s = Snapshot;
+        return string.Join(
+            "\n",
+            [
+                $"local={s.Local} socket={s.Socket} reconcile={s.Reconcile} epoch={s.Epoch} failed={s.FailedAttempts} session={s.SessionId} held={s.HeldSignals}",
+                $"timers={string.Join(",", s.ArmedTimers)}",
+                .. s.Remotes.Select(r =>
+                    $"{r.Id} ref={r.Ref} session={r.SessionId} state={r.State} gen={r.Generation} ladder={r.LadderAttempt} "
+                    + $"meta={string.Join(",", r.Metadata.Select(kv => $"{kv.Key}={kv.Value}"))} "
+                    + $"streams={string.Join(",", r.Streams.Select(x => $"{x.StreamId}#{x.StreamRef}@{x.Generation}"))}"),
+            ]);
+    }
+
+    public T Last<T>() => _outputs.OfType<T>().Last();
+
+    public IEnumerable<T> Sent<T>(int checkpoint = 0)
+        where T : ClientMessage => Since<SendMessage>(checkpoint).Select(s => s.Message).OfType<T>();
+
+    public T LastSent<T>()
+        where T : ClientMessage => Sent<T>().Last();
+
+    public IEnumerable<T> Errors<T>(int checkpoint = 0)
+        where T : ReconnectError => Since<ErrorRaised>(checkpoint).Select(e => e.Error).OfType<T>();
+
+    public IEnumerable<LocalStateChanged> LocalChanges(int checkpoint = 0) => Since<LocalStateChanged>(checkpoint);
+
+    public IEnumerable<RemoteStateChanged> RemoteChanges(string remoteId, int checkpoint = 0) =>
+        Since<RemoteStateChanged>(checkpoint).Where(c => c.RemotePeerId == remoteId);
+
+    private (TimerId Id, Instant Due)? NextTimer() => ArmedTimers is [var first, ..] ? first : null;
+
+    private void Fire((TimerId Id, Instant Due) timer)
+    {
+        Now = Instant.Max(Now, timer.Due);
+        _armed.Remove(timer.Id);
+        Feed(new TimerFired(timer.Id));
+    }
+
+    private void Track(EngineOutput output)
+    {
+        switch (output)
+        {
+            case StartTimer start:
+                _armed[start.Timer] = start.Due;
+                break;
+            case CancelTimer cancel:
+                _armed.Remove(cancel.Timer);
+                break;
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Tests.Engine;
+
+public sealed class IceLadderRuleTests
+{
+    private static readonly double[] AttemptOffsets = [0, 1, 3, 7, 15, 31, 61, 91, 121];
+
+    private static EngineHarness ConnectedTo(params string[] remotes)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
+        foreach (var remote in remotes)
+        {
+            h.MediaConnected(remote);
+        }
+
+        return h;
+    }
+
+    private static List<double> AttemptTimes(EngineHarness h, string remote, Instant since) =>
+        [.. h.Timed<IceRestartStarted>().Where(x => x.Output.RemotePeerId == remote && x.At >= since).Select(x => (x.At - since).TotalSeconds)];
+
+    [Fact]
+    public void Failed_ice_restarts_at_once_then_after_1_2_4_8_16_30_30_30_s()
+    {
+        var h = ConnectedTo("B");
+        var failedAt = h.Now;
+
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(130));
+
+        Assert.Equal(AttemptOffsets, AttemptTimes(h, "B", failedAt));
+        Assert.Equal(Enumerable.Range(1, 9), h.All<IceRestartStarted>().Select(s => s.Attempt));
+        Assert.All(h.All<CreateOffer>().Skip(1), o => Assert.True(o.IceRestart));
+    }
+
+    [Fact]
+    public void Last_attempt_unanswered_for_15_s_raises_IceRestartExhausted_and_closes_only_that_remote()
+    {
+        var h = ConnectedTo("B", "C");
+        var failedAt = h.Now;
+
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(135.999));
+        Assert.Empty(h.Errors<IceRestartExhausted>());
+
+        h.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(new IceRestartExhausted("B", 9), Assert.Single(h.Errors<ReconnectError>()));
+        Assert.Equal(TimeSpan.FromSeconds(136), h.Timed<ErrorRaised>().Single().At - failedAt);
+        Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+        Assert.Contains(new CloseConnection("B", 1), h.All<CloseConnection>());
+        Assert.Equal(RemotePeerState.Connected, h.Remote("C").State);
+        Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+        Assert.Empty(h.All<PeerLeft>());
+    }
+
+    [Fact]
+    public void Ice_failure_on_the_last_attempt_closes_the_remote_at_once()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(121));
+        Assert.Equal(9, h.Remote("B").LadderAttempt);
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(9, Assert.Single(h.Errors<IceRestartExhausted>()).Attempts);
+        Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+    }
+
+    [Fact]
+    public void Ice_failure_while_the_ladder_runs_waits_for_the_next_due_attempt()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+        h.Ice("B", IceConnectionState.Disconnected);
+
+        Assert.Empty(h.Since<IceRestartStarted>(before));
+        Assert.Equal(1, h.Remote("B").LadderAttempt);
+    }
+
+    [Fact]
+    public void Disconnected_waits_2_5_s_of_grace_before_the_ladder_starts()
+    {
+        var h = ConnectedTo("B");
+
+        h.Ice("B", IceConnectionState.Disconnected);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        h.Advance(TimeSpan.FromSeconds(2.499));
+        Assert.Empty(h.All<IceRestartStarted>());
+
+        h.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+    }
+
+    [Fact]
+    public void Failure_during_the_grace_starts_the_ladder_at_once()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.Advance(TimeSpan.FromSeconds(1));
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
+    }
+
+    [Fact]
+    public void Disconnection_that_heals_inside_the_grace_starts_no_ladder_and_raises_no_peer_left()
+    {
+        var h = ConnectedTo("B");
+        h.StreamArrives("B", "cam");
+
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.Advance(TimeSpan.FromSeconds(2));
+        h.MediaConnected("B");
+        h.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Equal(
+            [RemotePeerState.Connecting, RemotePeerState.Connected, RemotePeerState.Reconnecting, RemotePeerState.Connected],
+            h.RemoteChanges("B").Select(c => c.To));
+    }
+
+    [Fact]
+    public void Connected_ends_the_episode_and_a_later_failure_starts_again_at_attempt_1()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(3, h.Remote("B").LadderAttempt);
+
+        h.MediaConnected("B");
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+        Assert.False(h.IsArmed(TimerKind.IceRestartDue, "B"));
+        var healed = h.Checkpoint;
+        h.Advance(TimeSpan.FromSeconds(10));
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(healed)).Attempt);
+    }
+
+    [Fact]
+    public void New_connection_that_does_not_connect_within_15_s_starts_the_ladder()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+
+        h.Advance(TimeSpan.FromSeconds(14.999));
+        Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
+
+        h.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+    }
+
+    [Fact]
+    public void Media_operation_failure_raises_MediaError_and_counts_as_an_ice_failure()
+    {
+        var h = ConnectedTo("B");
+
+        h.Feed(new MediaOperationFailed("B", 1, "setRemoteDescription failed"));
+
+        Assert.Equal(new MediaError("B", "setRemoteDescription failed"), Assert.Single(h.Errors<ReconnectError>()));
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+    }
+
+    [Fact]
+    public void Ladder_does_not_start_while_signalling_is_down()
+    {
+        var h = ConnectedTo("B");
+        h.DropSocket();
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.DoesNotContain(h.All<CreateOffer>(), o => o.IceRestart);
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Contains(CoverageMarks.LadderDeferred, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Attempt_that_falls_due_while_signalling_is_down_is_not_counted()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, h.Remote("B").LadderAttempt);
+        h.DropSocket();
+
+        h.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(2, h.Remote("B").LadderAttempt);
+        Assert.Equal(2, h.All<IceRestartStarted>().Count());
+    }
+
+    [Fact]
+    public void Deferred_ladder_is_replaced_by_a_rebuilt_connection_once_signalling_is_back()
+    {
+        var h = ConnectedTo("B");
+        h.DropSocket();
+        h.Ice("B", IceConnectionState.Failed);
+
+        h.Reconnect(EngineHarness.Peer("B"));
+
+        Assert.Equal(2, h.Remote("B").Generation);
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
+    }
+
+    [Fact]
+    public void Rebuilt_connection_that_does_not_connect_within_15_s_starts_the_ladder()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B"));
+        Assert.Equal(2, h.Remote("B").Generation);
+        var rebuilt = h.Checkpoint;
+
+        h.Advance(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(new IceRestartStarted("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStarted>(rebuilt)));
+    }
+}

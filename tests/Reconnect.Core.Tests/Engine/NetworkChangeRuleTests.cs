@@ -1,0 +1,165 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+
+namespace Reconnect.Core.Tests.Engine;
+
+public sealed class NetworkChangeRuleTests
+{
+    private static readonly NetworkChanged Offline = new(NetworkChange.Offline);
+    private static readonly NetworkChanged Online = new(NetworkChange.Online);
+    private static readonly NetworkChanged AddressChanged = new(NetworkChange.AddressChanged);
+
+    private static EngineHarness JoinedWithConnected(params string[] remotes)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
+        foreach (var remote in remotes)
+        {
+            h.MediaConnected(remote);
+        }
+
+        return h;
+    }
+
+    [Fact]
+    public void Offline_pauses_attempts_without_fetching_tokens_or_counting_failures()
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket();
+        var failed = h.Snapshot.FailedAttempts;
+
+        h.Feed(Offline);
+        var offline = h.Checkpoint;
+        h.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Empty(h.Since<FetchToken>(offline));
+        Assert.Empty(h.Since<OpenSocket>(offline));
+        Assert.Equal(failed, h.Snapshot.FailedAttempts);
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+        Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Network_lost_while_open_counts_the_drop_once_and_reports_the_peer_reconnecting()
+    {
+        var h = JoinedWithConnected("B");
+        var epoch = h.Snapshot.Epoch;
+
+        h.Feed(Offline);
+
+        Assert.Equal(1, h.Snapshot.FailedAttempts);
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+        Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
+        Assert.Equal(epoch, Assert.Single(h.All<CloseSocket>()).Epoch);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Network_lost_during_an_attempt_abandons_it_and_pauses(bool socketOpening)
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket();
+        h.AwaitAttempt();
+        if (socketOpening)
+        {
+            h.AnswerToken();
+        }
+
+        h.Feed(Offline);
+        var offline = h.Checkpoint;
+        h.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+        Assert.Empty(h.Since<FetchToken>(offline));
+        Assert.Equal(socketOpening ? 1 : 0, h.All<CloseSocket>().Count());
+    }
+
+    [Fact]
+    public void Online_ends_the_pause_with_an_attempt_at_once()
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket();
+        h.Feed(Offline);
+        h.Advance(TimeSpan.FromMinutes(5));
+
+        var output = h.Feed(Online);
+
+        Assert.Contains(output, o => o is FetchToken);
+        h.Connect([EngineHarness.Peer("B")]);
+        Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Online_cuts_the_backoff_wait_short()
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket(CloseCodes.OverCapacity);
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Last<SocketRetryScheduled>().Delay);
+
+        var output = h.Feed(Online);
+
+        Assert.Contains(output, o => o is FetchToken);
+        Assert.False(h.IsArmed(TimerKind.SocketRetry));
+        Assert.Contains(CoverageMarks.NetworkCutShort, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Join_while_offline_waits_for_the_network()
+    {
+        var h = new EngineHarness();
+        h.Feed(Offline);
+
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(h.All<FetchToken>());
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+
+        h.Feed(Online);
+        h.Connect([EngineHarness.Peer("B")]);
+        Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Address_change_restarts_ice_on_connected_remotes()
+    {
+        var h = JoinedWithConnected("B", "C");
+        h.Ice("C", IceConnectionState.Disconnected);
+        var before = h.Checkpoint;
+
+        h.Feed(AddressChanged);
+
+        Assert.Equal([("B", 1), ("C", 1)], h.Since<IceRestartStarted>(before).Select(s => (s.RemotePeerId, s.Attempt)));
+        Assert.Equal(["B", "C"], h.Since<CreateOffer>(before).Where(o => o.IceRestart).Select(o => o.RemotePeerId));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+    }
+
+    [Fact]
+    public void Network_change_runs_the_next_due_ladder_attempt_at_once()
+    {
+        var h = JoinedWithConnected("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(1));
+        var before = h.Checkpoint;
+
+        h.Feed(Online);
+
+        Assert.Equal(3, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+    }
+
+    [Fact]
+    public void Network_change_while_the_socket_is_up_leaves_the_socket_alone()
+    {
+        var h = JoinedWithConnected("B");
+        var before = h.Checkpoint;
+
+        h.Feed(Online);
+
+        Assert.Empty(h.Since<CloseSocket>(before));
+        Assert.Empty(h.Since<FetchToken>(before));
+        Assert.Equal(SignallingSocketState.Open, h.Snapshot.Socket);
+    }
+}

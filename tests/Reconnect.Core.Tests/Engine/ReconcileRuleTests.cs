@@ -1,0 +1,289 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Tests.Engine;
+
+public sealed class ReconcileRuleTests
+{
+    private static readonly RosterEntry Bob = EngineHarness.Peer("B", metadata: EngineHarness.Meta(("name", "bob")), streams: "cam");
+    private static readonly RosterEntry Carol = EngineHarness.Peer("C", streams: "mic");
+
+    /// <summary>Joined with B and C, both connected with a stream each, then the socket dropped.</summary>
+    private static EngineHarness JoinedWithStreamsThenDropped()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", Bob, Carol);
+        h.MediaConnected("B");
+        h.MediaConnected("C");
+        h.StreamArrives("B", "cam");
+        h.StreamArrives("C", "mic");
+        h.DropSocket();
+        return h;
+    }
+
+    [Fact]
+    public void Peer_that_left_during_the_outage_raises_PeerLeft_once_with_its_StreamRemoved()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var carol = h.Remote("C");
+
+        h.Reconnect(Bob);
+        h.DropSocket();
+        h.Reconnect(Bob);
+
+        Assert.Equal(new PeerLeft("C", carol.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new StreamRemoved("C", carol.Ref, "mic", carol.Streams[0].StreamRef), Assert.Single(h.All<StreamRemoved>()));
+        Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Contains(CoverageMarks.ReconcileRemove, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Peer_that_joined_during_the_outage_raises_PeerJoined_once()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var dropped = h.Checkpoint;
+
+        h.Reconnect(Bob, Carol, EngineHarness.Peer("D"));
+        h.DropSocket();
+        h.Reconnect(Bob, Carol, EngineHarness.Peer("D"));
+
+        Assert.Equal("D", Assert.Single(h.Since<PeerJoined>(dropped)).Peer.PeerId);
+        Assert.Equal(["B", "C", "D"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Contains(CoverageMarks.ReconcileAdd, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Changed_metadata_raises_PeerMetadataChanged()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var renamed = Bob with { Metadata = EngineHarness.Meta(("name", "robert")) };
+
+        h.Reconnect(renamed, Carol);
+
+        var changed = Assert.Single(h.All<PeerMetadataChanged>());
+        Assert.Equal(("B", h.Remote("B").Ref), (changed.RemotePeerId, changed.Ref));
+        Assert.Equal("robert", changed.Metadata["name"]);
+        Assert.Equal("robert", h.Remote("B").Metadata["name"]);
+    }
+
+    [Fact]
+    public void RemotePeer_keeps_its_Ref_id_and_metadata_across_any_number_of_drops()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var before = h.Remote("B");
+        for (var drop = 0; drop < 8; drop++)
+        {
+            h.Reconnect(Bob, Carol);
+            if (drop % 2 == 0)
+            {
+                h.Ice("B", IceConnectionState.Disconnected);
+            }
+            else
+            {
+                h.MediaConnected("B");
+            }
+
+            var now = h.Remote("B");
+            Assert.Equal((before.Id, before.Ref, before.SessionId), (now.Id, now.Ref, now.SessionId));
+            Assert.Equal(before.Metadata, now.Metadata);
+            h.DropSocket();
+        }
+
+        Assert.Equal(2, h.All<PeerJoined>().Count());
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerMetadataChanged>());
+    }
+
+    [Fact]
+    public void Rebuilt_connection_is_a_new_generation_and_resets_the_data_channels()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.Ice("B", IceConnectionState.Disconnected);
+        var dropped = h.Checkpoint;
+        var bob = h.Remote("B");
+
+        h.Reconnect(Bob, Carol);
+
+        Assert.Equal(2, h.Remote("B").Generation);
+        Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.Since<CloseConnection>(dropped)));
+        var created = Assert.Single(h.Since<CreateConnection>(dropped));
+        Assert.Equal(("B", 2), (created.RemotePeerId, created.Generation));
+        Assert.Equal(new DataChannelsReset("B", bob.Ref, 2), Assert.Single(h.Since<DataChannelsReset>(dropped)));
+        Assert.Contains(CoverageMarks.ReconcileSwap, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Stream_is_raised_again_with_the_same_id_a_new_StreamRef_and_Rebound_after_a_rebuild()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.Ice("B", IceConnectionState.Disconnected);
+        var first = Assert.Single(h.All<StreamAdded>(), s => s.RemotePeerId == "B");
+        h.Reconnect(Bob, Carol);
+
+        h.StreamArrives("B", "cam");
+
+        var again = h.Last<StreamAdded>();
+        Assert.Equal(("B", first.Ref, "cam", 2, true), (again.RemotePeerId, again.Ref, again.StreamId, again.Generation, again.Rebound));
+        Assert.NotEqual(first.StreamRef, again.StreamRef);
+        Assert.False(first.Rebound);
+        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Contains(CoverageMarks.StreamRebound, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Stream_arriving_twice_on_the_same_connection_is_raised_once()
+    {
+        var h = new EngineHarness().Join("A", "room", Bob);
+        h.StreamArrives("B", "cam");
+
+        h.StreamArrives("B", "cam");
+
+        Assert.Single(h.All<StreamAdded>());
+    }
+
+    [Fact]
+    public void Drop_that_heals_raises_no_StreamRemoved_and_no_PeerLeft()
+    {
+        var h = JoinedWithStreamsThenDropped();
+
+        h.Reconnect(Bob, Carol);
+
+        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Equal(2, h.All<PeerJoined>().Count());
+        Assert.Equal([1, 1], h.Snapshot.Remotes.Select(r => r.Generation));
+    }
+
+    [Fact]
+    public void Unpublished_stream_is_removed_by_the_roster()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var bob = h.Remote("B");
+
+        h.Reconnect(Bob with { Streams = [] }, Carol);
+
+        Assert.Equal(new StreamRemoved("B", bob.Ref, "cam", bob.Streams[0].StreamRef), Assert.Single(h.All<StreamRemoved>()));
+        Assert.Empty(h.All<PeerLeft>());
+    }
+
+    [Fact]
+    public void Peer_back_under_a_new_session_is_a_new_RemotePeer()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        var old = h.Remote("B");
+
+        h.Reconnect(Bob with { SessionId = "session-B-2" }, Carol);
+
+        Assert.Equal(new PeerLeft("B", old.Ref, "replaced"), Assert.Single(h.All<PeerLeft>()));
+        Assert.NotEqual(old.Ref, h.Remote("B").Ref);
+        Assert.Equal("session-B-2", h.Remote("B").SessionId);
+    }
+
+    [Fact]
+    public void Roster_deadline_of_10_s_is_re_requested_twice_then_ReconcileTimeout_is_raised_while_requests_continue()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        var welcomed = h.Checkpoint;
+        var welcomedAt = h.Now;
+        var first = h.LastSent<RosterRequestMessage>().RequestId;
+        var requests = new List<int>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var before = h.Checkpoint;
+            h.Advance(TimeSpan.FromSeconds(9.999));
+            Assert.Empty(h.Sent<RosterRequestMessage>(before));
+            h.Advance(TimeSpan.FromMilliseconds(1));
+            requests.Add(Assert.Single(h.Sent<RosterRequestMessage>(before)).RequestId);
+        }
+
+        Assert.Equal([first + 1, first + 2, first + 3, first + 4], requests);
+        Assert.Equal(new ReconcileTimeout(3), Assert.Single(h.Errors<ReconnectError>(welcomed)));
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Timed<ErrorRaised>().Single().At - welcomedAt);
+        Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+
+        h.AnswerRoster([Bob, Carol]);
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.False(h.IsArmed(TimerKind.ReconcileDeadline));
+    }
+
+    [Fact]
+    public void Roster_answer_to_any_request_of_the_current_round_is_applied()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        var first = h.LastSent<RosterRequestMessage>().RequestId;
+        h.Advance(TimeSpan.FromSeconds(10));
+
+        h.ServerSends(new RosterMessage(first, [Bob, Carol]));
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        h.ServerSends(new RosterMessage(first + 1, [Bob]));
+
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.Equal("C", Assert.Single(h.All<PeerLeft>()).RemotePeerId);
+    }
+
+    [Fact]
+    public void Newer_welcome_supersedes_a_stale_round_and_the_old_roster_answer_is_ignored()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        var stale = h.LastSent<RosterRequestMessage>().RequestId;
+        h.DropSocket();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        var before = h.Describe();
+        var checkpoint = h.Checkpoint;
+
+        h.ServerSends(new RosterMessage(stale, []));
+
+        Assert.Equal(before, h.Describe());
+        Assert.Equal(new InputIgnored($"roster {stale}", "answers a superseded reconcile round"), Assert.Single(h.Since<EngineOutput>(checkpoint)));
+
+        h.AnswerRoster([Bob, Carol]);
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.Empty(h.All<PeerLeft>());
+    }
+
+    [Fact]
+    public void Unsolicited_roster_is_ignored()
+    {
+        var h = new EngineHarness().Join("A", "room", Bob, Carol);
+        var before = h.Describe();
+
+        h.ServerSends(new RosterMessage(0, []));
+
+        Assert.Equal(before, h.Describe());
+        Assert.Empty(h.All<PeerLeft>());
+    }
+
+    [Fact]
+    public void Incremental_roster_messages_keep_the_identity_map_current()
+    {
+        var h = new EngineHarness().Join("A", "room", Bob);
+        var bob = h.Remote("B");
+
+        h.ServerSends(new PeerJoinedMessage(Carol));
+        h.ServerSends(new PeerUpdatedMessage(Bob with { Metadata = EngineHarness.Meta(("name", "robert")) }));
+        h.ServerSends(new PeerLeftMessage("B", Bob.SessionId, "left"));
+
+        Assert.Equal(["C"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Equal("robert", Assert.Single(h.All<PeerMetadataChanged>()).Metadata["name"]);
+        Assert.Equal(new PeerLeft("B", bob.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
+    }
+}

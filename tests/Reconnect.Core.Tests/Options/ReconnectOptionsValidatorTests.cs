@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Options;
+using Reconnect.Core.Options;
+using Reconnect.Core.Policies;
+
+namespace Reconnect.Core.Tests.Options;
+
+public sealed class ReconnectOptionsValidatorTests
+{
+    private static readonly ReconnectOptions Defaults = new();
+
+    /// <summary>One invalid setting per case: the case's name, the field its failure must name, the options.</summary>
+    private static readonly SortedDictionary<string, (string Field, ReconnectOptions Options)> InvalidSettings = new(StringComparer.Ordinal)
+    {
+        ["Backoff.InitialDelay zero"] = ("Backoff.InitialDelay", Defaults with { Backoff = new() { InitialDelay = TimeSpan.Zero } }),
+        ["Backoff.MaxDelay zero"] = ("Backoff.MaxDelay", Defaults with { Backoff = new() { MaxDelay = TimeSpan.Zero } }),
+        ["Backoff.MaxDelay below InitialDelay"] = ("Backoff.MaxDelay", Defaults with { Backoff = new() { MaxDelay = TimeSpan.FromMilliseconds(499) } }),
+        ["Backoff.StableWindow zero"] = ("Backoff.StableWindow", Defaults with { Backoff = new() { StableWindow = TimeSpan.Zero } }),
+        ["Backoff.CapacityFloor negative"] = ("Backoff.CapacityFloor", Defaults with { Backoff = new() { CapacityFloor = TimeSpan.FromTicks(-1) } }),
+        ["Backoff.Multiplier below 1"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 0.99 } }),
+        ["Backoff.Multiplier above 10"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 10.01 } }),
+        ["Backoff.Multiplier NaN"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = double.NaN } }),
+        ["Backoff.JitterFraction negative"] = ("Backoff.JitterFraction", Defaults with { Backoff = new() { JitterFraction = -0.01 } }),
+        ["Backoff.JitterFraction one"] = ("Backoff.JitterFraction", Defaults with { Backoff = new() { JitterFraction = 1.0 } }),
+        ["Backoff.MaxAttempts zero"] = ("Backoff.MaxAttempts", Defaults with { Backoff = new() { MaxAttempts = 0 } }),
+        ["Backoff.MaxAttempts above 10000"] = ("Backoff.MaxAttempts", Defaults with { Backoff = new() { MaxAttempts = 10_001 } }),
+        ["Heartbeat.WelcomeTimeout zero"] = ("Heartbeat.WelcomeTimeout", Defaults with { Heartbeat = new() { WelcomeTimeout = TimeSpan.Zero } }),
+        ["Heartbeat.PingInterval zero"] = ("Heartbeat.PingInterval", Defaults with { Heartbeat = new() { PingInterval = TimeSpan.Zero } }),
+        ["Heartbeat.LivenessTimeout zero"] = ("Heartbeat.LivenessTimeout", Defaults with { Heartbeat = new() { LivenessTimeout = TimeSpan.Zero } }),
+        ["Heartbeat.LivenessTimeout equal to PingInterval"] = ("Heartbeat.LivenessTimeout", Defaults with { Heartbeat = new() { LivenessTimeout = TimeSpan.FromSeconds(20) } }),
+        ["Token.FetchTimeout zero"] = ("Token.FetchTimeout", Defaults with { Token = new() { FetchTimeout = TimeSpan.Zero } }),
+        ["Token.FailureNoticeThreshold zero"] = ("Token.FailureNoticeThreshold", Defaults with { Token = new() { FailureNoticeThreshold = 0 } }),
+        ["IceRestart.Delays empty"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [] } }),
+        ["IceRestart.Delays more than 100"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [.. Enumerable.Repeat(TimeSpan.FromSeconds(1), 101)] } }),
+        ["IceRestart.Delays negative"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [TimeSpan.Zero, TimeSpan.FromTicks(-1)] } }),
+        ["IceRestart.Delays null"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = null! } }),
+        ["IceRestart.AttemptTimeout zero"] = ("IceRestart.AttemptTimeout", Defaults with { IceRestart = new() { AttemptTimeout = TimeSpan.Zero } }),
+        ["IceRestart.DisconnectedGrace negative"] = ("IceRestart.DisconnectedGrace", Defaults with { IceRestart = new() { DisconnectedGrace = TimeSpan.FromTicks(-1) } }),
+        ["IceRestart.ConnectTimeout zero"] = ("IceRestart.ConnectTimeout", Defaults with { IceRestart = new() { ConnectTimeout = TimeSpan.Zero } }),
+        ["Reconcile.Deadline zero"] = ("Reconcile.Deadline", Defaults with { Reconcile = new() { Deadline = TimeSpan.Zero } }),
+        ["Reconcile.RosterRetries negative"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = -1 } }),
+        ["Reconcile.RosterRetries above 100"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = 101 } }),
+        ["StillReconnectingAfter zero"] = ("StillReconnectingAfter", Defaults with { StillReconnectingAfter = TimeSpan.Zero }),
+        ["PendingSignalHold zero"] = ("PendingSignalHold", Defaults with { PendingSignalHold = TimeSpan.Zero }),
+        ["PendingSignalCapacity zero"] = ("PendingSignalCapacity", Defaults with { PendingSignalCapacity = 0 }),
+        ["LeaveTimeout zero"] = ("LeaveTimeout", Defaults with { LeaveTimeout = TimeSpan.Zero }),
+        ["OnEvicted undefined"] = ("OnEvicted", Defaults with { OnEvicted = (EvictionBehaviour)99 }),
+    };
+
+    public static TheoryData<string> InvalidSettingNames => [.. InvalidSettings.Keys];
+
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        var result = new ReconnectOptionsValidator().Validate(null, new ReconnectOptions());
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidSettingNames))]
+    public void An_invalid_setting_fails_with_a_message_naming_its_field(string caseName)
+    {
+        var (field, options) = InvalidSettings[caseName];
+
+        var result = new ReconnectOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed, $"{caseName} passed validation");
+        var failures = Assert.IsAssignableFrom<IEnumerable<string>>(result.Failures);
+        Assert.NotEmpty(failures);
+        Assert.All(failures, failure => Assert.Contains(field, failure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_field_of_the_options_has_an_invalid_case()
+    {
+        var covered = InvalidSettings.Values.Select(s => s.Field).ToHashSet(StringComparer.Ordinal);
+        string[] expected =
+        [
+            .. typeof(SocketBackoffOptions).GetProperties().Select(p => $"Backoff.{p.Name}"),
+            .. typeof(HeartbeatOptions).GetProperties().Select(p => $"Heartbeat.{p.Name}"),
+            .. typeof(TokenProviderOptions).GetProperties().Select(p => $"Token.{p.Name}"),
+            .. typeof(IceRestartLadderOptions).GetProperties().Select(p => $"IceRestart.{p.Name}"),
+            .. typeof(ReconcileOptions).GetProperties().Select(p => $"Reconcile.{p.Name}"),
+            .. typeof(ReconnectOptions).GetProperties()
+                .Where(p => p.PropertyType != typeof(bool) && !p.PropertyType.Name.EndsWith("Options", StringComparison.Ordinal))
+                .Select(p => p.Name),
+        ];
+
+        Assert.Empty(expected.Where(field => !covered.Contains(field)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Ensure_valid_returns_valid_options_unchanged()
+    {
+        var options = new ReconnectOptions { RetryFirstConnect = true };
+
+        Assert.Same(options, ReconnectOptionsValidator.EnsureValid(options));
+    }
+
+    [Fact]
+    public void Ensure_valid_throws_listing_every_failure_at_once()
+    {
+        var options = new ReconnectOptions
+        {
+            Backoff = new() { MaxAttempts = 0 },
+            Token = new() { FetchTimeout = TimeSpan.Zero },
+            LeaveTimeout = TimeSpan.Zero,
+        };
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => ReconnectOptionsValidator.EnsureValid(options));
+
+        Assert.Equal(typeof(ReconnectOptions), thrown.OptionsType);
+        Assert.Equal(3, thrown.Failures.Count());
+        Assert.Contains(thrown.Failures, f => f.Contains("Backoff.MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(thrown.Failures, f => f.Contains("Token.FetchTimeout", StringComparison.Ordinal));
+        Assert.Contains(thrown.Failures, f => f.Contains("LeaveTimeout", StringComparison.Ordinal));
+        Assert.Contains("Backoff.MaxAttempts", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("Token.FetchTimeout", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("LeaveTimeout", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_are_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => new ReconnectOptionsValidator().Validate(null, null!));
+    }
+}

@@ -1,0 +1,206 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Reconnect.Core.Policies;
+
+namespace Reconnect.Core.Tests.Policies;
+
+public sealed class SocketBackoffTests
+{
+    private static readonly SocketBackoff Backoff = new(new SocketBackoffOptions());
+
+    private static readonly double JustBelowOne = Math.BitDecrement(1.0);
+
+    /// <summary>Uniform samples in [0, 1), with both ends of the interval over-represented.</summary>
+    private static readonly Gen<double> UnitSample = Gen.Frequency(
+        (8, Gen.Choose(0, int.MaxValue - 1).Select(i => i / (double)int.MaxValue)),
+        (1, Gen.Constant(0.0)),
+        (1, Gen.Constant(JustBelowOne)));
+
+    /// <summary>Retry numbers from the first retry to far past the cap, the interesting low range over-represented.</summary>
+    private static readonly Gen<int> RetryNumber = Gen.Frequency(
+        (6, Gen.Choose(1, 20)),
+        (3, Gen.Choose(1, 200)),
+        (1, Gen.Choose(1, int.MaxValue)));
+
+    private static double Ms(TimeSpan span) => span.TotalMilliseconds;
+
+    private static double UncappedBase(int retry) => Math.Min(500 * Math.Pow(2, Math.Min(retry - 1, 64)), 30_000);
+
+    [Fact]
+    public void Defaults_start_at_500_ms_double_to_a_30_s_cap_with_20_percent_jitter_and_100_attempts()
+    {
+        var options = new SocketBackoffOptions();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.InitialDelay);
+        Assert.Equal(2.0, options.Multiplier);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxDelay);
+        Assert.Equal(0.2, options.JitterFraction);
+        Assert.Equal(100, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.CapacityFloor);
+        Assert.Same(options, new SocketBackoff(options).Options);
+    }
+
+    [Fact]
+    public void Every_delay_lies_within_20_percent_of_the_capped_exponential()
+    {
+        var cases = Gen.Zip(RetryNumber, UnitSample).ToArbitrary();
+
+        Prop.ForAll(cases, c =>
+        {
+            var (retry, u) = c;
+            var expected = UncappedBase(retry);
+            var actual = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero));
+            return (actual >= expected * 0.8 && actual <= expected * 1.2)
+                .Label($"retry={retry} u={u:R} base={expected} ms actual={actual} ms");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(1, 500)]
+    [InlineData(2, 1_000)]
+    [InlineData(3, 2_000)]
+    [InlineData(7, 30_000)]
+    [InlineData(8, 30_000)]
+    [InlineData(100, 30_000)]
+    [InlineData(int.MaxValue, 30_000)]
+    public void A_mid_sample_gives_the_capped_exponential_without_jitter(int retry, int expectedMs)
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Backoff.DelayBefore(retry, 0.5, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Jitter_applies_to_the_first_retry_too()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(400), Backoff.DelayBefore(1, 0.0, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), Backoff.DelayBefore(1, JustBelowOne, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Jitter_applies_at_the_cap()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(24), Backoff.DelayBefore(50, 0.0, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(36), Backoff.DelayBefore(50, JustBelowOne, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_server_retry_after_hint_longer_than_the_backoff_is_honoured()
+    {
+        var hint = TimeSpan.FromSeconds(5);
+
+        Assert.Equal(hint, Backoff.DelayBefore(1, 0.5, hint));
+    }
+
+    [Fact]
+    public void The_capacity_floor_holds_back_an_early_retry()
+    {
+        var floor = new SocketBackoffOptions().CapacityFloor;
+
+        Assert.Equal(TimeSpan.FromSeconds(30), Backoff.DelayBefore(1, JustBelowOne, floor));
+    }
+
+    [Fact]
+    public void A_floor_below_the_backoff_does_not_shorten_or_lengthen_it()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(2_000), Backoff.DelayBefore(3, 0.5, TimeSpan.FromMilliseconds(100)));
+    }
+
+    [Fact]
+    public void The_delay_is_the_larger_of_the_floor_and_the_jittered_backoff()
+    {
+        var cases = Gen.Zip(Gen.Zip(RetryNumber, UnitSample), Gen.Choose(0, 120_000)).ToArbitrary();
+
+        Prop.ForAll(cases, c =>
+        {
+            var ((retry, u), floorMs) = c;
+            var floor = TimeSpan.FromMilliseconds(floorMs);
+            var unfloored = Backoff.DelayBefore(retry, u, TimeSpan.Zero);
+            var floored = Backoff.DelayBefore(retry, u, floor);
+            return (floored == (unfloored > floor ? unfloored : floor))
+                .Label($"retry={retry} u={u:R} floor={floorMs} ms unfloored={Ms(unfloored)} ms floored={Ms(floored)} ms");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void For_a_fixed_sample_the_delay_never_shrinks_as_retries_grow()
+    {
+        var cases = Gen.Zip(Gen.Zip(RetryNumber, RetryNumber), UnitSample).ToArbitrary();
+
+        Prop.ForAll(cases, c =>
+        {
+            var ((a, b), u) = c;
+            var (earlier, later) = a <= b ? (a, b) : (b, a);
+            var first = Backoff.DelayBefore(earlier, u, TimeSpan.Zero);
+            var second = Backoff.DelayBefore(later, u, TimeSpan.Zero);
+            return (first <= second)
+                .Label($"u={u:R} retry {earlier} -> {Ms(first)} ms, retry {later} -> {Ms(second)} ms");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Successive_delays_double_until_the_cap_then_stay_there()
+    {
+        var delays = Enumerable.Range(1, 10).Select(n => Ms(Backoff.DelayBefore(n, 0.5, TimeSpan.Zero))).ToArray();
+
+        Assert.Equal([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000], delays);
+    }
+
+    [Fact]
+    public void A_sample_outside_the_unit_interval_is_rejected()
+    {
+        var outside = Gen.OneOf(
+            Gen.Choose(1, int.MaxValue).Select(i => -i / 1000.0),
+            Gen.Choose(0, int.MaxValue).Select(i => 1.0 + (i / 1000.0)),
+            Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -double.Epsilon, 1.0)).ToArbitrary();
+
+        Prop.ForAll(outside, u =>
+        {
+            var thrown = Record.Exception(() => Backoff.DelayBefore(1, u, TimeSpan.Zero));
+            return (thrown is ArgumentOutOfRangeException).Label($"u={u:R} threw {thrown?.GetType().Name ?? "nothing"}");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void A_retry_number_below_one_is_rejected(int retry)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Backoff.DelayBefore(retry, 0.5, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(99, false)]
+    [InlineData(100, true)]
+    [InlineData(101, true)]
+    public void The_budget_is_exhausted_at_exactly_max_attempts(int failedAttempts, bool exhausted)
+    {
+        Assert.Equal(exhausted, Backoff.IsExhausted(failedAttempts));
+    }
+
+    [Fact]
+    public void Custom_options_change_the_base_cap_and_budget()
+    {
+        var backoff = new SocketBackoff(new SocketBackoffOptions
+        {
+            InitialDelay = TimeSpan.FromSeconds(1),
+            Multiplier = 3,
+            MaxDelay = TimeSpan.FromSeconds(10),
+            JitterFraction = 0,
+            MaxAttempts = 3,
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(1), backoff.DelayBefore(1, 0.0, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(3), backoff.DelayBefore(2, JustBelowOne, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(9), backoff.DelayBefore(3, 0.3, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(10), backoff.DelayBefore(4, 0.7, TimeSpan.Zero));
+        Assert.False(backoff.IsExhausted(2));
+        Assert.True(backoff.IsExhausted(3));
+    }
+
+    [Fact]
+    public void Options_are_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => new SocketBackoff(null!));
+    }
+}

@@ -1,0 +1,127 @@
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Tests.StateMachines;
+
+public sealed class MachineTableTests
+{
+    public static TheoryData<string> MachineNames => ["LocalPeer", "RemotePeer", "SignallingSocket", "Reconcile"];
+
+    [Theory]
+    [MemberData(nameof(MachineNames))]
+    public void Table_builds_under_its_machine_name(string machine)
+    {
+        var facts = FactsOf(machine);
+
+        Assert.Equal(machine, facts.Name);
+        Assert.NotEmpty(facts.Rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(MachineNames))]
+    public void Every_state_is_reachable_from_the_initial_state(string machine)
+    {
+        var facts = FactsOf(machine);
+
+        var reachable = new SortedSet<string>(StringComparer.Ordinal) { facts.Initial };
+        var frontier = new Queue<string>([facts.Initial]);
+        while (frontier.TryDequeue(out var state))
+        {
+            foreach (var (from, to) in facts.Rows)
+            {
+                if (from == state && reachable.Add(to))
+                {
+                    frontier.Enqueue(to);
+                }
+            }
+        }
+
+        Assert.Equal([], facts.States.Where(s => !reachable.Contains(s)));
+    }
+
+    [Theory]
+    [MemberData(nameof(MachineNames))]
+    public void Every_non_terminal_state_has_at_least_one_row(string machine)
+    {
+        var facts = FactsOf(machine);
+
+        var withoutRows = facts.States
+            .Where(s => !facts.TerminalStates.Contains(s) && !facts.Rows.Any(r => r.From == s));
+
+        Assert.Equal([], withoutRows);
+    }
+
+    [Theory]
+    [MemberData(nameof(MachineNames))]
+    public void Firing_any_trigger_in_any_state_returns_an_outcome_or_throws_unknown_transition(string machine)
+    {
+        var facts = FactsOf(machine);
+
+        Assert.Equal([], facts.FireFailures);
+        Assert.NotEqual(0, facts.Outcomes);
+    }
+
+    private static TableFacts FactsOf(string machine) => machine switch
+    {
+        "LocalPeer" => TableFacts.Of(LocalPeerMachine.Table),
+        "RemotePeer" => TableFacts.Of(RemotePeerMachine.Table),
+        "SignallingSocket" => TableFacts.Of(SignallingSocketMachine.Table),
+        "Reconcile" => TableFacts.Of(ReconcileMachine.Table),
+        _ => throw new ArgumentOutOfRangeException(nameof(machine), machine, "not a machine"),
+    };
+
+    /// <summary>What the tests need to know about one table, with the generic types erased to names.</summary>
+    private sealed record TableFacts(
+        string Name,
+        string Initial,
+        IReadOnlyList<string> States,
+        IReadOnlyList<string> TerminalStates,
+        IReadOnlyList<(string From, string To)> Rows,
+        IReadOnlyList<string> FireFailures,
+        int Outcomes)
+    {
+        public static TableFacts Of<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> table)
+            where TState : struct, Enum
+            where TTrigger : struct, Enum
+            where TEffect : struct, Enum
+        {
+            var failures = new List<string>();
+            var outcomes = 0;
+            foreach (var state in Enum.GetValues<TState>())
+            {
+                foreach (var trigger in Enum.GetValues<TTrigger>())
+                {
+                    try
+                    {
+                        var outcome = table.Fire(state, trigger, default!);
+                        outcomes++;
+                        if (!outcome.From.Equals(state) || !outcome.Trigger.Equals(trigger))
+                        {
+                            failures.Add($"{state} on {trigger}: outcome says {outcome.From} on {outcome.Trigger}");
+                        }
+                    }
+                    catch (UnknownTransitionException)
+                    {
+                        // No row and no ignore rule: the documented answer for an unhandled pair.
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Add($"{state} on {trigger}: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+            }
+
+            return new TableFacts(
+                table.Name,
+                table.Initial.ToString(),
+                [.. table.States.Select(s => s.ToString())],
+                [.. table.States.Where(table.IsTerminal).Select(s => s.ToString())],
+                [.. table.Rows.Select(r => (r.From.ToString(), r.To.ToString()))],
+                failures,
+                outcomes);
+        }
+    }
+}

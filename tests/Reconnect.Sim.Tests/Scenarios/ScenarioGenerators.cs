@@ -1,0 +1,175 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Reconnect.Sim.Scenarios;
+
+namespace Reconnect.Sim.Tests.Scenarios;
+
+/// <summary>Generators of valid scenarios, covering every field, every fault kind and awkward text.</summary>
+internal static class ScenarioGenerators
+{
+    private static readonly Gen<string> TextPiece = Gen.Elements(
+        "a", "Z", "7", "-", " ", "room", "\"", "\\", "\n", "\t", "<", "&", "'", "é", "中", "😀", "\u0001", "/");
+
+    public static Gen<Scenario> Scenarios =>
+        from name in Text
+        from description in Gen.OneOf(Gen.Constant(string.Empty), Text)
+        from seed in Gen.Choose(int.MinValue, int.MaxValue).Two()
+        from durationMs in Gen.Choose(1, 200_000)
+        from recoveryBoundMs in Gen.Choose(1, 400_000)
+        from network in Network
+        from silenceGraceMs in Gen.Choose(1, 120_000)
+        from peerCount in Gen.Choose(1, 4)
+        from peers in Gen.CollectToArray(Enumerable.Range(0, peerCount).Select(i => Peer(i, durationMs)))
+        from faults in Fault([.. peers.Select(p => p.Name)], durationMs).ListOf()
+        from expect in Gen.OneOf(Gen.Constant<ScenarioExpectations?>(null), Expectations([.. peers.Select(p => p.Name)]).Select(e => (ScenarioExpectations?)e))
+        select new Scenario
+        {
+            Name = name,
+            Description = description,
+            Seed = ((ulong)(uint)seed.Item1 << 32) | (uint)seed.Item2,
+            DurationMs = durationMs,
+            RecoveryBoundMs = recoveryBoundMs,
+            Network = network,
+            Server = new ServerSettings { SilenceGraceMs = silenceGraceMs },
+            Peers = [.. peers],
+            Timeline = [.. faults, .. JoinFaults(peers)],
+            Expect = expect,
+        };
+
+    private static Gen<string> Text => TextPiece.NonEmptyListOf().Select(pieces => string.Concat(pieces)).Where(s => !string.IsNullOrWhiteSpace(s));
+
+    private static Gen<NetworkSettings> Network =>
+        from latency in Gen.Choose(0, 2_000)
+        from jitter in Gen.Choose(0, 500)
+        from loss in Loss
+        select new NetworkSettings { LatencyMs = latency, JitterMs = jitter, Loss = loss };
+
+    private static Gen<double> Loss => Gen.OneOf(Gen.Choose(0, 999).Select(n => n / 1000.0), Gen.Elements(0.0, 0.1 + 0.2, 1.0 / 3.0));
+
+    private static Gen<IReadOnlyDictionary<string, string>> Metadata =>
+        Gen.Zip(Text, Text).ListOf().Select(pairs =>
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in pairs)
+            {
+                map[key] = value;
+            }
+
+            return (IReadOnlyDictionary<string, string>)map;
+        });
+
+    private static Gen<PeerSpec> Peer(int index, int durationMs) =>
+        from name in Text
+        from channel in Text
+        from joinAtMs in Gen.Frequency((1, Gen.Constant<int?>(null)), (4, Gen.Choose(0, durationMs - 1).Select(t => (int?)t)))
+        from metadata in Metadata
+        from streamCount in Gen.Choose(0, 3)
+        from streamMetadata in Gen.CollectToArray(Enumerable.Range(0, streamCount).Select(_ => Metadata))
+        from networkSignals in ArbMap.Default.GeneratorFor<bool>()
+        from options in Options
+        select new PeerSpec
+        {
+            Name = $"{name}#{index}",
+            Channel = channel,
+            JoinAtMs = joinAtMs,
+            Metadata = metadata,
+            Streams = [.. streamMetadata.Select((m, s) => new StreamSpec { Id = $"s{s}", Metadata = m })],
+            NetworkSignals = networkSignals,
+            Options = options,
+        };
+
+    private static Gen<PeerOptionsSpec> Options =>
+        from flags in ArbMap.Default.GeneratorFor<bool>().ListOf(3)
+        from onEvicted in Maybe(Gen.Elements(EvictionChoice.Rejoin, EvictionChoice.Stop))
+        from durations in Gen.CollectToArray<int?>(
+        [
+            Maybe(Gen.Choose(1, 60_000)),
+            Maybe(Gen.Choose(1, 500)),
+            Maybe(Gen.Choose(500, 60_000)),
+            Maybe(Gen.Choose(1, 60_000)),
+            Maybe(Gen.Choose(0, 10_000)),
+            Maybe(Gen.Choose(1, 30_000)),
+            Maybe(Gen.Choose(1, 30_000)),
+            Maybe(Gen.Choose(20_001, 120_000)),
+            Maybe(Gen.Choose(1, 20_000)),
+        ])
+        from maxAttempts in Maybe(Gen.Choose(1, 10_000))
+        from rosterRetries in Maybe(Gen.Choose(0, 100))
+        select new PeerOptionsSpec
+        {
+            RetryFirstConnect = flags[0] ? flags[1] : null,
+            ForceMediaRestartOnReconnect = flags[2] ? !flags[1] : null,
+            OnEvicted = onEvicted,
+            StillReconnectingAfterMs = durations[0],
+            BackoffInitialMs = durations[1],
+            BackoffMaxMs = durations[2],
+            StableWindowMs = durations[3],
+            IceGraceMs = durations[4],
+            ReconcileDeadlineMs = durations[5],
+            WelcomeTimeoutMs = durations[6],
+            LivenessTimeoutMs = durations[7],
+            PingIntervalMs = durations[8],
+            BackoffMaxAttempts = maxAttempts,
+            RosterRetries = rosterRetries,
+        };
+
+    private static Gen<FaultSpec> Fault(IReadOnlyList<string> peers, int durationMs)
+    {
+        var kinds = Enum.GetValues<FaultKind>().Where(k => peers.Count > 1 || k != FaultKind.Partition).ToArray();
+        return from kind in Gen.Elements(kinds)
+               from atMs in Gen.Choose(0, durationMs - 1)
+               from pair in Gen.Elements(peers.ToArray()).Two().Where(p => p.Item1 != p.Item2 || peers.Count == 1)
+               from withOptional in ArbMap.Default.GeneratorFor<bool>()
+               from duration in Gen.Choose(1, 100_000)
+               from code in Gen.Choose(1000, 4999)
+               from count in Gen.Choose(1, 20)
+               from retryAfter in Gen.Choose(0, 10_000)
+               from latency in Gen.Choose(0, 3_000)
+               from jitter in Gen.Choose(0, 1_000)
+               from loss in Loss
+               select new FaultSpec
+               {
+                   AtMs = atMs,
+                   Kind = kind,
+                   Peer = kind switch
+                   {
+                       FaultKind.ServerRestart => null,
+                       FaultKind.Latency or FaultKind.Loss => withOptional ? pair.Item1 : null,
+                       _ => pair.Item1,
+                   },
+                   Other = kind == FaultKind.Partition || (kind == FaultKind.MediaDrop && withOptional && peers.Count > 1) ? pair.Item2 : null,
+                   DurationMs = kind is FaultKind.Offline or FaultKind.SignallingDrop or FaultKind.MediaDrop
+                       or FaultKind.ServerRestart or FaultKind.ClockJump or FaultKind.Partition ? duration : null,
+                   Code = kind == FaultKind.ServerKick ? code : null,
+                   Count = kind == FaultKind.TokenFailures ? count : null,
+                   RetryAfterMs = kind == FaultKind.ServerRestart && withOptional ? retryAfter : null,
+                   LatencyMs = kind == FaultKind.Latency ? latency : null,
+                   JitterMs = kind == FaultKind.Latency && withOptional ? jitter : null,
+                   Loss = kind == FaultKind.Loss ? loss : null,
+               };
+    }
+
+    private static IEnumerable<FaultSpec> JoinFaults(IEnumerable<PeerSpec> peers) =>
+        peers.Where(p => p.JoinAtMs is null).Select(p => new FaultSpec { AtMs = 0, Kind = FaultKind.PeerJoin, Peer = p.Name });
+
+    private static Gen<ScenarioExpectations> Expectations(IReadOnlyList<string> peers) =>
+        from healed in ArbMap.Default.GeneratorFor<bool>()
+        from min in Maybe(Gen.Choose(0, 5))
+        from extra in Maybe(Gen.Choose(0, 5))
+        from errors in Gen.SubListOf(ErrorKinds.All.ToArray())
+        from closed in Gen.SubListOf(peers.ToArray())
+        from evicted in Gen.SubListOf(peers.ToArray())
+        select new ScenarioExpectations
+        {
+            Healed = healed,
+            MinPeerLeft = min,
+            MaxPeerLeft = extra is { } e ? (min ?? 0) + e : null,
+            Errors = evicted.Count > 0 && !errors.Contains("EvictedError") ? [.. errors, "EvictedError"] : [.. errors],
+            ClosedPeers = [.. closed],
+            EvictedPeers = [.. evicted],
+        };
+
+    private static Gen<T?> Maybe<T>(Gen<T> gen)
+        where T : struct =>
+        Gen.OneOf(Gen.Constant<T?>(null), gen.Select(value => (T?)value));
+}

@@ -1,0 +1,32 @@
+using Reconnect.Sim.Trace;
+
+namespace Reconnect.Sim.Tests.Trace;
+
+/// <summary>A small fixed trace that has every event kind once or more, for golden-text tests.</summary>
+internal static class SampleTrace
+{
+    public static IReadOnlyList<TraceEvent> Events { get; } =
+    [
+        new(1_000, "B", TraceEventKind.PeerJoined) { Remote = "C", Ref = 4, Detail = "session s-c" },
+        new(1_200, "A", TraceEventKind.MetadataChanged) { Remote = "B", Ref = 3, Detail = "name=bob" },
+        new(10_000, "A", TraceEventKind.Fault) { Reason = "offline", DelayMs = 5_000 },
+        new(10_000, "A", TraceEventKind.StateChange) { From = "joined", To = "reconnecting", Reason = "signalling lost" },
+        new(10_001, "A", TraceEventKind.Ignored) { Detail = "timer Heartbeat", Reason = "cancelled or superseded timer" },
+        new(10_250, "A", TraceEventKind.SocketRetry) { Attempt = 2, DelayMs = 1_250, Code = 1006 },
+        new(11_500, "A", TraceEventKind.SocketAttempt) { Attempt = 2, Detail = "epoch 2" },
+        new(12_512, "A", TraceEventKind.RemoteStateChange) { Remote = "B", Ref = 3, From = "connected", To = "reconnecting", Reason = "ice disconnected" },
+        new(13_000, "A", TraceEventKind.IceRestart) { Remote = "B", Ref = 3, Attempt = 1, Conn = 1 },
+        new(14_000, "A", TraceEventKind.TokenFailing) { Attempt = 3, Reason = "timeout" },
+        new(14_500, "A", TraceEventKind.StillReconnecting) { DelayMs = 4_500 },
+        new(15_800, "A", TraceEventKind.ConnectionBuilt) { Remote = "B", Ref = 3, Conn = 2, Reason = "ladder exhausted" },
+        new(15_810, "A", TraceEventKind.DataChannelsReset) { Remote = "B", Ref = 3, Conn = 2 },
+        new(15_843, "A", TraceEventKind.StreamAdded) { Remote = "B", Ref = 3, Stream = "camB", StreamRef = 8, Conn = 2, Detail = "rebound" },
+        new(15_900, "A", TraceEventKind.StateChange) { From = "reconnecting", To = "joined", Reason = "welcomed" },
+        new(16_000, "A", TraceEventKind.Heal),
+        new(16_010, "B", TraceEventKind.PeerLeft) { Remote = "C", Ref = 4, Reason = "left" },
+        new(16_010, "B", TraceEventKind.StreamRemoved) { Remote = "C", Ref = 4, Stream = "camC", StreamRef = 5 },
+        new(17_000, "B", TraceEventKind.Error) { Remote = "C", Attempt = 3, Reason = "IceRestartExhausted", Detail = "ICE restarts to C failed 3 times; that peer's connection was closed." },
+        new(17_500, "C", TraceEventKind.StreamAdded) { Remote = "A", Ref = 6, Stream = "camA", StreamRef = 9, Conn = 1 },
+        new(18_000, "C", TraceEventKind.InvariantViolation) { Remote = "A", Detail = "roster differs", Reason = "rosters-equal" },
+    ];
+}

@@ -1,0 +1,168 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Protocol;
+using Reconnect.Sim.Trace;
+
+namespace Reconnect.Sim.Tests.Trace;
+
+public sealed class TraceMapperTests
+{
+    private const string Peer = "A";
+    private const long At = 12_512;
+
+    private static readonly Dictionary<string, string> NoMetadata = new(StringComparer.Ordinal);
+
+    private static readonly List<(string Name, EngineNotice Notice, TraceEvent Expected)> Cases =
+    [
+        ("local state changed",
+            new LocalStateChanged(LocalPeerState.Joined, LocalPeerState.Reconnecting, "signalling lost"),
+            Event(TraceEventKind.StateChange) with { From = "joined", To = "reconnecting", Reason = "signalling lost" }),
+        ("remote state changed",
+            new RemoteStateChanged("B", 7, RemotePeerState.Connected, RemotePeerState.Reconnecting, "ice disconnected"),
+            Event(TraceEventKind.RemoteStateChange) with { Remote = "B", Ref = 7, From = "connected", To = "reconnecting", Reason = "ice disconnected" }),
+        ("peer joined",
+            new PeerJoined(new RosterEntry("B", "s-1", NoMetadata, []), 7),
+            Event(TraceEventKind.PeerJoined) with { Remote = "B", Ref = 7, Detail = "session s-1" }),
+        ("peer left",
+            new PeerLeft("C", 9, "left"),
+            Event(TraceEventKind.PeerLeft) with { Remote = "C", Ref = 9, Reason = "left" }),
+        ("peer metadata changed",
+            new PeerMetadataChanged("B", 7, new Dictionary<string, string>(StringComparer.Ordinal) { ["role"] = "host", ["Name"] = "bob", ["age"] = "7" }),
+            Event(TraceEventKind.MetadataChanged) with { Remote = "B", Ref = 7, Detail = "Name=bob, age=7, role=host" }),
+        ("stream added first time",
+            new StreamAdded("B", 7, "camB", 21, 1, Rebound: false),
+            Event(TraceEventKind.StreamAdded) with { Remote = "B", Ref = 7, Stream = "camB", StreamRef = 21, Conn = 1 }),
+        ("stream added again after a rebuild",
+            new StreamAdded("B", 7, "camB", 22, 2, Rebound: true),
+            Event(TraceEventKind.StreamAdded) with { Remote = "B", Ref = 7, Stream = "camB", StreamRef = 22, Conn = 2, Detail = "rebound" }),
+        ("stream removed",
+            new StreamRemoved("B", 7, "camB", 22),
+            Event(TraceEventKind.StreamRemoved) with { Remote = "B", Ref = 7, Stream = "camB", StreamRef = 22 }),
+        ("data channels reset",
+            new DataChannelsReset("B", 7, 3),
+            Event(TraceEventKind.DataChannelsReset) with { Remote = "B", Ref = 7, Conn = 3 }),
+        ("connection built",
+            new ConnectionBuilt("B", 7, 3, "ladder exhausted"),
+            Event(TraceEventKind.ConnectionBuilt) with { Remote = "B", Ref = 7, Conn = 3, Reason = "ladder exhausted" }),
+        ("ice restart started",
+            new IceRestartStarted("B", 7, 2, 3),
+            Event(TraceEventKind.IceRestart) with { Remote = "B", Ref = 7, Attempt = 2, Conn = 3 }),
+        ("socket attempt started",
+            new SocketAttemptStarted(2, 5),
+            Event(TraceEventKind.SocketAttempt) with { Attempt = 2, Detail = "epoch 5" }),
+        ("socket retry after a close code, delay truncated to whole ms",
+            new SocketRetryScheduled(3, TimeSpan.FromTicks(15_009_999), 1006),
+            Event(TraceEventKind.SocketRetry) with { Attempt = 3, DelayMs = 1500, Code = 1006 }),
+        ("socket retry without a close code",
+            new SocketRetryScheduled(1, TimeSpan.FromMilliseconds(250), null),
+            Event(TraceEventKind.SocketRetry) with { Attempt = 1, DelayMs = 250 }),
+        ("still reconnecting",
+            new StillReconnecting(TimeSpan.FromSeconds(30)),
+            Event(TraceEventKind.StillReconnecting) with { DelayMs = 30_000 }),
+        ("token provider failing",
+            new TokenProviderFailing(3, "timeout"),
+            Event(TraceEventKind.TokenFailing) with { Attempt = 3, Reason = "timeout" }),
+        ("input ignored",
+            new InputIgnored("timer Leave", "cancelled or superseded timer"),
+            Event(TraceEventKind.Ignored) with { Detail = "timer Leave", Reason = "cancelled or superseded timer" }),
+        ("terminal close error",
+            new ErrorRaised(new TerminalCloseError(4001, "invalid_token")),
+            Error(new TerminalCloseError(4001, "invalid_token"), "TerminalCloseError") with { Code = 4001 }),
+        ("first connect failed with a code",
+            new ErrorRaised(new FirstConnectFailed(1006, "socket closed")),
+            Error(new FirstConnectFailed(1006, "socket closed"), "FirstConnectFailed") with { Code = 1006 }),
+        ("first connect failed without a code",
+            new ErrorRaised(new FirstConnectFailed(null, "token provider failed")),
+            Error(new FirstConnectFailed(null, "token provider failed"), "FirstConnectFailed")),
+        ("reconnect attempts exhausted",
+            new ErrorRaised(new ReconnectAttemptsExhausted(10)),
+            Error(new ReconnectAttemptsExhausted(10), "ReconnectAttemptsExhausted") with { Attempt = 10 }),
+        ("ice restart exhausted",
+            new ErrorRaised(new IceRestartExhausted("B", 3)),
+            Error(new IceRestartExhausted("B", 3), "IceRestartExhausted") with { Remote = "B", Attempt = 3 }),
+        ("reconcile timeout",
+            new ErrorRaised(new ReconcileTimeout(4)),
+            Error(new ReconcileTimeout(4), "ReconcileTimeout") with { Attempt = 4 }),
+        ("evicted",
+            new ErrorRaised(new EvictedError("network-disconnect", Rejoining: true)),
+            Error(new EvictedError("network-disconnect", Rejoining: true), "EvictedError")),
+        ("malformed message",
+            new ErrorRaised(new MalformedMessage("not json")),
+            Error(new MalformedMessage("not json"), "MalformedMessage")),
+        ("protocol violation",
+            new ErrorRaised(new ProtocolViolation("signal from oneself")),
+            Error(new ProtocolViolation("signal from oneself"), "ProtocolViolation")),
+        ("command rejected",
+            new ErrorRaised(new CommandRejected("Join", "closed")),
+            Error(new CommandRejected("Join", "closed"), "CommandRejected")),
+        ("media error",
+            new ErrorRaised(new MediaError("B", "setRemoteDescription failed")),
+            Error(new MediaError("B", "setRemoteDescription failed"), "MediaError") with { Remote = "B" }),
+    ];
+
+    public static TheoryData<string> CaseNames => [.. Cases.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Each_notice_maps_to_its_trace_event(string name)
+    {
+        var (_, notice, expected) = Cases.Single(c => c.Name == name);
+
+        Assert.Equal(expected, TraceMapper.FromNotice(Peer, At, notice));
+    }
+
+    [Fact]
+    public void Every_engine_notice_type_has_a_mapping_case()
+    {
+        var covered = Cases.Select(c => c.Notice.GetType()).ToHashSet();
+
+        var missing = ConcreteTypesDerivedFrom(typeof(EngineNotice)).Where(type => !covered.Contains(type)).Select(type => type.Name);
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_error_type_has_a_mapping_case()
+    {
+        var covered = Cases.Select(c => c.Notice).OfType<ErrorRaised>().Select(e => e.Error.GetType()).ToHashSet();
+
+        var missing = ConcreteTypesDerivedFrom(typeof(ReconnectError)).Where(type => !covered.Contains(type)).Select(type => type.Name);
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_mapped_notice_has_a_documented_event_kind()
+    {
+        var kinds = Cases.Select(c => TraceMapper.FromNotice(Peer, At, c.Notice)!.Event).Distinct(StringComparer.Ordinal);
+
+        Assert.All(kinds, kind => Assert.Contains(kind, TraceEventKind.All));
+    }
+
+    [Fact]
+    public void Every_state_has_a_lower_case_trace_name()
+    {
+        var local = Enum.GetValues<LocalPeerState>().Select(TraceStateNames.Of);
+        var remote = Enum.GetValues<RemotePeerState>().Select(TraceStateNames.Of);
+
+        Assert.Equal(["idle", "joining", "joined", "reconnecting", "leaving", "closed"], local);
+        Assert.Equal(["idle", "connecting", "connected", "reconnecting", "closed"], remote);
+    }
+
+    [Fact]
+    public void A_notice_type_the_mapper_does_not_know_maps_to_null()
+    {
+        Assert.Null(TraceMapper.FromNotice(Peer, At, new FutureNotice()));
+    }
+
+    private static TraceEvent Event(string kind) => new(At, Peer, kind);
+
+    private static TraceEvent Error(ReconnectError error, string typeName) =>
+        Event(TraceEventKind.Error) with { Reason = typeName, Detail = error.Message };
+
+    private static IEnumerable<Type> ConcreteTypesDerivedFrom(Type root) =>
+        root.Assembly.GetTypes().Where(type => root.IsAssignableFrom(type) && !type.IsAbstract).OrderBy(type => type.Name, StringComparer.Ordinal);
+
+    private sealed record FutureNotice : EngineNotice;
+}
