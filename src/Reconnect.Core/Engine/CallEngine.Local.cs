@@ -147,14 +147,14 @@ public sealed partial class CallEngine
             case LocalPeerEffect.ReleaseChannel:
                 FireSocket(SignallingSocketTrigger.Released);
                 FireReconcile(ReconcileTrigger.Superseded);
-                RemoveEveryPeer("local-left");
+                CloseEveryPeer("local peer left");
                 ClearHeldSignals();
                 _sessionId = null;
                 break;
             case LocalPeerEffect.ShutDown:
                 FireSocket(SignallingSocketTrigger.CloseRequested);
                 FireReconcile(ReconcileTrigger.Superseded);
-                RemoveEveryPeer("local-closed");
+                CloseEveryPeer("local peer closed");
                 ClearHeldSignals();
                 _timers.CancelAll(_emit);
                 _sessionId = null;

@@ -219,7 +219,11 @@ public sealed partial class CallEngine
                 break;
             case RemotePeerEffect.StartGrace:
                 peer.InGrace = true;
-                _timers.Start(TimerKind.IceDisconnectedGrace, peer.Id, _now + _options.IceRestart.DisconnectedGrace, _emit);
+                if (_options.IceRestart.RestartOnDisconnected)
+                {
+                    _timers.Start(TimerKind.IceDisconnectedGrace, peer.Id, _now + _options.IceRestart.DisconnectedGrace, _emit);
+                }
+
                 break;
             case RemotePeerEffect.StartLadder:
                 EndEpisode(peer);

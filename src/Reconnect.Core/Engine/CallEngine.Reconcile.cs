@@ -182,16 +182,18 @@ public sealed partial class CallEngine
         }
 
         peer.Streams.Clear();
-        FireRemote(peer, reason is "local-left" or "local-closed" ? RemotePeerTrigger.LocalShutdown : RemotePeerTrigger.PeerLeft, reason);
+        FireRemote(peer, RemotePeerTrigger.PeerLeft, reason);
         _peers.Remove(peer.Id);
         Emit(new PeerLeft(peer.Id, peer.Ref, reason));
     }
 
-    private void RemoveEveryPeer(string reason)
+    /// <summary>The local peer left or closed: every RemotePeer closes, but none of them left, so no peer-left or stream-removed.</summary>
+    private void CloseEveryPeer(string reason)
     {
         foreach (var peer in _peers.Values.ToList())
         {
-            RemovePeer(peer, reason);
+            FireRemote(peer, RemotePeerTrigger.LocalShutdown, reason);
+            _peers.Remove(peer.Id);
         }
     }
 }

@@ -28,9 +28,11 @@ public sealed partial class CallEngine
     private readonly TimerTable _timers = new();
     private readonly SortedDictionary<string, RemotePeerEntry> _peers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
+    private readonly Queue<(LocalPeerTrigger Trigger, string Reason)> _deferredLocal = new();
     private readonly Action<EngineOutput> _emit;
     private Instant _now;
     private int _steps;
+    private bool _firingLocal;
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -147,8 +149,19 @@ public sealed partial class CallEngine
         return outcome;
     }
 
+    /// <summary>
+    /// Fires a local peer trigger. A trigger raised by the effects of another (an eviction rejoin that spends the
+    /// socket's last attempt) waits until that transition and its notice are done, so notices chain in order.
+    /// </summary>
     private bool FireLocal(LocalPeerTrigger trigger, string reason)
     {
+        if (_firingLocal)
+        {
+            _deferredLocal.Enqueue((trigger, reason));
+            return true;
+        }
+
+        _firingLocal = true;
         var outcome = Fire(LocalPeerMachine.Table, _localState, trigger, new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew));
         var from = _localState;
         _localState = outcome.To;
@@ -160,6 +173,12 @@ public sealed partial class CallEngine
         if (outcome.Changed)
         {
             Emit(new LocalStateChanged(from, outcome.To, reason));
+        }
+
+        _firingLocal = false;
+        while (_deferredLocal.TryDequeue(out var deferred))
+        {
+            FireLocal(deferred.Trigger, deferred.Reason);
         }
 
         return !outcome.Ignored;

@@ -26,7 +26,7 @@ public sealed record RemoteStateChanged(string RemotePeerId, long Ref, RemotePee
 /// <param name="Ref">The identity of the new RemotePeer object.</param>
 public sealed record PeerJoined(RosterEntry Peer, long Ref) : EngineNotice;
 
-/// <summary>A remote peer truly left; its RemotePeer object is gone.</summary>
+/// <summary>A remote peer truly left the channel; its RemotePeer object is gone. Not raised when the local peer leaves or closes.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="Reason">Why.</param>

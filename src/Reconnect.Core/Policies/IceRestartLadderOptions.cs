@@ -13,6 +13,12 @@ public sealed record IceRestartLadderOptions
     /// <summary>On <c>disconnected</c>, how long to wait before starting the ladder.</summary>
     public TimeSpan DisconnectedGrace { get; init; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// When true (default), <c>disconnected</c> starts the ladder after the grace; when false, only <c>failed</c>
+    /// does (the published behaviour of the best-known SDK, kept for comparison).
+    /// </summary>
+    public bool RestartOnDisconnected { get; init; } = true;
+
     /// <summary>How long a new media connection may take to connect before it counts as failed.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

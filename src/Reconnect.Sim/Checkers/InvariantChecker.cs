@@ -86,6 +86,14 @@ public sealed class InvariantChecker
                     _closed.Add(name);
                 }
 
+                if (s.To is LocalPeerState.Idle or LocalPeerState.Closed)
+                {
+                    foreach (var key in _liveRefs.Keys.Where(k => k.Observer == name).ToList())
+                    {
+                        _liveRefs.Remove(key);
+                    }
+                }
+
                 break;
             case RemoteStateChanged r:
                 var before = _remote.TryGetValue((name, r.Ref), out var b) ? b : RemotePeerState.Idle;
@@ -175,8 +183,7 @@ public sealed class InvariantChecker
     }
 
     private bool LeftForReal(string observer, PeerLeft left) =>
-        left.Reason is "local-left" or "local-closed"
-        || _removedByServer.Contains(left.RemotePeerId)
+        _removedByServer.Contains(left.RemotePeerId)
         || _exhausted.Contains((observer, left.RemotePeerId));
 
     private void Fail(string invariant, long nowMs, string what)

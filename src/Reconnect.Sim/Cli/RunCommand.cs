@@ -46,7 +46,7 @@ internal static class RunCommand
     private static int Report(Scenario scenario, SimRunResult result, TextWriter output)
     {
         var expectHeal = scenario.Expect?.Healed ?? true;
-        foreach (var violation in result.Violations)
+        foreach (var violation in result.Violations.Concat(result.Misses))
         {
             output.WriteLine(violation);
         }

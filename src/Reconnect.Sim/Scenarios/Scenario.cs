@@ -33,7 +33,7 @@ public sealed record Scenario
     /// <summary>The faults; they apply in order of <see cref="FaultSpec.AtMs"/>, ties in list order.</summary>
     public IReadOnlyList<FaultSpec> Timeline { get; init; } = [];
 
-    /// <summary>What the run must show; null checks only the universal invariants and that the call heals.</summary>
+    /// <summary>What the run must show; null means the defaults of <see cref="ScenarioExpectations"/>.</summary>
     public ScenarioExpectations? Expect { get; init; }
 
     /// <summary>The peer with a name, or null.</summary>

@@ -12,6 +12,7 @@ namespace Reconnect.Sim.World;
 /// <param name="LivenessStartMs">When the liveness phase began (faults stopped, world healed).</param>
 /// <param name="Pending">What was still pending when the bound ran out.</param>
 /// <param name="Coverage">The union of every peer engine's coverage marks.</param>
+/// <param name="Misses">Where the run missed the scenario's own expectations.</param>
 public sealed record SimRunResult(
     string Scenario,
     ulong Seed,
@@ -21,8 +22,9 @@ public sealed record SimRunResult(
     long? HealedAtMs,
     long LivenessStartMs,
     IReadOnlyList<string> Pending,
-    IReadOnlyDictionary<string, long> Coverage)
+    IReadOnlyDictionary<string, long> Coverage,
+    IReadOnlyList<string> Misses)
 {
-    /// <summary>True when no invariant broke and the call healed (or was not expected to).</summary>
-    public bool Passed(bool healExpected) => Violations.Count == 0 && (Healed || !healExpected);
+    /// <summary>True when no invariant broke, the expectations held, and the call healed (or was not expected to).</summary>
+    public bool Passed(bool healExpected) => Violations.Count == 0 && Misses.Count == 0 && (Healed || !healExpected);
 }

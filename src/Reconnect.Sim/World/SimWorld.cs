@@ -95,7 +95,7 @@ public sealed class SimWorld
         var bound = _time.Elapsed + TimeSpan.FromMilliseconds(_scenario.RecoveryBoundMs);
         var healed = RunChecked(bound, stopWhenHealed: true);
         var pending = healed ? [] : ConvergenceProbe.Pending(_peers, _server, _time.Elapsed);
-        return new SimRunResult(
+        var result = new SimRunResult(
             _scenario.Name,
             _seed,
             _trace,
@@ -104,7 +104,9 @@ public sealed class SimWorld
             healed ? NowMs : null,
             livenessStart,
             pending,
-            MergedCoverage());
+            MergedCoverage(),
+            []);
+        return result with { Misses = ExpectationChecker.Check(_scenario, result, _peers) };
     }
 
     private IReadOnlyDictionary<string, long> MergedCoverage()

@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
@@ -49,7 +50,7 @@ public sealed class CloseRuleTests
     }
 
     [Fact]
-    public void Close_releases_the_socket_every_connection_and_every_timer_and_ends_with_the_closed_notice()
+    public void Close_releases_the_socket_every_connection_and_every_timer_raises_no_peer_left_and_ends_with_the_closed_notice()
     {
         var h = JoinedWithBConnectedThenClosed();
 
@@ -57,8 +58,9 @@ public sealed class CloseRuleTests
         Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
         Assert.Equal(CloseCodes.Normal, Assert.Single(h.All<CloseSocket>()).Code);
         Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.All<CloseConnection>()));
-        Assert.Equal("local-closed", Assert.Single(h.All<PeerLeft>()).Reason);
-        Assert.Single(h.All<StreamRemoved>());
+        Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<StreamRemoved>());
         Assert.Empty(h.ArmedTimers);
         Assert.Empty(h.Snapshot.Remotes);
     }

@@ -7,8 +7,8 @@ namespace Reconnect.Core.Tests.Engine;
 /// <summary>
 /// Checks what must hold after every step of an engine, from its outputs and snapshot: state notices chain
 /// (each From is the previous To, per machine and per RemotePeer object), nothing is output after the Closed
-/// notice but the refusal of a later join, a RemotePeer's Ref for an id changes only after a PeerLeft for it,
-/// and the snapshot agrees with the notices.
+/// notice but the refusal of a later join, a RemotePeer's Ref for an id changes only after a PeerLeft for it (or
+/// after the local peer left or closed, which closes every RemotePeer), and the snapshot agrees with the notices.
 /// </summary>
 internal sealed class EngineInvariants
 {
@@ -47,6 +47,11 @@ internal sealed class EngineInvariants
                 Require(change.From == _local, $"{change} does not start where the last local notice ended ({_local})");
                 _local = change.To;
                 _closed = change.To == LocalPeerState.Closed;
+                if (change.To is LocalPeerState.Idle or LocalPeerState.Closed)
+                {
+                    EndEveryRemotePeer(change);
+                }
+
                 break;
             case PeerJoined joined:
                 Require(!_liveRefs.ContainsKey(joined.Peer.PeerId), $"{joined.Peer.PeerId} got Ref {joined.Ref} without a PeerLeft for Ref {_liveRefs.GetValueOrDefault(joined.Peer.PeerId)}");
@@ -71,6 +76,17 @@ internal sealed class EngineInvariants
             case IceRestartStarted n: RequireLive(n.RemotePeerId, n.Ref, n); break;
             default: break;
         }
+    }
+
+    /// <summary>The local peer left or closed: every RemotePeer must have closed, and none of them lives on.</summary>
+    private void EndEveryRemotePeer(LocalStateChanged change)
+    {
+        foreach (var (id, reference) in _liveRefs)
+        {
+            Require(_remoteStates[reference] == RemotePeerState.Closed, $"{id} (Ref {reference}) is still {_remoteStates[reference]} after {change}");
+        }
+
+        _liveRefs.Clear();
     }
 
     private void RequireLive(string id, long reference, EngineOutput output) =>

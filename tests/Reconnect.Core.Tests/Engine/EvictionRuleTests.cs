@@ -128,4 +128,15 @@ public sealed class EvictionRuleTests
         Assert.Equal([typeof(EvictedError), typeof(ReconnectAttemptsExhausted)], h.Errors<ReconnectError>().Select(e => e.GetType()));
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
+
+    [Fact]
+    public void Eviction_while_joined_with_OnEvicted_Stop_closes_the_local_peer()
+    {
+        var h = new EngineHarness(new ReconnectOptions { OnEvicted = EvictionBehaviour.Stop }).Join("A", "room", EngineHarness.Peer("B"));
+
+        h.ServerSends(Evicted);
+
+        Assert.Equal(new EvictedError("network-disconnect", false), Assert.Single(h.Errors<ReconnectError>()));
+        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+    }
 }

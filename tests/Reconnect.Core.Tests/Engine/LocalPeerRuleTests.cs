@@ -129,7 +129,7 @@ public sealed class LocalPeerRuleTests
     }
 
     [Fact]
-    public void Leave_sends_leave_and_returns_to_idle_when_the_server_closes_the_socket()
+    public void Leave_sends_leave_and_returns_to_idle_closing_every_remote_without_peer_left_when_the_server_closes_the_socket()
     {
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
         var bob = h.Remote("B");
@@ -139,7 +139,8 @@ public sealed class LocalPeerRuleTests
         h.DropSocket(CloseCodes.Normal);
 
         Assert.Equal([LocalPeerState.Leaving, LocalPeerState.Idle], h.LocalChanges().Skip(2).Select(c => c.To));
-        Assert.Equal(new PeerLeft("B", bob.Ref, "local-left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal((bob.Ref, RemotePeerState.Closed), (h.RemoteChanges("B").Last().Ref, h.RemoteChanges("B").Last().To));
+        Assert.Empty(h.All<PeerLeft>());
         Assert.Empty(h.Snapshot.Remotes);
         Assert.Null(h.Snapshot.SessionId);
         Assert.Empty(h.ArmedTimers);
@@ -244,5 +245,76 @@ public sealed class LocalPeerRuleTests
             ["leave", "join without a channel or peer id", "join", "add stream 'cam' twice", "remove unknown stream 'nope'", "replace the track of unknown stream 'nope'"],
             h.Errors<CommandRejected>().Select(e => e.Command));
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Join_and_leave_repeated_in_a_transient_state_are_refused()
+    {
+        var h = new EngineHarness();
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.Connect([EngineHarness.Peer("B")]);
+        h.DropSocket();
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.Feed(new LeaveRequested());
+        h.Feed(new LeaveRequested());
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+
+        Assert.Equal(
+            [("join", "Joining"), ("join", "Reconnecting"), ("leave", "Leaving"), ("join", "Leaving")],
+            h.Errors<CommandRejected>().Select(e => (e.Command, e.State)));
+        Assert.Equal([LocalPeerState.Joining, LocalPeerState.Joined, LocalPeerState.Reconnecting, LocalPeerState.Leaving], h.LocalChanges().Select(c => c.To));
+    }
+
+    [Fact]
+    public void Network_loss_while_leaving_does_not_start_a_reconnect()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        h.Feed(new LeaveRequested());
+
+        h.Feed(new NetworkChanged(NetworkChange.Offline));
+        Assert.Equal(LocalPeerState.Leaving, h.Snapshot.Local);
+        h.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
+        Assert.Equal(SignallingSocketState.Idle, h.Snapshot.Socket);
+        Assert.Empty(h.All<SocketRetryScheduled>());
+    }
+
+    [Fact]
+    public void Eviction_while_leaving_is_ignored()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        h.Feed(new LeaveRequested());
+
+        h.ServerSends(new EvictedMessage("network-disconnect"));
+        h.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Empty(h.Errors<ReconnectError>());
+        Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Leave_while_a_socket_attempt_is_under_way_abandons_it(bool socketOpening)
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        h.AwaitAttempt();
+        if (socketOpening)
+        {
+            h.AnswerToken();
+        }
+
+        var before = h.Checkpoint;
+        h.Feed(new LeaveRequested());
+        h.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
+        Assert.Equal(SignallingSocketState.Idle, h.Snapshot.Socket);
+        Assert.Equal(socketOpening ? 1 : 0, h.Since<CloseSocket>(before).Count());
+        Assert.Empty(h.Since<FetchToken>(before));
+        Assert.Empty(h.ArmedTimers);
     }
 }

@@ -162,4 +162,66 @@ public sealed class NetworkChangeRuleTests
         Assert.Empty(h.Since<FetchToken>(before));
         Assert.Equal(SignallingSocketState.Open, h.Snapshot.Socket);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Network_back_during_an_attempt_leaves_the_attempt_alone(bool socketOpening)
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket();
+        h.AwaitAttempt();
+        if (socketOpening)
+        {
+            h.AnswerToken();
+        }
+
+        var state = h.Snapshot.Socket;
+        var before = h.Checkpoint;
+
+        h.Feed(Online);
+
+        Assert.Equal(state, h.Snapshot.Socket);
+        Assert.Empty(h.Since<FetchToken>(before));
+        Assert.Empty(h.Since<CloseSocket>(before));
+    }
+
+    [Fact]
+    public void Repeated_offline_keeps_the_pause()
+    {
+        var h = JoinedWithConnected("B");
+        h.Feed(Offline);
+        var before = h.Describe();
+
+        h.Feed(Offline);
+
+        Assert.Equal(before, h.Describe());
+    }
+
+    [Fact]
+    public void Close_while_offline_ends_closed()
+    {
+        var h = JoinedWithConnected("B");
+        h.Feed(Offline);
+
+        h.Feed(new CloseRequested());
+
+        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+        Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
+        Assert.Empty(h.ArmedTimers);
+    }
+
+    [Fact]
+    public void Network_changes_while_idle_only_decide_whether_a_later_join_waits()
+    {
+        var h = new EngineHarness();
+
+        h.Feed(Offline);
+        h.Feed(Online);
+        h.Feed(AddressChanged);
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+
+        Assert.Equal(SignallingSocketState.FetchingToken, h.Snapshot.Socket);
+        Assert.Single(h.All<FetchToken>());
+    }
 }

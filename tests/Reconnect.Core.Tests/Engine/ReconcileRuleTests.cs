@@ -286,4 +286,24 @@ public sealed class ReconcileRuleTests
         Assert.Equal(new PeerLeft("B", bob.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
         Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
     }
+
+    [Fact]
+    public void Drop_after_a_reconcile_timeout_starts_a_fresh_round_on_the_next_welcome()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+
+        h.DropSocket();
+        Assert.Equal(ReconcileState.Idle, h.Snapshot.Reconcile);
+        Assert.False(h.IsArmed(TimerKind.ReconcileDeadline));
+        h.Reconnect(Bob, Carol);
+
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.Single(h.Errors<ReconcileTimeout>());
+    }
 }

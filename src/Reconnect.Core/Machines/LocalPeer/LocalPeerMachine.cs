@@ -122,7 +122,6 @@ public static class LocalPeerMachine
             .Stable("in the channel; the socket's liveness detects a silent drop")
             .On(LocalPeerTrigger.SignallingLost).GoTo(LocalPeerState.Reconnecting)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.Welcomed, "already joined")
             .Ignore(LocalPeerTrigger.JoinRequested, "already joined")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
@@ -135,7 +134,6 @@ public static class LocalPeerMachine
             .OnEnter(LocalPeerEffect.StartStillReconnectingTimer)
             .OnExit(LocalPeerEffect.CancelStillReconnectingTimer)
             .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
-            .Ignore(LocalPeerTrigger.SignallingLost, "already reconnecting")
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
             .Ignore(LocalPeerTrigger.JoinRequested, "already in the channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
@@ -154,19 +152,12 @@ public static class LocalPeerMachine
             .Ignore(LocalPeerTrigger.Welcomed, "leaving")
             .Ignore(LocalPeerTrigger.SignallingLost, "leaving; the leave timeout ends it")
             .Ignore(LocalPeerTrigger.Evicted, "leaving anyway")
-            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
 
         b.In(LocalPeerState.Closed)
             .Terminal("closed for good")
-            .OnEnter(LocalPeerEffect.ShutDown)
-            .Ignore(LocalPeerTrigger.CloseRequested, "close is idempotent")
-            .Ignore(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
-            .Ignore(LocalPeerTrigger.LeaveRequested, "closed for good")
-            .Ignore(LocalPeerTrigger.SignallingLost, "closed for good")
-            .Ignore(LocalPeerTrigger.SignallingGaveUp, "closed for good")
-            .Ignore(LocalPeerTrigger.Welcomed, "closed for good")
-            .Ignore(LocalPeerTrigger.Evicted, "closed for good");
+            .OnEnter(LocalPeerEffect.ShutDown);
 
         return b.Build();
     }

@@ -76,8 +76,7 @@ public static class ReconcileMachine
         b.In(ReconcileState.Idle)
             .Stable("waits for a welcome")
             .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
-            .Ignore(ReconcileTrigger.Superseded, "nothing to supersede")
-            .Ignore(ReconcileTrigger.RosterReceived, "no round under way; the next welcome asks again");
+            .Ignore(ReconcileTrigger.Superseded, "nothing to supersede");
 
         b.In(ReconcileState.AwaitingRoster)
             .Deadline("roster deadline, re-requested, then the timeout error")
@@ -86,18 +85,15 @@ public static class ReconcileMachine
             .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
             .On(ReconcileTrigger.DeadlinePassed).If(c => c.RetriesLeft, "retries left").GoTo(ReconcileState.AwaitingRoster)
             .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut, ReconcileEffect.RaiseTimeout)
-            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         b.In(ReconcileState.Applying)
             .Deadline("applied in the same step")
             .OnEnter(ReconcileEffect.ApplySnapshot)
-            .On(ReconcileTrigger.Applied).GoTo(ReconcileState.Done)
-            .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
+            .On(ReconcileTrigger.Applied).GoTo(ReconcileState.Done);
 
         b.In(ReconcileState.Done)
             .Stable("reconciled; incremental roster messages keep the map current")
-            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
             .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
@@ -107,7 +103,6 @@ public static class ReconcileMachine
             .OnExit(ReconcileEffect.CancelDeadline)
             .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
             .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut)
-            .On(ReconcileTrigger.Welcomed).GoTo(ReconcileState.AwaitingRoster, ReconcileEffect.BeginRound)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         return b.Build();

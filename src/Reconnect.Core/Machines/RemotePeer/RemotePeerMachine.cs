@@ -100,9 +100,7 @@ public static class RemotePeerMachine
 
         b.In(RemotePeerState.Idle)
             .Deadline("a connection is created in the same step the peer is found")
-            .On(RemotePeerTrigger.ConnectionCreated).GoTo(RemotePeerState.Connecting)
-            .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
-            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
+            .On(RemotePeerTrigger.ConnectionCreated).GoTo(RemotePeerState.Connecting);
 
         b.In(RemotePeerState.Connecting)
             .Deadline("connect timeout")
@@ -146,9 +144,6 @@ public static class RemotePeerMachine
         b.In(RemotePeerState.Closed)
             .Terminal("closed for good; a new RemotePeer replaces it if the peer is still there")
             .OnEnter(RemotePeerEffect.CloseMedia)
-            .Ignore(RemotePeerTrigger.IceConnected, "closed")
-            .Ignore(RemotePeerTrigger.IceDisconnected, "closed")
-            .Ignore(RemotePeerTrigger.IceFailed, "closed")
             .Ignore(RemotePeerTrigger.PeerLeft, "closed")
             .Ignore(RemotePeerTrigger.LocalShutdown, "closed");
 

@@ -196,10 +196,7 @@ public static class SignallingSocketMachine
 
         b.In(SignallingSocketState.Closed)
             .Terminal("closed for good")
-            .Ignore(SignallingSocketTrigger.CloseRequested, "close is idempotent")
-            .Ignore(SignallingSocketTrigger.Released, "closed for good")
-            .Ignore(SignallingSocketTrigger.NetworkLost, "closed for good")
-            .Ignore(SignallingSocketTrigger.NetworkRestored, "closed for good");
+            .Ignore(SignallingSocketTrigger.CloseRequested, "close is idempotent");
 
         return b.Build();
     }
@@ -210,7 +207,11 @@ public static class SignallingSocketMachine
         bool firstConnect)
     {
         var lost = firstConnect ? [SignallingSocketEffect.CountFailedAttempt] : new[] { SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportLost };
-        state.On(trigger).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp);
+        if (trigger == SignallingSocketTrigger.SocketFailed)
+        {
+            state.On(trigger).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp);
+        }
+
         if (firstConnect)
         {
             state.On(trigger).If(c => c.FailFast, "first connect fails fast")
@@ -219,7 +220,6 @@ public static class SignallingSocketMachine
 
         state.On(trigger).If(c => c.BudgetSpent, "budget spent")
             .GoTo(SignallingSocketState.Closed, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportGaveUp);
-        state.On(trigger).If(c => c.Offline, "offline").GoTo(SignallingSocketState.Offline, lost);
         state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, lost);
     }
 }

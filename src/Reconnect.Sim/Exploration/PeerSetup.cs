@@ -1,0 +1,12 @@
+using Reconnect.Sim.Scenarios;
+
+namespace Reconnect.Sim.Exploration;
+
+/// <summary>How one generated peer is configured: whether network-change signals reach it and its engine option overrides.</summary>
+/// <param name="NetworkSignals">Whether the operating system's network-change signal reaches the peer's engine.</param>
+/// <param name="Options">The peer's engine option overrides.</param>
+public sealed record PeerSetup(bool NetworkSignals, PeerOptionsSpec Options)
+{
+    /// <summary>The engine defaults with network signals on: what a shrunk setup ends at.</summary>
+    public static PeerSetup Default { get; } = new(true, new PeerOptionsSpec());
+}

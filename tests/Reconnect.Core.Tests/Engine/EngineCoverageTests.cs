@@ -1,0 +1,83 @@
+using System.Reflection;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Tests.Engine;
+
+/// <summary>
+/// Runs every rule test of this folder (each <c>*RuleTests</c> class's facts, and theories with their inline data) and
+/// checks that the engines they drove reached every row and ignore rule of the four tables and every named mark.
+/// </summary>
+public sealed class EngineCoverageTests
+{
+    private static readonly Lazy<IReadOnlySet<string>> Reached = new(RunEveryRuleTest);
+
+    private static IReadOnlyList<string> TableKeys =>
+    [
+        .. Keys(LocalPeerMachine.Table),
+        .. Keys(RemotePeerMachine.Table),
+        .. Keys(SignallingSocketMachine.Table),
+        .. Keys(ReconcileMachine.Table),
+    ];
+
+    [Fact]
+    public void Rule_tests_reach_every_row_and_ignore_rule_of_the_four_tables()
+    {
+        var missing = TableKeys.Where(k => !Reached.Value.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, $"{missing.Count} table keys were never reached:\n{string.Join("\n", missing)}");
+    }
+
+    [Fact]
+    public void Rule_tests_reach_every_coverage_mark()
+    {
+        var missing = CoverageMarks.All.Where(k => !Reached.Value.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, $"marks never reached: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void Every_key_the_engine_counts_names_a_table_row_an_ignore_rule_or_a_mark()
+    {
+        var known = TableKeys.Concat(CoverageMarks.All).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal([], Reached.Value.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> Keys<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> machine)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum =>
+        machine.Rows.Select(row => $"{machine.Name}: {row.Key}")
+            .Concat(machine.Ignores.Select(ignore => $"{machine.Name}: {ignore.In} ignores {ignore.Trigger}"));
+
+    private static IReadOnlySet<string> RunEveryRuleTest()
+    {
+        var ruleTests = typeof(EngineCoverageTests).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(EngineCoverageTests).Namespace && t.Name.EndsWith("RuleTests", StringComparison.Ordinal))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(ruleTests);
+        var harnesses = EngineHarness.Collect(() =>
+        {
+            foreach (var type in ruleTests)
+            {
+                foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                    .Where(m => m.IsDefined(typeof(FactAttribute), inherit: true))
+                    .OrderBy(m => m.Name, StringComparer.Ordinal))
+                {
+                    var rows = method.GetCustomAttributes<InlineDataAttribute>().Select(d => d.Data).ToList();
+                    foreach (var args in rows.Count == 0 ? [[]] : rows)
+                    {
+                        method.Invoke(Activator.CreateInstance(type), args);
+                    }
+                }
+            }
+        });
+        return harnesses.SelectMany(h => h.Engine.Coverage.Keys).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,121 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Tests.Engine;
+
+public sealed class RemotePeerRuleTests
+{
+    private static EngineHarness JoinedWith(string remote) =>
+        new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer(remote, streams: "cam"));
+
+    private static EngineHarness WithExhaustedLadder()
+    {
+        var h = JoinedWith("B");
+        h.MediaConnected("B");
+        h.StreamArrives("B", "cam");
+        h.Ice("B", IceConnectionState.Failed);
+        h.Advance(TimeSpan.FromSeconds(136));
+        Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+        return h;
+    }
+
+    [Fact]
+    public void Ice_failure_before_the_first_connect_starts_the_ladder()
+    {
+        var h = JoinedWith("B");
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+    }
+
+    [Fact]
+    public void Disconnected_before_the_first_connect_is_left_to_the_connect_timeout()
+    {
+        var h = JoinedWith("B");
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.Ice("B", IceConnectionState.Checking);
+
+        Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
+        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
+    }
+
+    [Fact]
+    public void Connected_again_while_connected_is_not_a_state_change()
+    {
+        var h = JoinedWith("B");
+        h.MediaConnected("B");
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Completed);
+
+        Assert.Empty(h.Since<RemoteStateChanged>(before));
+    }
+
+    [Fact]
+    public void Peer_that_leaves_while_reconnecting_is_closed_and_removed_with_its_streams()
+    {
+        var h = JoinedWith("B");
+        h.MediaConnected("B");
+        h.StreamArrives("B", "cam");
+        h.Ice("B", IceConnectionState.Disconnected);
+        var bob = h.Remote("B");
+
+        h.ServerSends(new PeerLeftMessage("B", bob.SessionId, "network-disconnect"));
+
+        Assert.Equal((RemotePeerState.Reconnecting, RemotePeerState.Closed), (h.RemoteChanges("B").Last().From, h.RemoteChanges("B").Last().To));
+        Assert.Equal(new PeerLeft("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Single(h.All<StreamRemoved>());
+        Assert.Empty(h.ArmedTimers.Where(t => t.Id.Owner == "B"));
+    }
+
+    [Fact]
+    public void Exhausted_remote_keeps_its_identity_until_it_truly_leaves()
+    {
+        var h = WithExhaustedLadder();
+        var bob = h.Remote("B");
+        var before = h.Checkpoint;
+
+        h.ServerSends(new PeerLeftMessage("B", bob.SessionId, "left"));
+
+        Assert.Equal(new PeerLeft("B", bob.Ref, "left"), Assert.Single(h.Since<PeerLeft>(before)));
+        Assert.Single(h.Since<StreamRemoved>(before));
+        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Empty(h.Snapshot.Remotes);
+    }
+
+    [Fact]
+    public void Exhausted_remote_that_is_still_in_the_roster_after_a_reconnect_gets_a_new_RemotePeer()
+    {
+        var h = WithExhaustedLadder();
+        var old = h.Remote("B");
+        h.DropSocket();
+
+        h.Reconnect(EngineHarness.Peer("B", streams: "cam"));
+
+        Assert.Equal(old.Ref, Assert.Single(h.All<PeerLeft>()).Ref);
+        Assert.NotEqual(old.Ref, h.Remote("B").Ref);
+        Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
+    }
+
+    [Fact]
+    public void Exhausted_remote_stays_closed_when_the_local_peer_leaves()
+    {
+        var h = WithExhaustedLadder();
+        var before = h.Checkpoint;
+
+        h.Feed(new LeaveRequested());
+        h.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
+        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Empty(h.Snapshot.Remotes);
+    }
+}
