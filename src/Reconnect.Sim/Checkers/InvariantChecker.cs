@@ -25,12 +25,14 @@ public sealed class InvariantChecker
     private readonly HashSet<string> _removedByServer = new(StringComparer.Ordinal);
     private readonly HashSet<(string Observer, string Remote)> _exhausted = [];
     private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
+    private readonly DeadlineChecker _deadlines;
 
-    /// <summary>Creates a checker for a run.</summary>
-    public InvariantChecker(ulong seed, IReadOnlyList<SimPeer> peers)
+    /// <summary>Creates a checker for a run; the longest server retry hint widens the backoff deadline.</summary>
+    public InvariantChecker(ulong seed, IReadOnlyList<SimPeer> peers, TimeSpan longestServerHint)
     {
         _seed = seed;
         _peers = peers;
+        _deadlines = new DeadlineChecker(longestServerHint);
     }
 
     /// <summary>Every violation so far.</summary>
@@ -172,6 +174,11 @@ public sealed class InvariantChecker
         }
 
         _unpairedRemovals.Clear();
+        foreach (var overrun in _deadlines.Check(_peers, nowMs))
+        {
+            Fail("no-state-outlives-its-deadline", nowMs, overrun);
+        }
+
         foreach (var peer in _peers.Where(p => _closed.Contains(p.Name)))
         {
             var snapshot = peer.Engine.Snapshot;

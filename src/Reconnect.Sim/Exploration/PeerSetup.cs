@@ -7,6 +7,9 @@ namespace Reconnect.Sim.Exploration;
 /// <param name="Options">The peer's engine option overrides.</param>
 public sealed record PeerSetup(bool NetworkSignals, PeerOptionsSpec Options)
 {
-    /// <summary>The engine defaults with network signals on: what a shrunk setup ends at.</summary>
-    public static PeerSetup Default { get; } = new(true, new PeerOptionsSpec());
+    /// <summary>
+    /// The engine defaults with network signals on, except that a failed first connect retries (a late joiner may
+    /// join into an outage): what every generated setup shrinks to.
+    /// </summary>
+    public static PeerSetup Baseline { get; } = new(true, new PeerOptionsSpec { RetryFirstConnect = true });
 }

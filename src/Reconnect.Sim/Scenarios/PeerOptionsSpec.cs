@@ -32,6 +32,9 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides the ICE disconnected grace before the restart ladder starts, in milliseconds.</summary>
     public int? IceGraceMs { get; init; }
 
+    /// <summary>Overrides whether ICE <c>disconnected</c> starts the restart ladder; false restarts only on <c>failed</c>.</summary>
+    public bool? RestartOnDisconnected { get; init; }
+
     /// <summary>Overrides how long reconcile waits for a roster snapshot, in milliseconds.</summary>
     public int? ReconcileDeadlineMs { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record PeerOptionsSpec
             IceRestart = defaults.IceRestart with
             {
                 DisconnectedGrace = Duration(IceGraceMs, defaults.IceRestart.DisconnectedGrace),
+                RestartOnDisconnected = RestartOnDisconnected ?? defaults.IceRestart.RestartOnDisconnected,
             },
             Reconcile = defaults.Reconcile with
             {

@@ -49,6 +49,9 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     /// <summary>The engine's clock reading now: time since the pump was created.</summary>
     public Instant Now => new(_time.GetElapsedTime(_start));
 
+    /// <summary>True between <see cref="Pause"/> and <see cref="Resume"/>.</summary>
+    public bool IsPaused => _paused;
+
     /// <summary>The engine, for read-only inspection on its own thread.</summary>
     public CallEngine Engine => _engine;
 

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.SignallingSocket;
 using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
@@ -8,9 +10,14 @@ using Reconnect.Core.Protocol;
 
 namespace Reconnect.Core.Tests.Engine;
 
-/// <summary>What a random step does to a joined engine; <see cref="EngineStep.A"/> and <see cref="EngineStep.B"/> pick among the choices.</summary>
+/// <summary>
+/// What a random step does to a joined engine; <see cref="EngineStep.A"/>, <see cref="EngineStep.B"/> and <see cref="EngineStep.C"/>
+/// pick among the choices. <see cref="Progress"/> does what the world would do next (fire the retry, answer the token, open the
+/// socket, welcome, answer the roster), so runs get through whole reconnects.
+/// </summary>
 internal enum StepKind
 {
+    Progress,
     Advance,
     FireNextTimer,
     FireCancelledTimer,
@@ -44,14 +51,14 @@ internal enum StepKind
 }
 
 /// <summary>One random input (or none, when the world has nothing to answer yet).</summary>
-internal sealed record EngineStep(StepKind Kind, int A, int B);
+internal sealed record EngineStep(StepKind Kind, int A, int B, int C);
 
 /// <summary>A random run: the engine's seed and options, and the steps fed to it once it has joined.</summary>
 internal sealed record EngineRun(ulong Seed, bool RetryFirstConnect, bool ForceMediaRestart, bool StopOnEviction, int MaxAttempts, IReadOnlyList<EngineStep> Steps)
 {
     public override string ToString() =>
         $"EngineRun seed={Seed} retryFirst={RetryFirstConnect} forceMedia={ForceMediaRestart} stopOnEviction={StopOnEviction} maxAttempts={MaxAttempts} "
-        + $"steps=[{string.Join(", ", Steps.Select(s => $"{s.Kind}({s.A},{s.B})"))}]";
+        + $"steps=[{string.Join(", ", Steps.Select(s => $"{s.Kind}({s.A},{s.B},{s.C})"))}]";
 }
 
 public sealed class EnginePropertyTests
@@ -60,14 +67,33 @@ public sealed class EnginePropertyTests
     private static readonly string[] Remotes = ["A", "C", "D", "E"];
     private static readonly int[] CloseCodeChoices = [1000, 1001, 1006, 1006, 1012, 4002, 4006, 4100, 3000, 4001];
     private static readonly int[] AdvanceMs = [0, 1, 400, 2_500, 10_000, 30_000, 61_000];
-    private static readonly IceConnectionState[] IceStates = Enum.GetValues<IceConnectionState>();
+    private static readonly IceConnectionState[] IceStates =
+    [
+        IceConnectionState.Connected, IceConnectionState.Connected, IceConnectionState.Completed, IceConnectionState.Disconnected,
+        IceConnectionState.Disconnected, IceConnectionState.Failed, IceConnectionState.Failed, IceConnectionState.Checking,
+        IceConnectionState.New, IceConnectionState.Closed,
+    ];
+
     private static readonly NetworkChange[] NetworkChanges = Enum.GetValues<NetworkChange>();
 
+    private static readonly Gen<StepKind> Kind = Gen.Frequency(
+    [
+        .. Enum.GetValues<StepKind>().Select(k => (k switch
+        {
+            StepKind.Progress => 40,
+            StepKind.Ice => 12,
+            StepKind.Advance or StepKind.FireNextTimer => 8,
+            StepKind.Drop or StepKind.Signal or StepKind.LocalDescription or StepKind.StreamArrives => 4,
+            _ => 1,
+        }, Gen.Constant(k))),
+    ]);
+
     private static readonly Gen<EngineStep> Step =
-        from kind in Gen.Elements(Enum.GetValues<StepKind>())
+        from kind in Kind
         from a in Gen.Choose(0, 15)
         from b in Gen.Choose(0, 15)
-        select new EngineStep(kind, a, b);
+        from c in Gen.Choose(0, 15)
+        select new EngineStep(kind, a, b, c);
 
     private static readonly Gen<EngineRun> Run =
         from seed in Gen.Choose(0, int.MaxValue)
@@ -123,9 +149,10 @@ public sealed class EnginePropertyTests
     {
         var peer = Remotes[s.A % Remotes.Length];
         var live = h.Snapshot.Remotes.FirstOrDefault(r => r.Id == peer)?.Generation ?? 1;
-        var generation = Math.Max(0, live + (s.B % 3) - 1);
+        var generation = Math.Max(0, (s.C % 6) switch { 0 => live - 1, 1 => live + 1, _ => live });
         switch (s.Kind)
         {
+            case StepKind.Progress: Progress(h, s); break;
             case StepKind.Advance: h.Advance(TimeSpan.FromMilliseconds(AdvanceMs[s.A % AdvanceMs.Length])); break;
             case StepKind.FireNextTimer: h.FireNextTimer(); break;
             case StepKind.FireCancelledTimer:
@@ -192,8 +219,33 @@ public sealed class EnginePropertyTests
         }
     }
 
+    /// <summary>Does what the world would do next for the socket and the reconcile, or lets the next timer fire.</summary>
+    private static void Progress(EngineHarness h, EngineStep s)
+    {
+        var snapshot = h.Snapshot;
+        switch (snapshot.Socket)
+        {
+            case SignallingSocketState.FetchingToken:
+                h.AnswerToken();
+                break;
+            case SignallingSocketState.Connecting when h.Last<OpenSocket>().Epoch == snapshot.Epoch && !h.All<SendMessage>().Any(m => m.Epoch == snapshot.Epoch):
+                h.OpenSocket();
+                break;
+            case SignallingSocketState.Connecting:
+                h.Welcome();
+                break;
+            case SignallingSocketState.Open when snapshot.Reconcile is ReconcileState.AwaitingRoster or ReconcileState.TimedOut:
+                h.AnswerRoster([.. Remotes.Where((_, i) => (s.A & (1 << i)) != 0 || i < 2).Select(r => Entry(r, s.B))]);
+                break;
+            default:
+                h.FireNextTimer();
+                break;
+        }
+    }
+
+    /// <summary>A roster entry; one variant in eight is the peer back under a new session.</summary>
     private static RosterEntry Entry(string id, int variant) =>
-        EngineHarness.Peer(id, $"session-{id}-{variant % 2}", EngineHarness.Meta(("v", $"{variant % 3}")), variant % 4 < 2 ? ["cam"] : []);
+        EngineHarness.Peer(id, $"session-{id}-{(variant % 8 == 7 ? 1 : 0)}", EngineHarness.Meta(("v", $"{variant % 3}")), variant % 4 < 2 ? ["cam"] : []);
 
     private static SignalPayload Payload(int variant, int generation) => (variant % 3) switch
     {

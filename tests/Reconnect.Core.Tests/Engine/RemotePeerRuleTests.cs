@@ -73,7 +73,7 @@ public sealed class RemotePeerRuleTests
         Assert.Equal((RemotePeerState.Reconnecting, RemotePeerState.Closed), (h.RemoteChanges("B").Last().From, h.RemoteChanges("B").Last().To));
         Assert.Equal(new PeerLeft("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
         Assert.Single(h.All<StreamRemoved>());
-        Assert.Empty(h.ArmedTimers.Where(t => t.Id.Owner == "B"));
+        Assert.DoesNotContain(h.ArmedTimers, t => t.Id.Owner == "B");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ReconnectOptionsValidatorTests
             .. typeof(SocketBackoffOptions).GetProperties().Select(p => $"Backoff.{p.Name}"),
             .. typeof(HeartbeatOptions).GetProperties().Select(p => $"Heartbeat.{p.Name}"),
             .. typeof(TokenProviderOptions).GetProperties().Select(p => $"Token.{p.Name}"),
-            .. typeof(IceRestartLadderOptions).GetProperties().Select(p => $"IceRestart.{p.Name}"),
+            .. typeof(IceRestartLadderOptions).GetProperties().Where(p => p.PropertyType != typeof(bool)).Select(p => $"IceRestart.{p.Name}"),
             .. typeof(ReconcileOptions).GetProperties().Select(p => $"Reconcile.{p.Name}"),
             .. typeof(ReconnectOptions).GetProperties()
                 .Where(p => p.PropertyType != typeof(bool) && !p.PropertyType.Name.EndsWith("Options", StringComparison.Ordinal))

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Reconnect.Sim.Bench;
+
+/// <summary>Writes a heal bench report: a header, the table, run counts, the simulator's speed and the worst ratio last.</summary>
+public static class HealBenchPrinter
+{
+    /// <summary>The start of the last line, followed by the worst p99 ratio with two decimals.</summary>
+    public const string RatioLinePrefix = "heal p99 ratio reconnect/baseline: ";
+
+    /// <summary>Writes the report.</summary>
+    public static void Write(HealBenchReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("bench heal: virtual time from the end of peer A's offline outage to the first heal after it");
+        output.WriteLine("(2 peers, a camera each; heal = frames flowing both ways and rosters equal to the server's)");
+        output.WriteLine(Invariant($"seeds 1..{report.Seeds} per cell and policy; percentiles by nearest rank"));
+        output.WriteLine("reconnect: default ReconnectOptions, the offline peer gets the network-change signal in the 'with' rows");
+        output.WriteLine("baseline:  same socket backoff, ICE ladder only on failed, media rebuilt after every socket reconnect, no signal in any row");
+        output.WriteLine();
+        output.WriteLine(Invariant($"{"outage",6}  {"signal",-7}  {"reconnect p50",13}  {"reconnect p99",13}  {"baseline p50",12}  {"baseline p99",12}  {"ratio p99",9}"));
+        foreach (var row in report.Rows)
+        {
+            output.WriteLine(Invariant(
+                $"{row.Cell.OutageSeconds,4} s  {row.Cell.SignalLabel,-7}  {Seconds(row.Reconnect.P50Ms),13}  {Seconds(row.Reconnect.P99Ms),13}  {Seconds(row.Baseline.P50Ms),12}  {Seconds(row.Baseline.P99Ms),12}  {Ratio(row.P99Ratio),9}"));
+        }
+
+        output.WriteLine();
+        var stats = report.Rows.SelectMany(row => new[] { row.Reconnect, row.Baseline }).ToList();
+        output.WriteLine(Invariant(
+            $"runs {stats.Sum(s => s.Runs)}: not healed within {HealScenario.RecoveryBoundMs / 1000} s {stats.Sum(s => s.NotHealed)}; with invariant violations {stats.Sum(s => s.WithViolations)}"));
+        if (report.Speed is { } speed)
+        {
+            output.WriteLine(Invariant(
+                $"sim speed: 2-peer room {speed.TwoPeerVirtualPerWall:0.0} virtual s per wall s; 50-peer room {speed.FiftyPeerVirtualPerWall:0.00} virtual s per wall s"));
+            output.WriteLine(Invariant(
+                $"schedules explored per minute: {speed.SchedulesPerMinute:0} ({speed.ScheduleSource}, {speed.Workers} workers)"));
+        }
+
+        output.WriteLine(RatioLinePrefix + Ratio(report.WorstP99Ratio));
+    }
+
+    private static string Seconds(double ms) =>
+        double.IsPositiveInfinity(ms) ? "never" : Invariant($"{ms / 1000.0:0.000} s");
+
+    private static string Ratio(double ratio) => ratio switch
+    {
+        double.NaN => "n/a",
+        double.PositiveInfinity => "inf",
+        _ => Invariant($"{ratio:0.00}"),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

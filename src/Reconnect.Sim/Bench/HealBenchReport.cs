@@ -1,0 +1,12 @@
+namespace Reconnect.Sim.Bench;
+
+/// <summary>What a heal bench run found: one row per cell, and the simulator's speed when it was measured.</summary>
+/// <param name="Seeds">Seeds per cell and policy.</param>
+/// <param name="Rows">The cells, in table order.</param>
+/// <param name="Speed">The simulator's speed, or null when it was not measured.</param>
+public sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed)
+{
+    /// <summary>The worst (largest) reconnect/baseline p99 ratio over the rows; NaN when no row has one.</summary>
+    public double WorstP99Ratio =>
+        Rows.Select(row => row.P99Ratio).Where(ratio => !double.IsNaN(ratio)).DefaultIfEmpty(double.NaN).Max();
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Reconnect.Sim.Bench;
+
+namespace Reconnect.Sim.Cli;
+
+/// <summary><c>bench heal [--seeds N] [--outages "1,5,15"] [--quick] [--no-speed]</c>: the time-to-heal bench against the baseline.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var seeds = new Option<int?>("--seeds") { Description = $"Seeds per cell and policy (default {HealBenchSettings.DefaultSeeds}, {HealBenchSettings.QuickSeeds} with --quick)." };
+        seeds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--seeds must be at least 1.");
+            }
+        });
+        var outages = new Option<string?>("--outages") { Description = "A comma-separated subset of outage lengths in seconds, such as \"1,5,15\" (default 1,5,15,30,60,120)." };
+        outages.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && ParseOutages(text) is null)
+            {
+                result.AddError($"--outages must be positive whole seconds separated by commas (was \"{text}\").");
+            }
+        });
+        var quick = new Option<bool>("--quick") { Description = "Few seeds and a short speed measurement, for tests." };
+        var noSpeed = new Option<bool>("--no-speed") { Description = "Skip measuring the simulator's own speed." };
+        var heal = new Command("heal", "Time to heal after an offline outage, reconnect vs baseline, p50/p99 over seeds in virtual time.") { seeds, outages, quick, noSpeed };
+        heal.SetAction(parse => RunHeal(
+            parse.GetValue(seeds),
+            parse.GetValue(outages),
+            parse.GetValue(quick),
+            parse.GetValue(noSpeed),
+            Console.Out));
+        return new Command("bench", "Benchmarks in virtual time.") { heal };
+    }
+
+    public static int RunHeal(int? seeds, string? outagesText, bool quick, bool noSpeed, TextWriter output)
+    {
+        var defaults = quick ? HealBenchSettings.Quick : HealBenchSettings.Full;
+        var settings = defaults with
+        {
+            Seeds = seeds ?? defaults.Seeds,
+            OutagesSeconds = outagesText is null ? defaults.OutagesSeconds : ParseOutages(outagesText) ?? defaults.OutagesSeconds,
+            Speed = noSpeed ? null : defaults.Speed,
+        };
+        HealBenchPrinter.Write(HealBench.Run(settings), output);
+        return 0;
+    }
+
+    private static List<int>? ParseOutages(string text)
+    {
+        var outages = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
+            {
+                return null;
+            }
+
+            outages.Add(seconds);
+        }
+
+        return outages;
+    }
+}

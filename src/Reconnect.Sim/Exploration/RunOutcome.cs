@@ -1,0 +1,13 @@
+using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.World;
+
+namespace Reconnect.Sim.Exploration;
+
+/// <summary>One finished simulation run, for a property to judge: the scenario, the world as it ended, and the result.</summary>
+/// <param name="Scenario">The scenario that ran.</param>
+/// <param name="World">The world after the run, for inspecting each peer's final state.</param>
+/// <param name="Result">What the run reported.</param>
+public sealed record RunOutcome(Scenario Scenario, SimWorld World, SimRunResult Result);
+
+/// <summary>A property of one run: every problem it finds, each starting with <c>SEED=0x…</c>; empty when the run passes.</summary>
+public delegate IReadOnlyList<string> ExplorationProperty(RunOutcome outcome);

@@ -1,0 +1,106 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// The application's view of the call, kept by the dispatcher in notice order: the local state and an identity
+/// map of <see cref="RemotePeer"/> objects keyed by the engine's refs. Maps each notice to its public event.
+/// </summary>
+internal sealed class ClientModel
+{
+    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    private readonly Dictionary<long, RemotePeer> _byRef = [];
+    private readonly SortedDictionary<string, RemotePeer> _byId = new(StringComparer.Ordinal);
+
+    public LocalPeerState State { get; private set; } = LocalPeerState.Idle;
+
+    /// <summary>The remote peers in the channel, ordered by id.</summary>
+    public IReadOnlyList<RemotePeer> Peers => [.. _byId.Values];
+
+    /// <summary>Applies a notice and returns its public event, or null for a notice kind this client does not know.</summary>
+    public ReconnectEvent? Apply(TimeSpan at, EngineNotice notice) => notice switch
+    {
+        LocalStateChanged n => LocalChanged(at, n),
+        RemoteStateChanged n => RemoteChanged(at, n),
+        PeerJoined n => Joined(at, n),
+        PeerLeft n => Left(at, n),
+        PeerMetadataChanged n => MetadataChanged(at, n),
+        StreamAdded n => StreamAdded(at, n),
+        StreamRemoved n => StreamRemoved(at, n),
+        DataChannelsReset n => new DataChannelsResetEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation),
+        ConnectionBuilt n => ConnectionBuilt(at, n),
+        IceRestartStarted n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
+        SocketAttemptStarted n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
+        SocketRetryScheduled n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
+        StillReconnecting n => new StillReconnectingEvent(at, n.Elapsed),
+        TokenProviderFailing n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
+        ErrorRaised n => new ErrorRaisedEvent(at, n.Error),
+        InputIgnored n => new InputIgnoredEvent(at, n.Input, n.Reason),
+        _ => null,
+    };
+
+    private StateChangedEvent LocalChanged(TimeSpan at, LocalStateChanged n)
+    {
+        State = n.To;
+        return new StateChangedEvent(at, n.From, n.To, n.Reason);
+    }
+
+    private RemotePeerStateChangedEvent RemoteChanged(TimeSpan at, RemoteStateChanged n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        peer.SetState(n.To);
+        return new RemotePeerStateChangedEvent(at, peer, n.From, n.To, n.Reason);
+    }
+
+    private PeerJoinedEvent Joined(TimeSpan at, PeerJoined n)
+    {
+        var peer = new RemotePeer(n.Peer.PeerId, n.Ref, n.Peer.SessionId, n.Peer.Metadata);
+        _byRef[n.Ref] = peer;
+        _byId[peer.Id] = peer;
+        return new PeerJoinedEvent(at, peer);
+    }
+
+    private PeerLeftEvent Left(TimeSpan at, PeerLeft n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        _byRef.Remove(n.Ref);
+        if (_byId.TryGetValue(peer.Id, out var current) && ReferenceEquals(current, peer))
+        {
+            _byId.Remove(peer.Id);
+        }
+
+        return new PeerLeftEvent(at, peer, n.Reason);
+    }
+
+    private PeerMetadataChangedEvent MetadataChanged(TimeSpan at, PeerMetadataChanged n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        peer.SetMetadata(n.Metadata);
+        return new PeerMetadataChangedEvent(at, peer, n.Metadata);
+    }
+
+    private StreamAddedEvent StreamAdded(TimeSpan at, StreamAdded n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        return new StreamAddedEvent(at, peer, peer.BindStream(n.StreamId, n.StreamRef, n.Generation), n.Rebound);
+    }
+
+    private StreamRemovedEvent StreamRemoved(TimeSpan at, StreamRemoved n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        return new StreamRemovedEvent(at, peer, peer.UnbindStream(n.StreamId, n.StreamRef));
+    }
+
+    private ConnectionBuiltEvent ConnectionBuilt(TimeSpan at, ConnectionBuilt n)
+    {
+        var peer = Peer(n.Ref, n.RemotePeerId);
+        peer.SetGeneration(n.Generation);
+        return new ConnectionBuiltEvent(at, peer, n.Generation, n.Reason);
+    }
+
+    /// <summary>The peer object of an engine ref; a detached one if the ref is unknown, so a stray notice still maps.</summary>
+    private RemotePeer Peer(long reference, string id) =>
+        _byRef.TryGetValue(reference, out var peer) ? peer : new RemotePeer(id, reference, string.Empty, NoMetadata);
+}

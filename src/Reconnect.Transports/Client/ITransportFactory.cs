@@ -1,0 +1,17 @@
+using Reconnect.Transports.Hosting;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// Creates the signalling and media ports of one client (in-memory, WebSocket, UDP...). Each port reports what
+/// happens to it by posting inputs to the sink it is given; it never calls the engine. A port that implements
+/// <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> is disposed when the client closes.
+/// </summary>
+public interface ITransportFactory
+{
+    /// <summary>Creates the signalling socket port.</summary>
+    ISignallingPort CreateSignallingPort(IEngineInputSink sink);
+
+    /// <summary>Creates the media port.</summary>
+    IMediaPort CreateMediaPort(IEngineInputSink sink);
+}

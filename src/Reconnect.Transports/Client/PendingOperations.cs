@@ -1,0 +1,118 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// The join and leave calls waiting for the engine, resolved by the notices in order. Used under the client's
+/// lock; completions run their continuations asynchronously.
+/// </summary>
+internal sealed class PendingOperations
+{
+    private readonly List<TaskCompletionSource> _joins = [];
+    private readonly List<TaskCompletionSource> _leaves = [];
+    private ReconnectError? _connectFailure;
+
+    public bool HasJoins => _joins.Count > 0;
+
+    public TaskCompletionSource AddJoin() => Add(_joins);
+
+    public TaskCompletionSource AddLeave() => Add(_leaves);
+
+    public bool RemoveJoin(TaskCompletionSource join) => _joins.Remove(join);
+
+    /// <summary>Fails every waiting call (the client is closing).</summary>
+    public void FailAll(Exception error)
+    {
+        Fail(_joins, () => error);
+        Fail(_leaves, () => error);
+        _connectFailure = null;
+    }
+
+    public void Observe(EngineNotice notice)
+    {
+        switch (notice)
+        {
+            case ErrorRaised { Error: CommandRejected rejected }:
+                Rejected(rejected);
+                break;
+            case ErrorRaised { Error: FirstConnectFailed or TerminalCloseError or ReconnectAttemptsExhausted or EvictedError } failed when HasJoins:
+                _connectFailure = failed.Error;
+                break;
+            case LocalStateChanged changed:
+                StateChanged(changed);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Rejected(CommandRejected rejected)
+    {
+        if (rejected.Command.StartsWith("join", StringComparison.Ordinal) && _joins.Count > 0)
+        {
+            var first = _joins[0];
+            _joins.RemoveAt(0);
+            first.TrySetException(new ReconnectException(rejected));
+        }
+        else if (rejected.Command == "leave" && rejected.State == nameof(LocalPeerState.Idle))
+        {
+            Complete(_leaves);
+        }
+    }
+
+    private void StateChanged(LocalStateChanged changed)
+    {
+        switch (changed.To)
+        {
+            case LocalPeerState.Joined:
+                Complete(_joins);
+                _connectFailure = null;
+                break;
+            case LocalPeerState.Leaving:
+                Fail(_joins, () => new OperationCanceledException("The join was abandoned: the client is leaving the channel."));
+                break;
+            case LocalPeerState.Idle:
+                var idleFailure = _connectFailure ?? new CommandRejected("join", changed.Reason);
+                Fail(_joins, () => new ReconnectException(idleFailure));
+                Complete(_leaves);
+                _connectFailure = null;
+                break;
+            case LocalPeerState.Closed:
+                var closedFailure = _connectFailure;
+                Fail(_joins, () => closedFailure is null ? new ReconnectClosedException() : new ReconnectException(closedFailure));
+                Fail(_leaves, () => new ReconnectClosedException());
+                _connectFailure = null;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static TaskCompletionSource Add(List<TaskCompletionSource> waiters)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiters.Add(waiter);
+        return waiter;
+    }
+
+    private static void Complete(List<TaskCompletionSource> waiters)
+    {
+        foreach (var waiter in waiters)
+        {
+            waiter.TrySetResult();
+        }
+
+        waiters.Clear();
+    }
+
+    private static void Fail(List<TaskCompletionSource> waiters, Func<Exception> error)
+    {
+        foreach (var waiter in waiters)
+        {
+            waiter.TrySetException(error());
+        }
+
+        waiters.Clear();
+    }
+}

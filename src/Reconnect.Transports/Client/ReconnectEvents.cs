@@ -1,0 +1,109 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>Something that happened to a client, as its event handlers and <see cref="ReconnectClient.Events"/> see it.</summary>
+/// <param name="At">The engine time: how long after the client was created it happened.</param>
+public abstract record ReconnectEvent(TimeSpan At);
+
+/// <summary>The local peer's state changed.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="From">The state before.</param>
+/// <param name="To">The state after.</param>
+/// <param name="Reason">Why.</param>
+public sealed record StateChangedEvent(TimeSpan At, LocalPeerState From, LocalPeerState To, string Reason) : ReconnectEvent(At);
+
+/// <summary>A remote peer's state changed.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="From">The state before.</param>
+/// <param name="To">The state after.</param>
+/// <param name="Reason">Why.</param>
+public sealed record RemotePeerStateChangedEvent(TimeSpan At, RemotePeer Peer, RemotePeerState From, RemotePeerState To, string Reason) : ReconnectEvent(At);
+
+/// <summary>A remote peer joined or was found in the roster; its <see cref="RemotePeer"/> lives until it truly leaves.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+public sealed record PeerJoinedEvent(TimeSpan At, RemotePeer Peer) : ReconnectEvent(At);
+
+/// <summary>A remote peer truly left; a drop that heals never raises this.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer, now closed.</param>
+/// <param name="Reason">Why, such as <c>left</c> or <c>local-closed</c>.</param>
+public sealed record PeerLeftEvent(TimeSpan At, RemotePeer Peer, string Reason) : ReconnectEvent(At);
+
+/// <summary>A remote peer's metadata changed.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Metadata">The new metadata.</param>
+public sealed record PeerMetadataChangedEvent(TimeSpan At, RemotePeer Peer, IReadOnlyDictionary<string, string> Metadata) : ReconnectEvent(At);
+
+/// <summary>A remote stream is available; raised again, with a new <see cref="RemoteStream"/> under the same id, after a connection is rebuilt.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Stream">The stream object of this connection generation.</param>
+/// <param name="Rebound">True when the stream id was seen before under an older connection.</param>
+public sealed record StreamAddedEvent(TimeSpan At, RemotePeer Peer, RemoteStream Stream, bool Rebound) : ReconnectEvent(At);
+
+/// <summary>A remote stream was truly withdrawn (unpublished, or its peer left); a drop that heals never raises this.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Stream">The stream object that ends.</param>
+public sealed record StreamRemovedEvent(TimeSpan At, RemotePeer Peer, RemoteStream Stream) : ReconnectEvent(At);
+
+/// <summary>A remote peer's connection was rebuilt; its data channels died with the old one and must be reopened.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Generation">The new connection's generation.</param>
+public sealed record DataChannelsResetEvent(TimeSpan At, RemotePeer Peer, int Generation) : ReconnectEvent(At);
+
+/// <summary>A media connection was created or replaced under a remote peer.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Reason">Why it was built.</param>
+public sealed record ConnectionBuiltEvent(TimeSpan At, RemotePeer Peer, int Generation, string Reason) : ReconnectEvent(At);
+
+/// <summary>An ICE restart attempt started on a remote peer.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Attempt">The attempt number in this episode, from 1.</param>
+/// <param name="Generation">The connection restarted.</param>
+public sealed record IceRestartStartedEvent(TimeSpan At, RemotePeer Peer, int Attempt, int Generation) : ReconnectEvent(At);
+
+/// <summary>A signalling socket connect attempt started.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Attempt">The attempt number since the budget last reset, from 1.</param>
+/// <param name="Epoch">The socket's epoch.</param>
+public sealed record SocketAttemptStartedEvent(TimeSpan At, int Attempt, long Epoch) : ReconnectEvent(At);
+
+/// <summary>The signalling socket will retry after a wait.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Attempt">The attempt that will follow.</param>
+/// <param name="Delay">The wait.</param>
+/// <param name="CloseCode">The code that ended the previous socket, if any.</param>
+public sealed record SocketRetryScheduledEvent(TimeSpan At, int Attempt, TimeSpan Delay, int? CloseCode) : ReconnectEvent(At);
+
+/// <summary>The client has been reconnecting for the configured time; the app may offer a manual retry.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Elapsed">How long it has been reconnecting.</param>
+public sealed record StillReconnectingEvent(TimeSpan At, TimeSpan Elapsed) : ReconnectEvent(At);
+
+/// <summary>The token provider failed several times in a row; retries go on.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="ConsecutiveFailures">How many in a row.</param>
+/// <param name="LastReason">The last failure's reason.</param>
+public sealed record TokenProviderFailingEvent(TimeSpan At, int ConsecutiveFailures, string LastReason) : ReconnectEvent(At);
+
+/// <summary>A typed error; a transient drop is never one.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Error">The error.</param>
+public sealed record ErrorRaisedEvent(TimeSpan At, ReconnectError Error) : ReconnectEvent(At);
+
+/// <summary>The engine dropped an input by a stated rule (stale epoch or generation, cancelled timer, unknown peer).</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Input">A short description of the input.</param>
+/// <param name="Reason">The rule that dropped it.</param>
+public sealed record InputIgnoredEvent(TimeSpan At, string Input, string Reason) : ReconnectEvent(At);

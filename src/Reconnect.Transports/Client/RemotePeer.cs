@@ -1,0 +1,164 @@
+using Reconnect.Core.Machines.RemotePeer;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// A remote peer in the channel. The same object stands for the peer across every reconnect, signalling or
+/// media, until the peer truly leaves; its connections and <see cref="RemoteStream"/> objects are generations
+/// under it. Its events are raised off the engine thread, in order with the client's.
+/// </summary>
+public sealed class RemotePeer
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, RemoteStream> _streams = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> _metadata;
+    private RemotePeerState _state = RemotePeerState.Idle;
+    private int _generation;
+
+    internal RemotePeer(string id, long reference, string sessionId, IReadOnlyDictionary<string, string> metadata)
+    {
+        Id = id;
+        Ref = reference;
+        SessionId = sessionId;
+        _metadata = metadata;
+    }
+
+    /// <summary>Raised when the peer's state changes.</summary>
+    public event EventHandler<RemotePeerStateChangedEvent>? StateChanged;
+
+    /// <summary>Raised when one of its streams becomes available, again after each rebuilt connection.</summary>
+    public event EventHandler<StreamAddedEvent>? StreamAdded;
+
+    /// <summary>Raised when one of its streams is truly withdrawn.</summary>
+    public event EventHandler<StreamRemovedEvent>? StreamRemoved;
+
+    /// <summary>Raised when its connection was rebuilt and data channels must be reopened.</summary>
+    public event EventHandler<DataChannelsResetEvent>? DataChannelsReset;
+
+    /// <summary>Raised when its metadata changes.</summary>
+    public event EventHandler<PeerMetadataChangedEvent>? MetadataChanged;
+
+    /// <summary>The peer's id in the channel.</summary>
+    public string Id { get; }
+
+    /// <summary>The server session this object stands for; a new session under the same id is a new peer.</summary>
+    public string SessionId { get; }
+
+    /// <summary>The peer's application metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _metadata;
+            }
+        }
+    }
+
+    /// <summary>The peer's state.</summary>
+    public RemotePeerState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The generation of its live media connection; 0 before the first.</summary>
+    public int Generation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generation;
+            }
+        }
+    }
+
+    /// <summary>Its current streams, one object per id, ordered by id.</summary>
+    public IReadOnlyList<RemoteStream> Streams
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _streams.Values];
+            }
+        }
+    }
+
+    /// <summary>The engine's identity of this peer object.</summary>
+    internal long Ref { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({State})";
+
+    internal void SetState(RemotePeerState state)
+    {
+        lock (_gate)
+        {
+            _state = state;
+        }
+    }
+
+    internal void SetGeneration(int generation)
+    {
+        lock (_gate)
+        {
+            _generation = generation;
+        }
+    }
+
+    internal void SetMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        lock (_gate)
+        {
+            _metadata = metadata;
+        }
+    }
+
+    /// <summary>Binds a new stream object under its id, replacing the one of an older connection.</summary>
+    internal RemoteStream BindStream(string streamId, long reference, int generation)
+    {
+        var stream = new RemoteStream(this, streamId, reference, generation);
+        lock (_gate)
+        {
+            _streams[streamId] = stream;
+        }
+
+        return stream;
+    }
+
+    /// <summary>Unbinds the stream object the engine names; the object is returned even if it was already gone.</summary>
+    internal RemoteStream UnbindStream(string streamId, long reference)
+    {
+        lock (_gate)
+        {
+            if (_streams.TryGetValue(streamId, out var stream) && stream.Ref == reference)
+            {
+                _streams.Remove(streamId);
+                return stream;
+            }
+        }
+
+        return new RemoteStream(this, streamId, reference, 0);
+    }
+
+    internal void Raise(ReconnectEvent evt, HandlerInvoker handlers)
+    {
+        switch (evt)
+        {
+            case RemotePeerStateChangedEvent e: handlers.Invoke(StateChanged, this, e); break;
+            case StreamAddedEvent e: handlers.Invoke(StreamAdded, this, e); break;
+            case StreamRemovedEvent e: handlers.Invoke(StreamRemoved, this, e); break;
+            case DataChannelsResetEvent e: handlers.Invoke(DataChannelsReset, this, e); break;
+            case PeerMetadataChangedEvent e: handlers.Invoke(MetadataChanged, this, e); break;
+            default: break;
+        }
+    }
+}

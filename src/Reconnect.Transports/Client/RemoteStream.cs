@@ -1,0 +1,31 @@
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// A remote stream as one media connection carries it. The id is stable across reconnects; the object is not:
+/// a rebuilt connection raises StreamAdded again with a new <see cref="RemoteStream"/> under the same id.
+/// </summary>
+public sealed class RemoteStream
+{
+    internal RemoteStream(RemotePeer peer, string id, long reference, int generation)
+    {
+        Peer = peer;
+        Id = id;
+        Ref = reference;
+        Generation = generation;
+    }
+
+    /// <summary>The peer that publishes it.</summary>
+    public RemotePeer Peer { get; }
+
+    /// <summary>The stream's id, stable across reconnects.</summary>
+    public string Id { get; }
+
+    /// <summary>The generation of the connection that carries this object.</summary>
+    public int Generation { get; }
+
+    /// <summary>The engine's identity of this stream object.</summary>
+    internal long Ref { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Peer.Id}/{Id}#{Generation}";
+}
