@@ -112,11 +112,23 @@ public sealed partial class CallEngine
     /// <summary>The next output, or null when everything produced so far has been drained.</summary>
     public EngineOutput? PollOutput() => _outbox.TryDequeue(out var output) ? output : null;
 
+    /// <summary>After close only user commands reach the table (ignored by its rules); join is refused with a typed error, leave and close are no-ops, anything else is dropped without a word.</summary>
     private void HandleAfterClose(EngineInput input)
     {
-        if (input is JoinRequested)
+        switch (input)
         {
-            Emit(new ErrorRaised(new CommandRejected("join", "closed")));
+            case JoinRequested:
+                FireLocal(LocalPeerTrigger.JoinRequested, "join after close");
+                Emit(new ErrorRaised(new CommandRejected("join", "closed")));
+                break;
+            case LeaveRequested:
+                FireLocal(LocalPeerTrigger.LeaveRequested, "leave after close");
+                break;
+            case CloseRequested:
+                FireLocal(LocalPeerTrigger.CloseRequested, "close after close");
+                break;
+            default:
+                break;
         }
     }
 

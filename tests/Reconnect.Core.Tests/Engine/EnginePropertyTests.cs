@@ -54,10 +54,18 @@ internal enum StepKind
 internal sealed record EngineStep(StepKind Kind, int A, int B, int C);
 
 /// <summary>A random run: the engine's seed and options, and the steps fed to it once it has joined.</summary>
-internal sealed record EngineRun(ulong Seed, bool RetryFirstConnect, bool ForceMediaRestart, bool StopOnEviction, int MaxAttempts, IReadOnlyList<EngineStep> Steps)
+internal sealed record EngineRun(
+    ulong Seed,
+    bool RetryFirstConnect,
+    bool ForceMediaRestart,
+    bool StopOnEviction,
+    bool RestartOnDisconnected,
+    int MaxAttempts,
+    IReadOnlyList<EngineStep> Steps)
 {
     public override string ToString() =>
-        $"EngineRun seed={Seed} retryFirst={RetryFirstConnect} forceMedia={ForceMediaRestart} stopOnEviction={StopOnEviction} maxAttempts={MaxAttempts} "
+        $"EngineRun seed={Seed} retryFirst={RetryFirstConnect} forceMedia={ForceMediaRestart} stopOnEviction={StopOnEviction} "
+        + $"restartOnDisconnected={RestartOnDisconnected} maxAttempts={MaxAttempts} "
         + $"steps=[{string.Join(", ", Steps.Select(s => $"{s.Kind}({s.A},{s.B},{s.C})"))}]";
 }
 
@@ -100,9 +108,10 @@ public sealed class EnginePropertyTests
         from retryFirst in Gen.Elements(false, true)
         from forceMedia in Gen.Elements(false, true)
         from stop in Gen.Elements(false, true)
+        from restartOnDisconnected in Gen.Elements(true, true, false)
         from maxAttempts in Gen.Elements(2, 5, 100)
         from steps in Gen.ListOf(Step)
-        select new EngineRun((ulong)seed, retryFirst, forceMedia, stop, maxAttempts, [.. steps]);
+        select new EngineRun((ulong)seed, retryFirst, forceMedia, stop, restartOnDisconnected, maxAttempts, [.. steps]);
 
     [Fact]
     public void Any_input_sequence_keeps_notices_chained_identities_stable_and_nothing_after_close()
@@ -125,6 +134,7 @@ public sealed class EnginePropertyTests
             ForceMediaRestartOnReconnect = run.ForceMediaRestart,
             OnEvicted = run.StopOnEviction ? EvictionBehaviour.Stop : EvictionBehaviour.RejoinAsNew,
             Backoff = new SocketBackoffOptions { MaxAttempts = run.MaxAttempts },
+            IceRestart = new IceRestartLadderOptions { RestartOnDisconnected = run.RestartOnDisconnected },
             PendingSignalCapacity = 4,
         };
         var h = new EngineHarness(options, run.Seed);

@@ -1,6 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Time;
 
@@ -232,5 +233,21 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromSeconds(15));
 
         Assert.Equal(new IceRestartStarted("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStarted>(rebuilt)));
+    }
+
+    [Fact]
+    public void Without_RestartOnDisconnected_only_failed_starts_the_ladder()
+    {
+        var options = EngineHarness.LongLivedSocket with { IceRestart = new IceRestartLadderOptions { RestartOnDisconnected = false } };
+        var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
+        h.MediaConnected("B");
+
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+
+        h.Ice("B", IceConnectionState.Failed);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
     }
 }

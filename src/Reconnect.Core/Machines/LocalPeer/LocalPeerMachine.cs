@@ -157,7 +157,10 @@ public static class LocalPeerMachine
 
         b.In(LocalPeerState.Closed)
             .Terminal("closed for good")
-            .OnEnter(LocalPeerEffect.ShutDown);
+            .OnEnter(LocalPeerEffect.ShutDown)
+            .Ignore(LocalPeerTrigger.CloseRequested, "close is idempotent")
+            .Ignore(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
+            .Ignore(LocalPeerTrigger.LeaveRequested, "closed for good: nothing to leave");
 
         return b.Build();
     }
