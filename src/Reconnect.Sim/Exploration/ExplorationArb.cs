@@ -23,8 +23,9 @@ public static class ExplorationArb
     public static Arbitrary<ExplorationCase> From(ExplorationCase failing) => Arb.From(Gen.Constant(failing), Shrink);
 
     /// <summary>
-    /// Every simpler case one step away, most promising first: fewer faults, every setup at its defaults, one
-    /// setup at its defaults, then each fault earlier, shorter and milder. The seed never changes.
+    /// Every simpler case one step away, most promising first: fewer faults, every setup at the baseline, one
+    /// setup at the baseline, each fault earlier, shorter and milder, then one option back to its default.
+    /// The seed never changes.
     /// </summary>
     public static IEnumerable<ExplorationCase> Shrink(ExplorationCase value)
     {
@@ -51,6 +52,14 @@ public static class ExplorationArb
         foreach (var schedule in schedules.Where(s => s.Count == value.Faults.Count))
         {
             yield return value with { Faults = schedule };
+        }
+
+        for (var i = 0; i < value.Peers.Count; i++)
+        {
+            foreach (var simpler in OptionsGen.Shrink(value.Peers[i]))
+            {
+                yield return value with { Peers = [.. value.Peers.Select((p, j) => j == i ? simpler : p)] };
+            }
         }
     }
 }

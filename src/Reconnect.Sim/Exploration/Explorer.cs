@@ -17,7 +17,7 @@ namespace Reconnect.Sim.Exploration;
 public sealed class Explorer
 {
     /// <summary>The shrink run budget used when none is given.</summary>
-    public const int DefaultMaxShrinkRuns = 200;
+    public const int DefaultMaxShrinkRuns = 300;
 
     /// <summary>The run cap per schedule in exhaustive mode when none is given.</summary>
     public const int DefaultMaxRunsPerSchedule = 64;

@@ -47,6 +47,43 @@ public static class OptionsGen
         from options in Options
         select new PeerSetup(signals, options);
 
+    /// <summary>
+    /// Every setup one knob closer to <see cref="PeerSetup.Baseline"/>: network signals back on, or one override
+    /// (the ping interval together with the liveness timeout, which must stay longer) back to its default.
+    /// </summary>
+    public static IEnumerable<PeerSetup> Shrink(PeerSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (!setup.NetworkSignals)
+        {
+            yield return setup with { NetworkSignals = true };
+        }
+
+        var o = setup.Options;
+        (bool IsSet, Func<PeerOptionsSpec> Reset)[] knobs =
+        [
+            (o.ForceMediaRestartOnReconnect is not null, () => o with { ForceMediaRestartOnReconnect = null }),
+            (o.OnEvicted is not null, () => o with { OnEvicted = null }),
+            (o.StillReconnectingAfterMs is not null, () => o with { StillReconnectingAfterMs = null }),
+            (o.BackoffInitialMs is not null, () => o with { BackoffInitialMs = null }),
+            (o.BackoffMaxMs is not null, () => o with { BackoffMaxMs = null }),
+            (o.StableWindowMs is not null, () => o with { StableWindowMs = null }),
+            (o.IceGraceMs is not null, () => o with { IceGraceMs = null }),
+            (o.ReconcileDeadlineMs is not null, () => o with { ReconcileDeadlineMs = null }),
+            (o.RosterRetries is not null, () => o with { RosterRetries = null }),
+            (o.WelcomeTimeoutMs is not null, () => o with { WelcomeTimeoutMs = null }),
+            (o.PingIntervalMs is not null, () => o with { PingIntervalMs = null, LivenessTimeoutMs = null }),
+            (o.LivenessTimeoutMs is not null, () => o with { LivenessTimeoutMs = null }),
+        ];
+        foreach (var (isSet, reset) in knobs)
+        {
+            if (isSet)
+            {
+                yield return setup with { Options = reset() };
+            }
+        }
+    }
+
     /// <summary>The backoff's initial and maximum delay; the maximum is at least the initial and at least 2 s.</summary>
     private static Gen<(int InitialMs, int MaxMs)> Backoff =>
         from initial in Gen.Choose(100, 2_000)

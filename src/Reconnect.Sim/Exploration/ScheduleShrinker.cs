@@ -8,6 +8,12 @@ namespace Reconnect.Sim.Exploration;
 /// </summary>
 public static class ScheduleShrinker
 {
+    /// <summary>The most values <see cref="Toward"/> offers for one number.</summary>
+    public const int MaxSteps = 6;
+
+    /// <summary>The smallest change of a time or duration worth a run, in milliseconds.</summary>
+    public const int TimeResolutionMs = 100;
+
     /// <summary>Every simpler schedule one step away, most promising first.</summary>
     public static IEnumerable<IReadOnlyList<FaultSpec>> Shrink(IReadOnlyList<FaultSpec> faults)
     {
@@ -37,14 +43,14 @@ public static class ScheduleShrinker
     public static IEnumerable<FaultSpec> ShrinkFault(FaultSpec fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        foreach (var at in Toward(fault.AtMs, 0))
+        foreach (var at in Toward(fault.AtMs, 0, TimeResolutionMs))
         {
             yield return fault with { AtMs = at };
         }
 
         if (fault.DurationMs is { } duration)
         {
-            foreach (var shorter in Toward(duration, FaultScheduleGen.MinDurationMs))
+            foreach (var shorter in Toward(duration, FaultScheduleGen.MinDurationMs, TimeResolutionMs))
             {
                 yield return fault with { DurationMs = shorter };
             }
@@ -66,7 +72,7 @@ public static class ScheduleShrinker
         if (fault.RetryAfterMs is { } hint)
         {
             yield return fault with { RetryAfterMs = null };
-            foreach (var smaller in Toward(hint, 0))
+            foreach (var smaller in Toward(hint, 0, TimeResolutionMs))
             {
                 yield return fault with { RetryAfterMs = smaller };
             }
@@ -74,7 +80,7 @@ public static class ScheduleShrinker
 
         if (fault.LatencyMs is { } latency)
         {
-            foreach (var lower in Toward(latency, 100))
+            foreach (var lower in Toward(latency, 100, TimeResolutionMs))
             {
                 yield return fault with { LatencyMs = lower };
             }
@@ -82,7 +88,7 @@ public static class ScheduleShrinker
 
         if (fault.JitterMs is { } jitter)
         {
-            foreach (var lower in Toward(jitter, 0))
+            foreach (var lower in Toward(jitter, 0, 10))
             {
                 yield return fault with { JitterMs = lower };
             }
@@ -97,10 +103,15 @@ public static class ScheduleShrinker
         }
     }
 
-    /// <summary>Values from <paramref name="target"/> back toward <paramref name="value"/>, halving the gap each time.</summary>
-    public static IEnumerable<int> Toward(int value, int target)
+    /// <summary>
+    /// Values from <paramref name="target"/> back toward <paramref name="value"/>, halving the gap each time, while
+    /// the step is at least <paramref name="resolution"/> and for at most <see cref="MaxSteps"/> values.
+    /// </summary>
+    public static IEnumerable<int> Toward(int value, int target, int resolution = 1)
     {
-        for (var gap = value - target; gap != 0; gap /= 2)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolution);
+        var gap = value - target;
+        for (var step = 0; step < MaxSteps && Math.Abs(gap) >= resolution; step++, gap /= 2)
         {
             yield return value - gap;
         }

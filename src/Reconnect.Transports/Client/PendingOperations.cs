@@ -53,7 +53,7 @@ internal sealed class PendingOperations
         {
             var first = _joins[0];
             _joins.RemoveAt(0);
-            first.TrySetException(new ReconnectException(rejected));
+            first.TrySetException(rejected.State == "closed" ? new ReconnectClosedException() : new ReconnectException(rejected));
         }
         else if (rejected.Command == "leave" && rejected.State == nameof(LocalPeerState.Idle))
         {

@@ -1,0 +1,17 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Reconnect.Core.Options;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>Everything a client is built from, resolved and validated by the builder.</summary>
+internal sealed record ClientSettings(
+    ReconnectOptions Options,
+    TimeProvider Time,
+    ILoggerFactory LoggerFactory,
+    IMeterFactory? MeterFactory,
+    ITokenProvider TokenProvider,
+    ITransportFactory Transport,
+    ClientRunMode RunMode,
+    int EventBufferCapacity,
+    ulong Seed);

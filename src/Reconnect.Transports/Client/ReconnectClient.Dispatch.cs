@@ -1,0 +1,110 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Transports.Hosting;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>Notices leave the engine thread here; one dispatcher applies them to the model and raises the events.</summary>
+public sealed partial class ReconnectClient
+{
+    /// <summary>On the engine thread: metrics, logs, and a hand-off to the dispatcher; never an application handler.</summary>
+    private void OnNoticeRaised(object? sender, EngineNoticeEventArgs e)
+    {
+        _metrics.Record(e.At, e.Notice);
+        switch (e.Notice)
+        {
+            case LocalStateChanged changed:
+                ClientLog.StateChanged(_logger, changed.From, changed.To, changed.Reason);
+                if (changed.To == LocalPeerState.Closed)
+                {
+                    _engineStopped.TrySetResult();
+                }
+
+                break;
+            case RemoteStateChanged changed:
+                ClientLog.RemoteStateChanged(_logger, changed.RemotePeerId, changed.From, changed.To, changed.Reason);
+                break;
+            case Core.Engine.ErrorRaised raised:
+                ClientLog.ErrorRaised(_logger, raised.Error.GetType().Name, raised.Error.Message);
+                break;
+            default:
+                break;
+        }
+
+        _notices.Writer.TryWrite(new DispatchItem(e.At.SinceOrigin, e.Notice, null));
+    }
+
+    private async Task DispatchAsync()
+    {
+        try
+        {
+            await foreach (var item in _notices.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                if (item.Notice is { } notice)
+                {
+                    Dispatch(item.At, notice);
+                }
+                else
+                {
+                    item.Drained?.TrySetResult();
+                }
+            }
+        }
+        finally
+        {
+            _subscriptions.CompleteAll();
+        }
+    }
+
+    private void Dispatch(TimeSpan at, EngineNotice notice)
+    {
+        ReconnectEvent? evt;
+        lock (_gate)
+        {
+            evt = _model.Apply(at, notice);
+            _pending.Observe(notice);
+        }
+
+        if (evt is null)
+        {
+            return;
+        }
+
+        _inHandler.Value = true;
+        try
+        {
+            Raise(evt);
+        }
+        finally
+        {
+            _inHandler.Value = false;
+        }
+
+        _subscriptions.Publish(evt);
+    }
+
+    private void Raise(ReconnectEvent evt)
+    {
+        switch (evt)
+        {
+            case StateChangedEvent e: _handlers.Invoke(StateChanged, this, e); break;
+            case PeerJoinedEvent e: _handlers.Invoke(PeerJoined, this, e); break;
+            case PeerLeftEvent e: _handlers.Invoke(PeerLeft, this, e); break;
+            case StreamAddedEvent e:
+                _handlers.Invoke(StreamAdded, this, e);
+                e.Peer.Raise(e, _handlers);
+                break;
+            case StreamRemovedEvent e:
+                _handlers.Invoke(StreamRemoved, this, e);
+                e.Peer.Raise(e, _handlers);
+                break;
+            case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
+            case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
+            case TokenProviderFailingEvent e: _handlers.Invoke(TokenProviderFailing, this, e); break;
+            case RemotePeerStateChangedEvent e: e.Peer.Raise(e, _handlers); break;
+            case DataChannelsResetEvent e: e.Peer.Raise(e, _handlers); break;
+            case PeerMetadataChangedEvent e: e.Peer.Raise(e, _handlers); break;
+            default: break;
+        }
+    }
+}

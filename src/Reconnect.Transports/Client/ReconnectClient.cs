@@ -1,0 +1,156 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Protocol;
+using Reconnect.Transports.Hosting;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>
+/// The public face of a call that stays alive: join a channel, publish streams, follow remote peers. Underneath,
+/// the sans-IO engine runs behind an <see cref="EnginePump"/>; its notices leave the engine thread through an
+/// unbounded channel, and one dispatcher raises the events in order. A throwing handler is logged and never
+/// breaks anything; do not block a handler on a call of this client, since the dispatcher completes them.
+/// </summary>
+public sealed partial class ReconnectClient : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly ILogger _logger;
+    private readonly EnginePump _pump;
+    private readonly TokenProviderPort _tokenPort;
+    private readonly EnginePorts _ports;
+    private readonly ReconnectMetrics _metrics;
+    private readonly HandlerInvoker _handlers;
+    private readonly EventSubscriptions _subscriptions;
+    private readonly ClientModel _model = new();
+    private readonly PendingOperations _pending = new();
+    private readonly SortedDictionary<string, StreamInfo> _localStreams = new(StringComparer.Ordinal);
+    private readonly Channel<DispatchItem> _notices = System.Threading.Channels.Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _engineStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly AsyncLocal<bool> _inHandler = new();
+    private readonly int _eventBufferCapacity;
+    private readonly Task _dispatcher;
+    private readonly Task? _runner;
+    private bool _closing;
+    private Exception? _engineFailure;
+
+    internal ReconnectClient(ClientSettings settings)
+    {
+        _logger = settings.LoggerFactory.CreateLogger<ReconnectClient>();
+        RunMode = settings.RunMode;
+        _eventBufferCapacity = settings.EventBufferCapacity;
+        var engine = new CallEngine(settings.Options, settings.Seed);
+        var mode = settings.RunMode == ClientRunMode.Inline ? EnginePumpMode.Inline : EnginePumpMode.Background;
+        _pump = new EnginePump(engine, settings.Time, mode, settings.LoggerFactory.CreateLogger<EnginePump>());
+        _tokenPort = new TokenProviderPort(settings.TokenProvider, _pump, _logger);
+        _ports = new EnginePorts(_tokenPort, settings.Transport.CreateSignallingPort(_pump), settings.Transport.CreateMediaPort(_pump));
+        _pump.Attach(_ports);
+        _metrics = new ReconnectMetrics(settings.MeterFactory);
+        _pump.NoticeRaised += OnNoticeRaised;
+        _handlers = new HandlerInvoker(_logger);
+        _subscriptions = new EventSubscriptions(_logger);
+        _dispatcher = Task.Run(DispatchAsync);
+        _runner = mode == EnginePumpMode.Background ? Task.Run(RunEngineAsync) : null;
+    }
+
+    /// <summary>Raised when the local peer's state changes.</summary>
+    public event EventHandler<StateChangedEvent>? StateChanged;
+
+    /// <summary>Raised when a remote peer joins or is found in the roster.</summary>
+    public event EventHandler<PeerJoinedEvent>? PeerJoined;
+
+    /// <summary>Raised when a remote peer truly leaves.</summary>
+    public event EventHandler<PeerLeftEvent>? PeerLeft;
+
+    /// <summary>Raised when a remote stream becomes available, again after each rebuilt connection.</summary>
+    public event EventHandler<StreamAddedEvent>? StreamAdded;
+
+    /// <summary>Raised when a remote stream is truly withdrawn.</summary>
+    public event EventHandler<StreamRemovedEvent>? StreamRemoved;
+
+    /// <summary>Raised for every typed error.</summary>
+    public event EventHandler<ErrorRaisedEvent>? ErrorRaised;
+
+    /// <summary>Raised when the client has been reconnecting for <c>ReconnectOptions.StillReconnectingAfter</c>.</summary>
+    public event EventHandler<StillReconnectingEvent>? StillReconnecting;
+
+    /// <summary>Raised when the token provider has failed several times in a row.</summary>
+    public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
+
+    /// <summary>Where the engine runs.</summary>
+    public ClientRunMode RunMode { get; }
+
+    /// <summary>The local peer's state, as of the last event dispatched.</summary>
+    public LocalPeerState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model.State;
+            }
+        }
+    }
+
+    /// <summary>The remote peers in the channel, ordered by id, as of the last event dispatched.</summary>
+    public IReadOnlyList<RemotePeer> RemotePeers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model.Peers;
+            }
+        }
+    }
+
+    /// <summary>Creates a builder.</summary>
+    public static ReconnectClientBuilder CreateBuilder() => new();
+
+    /// <summary>
+    /// Streams every event from now on, in order, through a buffer of its own (see
+    /// <see cref="ReconnectClientBuilder.WithEventBufferCapacity"/>) that drops its oldest event, with a logged
+    /// warning, when this subscriber falls behind. The subscription starts at this call, not at the first read;
+    /// enumerate the sequence once. It ends when the client has closed and its last events were read.
+    /// </summary>
+    public IAsyncEnumerable<ReconnectEvent> Events(CancellationToken cancellationToken = default) =>
+        _subscriptions.Subscribe(_eventBufferCapacity, cancellationToken);
+
+    /// <summary>Closes the client; see <see cref="CloseAsync"/>.</summary>
+    public ValueTask DisposeAsync() => new(CloseAsync());
+
+    /// <summary>Waits until every notice raised so far has been dispatched to handlers and streams (tests).</summary>
+    internal Task DrainEventsAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _notices.Writer.TryWrite(new DispatchItem(TimeSpan.Zero, null, drained)) ? drained.Task : _dispatcher;
+    }
+
+    private async Task RunEngineAsync()
+    {
+        try
+        {
+            await _pump.RunAsync(_stop.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An engine bug must not vanish: it is logged and fails every waiting call.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ClientLog.EngineFailed(_logger, ex);
+            lock (_gate)
+            {
+                _engineFailure = ex;
+                _pending.FailAll(new ReconnectClosedException("The engine stopped after an internal error.", ex));
+            }
+        }
+        finally
+        {
+            _engineStopped.TrySetResult();
+        }
+    }
+
+    private readonly record struct DispatchItem(TimeSpan At, EngineNotice? Notice, TaskCompletionSource? Drained);
+}

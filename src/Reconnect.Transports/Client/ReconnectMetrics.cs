@@ -1,0 +1,82 @@
+using System.Diagnostics.Metrics;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Transports.Client;
+
+/// <summary>Records the client's instruments from engine notices, on the engine thread.</summary>
+internal sealed class ReconnectMetrics : IDisposable
+{
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _socketAttempts;
+    private readonly Counter<long> _iceRestarts;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _peersLeft;
+    private readonly Histogram<double> _healDuration;
+    private Instant? _reconnectingSince;
+
+    /// <summary>Creates the instruments on a meter from the factory, or on a meter of its own.</summary>
+    public ReconnectMetrics(IMeterFactory? meterFactory)
+    {
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(new MeterOptions(ReconnectDiagnostics.MeterName)) ?? new Meter(ReconnectDiagnostics.MeterName);
+        _socketAttempts = _meter.CreateCounter<long>(ReconnectDiagnostics.SocketAttempts, "{attempt}", "Signalling socket connect attempts.");
+        _iceRestarts = _meter.CreateCounter<long>(ReconnectDiagnostics.IceRestarts, "{restart}", "ICE restart attempts.");
+        _errors = _meter.CreateCounter<long>(ReconnectDiagnostics.Errors, "{error}", "Typed errors, by kind.");
+        _peersLeft = _meter.CreateCounter<long>(ReconnectDiagnostics.PeersLeft, "{peer}", "Remote peers that truly left.");
+        _healDuration = _meter.CreateHistogram<double>(ReconnectDiagnostics.HealDuration, "ms", "Time from entering reconnecting to joined again.");
+    }
+
+    public void Record(Instant at, EngineNotice notice)
+    {
+        switch (notice)
+        {
+            case SocketAttemptStarted:
+                _socketAttempts.Add(1);
+                break;
+            case IceRestartStarted:
+                _iceRestarts.Add(1);
+                break;
+            case ErrorRaised raised:
+                _errors.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.KindTag, raised.Error.GetType().Name));
+                break;
+            case PeerLeft left:
+                _peersLeft.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.ReasonTag, left.Reason));
+                break;
+            case LocalStateChanged changed:
+                StateChanged(at, changed.To);
+                break;
+            default:
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private void StateChanged(Instant at, LocalPeerState to)
+    {
+        switch (to)
+        {
+            case LocalPeerState.Reconnecting:
+                _reconnectingSince ??= at;
+                break;
+            case LocalPeerState.Joined when _reconnectingSince is { } since:
+                _healDuration.Record((at - since).TotalMilliseconds);
+                _reconnectingSince = null;
+                break;
+            case LocalPeerState.Idle or LocalPeerState.Leaving or LocalPeerState.Closed:
+                _reconnectingSince = null;
+                break;
+            default:
+                break;
+        }
+    }
+}

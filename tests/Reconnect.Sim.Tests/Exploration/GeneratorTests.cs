@@ -1,0 +1,110 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Reconnect.Sim.Exploration;
+using Reconnect.Sim.Scenarios;
+
+namespace Reconnect.Sim.Tests.Exploration;
+
+public sealed class GeneratorTests
+{
+    private static readonly FaultKind[] Terminal = [FaultKind.ServerKick, FaultKind.PeerClose];
+
+    [Fact]
+    public void Generated_cases_are_valid_scenarios_without_terminal_faults()
+    {
+        Prop.ForAll(Cases, explored =>
+            {
+                var scenario = explored.ToScenario();
+                var problems = ScenarioLoader.Validate(scenario);
+                Assert.True(problems.Count == 0, $"SEED=0x{explored.Seed:x}: {string.Join("; ", problems)}\n{explored}");
+                Assert.DoesNotContain(scenario.Timeline, f => Terminal.Contains(f.Kind));
+                Assert.All(scenario.Timeline, f => Assert.InRange(f.AtMs, 0, ExplorationCase.SafetyPhaseMs - 1));
+                Assert.All(scenario.Peers, p => Assert.NotEqual(EvictionChoice.Stop, p.Options.OnEvicted));
+                Assert.Equal(0, scenario.Peers[0].JoinAtMs);
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Every_shrunk_case_is_still_a_valid_scenario()
+    {
+        Prop.ForAll(Cases, explored =>
+            {
+                foreach (var candidate in ExplorationArb.Shrink(explored).Take(40))
+                {
+                    var problems = ScenarioLoader.Validate(candidate.ToScenario());
+                    Assert.True(problems.Count == 0, $"SEED=0x{explored.Seed:x}: shrunk to an invalid scenario: {string.Join("; ", problems)}\n{candidate}");
+                }
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Timed_network_faults_are_restored_before_the_liveness_phase()
+    {
+        var explored = new ExplorationCase(
+            7,
+            [PeerSetup.Baseline, PeerSetup.Baseline],
+            [new FaultSpec { AtMs = 50_000, Kind = FaultKind.Loss, Loss = 0.3, DurationMs = 30_000 }]);
+
+        var timeline = explored.ToScenario().Timeline;
+
+        Assert.Equal(2, timeline.Count);
+        Assert.Equal((50_000, 0.3), (timeline[0].AtMs, timeline[0].Loss!.Value));
+        Assert.Equal((ExplorationCase.SafetyPhaseMs - 1, 0.0), (timeline[1].AtMs, timeline[1].Loss!.Value));
+        Assert.All(timeline, f => Assert.Null(f.DurationMs));
+    }
+
+    [Fact]
+    public void Peer_whose_first_own_event_is_a_join_starts_outside_the_call()
+    {
+        var explored = new ExplorationCase(
+            7,
+            [PeerSetup.Baseline, PeerSetup.Baseline, PeerSetup.Baseline],
+            [
+                new FaultSpec { AtMs = 20_000, Kind = FaultKind.PeerJoin, Peer = "B" },
+                new FaultSpec { AtMs = 10_000, Kind = FaultKind.PeerLeave, Peer = "C" },
+                new FaultSpec { AtMs = 30_000, Kind = FaultKind.PeerJoin, Peer = "C" },
+            ]);
+
+        var peers = explored.ToScenario().Peers;
+
+        Assert.Equal([0, null, 0], peers.Select(p => p.JoinAtMs));
+    }
+
+    [Fact]
+    public void Options_stay_within_the_engine_validator()
+    {
+        Prop.ForAll(Arb.From(OptionsGen.Options), options =>
+            {
+                var result = new Core.Options.ReconnectOptionsValidator().Validate(null, options.ToOptions());
+                Assert.False(result.Failed, $"{options}: {result.FailureMessage}");
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Every_option_shrink_stays_within_the_engine_validator_and_moves_toward_the_baseline()
+    {
+        Prop.ForAll(Arb.From(OptionsGen.Setup), setup =>
+            {
+                foreach (var simpler in OptionsGen.Shrink(setup))
+                {
+                    var result = new Core.Options.ReconnectOptionsValidator().Validate(null, simpler.Options.ToOptions());
+                    Assert.False(result.Failed, $"{setup} shrank to {simpler}: {result.FailureMessage}");
+                    Assert.True(Distance(simpler) < Distance(setup), $"{setup} shrank to {simpler}, which is no closer to the baseline");
+                }
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    private static int Distance(PeerSetup setup) =>
+        (setup.NetworkSignals ? 0 : 1)
+        + typeof(Reconnect.Sim.Scenarios.PeerOptionsSpec).GetProperties().Count(p => !Equals(p.GetValue(setup.Options), p.GetValue(PeerSetup.Baseline.Options)));
+
+    private static Arbitrary<ExplorationCase> Cases => Arb.From(
+        from peers in Gen.Choose(2, ExplorationCase.MaxPeers)
+        from faults in Gen.Choose(0, 6)
+        from explored in ExplorationArb.Cases(peers, faults)
+        select explored);
+}

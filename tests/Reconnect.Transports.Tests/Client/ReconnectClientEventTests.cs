@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Transports.Client;
+using Reconnect.Transports.Tests.Client.Support;
+
+namespace Reconnect.Transports.Tests.Client;
+
+public sealed class ReconnectClientEventTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_throwing_event_handler_is_logged_and_does_not_stop_later_handlers_or_events()
+    {
+        await using var call = new TestCall();
+        var logs = new RecordingLoggerFactory();
+        var alice = call.Client("alice", b => b.WithLoggerFactory(logs));
+        var thrown = 0;
+        var seen = new List<LocalPeerState>();
+        alice.StateChanged += (_, _) =>
+        {
+            Interlocked.Increment(ref thrown);
+            throw new InvalidOperationException("a bug in the application's handler");
+        };
+        alice.StateChanged += (_, e) => seen.Add(e.To);
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
+        await alice.CloseAsync(Ct).WaitAsync(TestCall.Patience, Ct);
+
+        Assert.Equal([LocalPeerState.Joining, LocalPeerState.Joined, LocalPeerState.Closed], seen);
+        Assert.Equal(3, thrown);
+        var failures = logs.Entries.Where(e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException).ToList();
+        Assert.Equal(3, failures.Count);
+        Assert.All(failures, e => Assert.Contains(nameof(StateChangedEvent), e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Events_stream_yields_every_event_in_the_order_handlers_saw_them_and_ends_at_close()
+    {
+        await using var call = new TestCall();
+        var alice = call.Client("alice");
+        var bob = call.Client("bob");
+        var handled = new List<ReconnectEvent>();
+        alice.StateChanged += (_, e) => handled.Add(e);
+        alice.PeerJoined += (_, e) => handled.Add(e);
+        alice.PeerLeft += (_, e) => handled.Add(e);
+        var stream = alice.Events(Ct);
+
+        var joins = Task.WhenAll(alice.JoinAsync("room", "alice", null, Ct), bob.JoinAsync("room", "bob", null, Ct));
+        call.Run(TimeSpan.FromSeconds(5));
+        await joins.WaitAsync(TestCall.Patience, Ct);
+        var leave = bob.LeaveAsync(Ct);
+        call.Run(TimeSpan.FromSeconds(3));
+        await leave.WaitAsync(TestCall.Patience, Ct);
+        await alice.CloseAsync(Ct).WaitAsync(TestCall.Patience, Ct);
+        var events = new List<ReconnectEvent>();
+        await foreach (var evt in stream.WithCancellation(Ct))
+        {
+            events.Add(evt);
+        }
+
+        Assert.Equal(handled, events.Where(e => e is StateChangedEvent or PeerJoinedEvent or PeerLeftEvent));
+        Assert.Equal(
+            ["Joining", "Joined", "+bob", "-bob", "Closed"],
+            handled.Select(e => e switch
+            {
+                StateChangedEvent s => s.To.ToString(),
+                PeerJoinedEvent j => "+" + j.Peer.Id,
+                PeerLeftEvent l => "-" + l.Peer.Id,
+                _ => e.GetType().Name,
+            }));
+        Assert.Equal(events.Select(e => e.At).Order(), events.Select(e => e.At));
+        var firstAttempt = events.FindIndex(e => e is SocketAttemptStartedEvent);
+        var joined = events.FindIndex(e => e is StateChangedEvent { To: LocalPeerState.Joined });
+        Assert.InRange(firstAttempt, 1, joined - 1);
+        Assert.Equal(LocalPeerState.Closed, Assert.IsType<StateChangedEvent>(events[^1]).To);
+        Assert.Empty(await alice.Events(Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_events_subscriber_that_falls_behind_loses_its_oldest_events_with_a_warning()
+    {
+        await using var call = new TestCall();
+        var logs = new RecordingLoggerFactory();
+        var alice = call.Client("alice", b => b.WithEventBufferCapacity(2).WithLoggerFactory(logs));
+        var stream = alice.Events(Ct);
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
+        await alice.CloseAsync(Ct).WaitAsync(TestCall.Patience, Ct);
+        var kept = await stream.ToListAsync(Ct);
+
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(LocalPeerState.Closed, Assert.IsType<StateChangedEvent>(kept[^1]).To);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("capacity of 2", StringComparison.Ordinal));
+    }
+}
