@@ -46,6 +46,11 @@ public sealed partial class CallEngine
         {
             Mark(CoverageMarks.SignalStale);
             Ignore($"{payload.GetType().Name} from {from} generation {payload.Generation}", $"stale generation (live is {peer.Generation})");
+            if (payload is OfferSignal && payload.Generation < peer.Generation)
+            {
+                OfferAgainOnLiveGeneration(peer);
+            }
+
             return;
         }
 
@@ -55,6 +60,19 @@ public sealed partial class CallEngine
             case AnswerSignal a: AcceptAnswer(peer, a); break;
             case CandidateSignal c: Emit(new AddIceCandidate(peer.Id, peer.Generation, c.Candidate)); break;
             default: Ignore(payload.GetType().Name, "unknown signal kind"); break;
+        }
+    }
+
+    /// <summary>
+    /// The remote offered on an older generation, so it missed our rebuild (its signalling was down when our
+    /// offer went out): offer again on the live generation so it catches up instead of waiting for a timeout.
+    /// </summary>
+    private void OfferAgainOnLiveGeneration(RemotePeerEntry peer)
+    {
+        if (!peer.MakingOffer && SignallingUp)
+        {
+            Mark(CoverageMarks.StaleOfferReoffered);
+            MakeOffer(peer, iceRestart: false);
         }
     }
 

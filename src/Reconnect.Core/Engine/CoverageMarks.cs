@@ -39,6 +39,9 @@ public static class CoverageMarks
     /// <summary>A held signal was delivered once its peer appeared.</summary>
     public const string SignalReleased = "signal.released";
 
+    /// <summary>An offer on an older generation made the local side offer again on its live one.</summary>
+    public const string StaleOfferReoffered = "signal.stale-offer-reoffered";
+
     /// <summary>A remote offer of a higher generation rebuilt the connection.</summary>
     public const string RemoteRebuild = "media.remote-rebuild";
 
@@ -64,7 +67,7 @@ public static class CoverageMarks
     public static IReadOnlyList<string> All { get; } =
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
-        GlarePoliteYields, GlareImpoliteIgnores, SignalStale, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
+        GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         SocketRetry, BudgetReset, NetworkCutShort, ServerHintFloor, Evicted,
     ];
 }

@@ -32,14 +32,16 @@ public static class HealBenchPrinter
             $"runs {stats.Sum(s => s.Runs)}: not healed within {HealScenario.RecoveryBoundMs / 1000} s {stats.Sum(s => s.NotHealed)}; with invariant violations {stats.Sum(s => s.WithViolations)}"));
         if (report.Speed is { } speed)
         {
-            output.WriteLine(Invariant(
-                $"sim speed: 2-peer room {speed.TwoPeerVirtualPerWall:0.0} virtual s per wall s; 50-peer room {speed.FiftyPeerVirtualPerWall:0.00} virtual s per wall s"));
+            output.WriteLine("sim speed: " + string.Join("; ", speed.Rooms.Select(Room)));
             output.WriteLine(Invariant(
                 $"schedules explored per minute: {speed.SchedulesPerMinute:0} ({speed.ScheduleSource}, {speed.Workers} workers)"));
         }
 
         output.WriteLine(RatioLinePrefix + Ratio(report.WorstP99Ratio));
     }
+
+    private static string Room(RoomSpeed room) =>
+        Invariant($"{room.Peers}-peer room {room.VirtualPerWall:0.00} virtual s per wall s{(room.SteadyWhenMeasured ? string.Empty : " (still joining when measured)")}");
 
     private static string Seconds(double ms) =>
         double.IsPositiveInfinity(ms) ? "never" : Invariant($"{ms / 1000.0:0.000} s");

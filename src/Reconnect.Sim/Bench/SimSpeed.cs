@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Reconnect.Sim.Exploration;
 using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.Trace;
 using Reconnect.Sim.World;
 
 namespace Reconnect.Sim.Bench;
@@ -14,25 +15,27 @@ public static class SimSpeed
     private const int SchedulePeers = 2;
     private const ulong ExplorationSeed = 1;
 
-    /// <summary>Measures a 2-peer room, a 50-peer room and the schedule rate, one after the other.</summary>
+    /// <summary>Times each steady room, then the schedule rate, one after the other.</summary>
     public static SimSpeedReport Measure(SimSpeedSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var two = VirtualSecondsPerWallSecond(2, settings.VirtualRun);
-        var fifty = VirtualSecondsPerWallSecond(50, settings.VirtualRun);
+        var rooms = settings.RoomSizes.Select(peers => Room(peers, settings.Warmup, settings.VirtualRun)).ToList();
         var workers = Environment.ProcessorCount;
         var perMinute = SchedulesPerMinute(settings.ExplorationBudget, workers);
-        return new SimSpeedReport(two, fifty, perMinute, workers, $"generated {SchedulePeers}-peer schedules, {FaultsPerSchedule} faults each");
+        return new SimSpeedReport(rooms, perMinute, workers, $"generated {SchedulePeers}-peer schedules, {FaultsPerSchedule} faults each");
     }
 
-    /// <summary>Runs a steady call of <paramref name="peers"/> peers, each publishing a camera, for a stretch of virtual time.</summary>
-    public static double VirtualSecondsPerWallSecond(int peers, TimeSpan virtualRun)
+    /// <summary>
+    /// Runs a call of <paramref name="peers"/> peers, each publishing a camera, through <see cref="SimWorld"/> (invariants
+    /// checked after every step) and times the stretch of <paramref name="virtualRun"/> after <paramref name="warmup"/>.
+    /// </summary>
+    public static RoomSpeed Room(int peers, TimeSpan warmup, TimeSpan virtualRun)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(peers, 1);
         var scenario = new Scenario
         {
             Name = $"bench-steady-{peers}",
-            DurationMs = (int)virtualRun.TotalMilliseconds,
+            DurationMs = (int)(warmup + virtualRun).TotalMilliseconds,
             Peers = [.. Enumerable.Range(1, peers).Select(i => new PeerSpec
             {
                 Name = $"P{i:00}",
@@ -41,10 +44,15 @@ public static class SimSpeed
             })],
         };
         var world = new SimWorld(scenario, 1);
-        var wall = Stopwatch.StartNew();
-        world.Run();
+        var wall = new Stopwatch();
+        world.Time.Schedule(warmup, wall.Start, "bench: the measured stretch starts");
+        var result = world.Run();
         wall.Stop();
-        return world.Time.Elapsed.TotalSeconds / wall.Elapsed.TotalSeconds;
+        var healedAt = result.Trace.Where(TraceEventKind.Heal).FirstOrDefault()?.T;
+        return new RoomSpeed(
+            peers,
+            (world.Time.Elapsed - warmup).TotalSeconds / wall.Elapsed.TotalSeconds,
+            healedAt is { } t && t <= (long)warmup.TotalMilliseconds);
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed class DeadlineChecker
                     RemotePeerState.Connecting => options.IceRestart.ConnectTimeout,
                     _ => (TimeSpan?)null,
                 };
-                if (Overrun(peer.Name, $"remote {remote.Id}#{remote.Ref}", remote.State.ToString(), bound, nowMs) is { } media)
+                if (Overrun(peer.Name, $"remote {remote.Id}#{remote.Ref}", $"{remote.State} on connection {remote.Generation}", bound, nowMs) is { } media)
                 {
                     yield return media;
                 }

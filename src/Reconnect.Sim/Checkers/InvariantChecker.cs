@@ -22,7 +22,8 @@ public sealed class InvariantChecker
     private readonly Dictionary<(string Observer, string Remote), long> _liveRefs = [];
     private readonly HashSet<string> _closed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _terminal = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _removedByServer = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removedSessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Observer, long Ref), string> _sessionOfRef = [];
     private readonly HashSet<(string Observer, string Remote)> _exhausted = [];
     private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
     private readonly DeadlineChecker _deadlines;
@@ -38,23 +39,13 @@ public sealed class InvariantChecker
     /// <summary>Every violation so far.</summary>
     public IReadOnlyList<string> Violations => _violations;
 
-    /// <summary>Takes note of what the server did: a session it removed truly left.</summary>
+    /// <summary>Takes note of what the server did: a session it removed truly left (the notice's detail starts with the session id).</summary>
     public void OnServerNotice(ChannelNotice notice, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (notice.PeerId is { } peer && notice.Kind is ChannelNoticeKinds.Left or ChannelNoticeKinds.Evicted or ChannelNoticeKinds.Kicked or ChannelNoticeKinds.Replaced)
+        if (notice.Kind is ChannelNoticeKinds.Left or ChannelNoticeKinds.Evicted or ChannelNoticeKinds.Kicked or ChannelNoticeKinds.Replaced)
         {
-            _removedByServer.Add(peer);
-        }
-    }
-
-    /// <summary>Takes note of a fault.</summary>
-    public void OnFault(FaultSpec fault, long nowMs)
-    {
-        ArgumentNullException.ThrowIfNull(fault);
-        if (fault.Kind == FaultKind.PeerJoin && fault.Peer is { } joining)
-        {
-            _removedByServer.Remove(joining);
+            _removedSessions.Add(notice.Detail.Split(' ')[0]);
         }
     }
 
@@ -118,6 +109,7 @@ public sealed class InvariantChecker
                 }
 
                 _liveRefs[(name, j.Peer.PeerId)] = j.Ref;
+                _sessionOfRef[(name, j.Ref)] = j.Peer.SessionId;
                 break;
             case PeerLeft left:
                 if (!_liveRefs.Remove((name, left.RemotePeerId)))
@@ -190,7 +182,7 @@ public sealed class InvariantChecker
     }
 
     private bool LeftForReal(string observer, PeerLeft left) =>
-        _removedByServer.Contains(left.RemotePeerId)
+        (_sessionOfRef.TryGetValue((observer, left.Ref), out var session) && _removedSessions.Contains(session))
         || _exhausted.Contains((observer, left.RemotePeerId));
 
     private void Fail(string invariant, long nowMs, string what)

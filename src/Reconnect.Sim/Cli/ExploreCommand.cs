@@ -56,8 +56,12 @@ internal static class ExploreCommand
             ? explorer.RunExhaustive(settings.Peers, settings.Faults, settings.Seed, Explorer.DefaultMaxRunsPerSchedule, settings.Budget, bar)
             : explorer.RunRandom(settings.Peers, settings.Faults, settings.Schedules, settings.Seed, settings.Budget, bar);
         bar.Finish();
-        output.WriteLine(result.Summary);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schedules explored per minute: {result.SchedulesPerMinute:0.0}"));
+        foreach (var failure in result.Failures)
+        {
+            output.Write(failure.Describe());
+            output.WriteLine();
+        }
+
         if (result.StoppedByBudget)
         {
             output.WriteLine("stopped by the wall-time budget");
@@ -70,12 +74,8 @@ internal static class ExploreCommand
 
         var missing = CoverageMarksMissing(result);
         output.WriteLine(missing.Count == 0 ? "coverage marks: all reached" : $"coverage marks not reached: {string.Join(", ", missing)}");
-        foreach (var failure in result.Failures)
-        {
-            output.WriteLine();
-            output.Write(failure.Describe());
-        }
-
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schedules explored per minute: {result.SchedulesPerMinute:0.0}"));
+        output.WriteLine(result.Summary);
         return result.Passed ? 0 : 1;
     }
 

@@ -10,7 +10,10 @@ namespace Reconnect.Sim.Exploration;
 /// <param name="OriginalFaults">How many faults the schedule had before shrinking.</param>
 /// <param name="MinimalFaults">How many it has after.</param>
 /// <param name="ShrinkRuns">The runs spent shrinking.</param>
-/// <param name="Choices">The same-instant choices that replay it (exhaustive mode), else empty.</param>
+/// <param name="Choices">
+/// Exhaustive mode: the same-instant choices made inside the explored window (the first-scheduled item ran
+/// everywhere else), in order; empty in random mode, where the seed alone replays the run.
+/// </param>
 public sealed record ExploreFailure(
     ulong Seed,
     IReadOnlyList<string> Problems,
@@ -32,7 +35,7 @@ public sealed record ExploreFailure(
 
         if (Choices.Count > 0)
         {
-            text.Append("  same-instant choices: [").AppendJoin(", ", Choices).Append("]\n");
+            text.Append("  same-instant choices in the window: [").AppendJoin(", ", Choices).Append("]\n");
         }
 
         text.Append("minimal scenario:\n").Append(ScenarioJson).Append('\n');

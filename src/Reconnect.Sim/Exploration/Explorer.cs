@@ -65,6 +65,9 @@ public sealed class Explorer
     /// <param name="progress">Told after each schedule.</param>
     public ExploreResult RunRandom(int peers, int faults, int schedules, ulong seed, TimeSpan? wallBudget = null, IProgress<ExploreProgress>? progress = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(peers, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(peers, ExplorationCase.MaxPeers);
+        ArgumentOutOfRangeException.ThrowIfNegative(faults);
         ArgumentOutOfRangeException.ThrowIfNegative(schedules);
         var tally = new ExploreTally(_wallClock, wallBudget, schedules, progress);
         for (var index = 0; index < schedules && !tally.OutOfTime(); index++)
@@ -119,7 +122,7 @@ public sealed class Explorer
                     var windowed = new WindowedChooser(chooser, from, to);
                     return Evaluate(scenario, windowed, tally);
                 },
-                maxRunsPerSchedule + 1);
+                int.MaxValue);
             foreach (var run in runs.Take(maxRunsPerSchedule))
             {
                 capped = run.Index + 1 == maxRunsPerSchedule && run.Choices.Any(c => c.Chosen + 1 < c.Offered);

@@ -8,6 +8,3 @@ namespace Reconnect.Sim.Exploration;
 /// <param name="World">The world after the run, for inspecting each peer's final state.</param>
 /// <param name="Result">What the run reported.</param>
 public sealed record RunOutcome(Scenario Scenario, SimWorld World, SimRunResult Result);
-
-/// <summary>A property of one run: every problem it finds, each starting with <c>SEED=0x…</c>; empty when the run passes.</summary>
-public delegate IReadOnlyList<string> ExplorationProperty(RunOutcome outcome);

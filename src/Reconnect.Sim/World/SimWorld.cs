@@ -231,7 +231,6 @@ public sealed class SimWorld
             DelayMs = fault.DurationMs,
             Attempt = fault.Count,
         });
-        _checker.OnFault(fault, NowMs);
         switch (fault.Kind)
         {
             case FaultKind.Offline: Offline(peer!, fault.DurationMs); break;

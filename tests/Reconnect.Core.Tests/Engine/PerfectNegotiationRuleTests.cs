@@ -87,6 +87,22 @@ public sealed class PerfectNegotiationRuleTests
     }
 
     [Fact]
+    public void An_offer_of_an_older_generation_after_our_rebuild_offer_went_out_makes_us_offer_again_on_the_live_one()
+    {
+        var h = new EngineHarness().Join("C", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B"));
+        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Offer, "rebuild offer"), false));
+        var before = h.Checkpoint;
+
+        h.Signal("B", new OfferSignal(1, "restart on the old connection", true));
+
+        Assert.Equal(new CreateOffer("B", 2, false), Assert.Single(h.Since<CreateOffer>(before)));
+        Assert.Empty(h.Since<SetRemoteDescription>(before));
+        Assert.Contains(CoverageMarks.StaleOfferReoffered, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
     public void Offer_of_a_higher_generation_rebuilds_the_connection_and_is_answered()
     {
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));

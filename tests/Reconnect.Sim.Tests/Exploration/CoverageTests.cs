@@ -10,27 +10,11 @@ public sealed class CoverageTests
 {
     private const int SeedsPerScenario = 2;
 
-    /// <summary>
-    /// A media partition longer than the whole ICE restart ladder (about 137 s with its attempt timeouts): the one
-    /// way to exhaust the ladder, which neither the library nor a 60 s generated safety phase can reach.
-    /// </summary>
-    private static readonly Scenario PartitionPastTheLadder = new()
-    {
-        Name = "partition-past-the-ladder",
-        DurationMs = 200_000,
-        Peers =
-        [
-            new PeerSpec { Name = "A", Channel = ExplorationCase.Channel, Streams = [new StreamSpec { Id = "camA" }] },
-            new PeerSpec { Name = "B", Channel = ExplorationCase.Channel, Streams = [new StreamSpec { Id = "camB" }] },
-        ],
-        Timeline = [new FaultSpec { AtMs = 10_000, Kind = FaultKind.Partition, Peer = "A", Other = "B", DurationMs = 170_000 }],
-    };
-
     [Fact]
     public void Library_scenarios_and_generated_schedules_reach_every_coverage_mark()
     {
         var reached = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var scenario in new ScenarioLibrary(RepositoryFolders.Scenarios).LoadAll().Append(PartitionPastTheLadder))
+        foreach (var scenario in new ScenarioLibrary(RepositoryFolders.Scenarios).LoadAll())
         {
             for (var offset = 0UL; offset < SeedsPerScenario; offset++)
             {

@@ -100,7 +100,7 @@ public sealed class GeneratorTests
 
     private static int Distance(PeerSetup setup) =>
         (setup.NetworkSignals ? 0 : 1)
-        + typeof(Reconnect.Sim.Scenarios.PeerOptionsSpec).GetProperties().Count(p => !Equals(p.GetValue(setup.Options), p.GetValue(PeerSetup.Baseline.Options)));
+        + typeof(PeerOptionsSpec).GetProperties().Count(p => !Equals(p.GetValue(setup.Options), p.GetValue(PeerSetup.Baseline.Options)));
 
     private static Arbitrary<ExplorationCase> Cases => Arb.From(
         from peers in Gen.Choose(2, ExplorationCase.MaxPeers)
