@@ -1,0 +1,73 @@
+using Reconnect.Sim.Cli;
+using Reconnect.Sim.Trace;
+
+namespace Reconnect.Sim.Tests.Cli;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void Run_without_a_scenario_runs_the_seed_demo_prints_its_story_and_passes()
+    {
+        using var output = new StringWriter();
+
+        var exit = RunCommand.Run(null, null, null, verbose: false, output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("scenario seed-demo", text, StringComparison.Ordinal);
+        Assert.Contains("A: joined -> reconnecting", text, StringComparison.Ordinal);
+        Assert.Contains("A: reconnecting -> joined", text, StringComparison.Ordinal);
+        Assert.Contains("fault      A offline for 5.000s", text, StringComparison.Ordinal);
+        Assert.EndsWith("PASS" + Environment.NewLine, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_writes_the_trace_as_json_lines_and_a_seed_changes_the_run_deterministically()
+    {
+        var first = Path.Combine(Path.GetTempPath(), $"reconnect-trace-{Guid.NewGuid():N}.jsonl");
+        var second = Path.Combine(Path.GetTempPath(), $"reconnect-trace-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            Assert.Equal(0, RunCommand.Run("seed-demo", "0x2a", new FileInfo(first), verbose: true, TextWriter.Null));
+            Assert.Equal(0, RunCommand.Run("seed-demo", "42", new FileInfo(second), verbose: true, TextWriter.Null));
+
+            using var reader = new StringReader(File.ReadAllText(first));
+            var events = TraceReader.ReadJsonLines(reader);
+            Assert.Contains(events, e => e.Event == TraceEventKind.Fault && e.Peer == "A");
+            Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
+    public void Run_exits_non_zero_when_a_scenario_misses_its_expectations()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"reconnect-scenario-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {
+              "name": "expects-an-error-that-never-comes",
+              "durationMs": 20000,
+              "peers": [ { "name": "A", "channel": "room" }, { "name": "B", "channel": "room" } ],
+              "expect": { "errors": [ "TerminalCloseError" ] }
+            }
+            """);
+        try
+        {
+            using var output = new StringWriter();
+
+            var exit = RunCommand.Run(path, null, null, verbose: false, output);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("SEED=0x1: expected error kinds [TerminalCloseError], got []", output.ToString(), StringComparison.Ordinal);
+            Assert.EndsWith("FAIL" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
