@@ -35,7 +35,7 @@ public sealed partial class CallEngine
             _peerId = join.PeerId;
             _metadata = Copy(join.Metadata);
             _everWelcomed = false;
-            _everReconciled = false;
+            _welcomesSinceJoin = 0;
             _sessionId = null;
         }
 

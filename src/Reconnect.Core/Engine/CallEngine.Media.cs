@@ -16,6 +16,7 @@ public sealed partial class CallEngine
         }
 
         peer.Generation = generation;
+        peer.ConnectionEpoch = _epoch;
         peer.HasConnection = true;
         peer.Negotiation = NegotiationState.Stable;
         peer.MakingOffer = false;

@@ -12,8 +12,7 @@ public sealed partial class CallEngine
     private int _nextRosterRequest;
     private int _roundFirstRequestId = int.MaxValue;
     private int _roundRequests;
-    private bool _roundIsReconnect;
-    private bool _everReconciled;
+    private int _welcomesSinceJoin;
     private RosterMessage? _pendingRoster;
     private long _nextPeerRef;
     private long _nextStreamRef;
@@ -25,7 +24,6 @@ public sealed partial class CallEngine
             case ReconcileEffect.BeginRound:
                 _roundRequests = 0;
                 _roundFirstRequestId = _nextRosterRequest + 1;
-                _roundIsReconnect = _everReconciled;
                 break;
             case ReconcileEffect.RequestRoster:
                 _roundRequests++;
@@ -38,7 +36,6 @@ public sealed partial class CallEngine
             case ReconcileEffect.ApplySnapshot:
                 ApplyRoster(_pendingRoster ?? new RosterMessage(0, []));
                 _pendingRoster = null;
-                _everReconciled = true;
                 break;
             case ReconcileEffect.RaiseTimeout:
                 Emit(new ErrorRaised(new ReconcileTimeout(_roundRequests)));
@@ -76,7 +73,7 @@ public sealed partial class CallEngine
             if (_peers.TryGetValue(entry.PeerId, out var peer) && peer.State != RemotePeerState.Closed)
             {
                 UpdatePeer(peer, entry);
-                if (_roundIsReconnect && (rebuildAll || peer.State != RemotePeerState.Connected))
+                if (peer.ConnectionEpoch != _epoch && (rebuildAll || peer.State != RemotePeerState.Connected))
                 {
                     Mark(CoverageMarks.ReconcileSwap);
                     Rebuild(peer, peer.Generation + 1, "reconcile", offer: true);
@@ -93,7 +90,7 @@ public sealed partial class CallEngine
                     RemovePeer(peer, "replaced after its connection was closed");
                 }
 
-                if (_roundIsReconnect)
+                if (_welcomesSinceJoin > 1)
                 {
                     Mark(CoverageMarks.ReconcileAdd);
                 }

@@ -212,6 +212,7 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.ReportWelcomed:
                 _everWelcomed = true;
+                _welcomesSinceJoin++;
                 FireLocal(LocalPeerTrigger.Welcomed, "welcomed");
                 FireReconcile(ReconcileTrigger.Welcomed);
                 break;

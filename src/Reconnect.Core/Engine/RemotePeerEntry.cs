@@ -32,6 +32,9 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
 
     public bool HasConnection { get; set; }
 
+    /// <summary>The socket epoch the live connection was built under; a reconcile only rebuilds connections from an older one.</summary>
+    public long ConnectionEpoch { get; set; }
+
     public NegotiationState Negotiation { get; set; } = NegotiationState.Stable;
 
     public bool MakingOffer { get; set; }

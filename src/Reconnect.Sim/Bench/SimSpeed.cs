@@ -19,24 +19,25 @@ public static class SimSpeed
     public static SimSpeedReport Measure(SimSpeedSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var rooms = settings.RoomSizes.Select(peers => Room(peers, settings.Warmup, settings.VirtualRun)).ToList();
+        var rooms = settings.Rooms.Select(Room).ToList();
         var workers = Environment.ProcessorCount;
         var perMinute = SchedulesPerMinute(settings.ExplorationBudget, workers);
         return new SimSpeedReport(rooms, perMinute, workers, $"generated {SchedulePeers}-peer schedules, {FaultsPerSchedule} faults each");
     }
 
     /// <summary>
-    /// Runs a call of <paramref name="peers"/> peers, each publishing a camera, through <see cref="SimWorld"/> (invariants
-    /// checked after every step) and times the stretch of <paramref name="virtualRun"/> after <paramref name="warmup"/>.
+    /// Runs a call of the room's peers, each publishing a camera, through <see cref="SimWorld"/> (invariants checked
+    /// after every step) and times the measured stretch that follows the warm-up.
     /// </summary>
-    public static RoomSpeed Room(int peers, TimeSpan warmup, TimeSpan virtualRun)
+    public static RoomSpeed Room(RoomRun room)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(peers, 1);
+        ArgumentNullException.ThrowIfNull(room);
+        ArgumentOutOfRangeException.ThrowIfLessThan(room.Peers, 1);
         var scenario = new Scenario
         {
-            Name = $"bench-steady-{peers}",
-            DurationMs = (int)(warmup + virtualRun).TotalMilliseconds,
-            Peers = [.. Enumerable.Range(1, peers).Select(i => new PeerSpec
+            Name = $"bench-steady-{room.Peers}",
+            DurationMs = (int)(room.Warmup + room.Measured).TotalMilliseconds,
+            Peers = [.. Enumerable.Range(1, room.Peers).Select(i => new PeerSpec
             {
                 Name = $"P{i:00}",
                 Channel = "steady-room",
@@ -45,14 +46,14 @@ public static class SimSpeed
         };
         var world = new SimWorld(scenario, 1);
         var wall = new Stopwatch();
-        world.Time.Schedule(warmup, wall.Start, "bench: the measured stretch starts");
+        world.Time.Schedule(room.Warmup, wall.Start, "bench: the measured stretch starts");
         var result = world.Run();
         wall.Stop();
         var healedAt = result.Trace.Where(TraceEventKind.Heal).FirstOrDefault()?.T;
         return new RoomSpeed(
-            peers,
-            (world.Time.Elapsed - warmup).TotalSeconds / wall.Elapsed.TotalSeconds,
-            healedAt is { } t && t <= (long)warmup.TotalMilliseconds);
+            room,
+            (world.Time.Elapsed - room.Warmup).TotalSeconds / wall.Elapsed.TotalSeconds,
+            healedAt is { } t && t <= (long)room.Warmup.TotalMilliseconds);
     }
 
     /// <summary>
