@@ -62,4 +62,23 @@ public sealed class HealthGatedMediaRuleTests
 
         Assert.Equal([("C", 2, false), ("D", 2, false)], h.Since<CreateOffer>(dropped).Select(o => (o.RemotePeerId, o.Generation, o.IceRestart)));
     }
+
+    [Fact]
+    public void A_connection_built_before_a_drop_that_came_before_the_first_roster_is_rebuilt_by_the_next_reconcile()
+    {
+        var h = new EngineHarness();
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B")));
+        Assert.Equal(1, h.Remote("B").Generation);
+        h.DropSocket();
+
+        h.Reconnect(EngineHarness.Peer("B"));
+
+        Assert.Equal(2, h.Remote("B").Generation);
+        Assert.Contains(new CreateOffer("B", 2, false), h.All<CreateOffer>());
+        Assert.Contains(CoverageMarks.ReconcileSwap, h.Engine.Coverage.Keys);
+    }
 }
