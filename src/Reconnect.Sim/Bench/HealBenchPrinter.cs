@@ -41,7 +41,9 @@ public static class HealBenchPrinter
     }
 
     private static string Room(RoomSpeed room) =>
-        Invariant($"{room.Room.Peers}-peer room {room.VirtualPerWall:0.00} virtual s per wall s over {room.Room.Measured.TotalSeconds:0} s{(room.SteadyWhenMeasured ? string.Empty : " (still joining when measured)")}");
+        Invariant($"{room.Room.Peers}-peer room {Rate(room.VirtualPerWall)} virtual s per wall s over {room.Room.Measured.TotalSeconds:0} virtual s{(room.SteadyWhenMeasured ? string.Empty : " (still joining when measured)")}");
+
+    private static string Rate(double perWall) => perWall.ToString(perWall < 1 ? "0.000" : "0.0", CultureInfo.InvariantCulture);
 
     private static string Seconds(double ms) =>
         double.IsPositiveInfinity(ms) ? "never" : Invariant($"{ms / 1000.0:0.000} s");

@@ -23,7 +23,7 @@ internal static class BenchCommand
         {
             if (result.GetValueOrDefault<string?>() is { } text && ParseOutages(text) is null)
             {
-                result.AddError($"--outages must be positive whole seconds separated by commas (was \"{text}\").");
+                result.AddError($"--outages must be distinct positive whole seconds separated by commas (was \"{text}\").");
             }
         });
         var quick = new Option<bool>("--quick") { Description = "Few seeds and a short speed measurement, for tests." };
@@ -44,7 +44,7 @@ internal static class BenchCommand
         var settings = defaults with
         {
             Seeds = seeds ?? defaults.Seeds,
-            OutagesSeconds = outagesText is null ? defaults.OutagesSeconds : ParseOutages(outagesText) ?? defaults.OutagesSeconds,
+            OutagesSeconds = outagesText is null ? defaults.OutagesSeconds : ParseOutages(outagesText) ?? throw new ArgumentException($"Not a list of distinct outage lengths: \"{outagesText}\".", nameof(outagesText)),
             Speed = noSpeed ? null : defaults.Speed,
         };
         HealBenchPrinter.Write(HealBench.Run(settings), output);
@@ -56,7 +56,7 @@ internal static class BenchCommand
         var outages = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || outages.Contains(seconds))
             {
                 return null;
             }
