@@ -43,7 +43,7 @@ public sealed partial class CallEngine
         FireSocket(SignallingSocketTrigger.TokenReceived);
     }
 
-    private void HandleTokenFailure(long attempt, string reason)
+    private void HandleTokenFailure(long attempt, string reason, bool networkUnreachable = false)
     {
         if (attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
         {
@@ -51,15 +51,17 @@ public sealed partial class CallEngine
             return;
         }
 
-        _consecutiveTokenFailures++;
-        var threshold = _options.Token.FailureNoticeThreshold;
-        if (_consecutiveTokenFailures % threshold == 0)
+        if (!networkUnreachable)
         {
-            Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
+            _consecutiveTokenFailures++;
+            if (_consecutiveTokenFailures % _options.Token.FailureNoticeThreshold == 0)
+            {
+                Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
+            }
         }
 
         _lastClose = null;
-        FireSocket(SignallingSocketTrigger.TokenFailed);
+        FireSocket(SignallingSocketTrigger.TokenFailed, localOutage: networkUnreachable);
     }
 
     private void HandleSocketOpened(SocketOpened opened)
@@ -112,7 +114,7 @@ public sealed partial class CallEngine
             _capacityFloor = true;
         }
 
-        FireSocket(SignallingSocketTrigger.SocketFailed, close.IsTerminal);
+        FireSocket(SignallingSocketTrigger.SocketFailed, close.IsTerminal, close.Disposition == CloseDisposition.LocalOutage);
     }
 
     private void SendPing()
@@ -191,6 +193,17 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.CancelRetry:
                 _timers.Cancel(TimerKind.SocketRetry, string.Empty, _emit);
+                break;
+            case SignallingSocketEffect.StartOfflineProbe:
+                if (_options.Backoff.OfflineProbeInterval is { } probe && !_offline)
+                {
+                    var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * _jitter.NextDouble()) - 1));
+                    _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + (probe * jitter), _emit);
+                }
+
+                break;
+            case SignallingSocketEffect.CancelOfflineProbe:
+                _timers.Cancel(TimerKind.OfflineProbe, string.Empty, _emit);
                 break;
             case SignallingSocketEffect.ResetAttempts:
                 _failedAttempts = 0;

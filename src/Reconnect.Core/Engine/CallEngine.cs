@@ -94,7 +94,7 @@ public sealed partial class CallEngine
             case LocalStreamRemoved removed: HandleLocalStreamRemoved(removed.StreamId); break;
             case LocalTrackReplaced replaced: HandleTrackReplaced(replaced); break;
             case TokenFetched token: HandleTokenFetched(token); break;
-            case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason); break;
+            case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason, failed.NetworkUnreachable); break;
             case SocketOpened opened: HandleSocketOpened(opened); break;
             case SocketClosed closed: HandleSocketClosed(closed); break;
             case FrameReceived frame: HandleFrame(frame); break;
@@ -196,13 +196,14 @@ public sealed partial class CallEngine
         return !outcome.Ignored;
     }
 
-    private void FireSocket(SignallingSocketTrigger trigger, bool terminalCode = false)
+    private void FireSocket(SignallingSocketTrigger trigger, bool terminalCode = false, bool localOutage = false)
     {
         var context = new SignallingSocketContext(
             terminalCode,
             _backoff.IsExhausted(_failedAttempts + 1),
             !_everWelcomed && !_options.RetryFirstConnect && _localState == LocalPeerState.Joining,
-            _offline);
+            _offline,
+            localOutage && _options.Backoff.OfflineProbeInterval is not null);
         var outcome = Fire(SignallingSocketMachine.Table, _socketState, trigger, context);
         _socketState = outcome.To;
         foreach (var effect in outcome.Effects)
@@ -251,6 +252,7 @@ public sealed partial class CallEngine
         {
             case TimerKind.TokenTimeout: HandleTokenFailure(_tokenAttempt, "the token provider timed out"); break;
             case TimerKind.SocketRetry: FireSocket(SignallingSocketTrigger.RetryDue); break;
+            case TimerKind.OfflineProbe: FireSocket(SignallingSocketTrigger.ProbeDue); break;
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
             case TimerKind.Ping: SendPing(); break;
             case TimerKind.Liveness: CheckLiveness(); break;

@@ -40,7 +40,8 @@ public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceS
 /// <summary>The token provider failed.</summary>
 /// <param name="Attempt">The fetch it answers.</param>
 /// <param name="Reason">What went wrong.</param>
-public sealed record TokenFetchFailed(long Attempt, string Reason) : EngineInput;
+/// <param name="NetworkUnreachable">True when it failed because the local network is unreachable (a local outage).</param>
+public sealed record TokenFetchFailed(long Attempt, string Reason, bool NetworkUnreachable = false) : EngineInput;
 
 /// <summary>The socket of an epoch opened.</summary>
 /// <param name="Epoch">The socket's epoch.</param>

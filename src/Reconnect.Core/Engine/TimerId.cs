@@ -9,6 +9,9 @@ public enum TimerKind
     /// <summary>Backoff wait before the next socket attempt.</summary>
     SocketRetry,
 
+    /// <summary>Time for a cheap probe while the local network is unreachable.</summary>
+    OfflineProbe,
+
     /// <summary>No welcome arrived after the socket opened.</summary>
     WelcomeTimeout,
 

@@ -14,6 +14,9 @@ public enum CloseDisposition
 
     /// <summary>Do not retry: surface a typed error once.</summary>
     Terminal,
+
+    /// <summary>The local network is unreachable: wait offline and probe, without spending the attempt budget.</summary>
+    LocalOutage,
 }
 
 /// <summary>A close code's meaning.</summary>
@@ -44,6 +47,7 @@ public static class CloseCodePolicy
         CloseCodes.OverCapacity => new(code, "over_capacity", CloseDisposition.RetryAfterCapacityFloor),
         CloseCodes.LivenessTimeout => new(code, "liveness_timeout", CloseDisposition.Retry),
         CloseCodes.WelcomeTimeout => new(code, "welcome_timeout", CloseDisposition.Retry),
+        CloseCodes.NetworkUnreachable => new(code, "network_unreachable", CloseDisposition.LocalOutage),
         _ => new(code, "unknown", CloseDisposition.Retry),
     };
 }

@@ -38,4 +38,7 @@ public static class CloseCodes
 
     /// <summary>The client closed the socket because no welcome arrived in time.</summary>
     public const int WelcomeTimeout = 4101;
+
+    /// <summary>The local network is unreachable (no route, interface down): a local outage, not a server's answer.</summary>
+    public const int NetworkUnreachable = 4102;
 }

@@ -21,6 +21,13 @@ public sealed record SocketBackoffOptions
     /// <summary>How long a socket must stay up before the attempt budget resets.</summary>
     public TimeSpan StableWindow { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While the local network is unreachable (an instant local failure, or the OS says offline without ever
+    /// saying online again), a cheap probe attempt every this long, jittered, that spends no budget. Null turns the
+    /// probe off: unreachable failures then back off and count like any other (the published behaviour).
+    /// </summary>
+    public TimeSpan? OfflineProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The floor on the next delay after the server says it is over capacity.</summary>
     public TimeSpan CapacityFloor { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -28,6 +28,7 @@ public static class HealScenario
     {
         RestartOnDisconnected = false,
         ForceMediaRestartOnReconnect = true,
+        OfflineProbe = false,
     };
 
     /// <summary>The scenario for a policy and a cell.</summary>

@@ -35,6 +35,9 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides whether ICE <c>disconnected</c> starts the restart ladder; false restarts only on <c>failed</c>.</summary>
     public bool? RestartOnDisconnected { get; init; }
 
+    /// <summary>Overrides whether an unreachable local network is waited out offline with cheap probes (true) or backed off and counted like any failure (false).</summary>
+    public bool? OfflineProbe { get; init; }
+
     /// <summary>Overrides how long reconcile waits for a roster snapshot, in milliseconds.</summary>
     public int? ReconcileDeadlineMs { get; init; }
 
@@ -71,6 +74,7 @@ public sealed record PeerOptionsSpec
                 MaxDelay = Duration(BackoffMaxMs, defaults.Backoff.MaxDelay),
                 MaxAttempts = BackoffMaxAttempts ?? defaults.Backoff.MaxAttempts,
                 StableWindow = Duration(StableWindowMs, defaults.Backoff.StableWindow),
+                OfflineProbeInterval = OfflineProbe == false ? null : defaults.Backoff.OfflineProbeInterval,
             },
             IceRestart = defaults.IceRestart with
             {

@@ -41,7 +41,7 @@ public sealed class SimTokenPort : ITokenPort
     {
         if (!_network.IsOnline(_host))
         {
-            _sink.Post(new TokenFetchFailed(attempt, "network unreachable"));
+            _sink.Post(new TokenFetchFailed(attempt, "network unreachable", NetworkUnreachable: true));
             return;
         }
 

@@ -236,7 +236,7 @@ public sealed class SimWorld
             case FaultKind.Offline: Offline(peer!, fault.DurationMs); break;
             case FaultKind.SignallingDrop:
                 peer!.Host.SignallingBlocked = true;
-                peer.Signalling.NetworkLost();
+                peer.Signalling.ConnectionReset();
                 Later(fault.DurationMs, () => peer.Host.SignallingBlocked = false, $"end signalling-drop {peer.Name}");
                 break;
             case FaultKind.MediaDrop:
@@ -254,7 +254,7 @@ public sealed class SimWorld
                 break;
             case FaultKind.IpChange:
                 _network.ChangeAddress(peer!.Name);
-                peer.Signalling.NetworkLost();
+                peer.Signalling.ConnectionReset();
                 Signal(peer, NetworkChange.AddressChanged);
                 break;
             case FaultKind.ServerRestart:

@@ -46,7 +46,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
         _open = true;
         if (!_fabric.IsOnline(Host))
         {
-            Fail(epoch, CloseCodes.Abnormal, "network unreachable");
+            Fail(epoch, CloseCodes.NetworkUnreachable, "network unreachable");
             return;
         }
 
@@ -74,7 +74,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
 
         if (!_fabric.IsOnline(Host))
         {
-            Fail(epoch, CloseCodes.Abnormal, "network unreachable");
+            Fail(epoch, CloseCodes.NetworkUnreachable, "network unreachable");
             return;
         }
 
@@ -102,7 +102,16 @@ public sealed class InMemorySignallingPort : ISignallingPort
     {
         if (_open)
         {
-            Fail(_epoch, CloseCodes.Abnormal, "network unreachable");
+            Fail(_epoch, CloseCodes.NetworkUnreachable, "network unreachable");
+        }
+    }
+
+    /// <summary>The path to the server broke while the host kept its network: the socket resets (the server sees nothing).</summary>
+    public void ConnectionReset()
+    {
+        if (_open)
+        {
+            Fail(_epoch, CloseCodes.Abnormal, "connection reset");
         }
     }
 

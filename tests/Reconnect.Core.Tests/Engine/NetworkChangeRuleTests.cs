@@ -224,4 +224,73 @@ public sealed class NetworkChangeRuleTests
         Assert.Equal(SignallingSocketState.FetchingToken, h.Snapshot.Socket);
         Assert.Single(h.All<FetchToken>());
     }
+
+    [Fact]
+    public void An_unreachable_network_waits_offline_spends_no_budget_and_probes_about_every_second()
+    {
+        var h = JoinedWithConnected("B");
+        var failed = h.Snapshot.FailedAttempts;
+
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+        Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
+        Assert.Equal(failed, h.Snapshot.FailedAttempts);
+        var probe = h.DueOf(TimerKind.OfflineProbe) - h.Now;
+        Assert.InRange(probe, TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1200));
+        for (var i = 0; i < 200; i++)
+        {
+            var fetch = h.AwaitAttempt();
+            h.Feed(new TokenFetched(fetch.Attempt, "t", EngineHarness.DefaultIce));
+            h.DropSocket(CloseCodes.NetworkUnreachable);
+        }
+
+        Assert.Equal(failed, h.Snapshot.FailedAttempts);
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+    }
+
+    [Fact]
+    public void A_token_fetch_that_fails_for_an_unreachable_network_waits_offline_and_is_not_blamed_on_the_provider()
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+        var before = h.Checkpoint;
+
+        for (var i = 0; i < 6; i++)
+        {
+            var fetch = h.AwaitAttempt();
+            h.Feed(new TokenFetchFailed(fetch.Attempt, "no route", NetworkUnreachable: true));
+        }
+
+        Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+        Assert.Empty(h.Since<TokenProviderFailing>(before));
+        Assert.Empty(h.Since<SocketRetryScheduled>(before));
+    }
+
+    [Fact]
+    public void With_the_probe_off_an_unreachable_network_backs_off_and_counts_like_any_failure()
+    {
+        var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineProbeInterval = null } };
+        var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
+        var failed = h.Snapshot.FailedAttempts;
+
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+
+        Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
+        Assert.Equal(failed + 1, h.Snapshot.FailedAttempts);
+        Assert.Single(h.All<SocketRetryScheduled>());
+    }
+
+    [Fact]
+    public void While_the_os_says_offline_no_probe_is_armed_and_online_resumes_at_once()
+    {
+        var h = JoinedWithConnected("B");
+        h.Feed(Offline);
+        Assert.False(h.IsArmed(TimerKind.OfflineProbe));
+        var before = h.Checkpoint;
+
+        h.Feed(Online);
+
+        Assert.Single(h.Since<FetchToken>(before));
+    }
 }

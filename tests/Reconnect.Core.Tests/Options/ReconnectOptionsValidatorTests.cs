@@ -16,6 +16,7 @@ public sealed class ReconnectOptionsValidatorTests
         ["Backoff.MaxDelay below InitialDelay"] = ("Backoff.MaxDelay", Defaults with { Backoff = new() { MaxDelay = TimeSpan.FromMilliseconds(499) } }),
         ["Backoff.StableWindow zero"] = ("Backoff.StableWindow", Defaults with { Backoff = new() { StableWindow = TimeSpan.Zero } }),
         ["Backoff.CapacityFloor negative"] = ("Backoff.CapacityFloor", Defaults with { Backoff = new() { CapacityFloor = TimeSpan.FromTicks(-1) } }),
+        ["Backoff.OfflineProbeInterval zero"] = ("Backoff.OfflineProbeInterval", Defaults with { Backoff = new() { OfflineProbeInterval = TimeSpan.Zero } }),
         ["Backoff.Multiplier below 1"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 0.99 } }),
         ["Backoff.Multiplier above 10"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 10.01 } }),
         ["Backoff.Multiplier NaN"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = double.NaN } }),

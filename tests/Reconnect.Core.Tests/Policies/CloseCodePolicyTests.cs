@@ -11,7 +11,7 @@ public sealed class CloseCodePolicyTests
         CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.ServiceRestart,
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
-        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout,
+        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.NetworkUnreachable,
     ];
 
     [Theory]
@@ -33,6 +33,15 @@ public sealed class CloseCodePolicyTests
         var classification = CloseCodePolicy.Classify(4002);
 
         Assert.Equal(new CloseClassification(4002, "token_expired", CloseDisposition.RetryWithFreshToken), classification);
+        Assert.False(classification.IsTerminal);
+    }
+
+    [Fact]
+    public void Network_unreachable_is_a_local_outage_that_is_retried_never_terminal()
+    {
+        var classification = CloseCodePolicy.Classify(CloseCodes.NetworkUnreachable);
+
+        Assert.Equal(new CloseClassification(4102, "network_unreachable", CloseDisposition.LocalOutage), classification);
         Assert.False(classification.IsTerminal);
     }
 
@@ -64,7 +73,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4102],
             KnownCodes);
     }
 

@@ -7,7 +7,7 @@ namespace Reconnect.Sim.Tests.Bench;
 public sealed class HealScenarioTests
 {
     [Fact]
-    public void Baseline_restarts_ice_only_on_failed_rebuilds_media_and_keeps_the_default_backoff_and_ladder()
+    public void Baseline_restarts_ice_only_on_failed_rebuilds_media_backs_off_when_unreachable_and_keeps_the_default_backoff_and_ladder()
     {
         var baseline = HealScenario.BaselineOptions.ToOptions();
         var defaults = new ReconnectOptions();
@@ -18,7 +18,8 @@ public sealed class HealScenarioTests
             (TimeSpan.FromMilliseconds(500), 2.0, TimeSpan.FromSeconds(30), 0.2, 100),
             (baseline.Backoff.InitialDelay, baseline.Backoff.Multiplier, baseline.Backoff.MaxDelay, baseline.Backoff.JitterFraction, baseline.Backoff.MaxAttempts));
         Assert.Equal(new[] { 0, 1, 2, 4, 8, 16, 30, 30, 30 }.Select(s => TimeSpan.FromSeconds(s)), baseline.IceRestart.Delays);
-        Assert.Equal(defaults.Backoff, baseline.Backoff);
+        Assert.Null(baseline.Backoff.OfflineProbeInterval);
+        Assert.Equal(defaults.Backoff with { OfflineProbeInterval = null }, baseline.Backoff);
     }
 
     [Theory]

@@ -54,6 +54,9 @@ public enum SignallingSocketTrigger
     /// <summary>The operating system says the network is back or the address changed.</summary>
     NetworkRestored,
 
+    /// <summary>The offline probe's wait ended: try once more, cheaply.</summary>
+    ProbeDue,
+
     /// <summary>The socket stayed up for the stable window.</summary>
     StableWindowElapsed,
 
@@ -97,6 +100,12 @@ public enum SignallingSocketEffect
     /// <summary>Disarm the retry timer.</summary>
     CancelRetry,
 
+    /// <summary>Arm the offline probe, unless the OS says offline (then its online signal ends the wait).</summary>
+    StartOfflineProbe,
+
+    /// <summary>Disarm the offline probe.</summary>
+    CancelOfflineProbe,
+
     /// <summary>Reset the attempt budget.</summary>
     ResetAttempts,
 
@@ -118,7 +127,8 @@ public enum SignallingSocketEffect
 /// <param name="BudgetSpent">Counting this failure uses up the attempt budget.</param>
 /// <param name="FailFast">No welcome ever arrived and the first connect fails fast.</param>
 /// <param name="Offline">The operating system says there is no network.</param>
-public readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline);
+/// <param name="LocalOutage">The failure is the local network being unreachable and the offline probe is on.</param>
+public readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline, bool LocalOutage);
 
 /// <summary>The signalling socket machine: when to connect, wait, retry, pause and give up.</summary>
 public static class SignallingSocketMachine
@@ -188,8 +198,11 @@ public static class SignallingSocketMachine
             .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
 
         b.In(SignallingSocketState.Offline)
-            .Stable("the operating system reports the network back; attempts are paused, not spent")
+            .Stable("attempts pause, spending no budget, until the OS says online or a cheap probe finds the network")
+            .OnEnter(SignallingSocketEffect.StartOfflineProbe)
+            .OnExit(SignallingSocketEffect.CancelOfflineProbe)
             .On(SignallingSocketTrigger.NetworkRestored).GoTo(SignallingSocketState.FetchingToken)
+            .On(SignallingSocketTrigger.ProbeDue).GoTo(SignallingSocketState.FetchingToken)
             .Ignore(SignallingSocketTrigger.NetworkLost, "already paused")
             .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle)
             .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
@@ -218,6 +231,8 @@ public static class SignallingSocketMachine
                 .GoTo(SignallingSocketState.Idle, SignallingSocketEffect.ReportFirstConnectFailed);
         }
 
+        state.On(trigger).If(c => c.LocalOutage, "local network unreachable")
+            .GoTo(SignallingSocketState.Offline, firstConnect ? [] : [SignallingSocketEffect.ReportLost]);
         state.On(trigger).If(c => c.BudgetSpent, "budget spent")
             .GoTo(SignallingSocketState.Closed, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportGaveUp);
         state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, lost);
