@@ -16,6 +16,7 @@ public sealed partial class CallEngine
     private bool _socketAlive;
     private bool _socketOpened;
     private int _failedAttempts;
+    private int _offlineProbes;
     private bool _everWelcomed;
     private bool _offline;
     private long _tokenAttempt;
@@ -197,8 +198,10 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.StartOfflineProbe:
                 if (_options.Backoff.OfflineProbeInterval is { } probe && !_offline)
                 {
-                    var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * _jitter.NextDouble()) - 1));
-                    _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + (probe * jitter), _emit);
+                    var u = _jitter.NextDouble();
+                    var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
+                    var early = _backoff.DelayBefore(++_offlineProbes, u, TimeSpan.Zero);
+                    _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, probe * jitter), _emit);
                 }
 
                 break;
@@ -225,6 +228,7 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.ReportWelcomed:
                 _everWelcomed = true;
+                _offlineProbes = 0;
                 _welcomesSinceJoin++;
                 FireLocal(LocalPeerTrigger.Welcomed, "welcomed");
                 FireReconcile(ReconcileTrigger.Welcomed);
@@ -233,6 +237,8 @@ public sealed partial class CallEngine
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown socket effect.");
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
 
     private void ScheduleRetry()
     {

@@ -54,6 +54,15 @@ public sealed partial class CallEngine
     /// <summary>How often each transition row, ignore rule and named mark was reached.</summary>
     public IReadOnlyDictionary<string, long> Coverage => _coverage;
 
+    /// <summary>The local peer's state, read without building a snapshot.</summary>
+    public LocalPeerState LocalState => _localState;
+
+    /// <summary>The signalling socket's state, read without building a snapshot.</summary>
+    public SignallingSocketState SocketState => _socketState;
+
+    /// <summary>The reconcile's state, read without building a snapshot.</summary>
+    public ReconcileState ReconcileState => _reconcileState;
+
     /// <summary>A read-only view of the engine now.</summary>
     public CallSnapshot Snapshot => new(
         _localState,

@@ -22,8 +22,8 @@ public sealed record SocketBackoffOptions
     public TimeSpan StableWindow { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// While the local network is unreachable (an instant local failure, or the OS says offline without ever
-    /// saying online again), a cheap probe attempt every this long, jittered, that spends no budget. Null turns the
+    /// While the local network is unreachable (an instant local failure), a cheap probe attempt that spends no
+    /// budget: the backoff's early delays first, then never more than this long apart, jittered. Null turns the
     /// probe off: unreachable failures then back off and count like any other (the published behaviour).
     /// </summary>
     public TimeSpan? OfflineProbeInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -10,69 +10,96 @@ namespace Reconnect.Sim.Checkers;
 
 /// <summary>
 /// The invariant "no state outlives its deadline": every state the tables give a deadline must end within it
-/// (plus a second of slack for network delay). A sleeping peer's clock stops, so its ages restart on waking.
+/// (plus a second of slack for network delay). The local, socket and reconcile states are read after every
+/// step (cheap properties, so a brief state between two long ones is never missed); remote peers, whose bounded
+/// states are keyed by connection generation, are sampled. A sleeping peer's clock stops, so its ages restart on waking.
 /// </summary>
 public sealed class DeadlineChecker
 {
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
     private readonly TimeSpan _longestServerHint;
-    private readonly Dictionary<string, (string State, long SinceMs)> _since = new(StringComparer.Ordinal);
+    private readonly Dictionary<(SimPeer Peer, string What), (int State, long SinceMs)> _since = [];
 
     /// <summary>Creates the checker; the longest retry hint the server may give widens the backoff bound.</summary>
     public DeadlineChecker(TimeSpan longestServerHint) => _longestServerHint = longestServerHint;
 
-    /// <summary>Checks every peer's states against their deadlines and reports each overrun.</summary>
-    public IEnumerable<string> Check(IEnumerable<SimPeer> peers, long nowMs)
+    /// <summary>Checks the local, socket and reconcile states of every peer; call after every step.</summary>
+    public IEnumerable<string> CheckEngines(IEnumerable<SimPeer> peers, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(peers);
         foreach (var peer in peers)
         {
-            if (peer.Pump.IsPaused)
+            if (Asleep(peer))
             {
-                foreach (var key in _since.Keys.Where(k => k.StartsWith(peer.Name + "/", StringComparison.Ordinal)).ToList())
-                {
-                    _since.Remove(key);
-                }
-
                 continue;
             }
 
-            var options = peer.Engine.Options;
-            var snapshot = peer.Engine.Snapshot;
-            if (Overrun(peer.Name, "socket", snapshot.Socket.ToString(), SocketBound(snapshot.Socket, options), nowMs) is { } socket)
+            var engine = peer.Engine;
+            var options = engine.Options;
+            if (Overrun(peer, "socket", (int)engine.SocketState, SocketBound(engine.SocketState, options), nowMs) is { } socket)
             {
-                yield return socket;
+                yield return $"{peer.Name} socket stayed {engine.SocketState} {socket}";
             }
 
-            var local = snapshot.Local == LocalPeerState.Leaving ? options.LeaveTimeout : (TimeSpan?)null;
-            if (Overrun(peer.Name, "local", snapshot.Local.ToString(), local, nowMs) is { } leaving)
+            var leaving = engine.LocalState == LocalPeerState.Leaving ? options.LeaveTimeout : (TimeSpan?)null;
+            if (Overrun(peer, "local", (int)engine.LocalState, leaving, nowMs) is { } local)
             {
-                yield return leaving;
+                yield return $"{peer.Name} stayed {engine.LocalState} {local}";
             }
 
-            var reconcile = snapshot.Reconcile == ReconcileState.AwaitingRoster
+            var awaiting = engine.ReconcileState == ReconcileState.AwaitingRoster
                 ? options.Reconcile.Deadline * (options.Reconcile.RosterRetries + 1)
                 : (TimeSpan?)null;
-            if (Overrun(peer.Name, "reconcile", snapshot.Reconcile.ToString(), reconcile, nowMs) is { } roster)
+            if (Overrun(peer, "reconcile", (int)engine.ReconcileState, awaiting, nowMs) is { } roster)
             {
-                yield return roster;
+                yield return $"{peer.Name} reconcile stayed {engine.ReconcileState} {roster}";
+            }
+        }
+    }
+
+    /// <summary>Checks every remote peer's state per connection generation; call at a sampling cadence.</summary>
+    public IEnumerable<string> CheckRemotes(IEnumerable<SimPeer> peers, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        foreach (var peer in peers)
+        {
+            if (Asleep(peer))
+            {
+                continue;
             }
 
-            foreach (var remote in snapshot.Remotes)
+            foreach (var remote in peer.Engine.Snapshot.Remotes)
             {
                 var bound = remote.State switch
                 {
                     RemotePeerState.Idle => TimeSpan.Zero,
-                    RemotePeerState.Connecting => options.IceRestart.ConnectTimeout,
+                    RemotePeerState.Connecting => peer.Engine.Options.IceRestart.ConnectTimeout,
                     _ => (TimeSpan?)null,
                 };
-                if (Overrun(peer.Name, $"remote {remote.Id}#{remote.Ref}", $"{remote.State} on connection {remote.Generation}", bound, nowMs) is { } media)
+                var what = string.Create(CultureInfo.InvariantCulture, $"remote {remote.Id}#{remote.Ref}");
+                var state = ((int)remote.State * 1_000_000) + remote.Generation;
+                if (Overrun(peer, what, state, bound, nowMs) is { } media)
                 {
-                    yield return media;
+                    yield return $"{peer.Name} saw {remote.Id} stay {remote.State} on connection {remote.Generation} {media}";
                 }
             }
         }
+    }
+
+    private bool Asleep(SimPeer peer)
+    {
+        if (!peer.Pump.IsPaused)
+        {
+            return false;
+        }
+
+        foreach (var key in _since.Keys.Where(k => ReferenceEquals(k.Peer, peer)).ToList())
+        {
+            _since.Remove(key);
+        }
+
+        return true;
     }
 
     private TimeSpan? SocketBound(SignallingSocketState state, ReconnectOptions options) => state switch
@@ -85,9 +112,9 @@ public sealed class DeadlineChecker
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private string? Overrun(string peer, string what, string state, TimeSpan? bound, long nowMs)
+    private string? Overrun(SimPeer peer, string what, int state, TimeSpan? bound, long nowMs)
     {
-        var key = $"{peer}/{what}";
+        var key = (peer, what);
         if (!_since.TryGetValue(key, out var entered) || entered.State != state)
         {
             entered = (state, nowMs);
@@ -100,6 +127,6 @@ public sealed class DeadlineChecker
         }
 
         _since[key] = (state, nowMs);
-        return string.Create(CultureInfo.InvariantCulture, $"{peer} {what} stayed {state} for {nowMs - entered.SinceMs} ms, past its {limit.TotalMilliseconds} ms deadline");
+        return string.Create(CultureInfo.InvariantCulture, $"for {nowMs - entered.SinceMs} ms, past its {limit.TotalMilliseconds} ms deadline");
     }
 }

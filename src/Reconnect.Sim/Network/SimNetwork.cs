@@ -16,6 +16,7 @@ public sealed class SimNetwork : IInMemoryFabric
     private readonly SortedSet<(string, string)> _partitions = [];
     private readonly Dictionary<(string, string), TimeSpan> _lastSignallingArrival = [];
     private readonly Dictionary<string, SimHost> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string, TrafficPlane), string> _labels = [];
 
     /// <summary>Creates a network on a virtual clock with a random source for jitter and loss.</summary>
     public SimNetwork(VirtualTimeProvider time, DeterministicRandom random)
@@ -145,7 +146,7 @@ public sealed class SimNetwork : IInMemoryFabric
                     deliver();
                 }
             },
-            plane == TrafficPlane.Signalling ? $"sig {fromHost}->{toHost}" : $"media {fromHost}->{toHost}");
+            Label(fromHost, toHost, plane));
         return true;
     }
 
@@ -184,6 +185,17 @@ public sealed class SimNetwork : IInMemoryFabric
         return plane == TrafficPlane.Signalling
             ? !from.SignallingBlocked && !to.SignallingBlocked
             : !from.MediaBlocked && !to.MediaBlocked;
+    }
+
+    private string Label(string from, string to, TrafficPlane plane)
+    {
+        if (!_labels.TryGetValue((from, to, plane), out var label))
+        {
+            label = plane == TrafficPlane.Signalling ? $"sig {from}->{to}" : $"media {from}->{to}";
+            _labels[(from, to, plane)] = label;
+        }
+
+        return label;
     }
 
     private int Jitter(SimHost host) => host.JitterMs <= 0 ? 0 : _random.NextInt(0, host.JitterMs + 1);

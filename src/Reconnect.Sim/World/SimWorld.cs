@@ -149,6 +149,7 @@ public sealed class SimWorld
             if (_lastProbe is not { } probed || _time.Elapsed - probed >= ProbeEvery)
             {
                 _lastProbe = _time.Elapsed;
+                _checker.SampleDeadlines(NowMs);
                 var healed = _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
                 if (healed && !_wasHealed)
                 {

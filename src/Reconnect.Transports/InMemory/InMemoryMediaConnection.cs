@@ -38,7 +38,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         Generation = generation;
         LocalStreams = [.. localStreams];
         var period = InMemoryMediaPort.TickPeriod;
-        _tick = port.Fabric.Time.CreateTimer(_ => Tick(), null, period, period);
+        _tick = port.Fabric.Time.CreateTimer(_ => Tick(), null, port.NextTickPhase(), period);
     }
 
     public string RemoteId { get; }

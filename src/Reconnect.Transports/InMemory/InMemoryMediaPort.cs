@@ -17,6 +17,7 @@ public sealed class InMemoryMediaPort : IMediaPort
     private readonly SortedDictionary<(string Remote, int Generation), InMemoryMediaConnection> _connections = [];
     private readonly Dictionary<string, InMemoryMediaConnection> _byUfrag = new(StringComparer.Ordinal);
     private long _credentials;
+    private long _phases;
 
     /// <summary>Creates the port for a host and registers it in the directory.</summary>
     public InMemoryMediaPort(IInMemoryFabric fabric, string host, InMemoryMediaDirectory directory, IEngineInputSink sink)
@@ -108,6 +109,12 @@ public sealed class InMemoryMediaPort : IMediaPort
     }
 
     internal long NextCredential() => ++_credentials;
+
+    /// <summary>
+    /// When a new connection's first tick falls: spread over the tick period (a fixed stride, no randomness), as
+    /// real media clocks are, so a large room does not have every connection tick at the same instant.
+    /// </summary>
+    internal TimeSpan NextTickPhase() => TimeSpan.FromMilliseconds(1 + ((++_phases * 37) % (long)TickPeriod.TotalMilliseconds));
 
     internal void Index(InMemoryMediaConnection connection)
     {

@@ -99,9 +99,9 @@ public sealed class CheckerTests
         peer.Pump.Post(new JoinRequested("room", "A", new SortedDictionary<string, string>()));
         var deadlines = new DeadlineChecker(TimeSpan.Zero);
 
-        Assert.Empty(deadlines.Check(world.Peers, 0));
-        Assert.Empty(deadlines.Check(world.Peers, 10_500));
-        var overrun = Assert.Single(deadlines.Check(world.Peers, 11_500));
+        Assert.Empty(deadlines.CheckEngines(world.Peers, 0));
+        Assert.Empty(deadlines.CheckEngines(world.Peers, 10_500));
+        var overrun = Assert.Single(deadlines.CheckEngines(world.Peers, 11_500));
         Assert.Contains("A socket stayed FetchingToken", overrun, StringComparison.Ordinal);
     }
 
