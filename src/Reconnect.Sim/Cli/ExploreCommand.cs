@@ -20,9 +20,10 @@ internal static class ExploreCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Run every order of a fixed fault set and every ordering of same-instant events around it." };
         var minutes = new Option<double?>("--minutes") { Description = "Stop starting new schedules after this many minutes of wall time." };
         var seed = new Option<string?>("--seed") { Description = "The exploration's seed (decimal or 0x hex), default 1." };
+        var orderings = new Option<int>("--max-orderings") { Description = "With --exhaustive: same-instant orderings explored per schedule at most.", DefaultValueFactory = _ => Explorer.DefaultMaxRunsPerSchedule };
         var command = new Command("explore", "Explore generated fault schedules against the engine and shrink every failure to a minimal scenario.")
         {
-            peers, faults, seeds, exhaustive, minutes, seed,
+            peers, faults, seeds, exhaustive, minutes, seed, orderings,
         };
         command.SetAction(parse => Run(
             new Settings(
@@ -31,7 +32,8 @@ internal static class ExploreCommand
                 parse.GetValue(seeds),
                 parse.GetValue(exhaustive),
                 parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : null,
-                parse.GetValue(seed) is { } text ? SeedParser.Parse(text) : 1),
+                parse.GetValue(seed) is { } text ? SeedParser.Parse(text) : 1,
+                parse.GetValue(orderings)),
             Console.Out,
             Console.Error));
         return command;
@@ -53,7 +55,7 @@ internal static class ExploreCommand
             : string.Create(CultureInfo.InvariantCulture, $"{settings.Schedules} random schedules of {settings.Faults} faults, seed 0x{settings.Seed:x}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exploring {settings.Peers} peers: {mode}"));
         var result = settings.Exhaustive
-            ? explorer.RunExhaustive(settings.Peers, settings.Faults, settings.Seed, Explorer.DefaultMaxRunsPerSchedule, settings.Budget, bar)
+            ? explorer.RunExhaustive(settings.Peers, settings.Faults, settings.Seed, settings.MaxOrderings, settings.Budget, bar)
             : explorer.RunRandom(settings.Peers, settings.Faults, settings.Schedules, settings.Seed, settings.Budget, bar);
         bar.Finish();
         foreach (var failure in result.Failures)
@@ -86,6 +88,7 @@ internal static class ExploreCommand
         { Exhaustive: true, Faults: < 1 or > FaultOrders.MaxFaults } => "--faults must be 1 to 3 with --exhaustive.",
         { Faults: < 0 } => "--faults must not be negative.",
         { Seeds: <= 0 } => "--seeds must be positive.",
+        { MaxOrderings: <= 0 } => "--max-orderings must be positive.",
         _ => null,
     };
 
@@ -127,7 +130,8 @@ internal static class ExploreCommand
     /// <param name="Exhaustive">Exhaustive mode instead of random.</param>
     /// <param name="Budget">The wall-time budget.</param>
     /// <param name="Seed">The exploration's seed.</param>
-    internal sealed record Settings(int Peers, int Faults, int? Seeds, bool Exhaustive, TimeSpan? Budget, ulong Seed)
+    /// <param name="MaxOrderings">With exhaustive mode, the same-instant orderings explored per schedule at most.</param>
+    internal sealed record Settings(int Peers, int Faults, int? Seeds, bool Exhaustive, TimeSpan? Budget, ulong Seed, int MaxOrderings = Explorer.DefaultMaxRunsPerSchedule)
     {
         /// <summary>Random schedules to explore: 100 unless given.</summary>
         public int Schedules => Seeds ?? 100;
