@@ -15,21 +15,27 @@ internal static class RunCommand
         var seed = new Option<string?>("--seed") { Description = "The seed (decimal or 0x hex); the scenario's own when omitted." };
         var trace = new Option<FileInfo?>("--trace") { Description = "Write the JSON Lines trace to this file." };
         var verbose = new Option<bool>("--verbose") { Description = "Show every event, not just the story." };
-        var command = new Command("run", "Run a scenario in virtual time, check invariants, and print its timeline.") { scenario, seed, trace, verbose };
+        var choices = new Option<string?>("--choices") { Description = "Replay an exhaustive run: the same-instant choices it printed, comma-separated." };
+        var window = new Option<string?>("--choice-window") { Description = "With --choices: the window FROM:TO (virtual ms) the choices were made in; the first-scheduled item runs outside it." };
+        var command = new Command("run", "Run a scenario in virtual time, check invariants, and print its timeline.") { scenario, seed, trace, verbose, choices, window };
         command.SetAction(parse => Run(
             parse.GetValue(scenario),
             parse.GetValue(seed),
             parse.GetValue(trace),
             parse.GetValue(verbose),
-            Console.Out));
+            Console.Out,
+            parse.GetValue(choices) is { } list ? ChoiceReplay.Parse(list, parse.GetValue(window)) : null));
         return command;
     }
 
-    public static int Run(string? name, string? seedText, FileInfo? traceFile, bool verbose, TextWriter output)
+    public static int Run(string? name, string? seedText, FileInfo? traceFile, bool verbose, TextWriter output, ChoiceReplay? replay = null)
     {
         var scenario = name is null ? ScenarioLibrary.SeedDemo : ScenarioLibrary.Resolve(name);
         var seed = seedText is null ? (ulong?)null : SeedParser.Parse(seedText);
-        var result = new SimWorld(scenario, seed).Run();
+        var chooser = replay?.Chooser();
+        var world = new SimWorld(scenario, seed, chooser);
+        chooser?.Bind(world.Time);
+        var result = world.Run();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scenario {scenario.Name}  seed 0x{result.Seed:x}  {scenario.Description}"));
         new TimelinePrinter(verbose ? TimelineVerbosity.Verbose : TimelineVerbosity.Normal).Write(output, result.Trace.Events);
         output.WriteLine();

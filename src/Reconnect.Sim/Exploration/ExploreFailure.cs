@@ -14,6 +14,7 @@ namespace Reconnect.Sim.Exploration;
 /// Exhaustive mode: the same-instant choices made inside the explored window (the first-scheduled item ran
 /// everywhere else), in order; empty in random mode, where the seed alone replays the run.
 /// </param>
+/// <param name="ChoiceWindow">Exhaustive mode: the virtual-time window, in ms, in which the choices were made.</param>
 public sealed record ExploreFailure(
     ulong Seed,
     IReadOnlyList<string> Problems,
@@ -21,7 +22,8 @@ public sealed record ExploreFailure(
     int OriginalFaults,
     int MinimalFaults,
     int ShrinkRuns,
-    IReadOnlyList<int> Choices)
+    IReadOnlyList<int> Choices,
+    (long FromMs, long ToMs)? ChoiceWindow = null)
 {
     /// <summary>The seed, the problems, the choices if any, and the minimal scenario JSON.</summary>
     public string Describe()
@@ -36,6 +38,10 @@ public sealed record ExploreFailure(
         if (Choices.Count > 0)
         {
             text.Append("  same-instant choices in the window: [").AppendJoin(", ", Choices).Append("]\n");
+            if (ChoiceWindow is { } window)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  replay: run <minimal scenario file> --choices {string.Join(',', Choices)} --choice-window {window.FromMs}:{window.ToMs}\n");
+            }
         }
 
         text.Append("minimal scenario:\n").Append(ScenarioJson).Append('\n');

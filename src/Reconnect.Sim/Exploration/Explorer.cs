@@ -128,7 +128,7 @@ public sealed class Explorer
                 capped = run.Index + 1 == maxRunsPerSchedule && run.Choices.Any(c => c.Chosen + 1 < c.Offered);
                 if (run.Result.Count > 0)
                 {
-                    tally.Fail(new ExploreFailure(seed, run.Result, ScenarioLoader.ToJson(scenario), schedule.Count, schedule.Count, 0, run.Script));
+                    tally.Fail(new ExploreFailure(seed, run.Result, ScenarioLoader.ToJson(scenario), schedule.Count, schedule.Count, 0, run.Script, ((long)from.TotalMilliseconds, (long)to.TotalMilliseconds)));
                     capped = false;
                     break;
                 }

@@ -1,4 +1,8 @@
 using Reconnect.Sim.Cli;
+using Reconnect.Sim.Exploration;
+using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.Time;
+using Reconnect.Sim.World;
 using Reconnect.Sim.Trace;
 
 namespace Reconnect.Sim.Tests.Cli;
@@ -64,6 +68,31 @@ public sealed class RunCommandTests
             Assert.Equal(1, exit);
             Assert.Contains("SEED=0x1: expected error kinds [TerminalCloseError], got []", output.ToString(), StringComparison.Ordinal);
             Assert.EndsWith("FAIL" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Run_replays_the_same_instant_choices_an_exhaustive_run_recorded()
+    {
+        var scenario = ScenarioLibrary.SeedDemo;
+        var recorder = new RecordingChooser(new SeededChooser(99));
+        var windowed = new WindowedChooser(recorder, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(16));
+        var world = new SimWorld(scenario, null, windowed);
+        windowed.Bind(world.Time);
+        var recorded = world.Run().Trace.ToJsonLines();
+        Assert.NotEmpty(recorder.ChosenIndices);
+        var path = Path.Combine(Path.GetTempPath(), $"reconnect-replay-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var replay = ChoiceReplay.Parse(string.Join(',', recorder.ChosenIndices), "10000:16000");
+
+            Assert.Equal(0, RunCommand.Run(null, null, new FileInfo(path), verbose: false, TextWriter.Null, replay));
+
+            Assert.Equal(recorded, File.ReadAllText(path));
         }
         finally
         {
