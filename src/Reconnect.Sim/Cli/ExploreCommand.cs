@@ -71,7 +71,7 @@ internal static class ExploreCommand
 
         if (result.CappedSchedules > 0)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.CappedSchedules} schedules had more same-instant orderings than the cap of {Explorer.DefaultMaxRunsPerSchedule} runs"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.CappedSchedules} schedules had more same-instant orderings than the cap of {settings.MaxOrderings} runs"));
         }
 
         var missing = CoverageMarksMissing(result);

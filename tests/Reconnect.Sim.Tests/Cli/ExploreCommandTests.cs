@@ -29,6 +29,7 @@ public sealed class ExploreCommandTests
         var schedules = int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var runs = int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(schedules >= 1 && runs > schedules && runs <= schedules * 3, output.ToString());
+        Assert.DoesNotContain("cap of 64", output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
