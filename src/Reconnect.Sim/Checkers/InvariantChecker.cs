@@ -40,7 +40,7 @@ public sealed class InvariantChecker
     public IReadOnlyList<string> Violations => _violations;
 
     /// <summary>Takes note of what the server did: a session it removed truly left (the notice's detail starts with the session id).</summary>
-    public void OnServerNotice(ChannelNotice notice, long nowMs)
+    public void OnServerNotice(ChannelNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (notice.Kind is ChannelNoticeKinds.Left or ChannelNoticeKinds.Evicted or ChannelNoticeKinds.Kicked or ChannelNoticeKinds.Replaced)

@@ -65,7 +65,7 @@ public sealed class SimWorld
 
         var longestHint = scenario.Timeline.Select(f => f.RetryAfterMs ?? 0).DefaultIfEmpty(0).Max();
         _checker = new InvariantChecker(_seed, _peers, TimeSpan.FromMilliseconds(longestHint));
-        _server.NoticeRaised += (_, notice) => _checker.OnServerNotice(notice, NowMs);
+        _server.NoticeRaised += (_, notice) => _checker.OnServerNotice(notice);
         _network.HostWentOffline += (_, host) => _peers.FirstOrDefault(p => p.Name == host.Name)?.Signalling.NetworkLost();
     }
 
