@@ -68,8 +68,4 @@ public static class ConvergenceProbe
     /// <summary>True for a peer expected in the call: started, not departed, not closed.</summary>
     public static bool IsLive(SimPeer peer) =>
         peer.Started && !peer.Departed && peer.Engine.Snapshot.Local is not (LocalPeerState.Closed or LocalPeerState.Idle);
-
-    /// <summary>A connection view lookup used by checkers.</summary>
-    public static MediaConnectionView? Connection(SimPeer peer, string remote, int generation) =>
-        peer.Media.Connections.FirstOrDefault(c => c.RemotePeerId == remote && c.Generation == generation);
 }

@@ -150,7 +150,7 @@ public sealed class SimWorld
             {
                 _lastProbe = _time.Elapsed;
                 _checker.SampleDeadlines(NowMs);
-                var healed = _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
+                var healed = IsHealed();
                 if (healed && !_wasHealed)
                 {
                     _trace.Add(new TraceEvent(NowMs, "*", TraceEventKind.Heal) { Detail = "every live pair connected both ways with frames flowing; rosters equal the server's" });
@@ -169,8 +169,10 @@ public sealed class SimWorld
             _time.RunUntil(until);
         }
 
-        return stopWhenHealed && _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
+        return stopWhenHealed && IsHealed();
     }
+
+    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
 
     private void OnNotice(SimPeer peer, EngineNotice notice)
     {
