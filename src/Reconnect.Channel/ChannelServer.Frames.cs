@@ -147,12 +147,13 @@ public sealed partial class ChannelServer
         Attach(connection, session);
         session.LastHeard = now;
         var allowance = HeartbeatAllowance(join);
-        if (allowance < session.HeartbeatAllowance)
+        var deadlineComesSooner = allowance < session.HeartbeatAllowance;
+        session.HeartbeatAllowance = allowance;
+        if (deadlineComesSooner)
         {
-            ArmSilence(session, now + allowance + options.SilenceGrace);
+            ArmSilence(session, SilenceDeadline(session));
         }
 
-        session.HeartbeatAllowance = allowance;
         Send(connection.Id, Welcome(session, resumed: true));
         Notice(ChannelNoticeKinds.Resumed, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
         Update(session, RosterValues.Metadata(join.Metadata), RosterValues.Streams(join.Streams));
