@@ -51,7 +51,7 @@ public sealed partial class ChannelServer
                 Notice(ChannelNoticeKinds.Left, session.Channel, session.PeerId, session.Id);
                 break;
             case RosterRequestMessage request:
-                Send(connection.Id, new RosterMessage(request.RequestId, [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)]));
+                Send(connection.Id, new RosterMessage(request.RequestId, [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)], rosterVersion));
                 break;
             case PingMessage ping:
                 Send(connection.Id, new PongMessage(ping.Sequence));
@@ -89,6 +89,10 @@ public sealed partial class ChannelServer
         {
             StartSession(connection, join);
         }
+        else if (terminalCloses.CodeFor(join.ResumeSessionId, join.Channel, join.PeerId, connection.Grant.Account, now) is { } code)
+        {
+            Reject(connection.Id, code, join.Channel, join.PeerId, $"session {join.ResumeSessionId} was closed for good");
+        }
         else if (directory.FindById(join.ResumeSessionId) is { } session
             && session.Channel == join.Channel
             && session.PeerId == join.PeerId
@@ -123,12 +127,13 @@ public sealed partial class ChannelServer
             Metadata = RosterValues.Metadata(join.Metadata),
             Streams = RosterValues.Streams(join.Streams),
             LastHeard = now,
+            HeartbeatAllowance = HeartbeatAllowance(join),
         };
         directory.Add(session);
         Attach(connection, session);
-        ArmSilence(session, now + options.SilenceGrace);
-        Send(connection.Id, new WelcomeMessage(session.PeerId, session.Id, Resumed: false));
-        Broadcast(session, new PeerJoinedMessage(session.Entry));
+        ArmSilence(session, SilenceDeadline(session));
+        Send(connection.Id, Welcome(session, resumed: false));
+        Broadcast(session, new PeerJoinedMessage(session.Entry, NextRosterVersion()));
         Notice(ChannelNoticeKinds.Joined, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
     }
 
@@ -141,7 +146,15 @@ public sealed partial class ChannelServer
 
         Attach(connection, session);
         session.LastHeard = now;
-        Send(connection.Id, new WelcomeMessage(session.PeerId, session.Id, Resumed: true));
+        var allowance = HeartbeatAllowance(join);
+        var deadlineComesSooner = allowance < session.HeartbeatAllowance;
+        session.HeartbeatAllowance = allowance;
+        if (deadlineComesSooner)
+        {
+            ArmSilence(session, SilenceDeadline(session));
+        }
+
+        Send(connection.Id, Welcome(session, resumed: true));
         Notice(ChannelNoticeKinds.Resumed, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
         Update(session, RosterValues.Metadata(join.Metadata), RosterValues.Streams(join.Streams));
     }
@@ -171,7 +184,7 @@ public sealed partial class ChannelServer
 
         session.Metadata = metadata;
         session.Streams = streams;
-        Broadcast(session, new PeerUpdatedMessage(session.Entry));
+        Broadcast(session, new PeerUpdatedMessage(session.Entry, NextRosterVersion()));
         Notice(ChannelNoticeKinds.Updated, session.Channel, session.PeerId, $"{streams.Count} streams");
     }
 
@@ -180,11 +193,19 @@ public sealed partial class ChannelServer
     {
         JoinMessage join when join is not { Channel.Length: > 0, PeerId.Length: > 0, Metadata: not null, Streams: not null }
             || join.Streams.Any(s => s is not { StreamId.Length: > 0, Metadata: not null }) => "join with missing fields",
+        JoinMessage { PingIntervalMs: < 0 } => "join with a negative ping interval",
         RelaySignalMessage relay when relay is not { To.Length: > 0, Payload: not null } => "signal with missing fields",
         PublishStreamMessage publish when publish.Stream is not { StreamId.Length: > 0, Metadata: not null } => "publish with missing fields",
         UnpublishStreamMessage { StreamId.Length: 0 } => "unpublish with an empty stream id",
         _ => null,
     };
+
+    private WelcomeMessage Welcome(Session session, bool resumed) =>
+        new(session.PeerId, session.Id, resumed, (long)options.SilenceGrace.TotalMilliseconds);
+
+    /// <summary>The client's announced ping interval, capped by <see cref="ChannelServerOptions.MaxHeartbeatAllowance"/>; zero when it announced none.</summary>
+    private TimeSpan HeartbeatAllowance(JoinMessage join) =>
+        TimeSpan.FromMilliseconds(Math.Min(join.PingIntervalMs ?? 0, (long)options.MaxHeartbeatAllowance.TotalMilliseconds));
 
     private static void Attach(Connection connection, Session session)
     {

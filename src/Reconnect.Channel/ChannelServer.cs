@@ -17,7 +17,9 @@ public sealed partial class ChannelServer
     private readonly SortedDictionary<long, Connection> connections = [];
     private readonly Dictionary<string, int> connectionsPerAccount = new(StringComparer.Ordinal);
     private readonly ChannelDirectory directory = new();
+    private readonly TerminalCloses terminalCloses;
     private long sessionCounter;
+    private long rosterVersion;
     private long timerCounter;
     private Instant now;
 
@@ -28,6 +30,7 @@ public sealed partial class ChannelServer
         ArgumentNullException.ThrowIfNull(tokens);
         this.options = options.Validate();
         this.tokens = tokens;
+        terminalCloses = new TerminalCloses(this.options.TerminalCloseCapacity);
     }
 
     /// <summary>The channels that hold at least one session, in ordinal order.</summary>
@@ -41,6 +44,11 @@ public sealed partial class ChannelServer
         if (input is AdminKick { CloseCode: not (CloseCodes.Normal or (>= 3000 and <= 4999)) } kick)
         {
             throw new ArgumentOutOfRangeException(nameof(input), kick.CloseCode, "A kick's close code must be 1000 or in 3000-4999.");
+        }
+
+        if (input is ServerShuttingDown { RetryAfterMs: < 0 } shutdown)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), shutdown.RetryAfterMs, "A retry hint must not be negative.");
         }
 
         this.now = now;
@@ -137,7 +145,7 @@ public sealed partial class ChannelServer
             return;
         }
 
-        var deadline = session.LastHeard + options.SilenceGrace;
+        var deadline = SilenceDeadline(session);
         if (now < deadline)
         {
             ArmSilence(session, deadline);
@@ -156,6 +164,11 @@ public sealed partial class ChannelServer
             return;
         }
 
+        if (CloseCodePolicy.Classify(kick.CloseCode).IsTerminal)
+        {
+            terminalCloses.Remember(session, kick.CloseCode, now, now + options.TerminalCloseMemory);
+        }
+
         EndSession(session, PeerLeftReasons.Kicked, kick.CloseCode, PeerLeftReasons.Kicked, null);
         Notice(ChannelNoticeKinds.Kicked, session.Channel, session.PeerId, $"{session.Id} closed with {kick.CloseCode}");
     }
@@ -165,7 +178,7 @@ public sealed partial class ChannelServer
         foreach (var connection in connections.Values.ToList())
         {
             var session = connection.Session;
-            Send(connection.Id, new GoingAwayMessage(shuttingDown.RetryAfterMs));
+            Send(connection.Id, new GoingAwayMessage(CappedHint(shuttingDown.RetryAfterMs)));
             Close(connection, CloseCodes.ServiceRestart);
             Notice(ChannelNoticeKinds.GoingAway, session?.Channel ?? string.Empty, session?.PeerId, $"connection {connection.Id}");
         }
@@ -199,8 +212,18 @@ public sealed partial class ChannelServer
 
         directory.Remove(session);
         outbox.Enqueue(new CancelTimer(session.Timer));
-        Broadcast(session, new PeerLeftMessage(session.PeerId, session.Id, peerLeftReason));
+        Broadcast(session, new PeerLeftMessage(session.PeerId, session.Id, peerLeftReason, NextRosterVersion()));
     }
+
+    /// <summary>Counts one roster change (a join, a leave, an update); events and snapshots carry the count so clients can order them.</summary>
+    private long NextRosterVersion() => ++rosterVersion;
+
+    /// <summary>When a silent session is evicted: the grace starts once its next heartbeat is overdue.</summary>
+    private Instant SilenceDeadline(Session session) => session.LastHeard + session.HeartbeatAllowance + options.SilenceGrace;
+
+    /// <summary>A retry hint cut to <see cref="ChannelServerOptions.MaxRetryHint"/>, so that honouring it never costs a client its session.</summary>
+    private int? CappedHint(int? retryAfterMs) =>
+        retryAfterMs is { } ms ? (int)Math.Min(ms, (long)options.MaxRetryHint.TotalMilliseconds) : null;
 
     private void ArmSilence(Session session, Instant due)
     {

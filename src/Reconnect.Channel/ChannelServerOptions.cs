@@ -3,8 +3,30 @@ namespace Reconnect.Channel;
 /// <summary>The limits the channel server enforces.</summary>
 public sealed record ChannelServerOptions
 {
-    /// <summary>A session from which no frame was heard for this long is evicted.</summary>
+    /// <summary>
+    /// A session is evicted once no frame was heard from it for this long after its next heartbeat was due: the
+    /// last frame heard, plus the ping interval the client announced (see <see cref="MaxHeartbeatAllowance"/>),
+    /// plus this grace. The welcome tells the client this value.
+    /// </summary>
     public TimeSpan SilenceGrace { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// The most a client's announced ping interval may add to its silence budget; a longer announced interval is
+    /// cut to this. Zero makes the server count its grace from the last frame heard, whatever the client announces.
+    /// </summary>
+    public TimeSpan MaxHeartbeatAllowance { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a session closed by a terminal code (a kick with 4005 <c>admin_disconnect</c>, ...) is remembered, so
+    /// that a peer away when it happened is refused with that code when it tries to resume. At least the silence grace.
+    /// </summary>
+    public TimeSpan TerminalCloseMemory { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most terminal closes remembered at once; when full, the oldest is forgotten first.</summary>
+    public int TerminalCloseCapacity { get; init; } = 10_000;
+
+    /// <summary>The longest retry hint a going-away message carries: half the silence grace, so a client that honours it still resumes.</summary>
+    public TimeSpan MaxRetryHint => SilenceGrace / 2;
 
     /// <summary>The most connections one account may hold open at once.</summary>
     public int MaxConnectionsPerAccount { get; init; } = 1000;
@@ -20,6 +42,21 @@ public sealed record ChannelServerOptions
         if (SilenceGrace <= TimeSpan.Zero)
         {
             failures.Add("SilenceGrace must be positive.");
+        }
+
+        if (MaxHeartbeatAllowance < TimeSpan.Zero)
+        {
+            failures.Add("MaxHeartbeatAllowance must not be negative.");
+        }
+
+        if (TerminalCloseMemory < SilenceGrace)
+        {
+            failures.Add("TerminalCloseMemory must be at least SilenceGrace.");
+        }
+
+        if (TerminalCloseCapacity < 1)
+        {
+            failures.Add("TerminalCloseCapacity must be at least 1.");
         }
 
         if (MaxConnectionsPerAccount < 1)

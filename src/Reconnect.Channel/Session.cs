@@ -25,6 +25,9 @@ internal sealed class Session(string id, string channel, string peerId, string a
     /// <summary>When a frame was last heard from the session.</summary>
     public Instant LastHeard { get; set; }
 
+    /// <summary>How long after <see cref="LastHeard"/> the client's next heartbeat is due: its announced ping interval, capped.</summary>
+    public TimeSpan HeartbeatAllowance { get; set; }
+
     /// <summary>The silence timer currently armed.</summary>
     public ChannelTimerId Timer { get; set; }
 

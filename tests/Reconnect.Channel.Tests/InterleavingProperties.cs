@@ -97,6 +97,7 @@ internal sealed class Script
     private readonly HashSet<string> created = new(StringComparer.Ordinal);
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
     private readonly Queue<long> closedByServer = new();
+    private readonly Dictionary<long, long> lastVersionTo = [];
     private long nextConnection;
     private int step;
 
@@ -154,7 +155,7 @@ internal sealed class Script
                 Frame(c, new RosterRequestMessage(step));
                 break;
             case Relay(var c, var to):
-                Frame(c, new RelaySignalMessage(Peer(to), new CandidateSignal(1, new IceCandidate("candidate:x"))));
+                Frame(c, new RelaySignalMessage(RelayTarget(c, to), new CandidateSignal(1, new IceCandidate("candidate:x"))));
                 break;
             case Publish(var c, var stream):
                 Frame(c, new PublishStreamMessage(ServerDriver.Stream($"st{stream}")));
@@ -178,6 +179,20 @@ internal sealed class Script
         }
 
         FeedCloses();
+    }
+
+    /// <summary>
+    /// The <paramref name="to"/>-th other peer attached in the sender's channel (a random pair rarely shares a channel,
+    /// so relays would almost never be delivered), or client <paramref name="to"/>'s peer when there is none.
+    /// </summary>
+    private string RelayTarget(int client, int to)
+    {
+        var mates = welcomed.Values
+            .Where(w => w.Channel == $"c{channelOf[client]}" && w.PeerId != Peer(client))
+            .Select(w => w.PeerId)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return mates.Count == 0 ? Peer(to) : mates[to % mates.Count];
     }
 
     private void Frame(int client, ClientMessage message)
@@ -233,9 +248,17 @@ internal sealed class Script
                     reached.Add(NonEmptyRoster);
                 }
 
+                Require(roster.Version >= lastVersionTo.GetValueOrDefault(conn), $"roster version {roster.Version} to {conn} is older than an event it was sent");
                 break;
             case SendFrame(var conn, PeerJoinedMessage joined):
                 Require(joined.Peer.PeerId != welcomed[conn].PeerId, $"connection {conn} told about its own join");
+                EventVersion(conn, joined.Version);
+                break;
+            case SendFrame(var conn, PeerLeftMessage left):
+                EventVersion(conn, left.Version);
+                break;
+            case SendFrame(var conn, PeerUpdatedMessage updated):
+                EventVersion(conn, updated.Version);
                 break;
             case ChannelNotice notice:
                 reached.Add(notice.Kind);
@@ -246,6 +269,13 @@ internal sealed class Script
                 closedByServer.Enqueue(close.ConnectionId);
                 break;
         }
+    }
+
+    /// <summary>Every roster event a connection is sent is newer than the ones before it.</summary>
+    private void EventVersion(long connection, long version)
+    {
+        Require(version > lastVersionTo.GetValueOrDefault(connection), $"event version {version} to {connection} is not newer than {lastVersionTo.GetValueOrDefault(connection)}");
+        lastVersionTo[connection] = version;
     }
 
     /// <summary>A session ends once, after it was created; an eviction only after the silence grace without frames.</summary>

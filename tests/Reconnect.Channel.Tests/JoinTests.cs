@@ -15,7 +15,7 @@ public sealed class JoinTests
         var outputs = driver.Join(2, "room", "bob", null, ServerDriver.Stream("cam"));
 
         Assert.Equal("s1", alice);
-        Assert.Equal(new WelcomeMessage("bob", "s2", Resumed: false), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new WelcomeMessage("bob", "s2", Resumed: false, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(2)));
         var joined = Assert.IsType<PeerJoinedMessage>(Assert.Single(outputs.FramesTo(1)));
         Assert.Equal(new RosterEntry("bob", "s2", ServerDriver.Meta(), [ServerDriver.Stream("cam")]), joined.Peer);
         Assert.Single(outputs.Notices(ChannelNoticeKinds.Joined));
@@ -62,9 +62,9 @@ public sealed class JoinTests
 
         Assert.Equal(new CloseConnection(1, CloseCodes.Normal, "replaced"), Assert.Single(outputs.Closes()));
         Assert.Equal(
-            [new PeerLeftMessage("alice", old, "replaced"), new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []))],
+            [new PeerLeftMessage("alice", old, "replaced", Version: 3), new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []), Version: 4)],
             outputs.FramesTo(2));
-        Assert.Equal(new WelcomeMessage("alice", "s3", Resumed: false), Assert.Single(outputs.FramesTo(3)));
+        Assert.Equal(new WelcomeMessage("alice", "s3", Resumed: false, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(3)));
         Assert.Equal(["alice", "bob"], driver.Server.Roster("room").Select(p => p.PeerId));
     }
 

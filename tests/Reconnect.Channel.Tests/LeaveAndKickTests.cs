@@ -15,7 +15,7 @@ public sealed class LeaveAndKickTests
         var outputs = driver.Send(1, new LeaveMessage());
 
         Assert.Equal(new CloseConnection(1, CloseCodes.Normal, "left"), Assert.Single(outputs.Closes()));
-        Assert.Equal(new PeerLeftMessage("alice", alice, "left"), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new PeerLeftMessage("alice", alice, "left", Version: 3), Assert.Single(outputs.FramesTo(2)));
         Assert.Empty(outputs.FramesTo(1));
         Assert.Single(outputs.Notices(ChannelNoticeKinds.Left));
         Assert.Equal(["bob"], driver.Server.Roster("room").Select(p => p.PeerId));
@@ -31,7 +31,7 @@ public sealed class LeaveAndKickTests
         var outputs = driver.Handle(new AdminKick("room", "alice", CloseCodes.AdminDisconnect));
 
         Assert.Equal(new CloseConnection(1, CloseCodes.AdminDisconnect, "kicked"), Assert.Single(outputs.Closes()));
-        Assert.Equal(new PeerLeftMessage("alice", alice, "kicked"), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new PeerLeftMessage("alice", alice, "kicked", Version: 3), Assert.Single(outputs.FramesTo(2)));
         Assert.Single(outputs.Notices(ChannelNoticeKinds.Kicked));
         Assert.Equal(["bob"], driver.Server.Roster("room").Select(p => p.PeerId));
     }

@@ -17,7 +17,7 @@ public sealed class ResumeTests
 
         var outputs = driver.Join(3, "room", "alice", alice);
 
-        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true), Assert.Single(outputs.FramesTo(3)));
+        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(3)));
         Assert.Empty(outputs.FramesTo(2));
         Assert.Single(outputs.Notices(ChannelNoticeKinds.Resumed));
         Assert.True(driver.Server.IsAttached("room", "alice"));
@@ -34,7 +34,7 @@ public sealed class ResumeTests
         var lateFrame = driver.Send(1, new PingMessage(9));
 
         Assert.Equal(new CloseConnection(1, CloseCodes.Normal, "replaced"), Assert.Single(outputs.Closes()));
-        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(2)));
         Assert.Empty(lateFrame.Frames());
         Assert.Single(lateFrame.Notices(ChannelNoticeKinds.Ignored));
     }
@@ -54,7 +54,7 @@ public sealed class ResumeTests
         var unchanged = driver.Join(4, "room", "alice", alice, ServerDriver.Stream("screen", "screen"));
 
         var expected = new RosterEntry("alice", alice, ServerDriver.Meta(), [ServerDriver.Stream("screen", "screen")]);
-        Assert.Equal(new PeerUpdatedMessage(expected), Assert.Single(changed.FramesTo(2)));
+        Assert.Equal(new PeerUpdatedMessage(expected, Version: 3), Assert.Single(changed.FramesTo(2)));
         Assert.Empty(unchanged.FramesTo(2));
         Assert.Equal(expected, driver.Server.Roster("room")[0]);
     }
@@ -74,7 +74,7 @@ public sealed class ResumeTests
         Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(refused.FramesTo(2)));
         Assert.Empty(refused.Closes());
         Assert.Single(refused.Notices(ChannelNoticeKinds.ResumeRefused));
-        Assert.Equal(new WelcomeMessage("alice", "s2", Resumed: false), Assert.Single(fresh.FramesTo(2)));
+        Assert.Equal(new WelcomeMessage("alice", "s2", Resumed: false, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(fresh.FramesTo(2)));
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class ResumeTests
         Assert.Equal(["alice", "bob"], driver.Server.Roster("room").Select(p => p.PeerId));
         Assert.False(driver.Server.IsAttached("room", "alice"));
         driver.Open(4);
-        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true), Assert.Single(driver.Join(4, "room", "alice", alice).FramesTo(4)));
+        Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(driver.Join(4, "room", "alice", alice).FramesTo(4)));
     }
 }

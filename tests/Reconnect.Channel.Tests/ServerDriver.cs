@@ -6,6 +6,9 @@ namespace Reconnect.Channel.Tests;
 /// <summary>Drives a <see cref="ChannelServer"/> the way a shell would: a virtual clock, armed timers fired in (due, sequence) order.</summary>
 internal sealed class ServerDriver
 {
+    /// <summary>The default silence grace in milliseconds, as the welcome announces it.</summary>
+    public const long GraceMs = 45_000;
+
     private readonly SortedDictionary<(Instant Due, long Sequence), ChannelTimerId> timers = [];
 
     public ServerDriver(ChannelServerOptions? options = null) =>
@@ -82,6 +85,13 @@ internal sealed class ServerDriver
         Open(connection, token);
         var welcome = Join(connection, channel, peerId).FramesTo(connection).OfType<WelcomeMessage>().Single();
         return welcome.SessionId;
+    }
+
+    /// <summary>Opens a connection and joins; returns what <paramref name="observer"/>'s connection was sent meanwhile.</summary>
+    public List<ServerMessage> OpenAndJoinSeenBy(long connection, string channel, string peerId, long observer)
+    {
+        Open(connection);
+        return Join(connection, channel, peerId).FramesTo(observer);
     }
 
     public static IReadOnlyDictionary<string, string> Meta(params (string Key, string Value)[] pairs) =>

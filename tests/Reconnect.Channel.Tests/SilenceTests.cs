@@ -22,7 +22,7 @@ public sealed class SilenceTests
         var at = driver.AdvanceTo(Instant.Zero + Grace);
 
         Assert.Empty(before);
-        Assert.Equal(new PeerLeftMessage("alice", alice, "network-disconnect"), Assert.Single(at.FramesTo(2)));
+        Assert.Equal(new PeerLeftMessage("alice", alice, "network-disconnect", Version: 3), Assert.Single(at.FramesTo(2)));
         Assert.Single(at.Notices(ChannelNoticeKinds.Evicted));
         Assert.Equal(["bob"], driver.Server.Roster("room").Select(p => p.PeerId));
     }

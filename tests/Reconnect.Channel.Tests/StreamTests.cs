@@ -14,7 +14,7 @@ public sealed class StreamTests
         var outputs = driver.Send(1, new PublishStreamMessage(ServerDriver.Stream("cam")));
 
         var expected = new RosterEntry("alice", alice, ServerDriver.Meta(), [ServerDriver.Stream("cam")]);
-        Assert.Equal(new PeerUpdatedMessage(expected), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new PeerUpdatedMessage(expected, Version: 3), Assert.Single(outputs.FramesTo(2)));
         Assert.Empty(outputs.FramesTo(1));
         Assert.Equal(expected, driver.Server.Roster("room")[0]);
     }
@@ -49,7 +49,7 @@ public sealed class StreamTests
         var removed = driver.Send(1, new UnpublishStreamMessage("cam"));
         var absent = driver.Send(1, new UnpublishStreamMessage("cam"));
 
-        Assert.Equal(new PeerUpdatedMessage(new RosterEntry("alice", alice, ServerDriver.Meta(), [])), Assert.Single(removed.FramesTo(2)));
+        Assert.Equal(new PeerUpdatedMessage(new RosterEntry("alice", alice, ServerDriver.Meta(), []), Version: 4), Assert.Single(removed.FramesTo(2)));
         Assert.Empty(absent.Frames());
         Assert.Empty(driver.Server.Roster("room")[0].Streams);
     }

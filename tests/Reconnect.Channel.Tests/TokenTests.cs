@@ -92,7 +92,7 @@ public sealed class TokenTests
         var resumed = driver.Join(2, "room", "alice", session);
 
         Assert.Equal(new CloseConnection(1, CloseCodes.TokenExpired, "token_expired"), Assert.Single(expired.Closes()));
-        Assert.Equal(new WelcomeMessage("alice", session, Resumed: true), Assert.Single(resumed.FramesTo(2)));
+        Assert.Equal(new WelcomeMessage("alice", session, Resumed: true, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(resumed.FramesTo(2)));
     }
 
     [Fact]

@@ -43,16 +43,31 @@ public sealed partial class CallEngine
 
     private void HandleChannelMessage(ServerMessage message)
     {
+        if (RosterVersionOf(message) is < 0 and var version)
+        {
+            Emit(new ErrorRaised(new ProtocolViolation($"{message.GetType().Name} with roster version {version}")));
+            return;
+        }
+
         switch (message)
         {
             case RosterMessage roster: HandleRoster(roster); break;
-            case PeerJoinedMessage joined: HandlePeerJoined(joined.Peer); break;
+            case PeerJoinedMessage joined: HandlePeerJoined(joined); break;
             case PeerLeftMessage left: HandlePeerLeft(left); break;
-            case PeerUpdatedMessage updated: HandlePeerUpdated(updated.Peer); break;
+            case PeerUpdatedMessage updated: HandlePeerUpdated(updated); break;
             case SignalRelayedMessage signal: HandleSignal(signal.From, signal.Payload); break;
             default: Ignore(message.GetType().Name, "not expected by a client"); break;
         }
     }
+
+    private static long RosterVersionOf(ServerMessage message) => message switch
+    {
+        RosterMessage m => m.Version,
+        PeerJoinedMessage m => m.Version,
+        PeerLeftMessage m => m.Version,
+        PeerUpdatedMessage m => m.Version,
+        _ => 0,
+    };
 
     private void HandleWelcome(WelcomeMessage welcome)
     {
@@ -66,6 +81,17 @@ public sealed partial class CallEngine
         {
             Emit(new ErrorRaised(new ProtocolViolation($"welcome for '{welcome.PeerId}' with session '{welcome.SessionId}'")));
             return;
+        }
+
+        if (welcome.SilenceGraceMs is <= 0)
+        {
+            Emit(new ErrorRaised(new ProtocolViolation($"welcome with a silence grace of {welcome.SilenceGraceMs} ms; taken as unknown")));
+        }
+
+        _serverGrace = welcome.SilenceGraceMs is > 0 and var ms ? TimeSpan.FromMilliseconds(ms) : null;
+        if (!welcome.Resumed)
+        {
+            ForgetRosterOrder();
         }
 
         _sessionId = welcome.SessionId;
@@ -83,7 +109,7 @@ public sealed partial class CallEngine
     {
         if (goingAway.RetryAfterMs is > 0 and var ms)
         {
-            _serverRetryFloor = _now + TimeSpan.FromMilliseconds(ms);
+            _serverRetryFloor = _now + CappedServerHint(TimeSpan.FromMilliseconds(ms));
         }
     }
 
@@ -93,6 +119,12 @@ public sealed partial class CallEngine
         if (!current || roster.RequestId < _roundFirstRequestId)
         {
             Ignore($"roster {roster.RequestId}", "answers a superseded reconcile round");
+            return;
+        }
+
+        if (roster.Version != 0 && roster.Version < _rosterOrder.SnapshotVersion)
+        {
+            Ignore($"roster {roster.RequestId}", $"version {roster.Version} is older than the snapshot already applied (version {_rosterOrder.SnapshotVersion})");
             return;
         }
 

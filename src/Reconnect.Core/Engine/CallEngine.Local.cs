@@ -126,7 +126,7 @@ public sealed partial class CallEngine
                 }
                 else
                 {
-                    Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], null));
+                    Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], null, PingIntervalMs));
                 }
 
                 break;

@@ -2,6 +2,7 @@ using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Protocol;
+using Reconnect.Core.Time;
 
 namespace Reconnect.Core.Engine;
 
@@ -14,6 +15,8 @@ public sealed partial class CallEngine
     private int _roundRequests;
     private int _welcomesSinceJoin;
     private RosterMessage? _pendingRoster;
+    private readonly RosterOrder _rosterOrder = new();
+    private Instant _nextUnknownPeerReread;
     private long _nextPeerRef;
     private long _nextStreamRef;
 
@@ -60,10 +63,24 @@ public sealed partial class CallEngine
             }
         }
 
+        var version = roster.Version;
         foreach (var gone in _peers.Values.Where(p => !snapshot.TryGetValue(p.Id, out var e) || e.SessionId != p.Roster.SessionId).ToList())
         {
+            if (version != 0 && gone.Version > version)
+            {
+                Ignore($"roster {roster.RequestId} (version {version}) about {gone.Id}", $"the peer's event of version {gone.Version} is newer than the snapshot");
+                snapshot.Remove(gone.Id);
+                continue;
+            }
+
             Mark(CoverageMarks.ReconcileRemove);
             RemovePeer(gone, snapshot.ContainsKey(gone.Id) ? "replaced" : "left");
+        }
+
+        foreach (var leftLater in snapshot.Values.Where(e => _rosterOrder.LeftAfter(e.PeerId, e.SessionId, version)).ToList())
+        {
+            Ignore($"roster {roster.RequestId} (version {version}) about {leftLater.PeerId}", "the session left after the snapshot was taken");
+            snapshot.Remove(leftLater.PeerId);
         }
 
         var rebuildAll = _forceRebuildNextRound || _options.ForceMediaRestartOnReconnect;
@@ -72,7 +89,11 @@ public sealed partial class CallEngine
         {
             if (_peers.TryGetValue(entry.PeerId, out var peer) && peer.State != RemotePeerState.Closed)
             {
-                UpdatePeer(peer, entry);
+                if (version == 0 || peer.Version <= version)
+                {
+                    UpdatePeer(peer, entry, version);
+                }
+
                 if (peer.ConnectionEpoch != _epoch && (rebuildAll || peer.State != RemotePeerState.Connected))
                 {
                     Mark(CoverageMarks.ReconcileSwap);
@@ -95,16 +116,50 @@ public sealed partial class CallEngine
                     Mark(CoverageMarks.ReconcileAdd);
                 }
 
-                AddPeer(entry);
+                AddPeer(entry, version);
             }
+        }
+
+        _rosterOrder.SnapshotApplied(version);
+    }
+
+    /// <summary>
+    /// A signal came from a peer the engine does not know, though the server relays only between members: re-read the
+    /// roster, so a join the engine missed is repaired instead of the signals being held until they expire. A round
+    /// under way answers anyway; otherwise at most one re-read per <see cref="ReconcileOptions.UnknownPeerReread"/>.
+    /// </summary>
+    private void RereadRosterForUnknownPeer()
+    {
+        if (_reconcileState != ReconcileState.Done || !SignallingUp || _now < _nextUnknownPeerReread)
+        {
+            return;
+        }
+
+        _nextUnknownPeerReread = _now + _options.Reconcile.UnknownPeerReread;
+        Send(new RosterRequestMessage(++_nextRosterRequest));
+    }
+
+    /// <summary>A new session (not a resume) may be on a restarted server whose versions start again: forget every version.</summary>
+    private void ForgetRosterOrder()
+    {
+        _rosterOrder.Reset();
+        foreach (var peer in _peers.Values)
+        {
+            peer.Version = 0;
         }
     }
 
-    private void HandlePeerJoined(RosterEntry entry)
+    private void HandlePeerJoined(PeerJoinedMessage joined)
     {
+        var entry = joined.Peer;
         if (entry.PeerId == _peerId)
         {
             Emit(new ErrorRaised(new ProtocolViolation("peer-joined names the local peer")));
+            return;
+        }
+
+        if (StaleRosterEvent("peer-joined", joined.Version, entry.PeerId, entry.SessionId))
+        {
             return;
         }
 
@@ -112,19 +167,30 @@ public sealed partial class CallEngine
         {
             if (peer.Roster.SessionId == entry.SessionId && peer.State != RemotePeerState.Closed)
             {
-                UpdatePeer(peer, entry);
+                UpdatePeer(peer, entry, joined.Version);
                 return;
             }
 
             RemovePeer(peer, "replaced");
         }
 
-        AddPeer(entry);
+        AddPeer(entry, joined.Version);
     }
 
     private void HandlePeerLeft(PeerLeftMessage left)
     {
-        if (!_peers.TryGetValue(left.PeerId, out var peer) || peer.Roster.SessionId != left.SessionId)
+        if (StaleRosterEvent("peer-left", left.Version, left.PeerId, left.SessionId))
+        {
+            return;
+        }
+
+        var known = _peers.TryGetValue(left.PeerId, out var peer);
+        if (!known || peer!.Roster.SessionId == left.SessionId)
+        {
+            _rosterOrder.Left(left.PeerId, left.SessionId, left.Version);
+        }
+
+        if (!known || peer!.Roster.SessionId != left.SessionId)
         {
             Ignore($"peer-left {left.PeerId}", "no such peer session");
             return;
@@ -133,28 +199,51 @@ public sealed partial class CallEngine
         RemovePeer(peer, left.Reason);
     }
 
-    private void HandlePeerUpdated(RosterEntry entry)
+    private void HandlePeerUpdated(PeerUpdatedMessage updated)
     {
+        var entry = updated.Peer;
+        if (StaleRosterEvent("peer-updated", updated.Version, entry.PeerId, entry.SessionId))
+        {
+            return;
+        }
+
         if (!_peers.TryGetValue(entry.PeerId, out var peer) || peer.Roster.SessionId != entry.SessionId)
         {
             Ignore($"peer-updated {entry.PeerId}", "no such peer session");
             return;
         }
 
-        UpdatePeer(peer, entry);
+        UpdatePeer(peer, entry, updated.Version);
     }
 
-    private void AddPeer(RosterEntry entry)
+    /// <summary>True (with the reason given) when a versioned roster event is older than what the engine already applied.</summary>
+    private bool StaleRosterEvent(string kind, long version, string peerId, string sessionId)
     {
-        var peer = new RemotePeerEntry(entry.PeerId, ++_nextPeerRef, entry with { Metadata = Copy(entry.Metadata) }, NegotiationRoles.IsPolite(_peerId, entry.PeerId));
+        var known = _peers.TryGetValue(peerId, out var peer) ? peer.Version : 0;
+        if (_rosterOrder.Stale(version, peerId, sessionId, known) is not { } why)
+        {
+            return false;
+        }
+
+        Ignore($"{kind} {peerId}", why);
+        return true;
+    }
+
+    private void AddPeer(RosterEntry entry, long version)
+    {
+        var peer = new RemotePeerEntry(entry.PeerId, ++_nextPeerRef, entry with { Metadata = Copy(entry.Metadata) }, NegotiationRoles.IsPolite(_peerId, entry.PeerId))
+        {
+            Version = version,
+        };
         _peers[peer.Id] = peer;
         Emit(new PeerJoined(peer.Roster, peer.Ref));
         Rebuild(peer, 1, "new peer", offer: !peer.Polite);
         ReleaseHeldSignals(peer.Id);
     }
 
-    private void UpdatePeer(RemotePeerEntry peer, RosterEntry entry)
+    private void UpdatePeer(RemotePeerEntry peer, RosterEntry entry, long version)
     {
+        peer.Version = Math.Max(peer.Version, version);
         var before = peer.Roster;
         peer.Roster = entry with { Metadata = Copy(entry.Metadata) };
         if (!MetadataEquality.Same(before.Metadata, entry.Metadata))

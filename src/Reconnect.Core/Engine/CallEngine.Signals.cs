@@ -112,6 +112,7 @@ public sealed partial class CallEngine
 
     private void Hold(string from, SignalPayload payload)
     {
+        RereadRosterForUnknownPeer();
         if (_held.Count >= _options.PendingSignalCapacity)
         {
             Ignore($"{payload.GetType().Name} from {from}", "unknown peer and the hold buffer is full");

@@ -75,7 +75,7 @@ public sealed partial class CallEngine
 
         _socketOpened = true;
         _lastInbound = _now;
-        Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId));
+        Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId, PingIntervalMs));
     }
 
     private void HandleSocketClosed(SocketClosed closed)
@@ -200,7 +200,7 @@ public sealed partial class CallEngine
                 {
                     var u = _jitter.NextDouble();
                     var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
-                    var early = _backoff.DelayBefore(++_offlineProbes, u, TimeSpan.Zero);
+                    var early = _backoff.DelayBefore(++_offlineProbes, u, TimeSpan.Zero, ResumeCeiling);
                     _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, probe * jitter), _emit);
                 }
 
@@ -212,6 +212,7 @@ public sealed partial class CallEngine
                 _failedAttempts = 0;
                 break;
             case SignallingSocketEffect.ReportLost:
+                _signallingLostAt = _now;
                 FireReconcile(ReconcileTrigger.Superseded);
                 FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastClose?.Name ?? "network"})");
                 break;
@@ -255,7 +256,7 @@ public sealed partial class CallEngine
             floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
         }
 
-        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts), _jitter.NextDouble(), floor);
+        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts), _jitter.NextDouble(), floor, ResumeCeiling);
         Mark(CoverageMarks.SocketRetry);
         Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastClose?.Code));
         _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);

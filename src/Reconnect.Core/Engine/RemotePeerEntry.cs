@@ -25,6 +25,9 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
 
     public RosterEntry Roster { get; set; } = roster;
 
+    /// <summary>The roster version of the newest fact applied about the peer (its join, an update, a snapshot); 0 when unversioned.</summary>
+    public long Version { get; set; }
+
     public RemotePeerState State { get; set; } = RemotePeerState.Idle;
 
     /// <summary>The live connection's generation; 0 before the first.</summary>

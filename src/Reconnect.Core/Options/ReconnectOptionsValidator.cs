@@ -14,6 +14,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Backoff.InitialDelay", b.InitialDelay);
         Positive(failures, "Backoff.MaxDelay", b.MaxDelay);
         Positive(failures, "Backoff.StableWindow", b.StableWindow);
+        Positive(failures, "Backoff.ResumeWindowMaxDelay", b.ResumeWindowMaxDelay);
         NotNegative(failures, "Backoff.CapacityFloor", b.CapacityFloor);
         Check(failures, b.OfflineProbeInterval is null || b.OfflineProbeInterval > TimeSpan.Zero, "Backoff.OfflineProbeInterval must be positive or null.");
         Check(failures, b.MaxDelay >= b.InitialDelay, "Backoff.MaxDelay must be at least Backoff.InitialDelay.");
@@ -39,6 +40,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
 
         Positive(failures, "Reconcile.Deadline", options.Reconcile.Deadline);
         Check(failures, options.Reconcile.RosterRetries is >= 0 and <= 100, "Reconcile.RosterRetries must be in [0, 100].");
+        Positive(failures, "Reconcile.UnknownPeerReread", options.Reconcile.UnknownPeerReread);
 
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "PendingSignalHold", options.PendingSignalHold);

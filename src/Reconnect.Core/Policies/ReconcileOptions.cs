@@ -8,4 +8,10 @@ public sealed record ReconcileOptions
 
     /// <summary>How many times the roster is asked for again before a ReconcileTimeout error is raised.</summary>
     public int RosterRetries { get; init; } = 2;
+
+    /// <summary>
+    /// The least time between two roster re-reads asked for because a signal came from a peer the engine does not
+    /// know (a join it missed); the signal is held meanwhile.
+    /// </summary>
+    public TimeSpan UnknownPeerReread { get; init; } = TimeSpan.FromSeconds(1);
 }

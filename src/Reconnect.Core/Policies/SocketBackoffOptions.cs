@@ -28,6 +28,13 @@ public sealed record SocketBackoffOptions
     /// </summary>
     public TimeSpan? OfflineProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The cap on a delay (before jitter) while the session may still be resumed: from losing the signalling until a
+    /// ping interval plus the server's announced grace have passed. Keeps the last retries before the grace ends close
+    /// together, so an outage shorter than the guaranteed one (see <c>OutageGuarantee</c>) is never evicted.
+    /// </summary>
+    public TimeSpan ResumeWindowMaxDelay { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The floor on the next delay after the server says it is over capacity.</summary>
     public TimeSpan CapacityFloor { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -19,12 +19,17 @@ public abstract record ClientMessage;
 /// <param name="Metadata">The peer's application metadata.</param>
 /// <param name="Streams">The streams the peer publishes.</param>
 /// <param name="ResumeSessionId">The session to resume after a drop, if any.</param>
+/// <param name="PingIntervalMs">
+/// How often the client pings, in milliseconds: the server starts its silence grace only once a heartbeat is overdue,
+/// so a drop is survived alike wherever it falls in the ping cycle. Null from a client that does not say.
+/// </param>
 public sealed record JoinMessage(
     string Channel,
     string PeerId,
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<StreamInfo> Streams,
-    string? ResumeSessionId) : ClientMessage;
+    string? ResumeSessionId,
+    long? PingIntervalMs = null) : ClientMessage;
 
 /// <summary>Leaves the channel for good.</summary>
 public sealed record LeaveMessage : ClientMessage;

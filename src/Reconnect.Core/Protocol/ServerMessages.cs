@@ -19,26 +19,37 @@ public abstract record ServerMessage;
 /// <param name="PeerId">The peer's id.</param>
 /// <param name="SessionId">The session now in force.</param>
 /// <param name="Resumed">True when a session named in the join was resumed.</param>
-public sealed record WelcomeMessage(string PeerId, string SessionId, bool Resumed) : ServerMessage;
+/// <param name="SilenceGraceMs">
+/// The server's silence grace in milliseconds: how long past its heartbeat a detached session is kept for a
+/// resume. Null from a server that does not say; then the client cannot cap its waits by it.
+/// </param>
+public sealed record WelcomeMessage(string PeerId, string SessionId, bool Resumed, long? SilenceGraceMs = null) : ServerMessage;
 
 /// <summary>A full roster snapshot of the channel (the receiving peer excluded).</summary>
 /// <param name="RequestId">The request it answers, or 0 when unsolicited.</param>
 /// <param name="Peers">Every other peer in the channel.</param>
-public sealed record RosterMessage(int RequestId, IReadOnlyList<RosterEntry> Peers) : ServerMessage;
+/// <param name="Version">
+/// The server's roster version when the snapshot was taken: every roster change the server made up to this
+/// version is reflected, none after it. 0 from a server without versions.
+/// </param>
+public sealed record RosterMessage(int RequestId, IReadOnlyList<RosterEntry> Peers, long Version = 0) : ServerMessage;
 
 /// <summary>A peer joined the channel.</summary>
 /// <param name="Peer">The peer.</param>
-public sealed record PeerJoinedMessage(RosterEntry Peer) : ServerMessage;
+/// <param name="Version">The server's roster version of this change; 0 from a server without versions.</param>
+public sealed record PeerJoinedMessage(RosterEntry Peer, long Version = 0) : ServerMessage;
 
 /// <summary>A peer left the channel for good.</summary>
 /// <param name="PeerId">The peer's id.</param>
 /// <param name="SessionId">The session that ended.</param>
 /// <param name="Reason">Why: <c>left</c>, <c>closed</c>, <c>network-disconnect</c>, <c>kicked</c>.</param>
-public sealed record PeerLeftMessage(string PeerId, string SessionId, string Reason) : ServerMessage;
+/// <param name="Version">The server's roster version of this change; 0 from a server without versions.</param>
+public sealed record PeerLeftMessage(string PeerId, string SessionId, string Reason, long Version = 0) : ServerMessage;
 
 /// <summary>A peer's metadata or published streams changed.</summary>
 /// <param name="Peer">The peer as it is now.</param>
-public sealed record PeerUpdatedMessage(RosterEntry Peer) : ServerMessage;
+/// <param name="Version">The server's roster version of this change; 0 from a server without versions.</param>
+public sealed record PeerUpdatedMessage(RosterEntry Peer, long Version = 0) : ServerMessage;
 
 /// <summary>A signal relayed from another peer.</summary>
 /// <param name="From">The sending peer's id.</param>

@@ -21,14 +21,15 @@ public static class HealScenario
 
     /// <summary>
     /// The baseline's engine options: socket backoff as the defaults (500 ms doubling to 30 s, +/-20 % jitter,
-    /// 100 attempts), the ICE ladder (0, 1, 2, 4, 8, 16, 30, 30, 30 s) started only on <c>failed</c>, and every
-    /// media connection rebuilt after a socket reconnect.
+    /// 100 attempts) and never tighter while the session may be resumed, the ICE ladder (0, 1, 2, 4, 8, 16, 30, 30,
+    /// 30 s) started only on <c>failed</c>, and every media connection rebuilt after a socket reconnect.
     /// </summary>
     public static PeerOptionsSpec BaselineOptions { get; } = new()
     {
         RestartOnDisconnected = false,
         ForceMediaRestartOnReconnect = true,
         OfflineProbe = false,
+        ResumeWindowMaxMs = 30_000,
     };
 
     /// <summary>The scenario for a policy and a cell.</summary>

@@ -38,6 +38,9 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides whether an unreachable local network is waited out offline with cheap probes (true) or backed off and counted like any failure (false).</summary>
     public bool? OfflineProbe { get; init; }
 
+    /// <summary>Overrides the cap on retry delays while the session may still be resumed, in milliseconds.</summary>
+    public int? ResumeWindowMaxMs { get; init; }
+
     /// <summary>Overrides how long reconcile waits for a roster snapshot, in milliseconds.</summary>
     public int? ReconcileDeadlineMs { get; init; }
 
@@ -75,6 +78,7 @@ public sealed record PeerOptionsSpec
                 MaxAttempts = BackoffMaxAttempts ?? defaults.Backoff.MaxAttempts,
                 StableWindow = Duration(StableWindowMs, defaults.Backoff.StableWindow),
                 OfflineProbeInterval = OfflineProbe == false ? null : defaults.Backoff.OfflineProbeInterval,
+                ResumeWindowMaxDelay = Duration(ResumeWindowMaxMs, defaults.Backoff.ResumeWindowMaxDelay),
             },
             IceRestart = defaults.IceRestart with
             {

@@ -40,6 +40,9 @@ internal sealed class EngineHarness
 
     public CallEngine Engine { get; }
 
+    /// <summary>The silence grace the welcomes announce; null for a server that announces none.</summary>
+    public TimeSpan? AnnouncedGrace { get; init; }
+
     public Instant Now { get; private set; }
 
     public string LocalId { get; private set; } = "A";
@@ -169,6 +172,15 @@ internal sealed class EngineHarness
         Connect(roster);
     }
 
+    /// <summary>Waits for the next socket attempt and fails it after the socket opened, before any welcome.</summary>
+    public void FailNextAttempt(int code = 1006)
+    {
+        AwaitAttempt();
+        AnswerToken();
+        OpenSocket();
+        DropSocket(code);
+    }
+
     /// <summary>Fires timers until the engine asks for a token for the next attempt.</summary>
     public FetchToken AwaitAttempt() => AdvanceUntil<FetchToken>(TimeSpan.FromMinutes(10));
 
@@ -185,7 +197,8 @@ internal sealed class EngineHarness
     {
         var join = LastSent<JoinMessage>();
         var session = join.ResumeSessionId ?? $"session-{LocalId}-{++_sessions}";
-        ServerSends(new WelcomeMessage(LocalId, session, join.ResumeSessionId is not null));
+        var grace = AnnouncedGrace is { } g ? (long)g.TotalMilliseconds : (long?)null;
+        ServerSends(new WelcomeMessage(LocalId, session, join.ResumeSessionId is not null, grace));
     }
 
     public void AnswerRoster(IReadOnlyList<RosterEntry> roster) =>

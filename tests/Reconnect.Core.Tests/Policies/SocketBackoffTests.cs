@@ -199,6 +199,27 @@ public sealed class SocketBackoffTests
     }
 
     [Fact]
+    public void A_ceiling_caps_the_delay_before_jitter_and_never_raises_it()
+    {
+        Prop.ForAll(RetryNumber.ToArbitrary(), UnitSample.ToArbitrary(), (retry, u) =>
+        {
+            var ceiling = TimeSpan.FromSeconds(2);
+            var capped = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero, ceiling));
+            var plain = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero));
+            var jitter = 1 + (0.2 * ((2 * u) - 1));
+            return (capped == Math.Round(Math.Min(UncappedBase(retry), 2_000) * jitter) && capped <= plain)
+                .Label($"retry={retry} u={u} capped={capped} plain={plain}");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_ceiling_above_the_maximum_delay_changes_nothing_and_a_floor_still_wins()
+    {
+        Assert.Equal(Backoff.DelayBefore(30, 0.5, TimeSpan.Zero), Backoff.DelayBefore(30, 0.5, TimeSpan.Zero, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.FromSeconds(10), Backoff.DelayBefore(30, 0.5, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
     public void Options_are_required()
     {
         Assert.Throws<ArgumentNullException>(() => new SocketBackoff(null!));

@@ -88,7 +88,7 @@ public sealed class ProtocolCodecRoundTripTests
             null);
 
         Assert.Equal(
-            """{"type":"join","channel":"room","peerId":"alice","metadata":{"role":"host"},"streams":[{"streamId":"cam","metadata":{"source":"camera"}}],"resumeSessionId":null}""",
+            """{"type":"join","channel":"room","peerId":"alice","metadata":{"role":"host"},"streams":[{"streamId":"cam","metadata":{"source":"camera"}}],"resumeSessionId":null,"pingIntervalMs":null}""",
             ProtocolCodec.Encode(join));
     }
 
@@ -112,6 +112,42 @@ public sealed class ProtocolCodecRoundTripTests
     {
         Assert.True(ProtocolCodec.TryDecodeClientMessage("""{"requestId":7,"type":"roster-request"}""", out var message, out var error), error);
         Assert.Equal(new RosterRequestMessage(7), message);
+    }
+
+    public static TheoryData<string, string> FramesWithoutTheNewerFields => new()
+    {
+        { """{"type":"roster","requestId":3,"peers":[]}""", "roster" },
+        { """{"type":"peer-joined","peer":{"peerId":"b","sessionId":"s","metadata":{},"streams":[]}}""", "peer-joined" },
+        { """{"type":"peer-left","peerId":"b","sessionId":"s","reason":"left"}""", "peer-left" },
+        { """{"type":"peer-updated","peer":{"peerId":"b","sessionId":"s","metadata":{},"streams":[]}}""", "peer-updated" },
+        { """{"type":"welcome","peerId":"a","sessionId":"s","resumed":false}""", "welcome" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FramesWithoutTheNewerFields))]
+    public void A_frame_from_a_server_without_versions_or_grace_still_decodes_as_unversioned(string frame, string type)
+    {
+        Assert.True(ProtocolCodec.TryDecodeServerMessage(frame, out var message, out var error), $"{type}: {error}");
+
+        var (version, grace) = message switch
+        {
+            RosterMessage m => (m.Version, (long?)null),
+            PeerJoinedMessage m => (m.Version, null),
+            PeerLeftMessage m => (m.Version, null),
+            PeerUpdatedMessage m => (m.Version, null),
+            WelcomeMessage m => (0, m.SilenceGraceMs),
+            _ => (-1, null),
+        };
+        Assert.Equal((0L, (long?)null), (version, grace));
+    }
+
+    [Fact]
+    public void A_join_from_a_client_that_announces_no_ping_interval_still_decodes()
+    {
+        Assert.True(ProtocolCodec.TryDecodeClientMessage(
+            """{"type":"join","channel":"room","peerId":"alice","metadata":{},"streams":[],"resumeSessionId":null}""", out var message, out var error), error);
+
+        Assert.Null(Assert.IsType<JoinMessage>(message).PingIntervalMs);
     }
 
     [Fact]
@@ -141,14 +177,15 @@ public sealed class ProtocolCodecRoundTripTests
             && e.PeerId == a.PeerId
             && MetadataEquality.Same(e.Metadata, a.Metadata)
             && e.Streams.SequenceEqual(a.Streams)
-            && e.ResumeSessionId == a.ResumeSessionId,
+            && e.ResumeSessionId == a.ResumeSessionId
+            && e.PingIntervalMs == a.PingIntervalMs,
         _ => expected.Equals(actual),
     };
 
     /// <summary>Field-by-field equality; lists by content, since record equality compares them by reference.</summary>
     private static bool SameServer(ServerMessage expected, ServerMessage actual) => (expected, actual) switch
     {
-        (RosterMessage e, RosterMessage a) => e.RequestId == a.RequestId && e.Peers.SequenceEqual(a.Peers),
+        (RosterMessage e, RosterMessage a) => e.RequestId == a.RequestId && e.Peers.SequenceEqual(a.Peers) && e.Version == a.Version,
         _ => expected.Equals(actual),
     };
 }

@@ -86,7 +86,8 @@ internal static class ProtocolGenerators
             from metadata in Metadata
             from streams in Streams
             from resume in OptionalId
-            select (ClientMessage)new JoinMessage(channel, peerId, metadata, streams, resume),
+            from ping in Gen.Frequency((1, Gen.Constant<long?>(null)), (2, AnyLong.Select(l => (long?)l)))
+            select (ClientMessage)new JoinMessage(channel, peerId, metadata, streams, resume, ping),
         ["leave"] = Gen.Constant<ClientMessage>(new LeaveMessage()),
         ["roster-request"] = AnyInt.Select(ClientMessage (id) => new RosterRequestMessage(id)),
         ["signal"] = Gen.Zip(Id, Payload, ClientMessage (to, payload) => new RelaySignalMessage(to, payload)),
@@ -102,15 +103,21 @@ internal static class ProtocolGenerators
             from peerId in Id
             from sessionId in Id
             from resumed in AnyBool
-            select (ServerMessage)new WelcomeMessage(peerId, sessionId, resumed),
-        ["roster"] = Gen.Zip(AnyInt, ListUpTo(Peer, sizeDivisor: 10), ServerMessage (id, peers) => new RosterMessage(id, [.. peers])),
-        ["peer-joined"] = Peer.Select(ServerMessage (peer) => new PeerJoinedMessage(peer)),
+            from grace in Gen.Frequency((1, Gen.Constant<long?>(null)), (2, AnyLong.Select(l => (long?)l)))
+            select (ServerMessage)new WelcomeMessage(peerId, sessionId, resumed, grace),
+        ["roster"] =
+            from id in AnyInt
+            from peers in ListUpTo(Peer, sizeDivisor: 10)
+            from version in AnyLong
+            select (ServerMessage)new RosterMessage(id, [.. peers], version),
+        ["peer-joined"] = Gen.Zip(Peer, AnyLong, ServerMessage (peer, version) => new PeerJoinedMessage(peer, version)),
         ["peer-left"] =
             from peerId in Id
             from sessionId in Id
             from reason in Text
-            select (ServerMessage)new PeerLeftMessage(peerId, sessionId, reason),
-        ["peer-updated"] = Peer.Select(ServerMessage (peer) => new PeerUpdatedMessage(peer)),
+            from version in AnyLong
+            select (ServerMessage)new PeerLeftMessage(peerId, sessionId, reason, version),
+        ["peer-updated"] = Gen.Zip(Peer, AnyLong, ServerMessage (peer, version) => new PeerUpdatedMessage(peer, version)),
         ["signal"] = Gen.Zip(Id, Payload, ServerMessage (from, payload) => new SignalRelayedMessage(from, payload)),
         ["pong"] = AnyLong.Select(ServerMessage (sequence) => new PongMessage(sequence)),
         ["going-away"] = Gen.Frequency((1, Gen.Constant<int?>(null)), (2, AnyInt.Select(i => (int?)i)))

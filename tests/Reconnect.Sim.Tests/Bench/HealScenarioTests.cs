@@ -19,7 +19,7 @@ public sealed class HealScenarioTests
             (baseline.Backoff.InitialDelay, baseline.Backoff.Multiplier, baseline.Backoff.MaxDelay, baseline.Backoff.JitterFraction, baseline.Backoff.MaxAttempts));
         Assert.Equal(new[] { 0, 1, 2, 4, 8, 16, 30, 30, 30 }.Select(s => TimeSpan.FromSeconds(s)), baseline.IceRestart.Delays);
         Assert.Null(baseline.Backoff.OfflineProbeInterval);
-        Assert.Equal(defaults.Backoff with { OfflineProbeInterval = null }, baseline.Backoff);
+        Assert.Equal(defaults.Backoff with { OfflineProbeInterval = null, ResumeWindowMaxDelay = defaults.Backoff.MaxDelay }, baseline.Backoff);
     }
 
     [Theory]

@@ -46,6 +46,14 @@ public sealed class PeerOptionsSpecTests
     }
 
     [Fact]
+    public void The_resume_window_override_lands_on_its_backoff_option()
+    {
+        var options = new PeerOptionsSpec { ResumeWindowMaxMs = 30_000 }.ToOptions();
+
+        Assert.Equal(new ReconnectOptions().Backoff with { ResumeWindowMaxDelay = TimeSpan.FromSeconds(30) }, options.Backoff);
+    }
+
+    [Fact]
     public void Rejoin_choice_maps_to_rejoin_as_new()
     {
         Assert.Equal(EvictionBehaviour.RejoinAsNew, new PeerOptionsSpec { OnEvicted = EvictionChoice.Rejoin }.ToOptions().OnEvicted);

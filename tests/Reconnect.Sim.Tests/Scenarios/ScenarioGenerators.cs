@@ -95,6 +95,7 @@ internal static class ScenarioGenerators
         ])
         from maxAttempts in Maybe(Gen.Choose(1, 10_000))
         from rosterRetries in Maybe(Gen.Choose(0, 100))
+        from resumeWindowMax in Maybe(Gen.Choose(1, 30_000))
         select new PeerOptionsSpec
         {
             RetryFirstConnect = flags[0] ? flags[1] : null,
@@ -111,6 +112,7 @@ internal static class ScenarioGenerators
             PingIntervalMs = durations[8],
             BackoffMaxAttempts = maxAttempts,
             RosterRetries = rosterRetries,
+            ResumeWindowMaxMs = resumeWindowMax,
         };
 
     private static Gen<FaultSpec> Fault(IReadOnlyList<string> peers, int durationMs)

@@ -1,0 +1,42 @@
+using Reconnect.Core.Options;
+using Reconnect.Core.Time;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>
+/// The grace guarantee (see <see cref="OutageGuarantee"/>): while the server may still hold the session for a resume,
+/// retries come at most <see cref="Policies.SocketBackoffOptions.ResumeWindowMaxDelay"/> apart, and a server's retry
+/// hint is cut so that honouring it never carries the peer past the grace the welcome announced.
+/// </summary>
+public sealed partial class CallEngine
+{
+    private TimeSpan? _serverGrace;
+    private Instant _signallingLostAt;
+
+    /// <summary>
+    /// True while the session may still be resumable: the server announced its grace, and less than a ping interval
+    /// plus that grace has passed since the signalling was lost (the latest the server could evict it).
+    /// </summary>
+    private bool SessionMayBeResumable =>
+        _sessionId is not null && _serverGrace is { } grace && _now < _signallingLostAt + _options.Heartbeat.PingInterval + grace;
+
+    /// <summary>The ceiling on the next backoff delay (before jitter): the resume window's, while the session may be resumable.</summary>
+    private TimeSpan? ResumeCeiling => SessionMayBeResumable ? _options.Backoff.ResumeWindowMaxDelay : null;
+
+    /// <summary>A server's retry hint, cut to the outage the grace lets the peer survive when the server announced its grace.</summary>
+    private TimeSpan CappedServerHint(TimeSpan hint)
+    {
+        if (_serverGrace is not { } grace)
+        {
+            return hint;
+        }
+
+        var cap = OutageGuarantee.Survivable(_options, grace);
+        return hint <= cap ? hint : Max(cap, TimeSpan.Zero);
+    }
+
+    /// <summary>The ping interval the join announces, so the server starts its grace only once a heartbeat is overdue.</summary>
+    private long PingIntervalMs => (long)_options.Heartbeat.PingInterval.TotalMilliseconds;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a >= b ? a : b;
+}

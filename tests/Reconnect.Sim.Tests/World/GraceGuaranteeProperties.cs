@@ -1,0 +1,110 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Options;
+using Reconnect.Core.Policies;
+using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.Trace;
+using Reconnect.Sim.World;
+
+namespace Reconnect.Sim.Tests.World;
+
+/// <summary>
+/// Issue 6, rule 2: an outage shorter than <see cref="OutageGuarantee.Survivable"/> (31.6 s with the defaults and a
+/// 45 s grace) is survived without eviction wherever it starts in the 20 s ping cycle, whatever kind of outage it is,
+/// and even when an earlier drop left the backoff at long delays (the stable window has not reset it); one longer
+/// than the grace plus a ping interval is still evicted. A failure prints the seed and the scenario.
+/// </summary>
+public sealed class GraceGuaranteeProperties
+{
+    private const int GraceMs = 45_000;
+    private const int PriorDropAtMs = 2_000;
+
+    private static readonly int PingMs = (int)new HeartbeatOptions().PingInterval.TotalMilliseconds;
+
+    private static readonly int SurvivableMs = (int)OutageGuarantee.Survivable(new ReconnectOptions(), TimeSpan.FromMilliseconds(GraceMs)).TotalMilliseconds;
+
+    /// <summary>The outages: the OS says offline or not, the path to the server alone breaks, the laptop sleeps.</summary>
+    private static readonly (FaultKind Kind, bool NetworkSignals)[] Outages =
+        [(FaultKind.Offline, true), (FaultKind.Offline, false), (FaultKind.SignallingDrop, true), (FaultKind.ClockJump, true)];
+
+    [Fact]
+    public void An_outage_just_shorter_than_the_guarantee_is_never_evicted_wherever_it_falls_in_the_ping_cycle()
+    {
+        Assert.Equal(31_600, SurvivableMs);
+        var cases =
+            from outage in Gen.Elements(Outages)
+            from prior in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(10_000, 25_000)))
+            from start in prior == 0 ? StartsOverOnePingCycle : StartsSoonAfter(prior)
+            from length in Gen.Choose(SurvivableMs - 3_000, SurvivableMs - 1)
+            from seed in Gen.Choose(1, int.MaxValue)
+            select new OutageCase((ulong)seed, outage.Kind, outage.NetworkSignals, prior, start, length);
+
+        Prop.ForAll(cases.ToArbitrary(), c => Runs(c, evicted: false)).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    [Fact]
+    public void An_outage_longer_than_the_grace_plus_a_ping_interval_is_still_evicted()
+    {
+        var cases =
+            from outage in Gen.Elements(Outages)
+            from start in StartsOverOnePingCycle
+            from seed in Gen.Choose(1, int.MaxValue)
+            select new OutageCase((ulong)seed, outage.Kind, outage.NetworkSignals, 0, start, GraceMs + PingMs + 2_000);
+
+        Prop.ForAll(cases.ToArbitrary(), c => Runs(c, evicted: true)).Check(Config.QuickThrowOnFailure.WithMaxTest(16));
+    }
+
+    /// <summary>Start times over one whole ping cycle after the first ping, the last half second before a ping over-represented.</summary>
+    private static Gen<int> StartsOverOnePingCycle => Gen.Frequency(
+        (3, Gen.Choose(PingMs, 2 * PingMs)),
+        (1, Gen.Choose((2 * PingMs) - 500, (2 * PingMs) + 500)));
+
+    /// <summary>
+    /// Start times after an earlier signalling drop of <paramref name="priorMs"/> (its failed attempts pushed the backoff
+    /// to long delays): late enough that its reconnect is done, early enough that the 30 s stable window has not reset
+    /// the attempt count, over more than one ping cycle.
+    /// </summary>
+    private static Gen<int> StartsSoonAfter(int priorMs) =>
+        Gen.Choose(PriorDropAtMs + priorMs + 10_000, PriorDropAtMs + priorMs + 28_000);
+
+    private static Property Runs(OutageCase c, bool evicted)
+    {
+        var scenario = c.ToScenario(evicted);
+        var result = new SimWorld(scenario).Run();
+        var wasEvicted = result.Trace.Events.Any(e => e.Event == TraceEventKind.Error && e.Reason == nameof(EvictedError) && e.Peer == "A");
+        var problems = result.Violations.Concat(result.Misses).Concat(result.Healed ? [] : [$"SEED=0x{result.Seed:x}: not healed"]).ToList();
+        return (problems.Count == 0 && wasEvicted == evicted)
+            .Label($"SEED=0x{result.Seed:x}: evicted={wasEvicted}, expected {evicted}\n{string.Join("\n", problems)}\n{ScenarioLoader.ToJson(scenario)}");
+    }
+
+    /// <summary>
+    /// Peer A suffers one outage of a kind, starting at <paramref name="StartMs"/>, lasting <paramref name="LengthMs"/>,
+    /// after a signalling drop of <paramref name="PriorDropMs"/> at 2 s when that is not 0.
+    /// </summary>
+    private sealed record OutageCase(ulong Seed, FaultKind Kind, bool NetworkSignals, int PriorDropMs, int StartMs, int LengthMs)
+    {
+        public Scenario ToScenario(bool evicted) => new()
+        {
+            Name = string.Create(CultureInfo.InvariantCulture, $"grace-{Kind.ToJsonName()}-{PriorDropMs}-{StartMs}-{LengthMs}"),
+            Description = "Generated by GraceGuaranteeProperties.",
+            Seed = Seed,
+            DurationMs = StartMs + LengthMs + 30_000,
+            Server = new ServerSettings { SilenceGraceMs = GraceMs },
+            Peers =
+            [
+                new PeerSpec { Name = "A", Channel = "room", NetworkSignals = NetworkSignals, Streams = [new StreamSpec { Id = "camA" }] },
+                new PeerSpec { Name = "B", Channel = "room", Streams = [new StreamSpec { Id = "camB" }] },
+            ],
+            Timeline =
+            [
+                .. PriorDropMs == 0 ? [] : new[] { new FaultSpec { AtMs = PriorDropAtMs, Kind = FaultKind.SignallingDrop, Peer = "A", DurationMs = PriorDropMs } },
+                new FaultSpec { AtMs = StartMs, Kind = Kind, Peer = "A", DurationMs = LengthMs },
+            ],
+            Expect = evicted
+                ? new ScenarioExpectations { MinPeerLeft = 1, Errors = [nameof(EvictedError)], EvictedPeers = ["A"] }
+                : new ScenarioExpectations { MaxPeerLeft = 0 },
+        };
+    }
+}
