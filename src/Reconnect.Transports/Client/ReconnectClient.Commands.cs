@@ -28,9 +28,9 @@ public sealed partial class ReconnectClient
         {
             ThrowIfClosed();
             joined = _pending.AddJoin();
+            _pump.Post(new JoinRequested(channel, peerId, metadata ?? NoMetadata));
         }
 
-        _pump.Post(new JoinRequested(channel, peerId, metadata ?? NoMetadata));
         using (cancellationToken.Register(() => AbandonJoin(joined, cancellationToken)))
         {
             await joined.Task.ConfigureAwait(false);
@@ -54,9 +54,10 @@ public sealed partial class ReconnectClient
             }
 
             left = _pending.AddLeave();
+            _pending.AbandonJoins();
+            _pump.Post(new LeaveRequested());
         }
 
-        _pump.Post(new LeaveRequested());
         await left.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -167,12 +168,16 @@ public sealed partial class ReconnectClient
         lock (_gate)
         {
             abandoned = _pending.RemoveJoin(joined) && !_closing;
+            if (abandoned)
+            {
+                _pending.AbandonJoins();
+                _pump.Post(new LeaveRequested());
+            }
         }
 
         if (abandoned)
         {
             joined.TrySetCanceled(cancellationToken);
-            _pump.Post(new LeaveRequested());
         }
     }
 

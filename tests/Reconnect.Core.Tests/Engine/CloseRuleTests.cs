@@ -66,7 +66,7 @@ public sealed class CloseRuleTests
     }
 
     [Fact]
-    public void Nothing_is_output_after_the_closed_notice_for_any_later_input()
+    public void Nothing_but_the_ignored_leave_and_close_is_output_after_the_closed_notice_for_any_later_input()
     {
         var h = JoinedWithBConnectedThenClosed();
         var closed = h.Checkpoint;
@@ -79,16 +79,18 @@ public sealed class CloseRuleTests
 
         h.Advance(TimeSpan.FromHours(1));
 
-        Assert.Empty(h.Outputs.Skip(closed));
+        Assert.Equal(
+            [new InputIgnored("close", "close is idempotent"), new InputIgnored("leave", "closed for good: nothing to leave")],
+            h.Outputs.Skip(closed));
         Assert.Equal(before, h.Describe());
     }
 
     [Fact]
-    public void Second_close_is_a_no_op()
+    public void Second_close_is_ignored_by_rule_without_an_error()
     {
         var h = JoinedWithBConnectedThenClosed();
 
-        Assert.Empty(h.Feed(new CloseRequested()));
+        Assert.Equal([new InputIgnored("close", "close is idempotent")], h.Feed(new CloseRequested()));
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 
@@ -99,8 +101,7 @@ public sealed class CloseRuleTests
 
         var output = h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
 
-        var rejected = Assert.IsType<CommandRejected>(Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
-        Assert.Equal("join", rejected.Command);
+        Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 

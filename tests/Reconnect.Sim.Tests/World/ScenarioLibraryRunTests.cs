@@ -55,4 +55,18 @@ public sealed class ScenarioLibraryRunTests
         Assert.Equal(added.Count, added.Select(e => e.StreamRef).Distinct().Count());
         Assert.True(added[^1].Conn > added[0].Conn, "the stream was re-added on a newer connection generation");
     }
+
+    [Fact]
+    public void A_join_in_the_same_instant_as_a_leave_rejoins_as_a_new_session_after_one_peer_left_with_reason_left()
+    {
+        var world = new SimWorld(ScenarioLibrary.Resolve("join-during-leave"));
+        var result = world.Run();
+        var events = result.Trace.Events;
+
+        var left = Assert.Single(events, e => e.Event == TraceEventKind.PeerLeft);
+        Assert.Equal(("B", "A", "left"), (left.Peer, left.Remote, left.Reason));
+        Assert.Contains(events, e => e.Event == TraceEventKind.StateChange && e.Peer == "A" && e.From == "leaving" && e.To == "joining");
+        Assert.DoesNotContain(events, e => e.Event == TraceEventKind.Error);
+        Assert.Equal(Core.Machines.LocalPeer.LocalPeerState.Joined, world.Peers[0].Engine.LocalState);
+    }
 }

@@ -61,6 +61,15 @@ public enum LocalPeerEffect
     /// <summary>Ask the socket machine to connect.</summary>
     ConnectSignalling,
 
+    /// <summary>Remember the join just requested (a later one replaces it) until it can start.</summary>
+    QueueJoin,
+
+    /// <summary>Take the queued join's channel, peer id and metadata, and start afresh (no session, never welcomed).</summary>
+    StartQueuedJoin,
+
+    /// <summary>Forget the queued join (the user asked to leave again).</summary>
+    DropQueuedJoin,
+
     /// <summary>Send a fresh join, dropping the evicted session.</summary>
     RejoinAsNew,
 
@@ -88,7 +97,8 @@ public enum LocalPeerEffect
 
 /// <summary>What the local peer machine's guards read.</summary>
 /// <param name="RejoinAfterEviction">The options say to rejoin as new after an eviction.</param>
-public readonly record struct LocalPeerContext(bool RejoinAfterEviction);
+/// <param name="JoinQueued">A join requested while leaving waits for the leave to finish.</param>
+public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued = false);
 
 /// <summary>The local peer machine: the user-visible life of the peer in a channel.</summary>
 public static class LocalPeerMachine
@@ -102,8 +112,8 @@ public static class LocalPeerMachine
 
         b.In(LocalPeerState.Idle)
             .Stable("waits for the user to join")
-            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerState.Joining, LocalPeerEffect.ConnectSignalling)
-            .Ignore(LocalPeerTrigger.LeaveRequested, "not in a channel")
+            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerState.Joining, LocalPeerEffect.QueueJoin, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
+            .Ignore(LocalPeerTrigger.LeaveRequested, "not in a channel: nothing to leave")
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
 
         b.In(LocalPeerState.Joining)
@@ -112,7 +122,7 @@ public static class LocalPeerMachine
             .Ignore(LocalPeerTrigger.SignallingLost, "the join is still being retried")
             .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already joining")
+            .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
@@ -122,7 +132,7 @@ public static class LocalPeerMachine
             .Stable("in the channel; the socket's liveness detects a silent drop")
             .On(LocalPeerTrigger.SignallingLost).GoTo(LocalPeerState.Reconnecting)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already joined")
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
@@ -135,7 +145,7 @@ public static class LocalPeerMachine
             .OnExit(LocalPeerEffect.CancelStillReconnectingTimer)
             .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already in the channel")
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
@@ -146,9 +156,12 @@ public static class LocalPeerMachine
             .Deadline("leave timeout")
             .OnEnter(LocalPeerEffect.BeginLeave)
             .OnExit(LocalPeerEffect.CancelLeaveTimer)
+            .On(LocalPeerTrigger.LeaveFinished).If(c => c.JoinQueued, "a join is queued")
+                .GoTo(LocalPeerState.Joining, LocalPeerEffect.ReleaseChannel, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
             .On(LocalPeerTrigger.LeaveFinished).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+            .On(LocalPeerTrigger.JoinRequested).Stay(LocalPeerEffect.QueueJoin)
+            .On(LocalPeerTrigger.LeaveRequested).If(c => c.JoinQueued, "a join is queued").Stay(LocalPeerEffect.DropQueuedJoin)
             .Ignore(LocalPeerTrigger.LeaveRequested, "already leaving")
-            .Ignore(LocalPeerTrigger.JoinRequested, "still leaving")
             .Ignore(LocalPeerTrigger.Welcomed, "leaving")
             .Ignore(LocalPeerTrigger.SignallingLost, "leaving; the leave timeout ends it")
             .Ignore(LocalPeerTrigger.Evicted, "leaving anyway")
@@ -159,7 +172,7 @@ public static class LocalPeerMachine
             .Terminal("closed for good")
             .OnEnter(LocalPeerEffect.ShutDown)
             .Ignore(LocalPeerTrigger.CloseRequested, "close is idempotent")
-            .Ignore(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
+            .Reject(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
             .Ignore(LocalPeerTrigger.LeaveRequested, "closed for good: nothing to leave");
 
         return b.Build();
