@@ -6,7 +6,10 @@ namespace Reconnect.Core.Engine;
 /// <summary>A fact the engine is told about: a user command, an I/O result, a timer or a network change.</summary>
 public abstract record EngineInput;
 
-/// <summary>The user asked to join a channel.</summary>
+/// <summary>
+/// The user asked to join a channel. While leaving, the join is queued and starts when the leave finishes (a later
+/// join replaces a queued one; a later leave or a close drops it); while in a channel it is rejected.
+/// </summary>
 /// <param name="Channel">The channel's name.</param>
 /// <param name="PeerId">The local peer's id.</param>
 /// <param name="Metadata">The local peer's application metadata.</param>

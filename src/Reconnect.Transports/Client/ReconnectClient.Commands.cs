@@ -12,7 +12,8 @@ public sealed partial class ReconnectClient
 
     /// <summary>
     /// Joins a channel and completes once the server welcomed the peer. Cancelling abandons the join (the client
-    /// leaves). Published streams are announced with the join.
+    /// leaves). Published streams are announced with the join. Called while the client is leaving, the join waits for
+    /// the leave to finish and then runs; of several such joins the latest one's channel, peer id and metadata win.
     /// </summary>
     /// <exception cref="ReconnectException">The join failed with a typed error: <see cref="FirstConnectFailed"/>,
     /// <see cref="TerminalCloseError"/>, <see cref="ReconnectAttemptsExhausted"/>, or <see cref="CommandRejected"/>
