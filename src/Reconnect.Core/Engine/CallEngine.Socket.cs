@@ -16,6 +16,7 @@ public sealed partial class CallEngine
     private bool _socketAlive;
     private bool _socketOpened;
     private int _failedAttempts;
+    private int _flaps;
     private int _offlineProbes;
     private bool _everWelcomed;
     private bool _offline;
@@ -211,6 +212,12 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.ResetAttempts:
                 _failedAttempts = 0;
                 break;
+            case SignallingSocketEffect.CountFlap:
+                _flaps++;
+                break;
+            case SignallingSocketEffect.ForgetFlaps:
+                _flaps = 0;
+                break;
             case SignallingSocketEffect.ReportLost:
                 FireReconcile(ReconcileTrigger.Superseded);
                 FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastClose?.Name ?? "network"})");
@@ -255,7 +262,12 @@ public sealed partial class CallEngine
             floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
         }
 
-        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts), _jitter.NextDouble(), floor);
+        if (_flaps > 1)
+        {
+            Mark(CoverageMarks.FlapDamped);
+        }
+
+        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts + _flaps), _jitter.NextDouble(), floor);
         Mark(CoverageMarks.SocketRetry);
         Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastClose?.Code));
         _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);

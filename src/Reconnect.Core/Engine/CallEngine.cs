@@ -266,7 +266,7 @@ public sealed partial class CallEngine
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
             case TimerKind.Ping: SendPing(); break;
             case TimerKind.Liveness: CheckLiveness(); break;
-            case TimerKind.StableWindow: Mark(CoverageMarks.BudgetReset); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
+            case TimerKind.StableWindow: Mark(CoverageMarks.FlapsForgotten); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
             case TimerKind.StillReconnecting: Emit(new StillReconnecting(_now - _reconnectingSince)); break;
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;

@@ -196,7 +196,7 @@ public sealed class LocalPeerRuleTests
     [Fact]
     public void Signalling_that_gives_up_while_leaving_closes_the_local_peer()
     {
-        var h = new EngineHarness(new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 2 } })
+        var h = new EngineHarness(new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 1 } })
             .Join("A", "room", EngineHarness.Peer("B"));
         h.DropSocket();
         var fetch = h.AwaitAttempt();
@@ -208,7 +208,7 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
-        Assert.Equal(new ReconnectAttemptsExhausted(2), h.Errors<ReconnectError>().First());
+        Assert.Equal(new ReconnectAttemptsExhausted(1), h.Errors<ReconnectError>().First());
         Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), h.Errors<ReconnectError>().Last());
     }
 
