@@ -51,7 +51,10 @@ public sealed partial class ChannelServer
                 Notice(ChannelNoticeKinds.Left, session.Channel, session.PeerId, session.Id);
                 break;
             case RosterRequestMessage request:
-                Send(connection.Id, new RosterMessage(request.RequestId, [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)]));
+                Send(connection.Id, new RosterMessage(
+                    request.RequestId,
+                    [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)],
+                    departures.In(session.Channel, now)));
                 break;
             case PingMessage ping:
                 Send(connection.Id, new PongMessage(ping.Sequence));
@@ -98,7 +101,8 @@ public sealed partial class ChannelServer
         }
         else
         {
-            Send(connection.Id, new EvictedMessage(PeerLeftReasons.NetworkDisconnect));
+            var ended = departures.Find(join.Channel, join.ResumeSessionId, now);
+            Send(connection.Id, new EvictedMessage(ended is { } e && e.PeerId == join.PeerId ? e.Reason : PeerLeftReasons.NetworkDisconnect));
             Notice(ChannelNoticeKinds.ResumeRefused, join.Channel, join.PeerId, $"no live session {join.ResumeSessionId}");
         }
     }
@@ -128,7 +132,7 @@ public sealed partial class ChannelServer
         Attach(connection, session);
         ArmSilence(session, now + options.SilenceGrace);
         Send(connection.Id, new WelcomeMessage(session.PeerId, session.Id, Resumed: false));
-        Broadcast(session, new PeerJoinedMessage(session.Entry));
+        Broadcast(session, new PeerJoinedMessage(session.Entry, departures.LatestOf(session.Channel, session.PeerId, now)));
         Notice(ChannelNoticeKinds.Joined, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
     }
 

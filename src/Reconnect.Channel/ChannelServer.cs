@@ -17,6 +17,7 @@ public sealed partial class ChannelServer
     private readonly SortedDictionary<long, Connection> connections = [];
     private readonly Dictionary<string, int> connectionsPerAccount = new(StringComparer.Ordinal);
     private readonly ChannelDirectory directory = new();
+    private readonly DepartureLog departures;
     private long sessionCounter;
     private long timerCounter;
     private Instant now;
@@ -28,6 +29,7 @@ public sealed partial class ChannelServer
         ArgumentNullException.ThrowIfNull(tokens);
         this.options = options.Validate();
         this.tokens = tokens;
+        departures = new DepartureLog(this.options.DepartureMemory, this.options.DepartureCapacity);
     }
 
     /// <summary>The channels that hold at least one session, in ordinal order.</summary>
@@ -198,6 +200,7 @@ public sealed partial class ChannelServer
         }
 
         directory.Remove(session);
+        departures.Add(session.Channel, new DepartedSession(session.PeerId, session.Id, peerLeftReason), now);
         outbox.Enqueue(new CancelTimer(session.Timer));
         Broadcast(session, new PeerLeftMessage(session.PeerId, session.Id, peerLeftReason));
     }

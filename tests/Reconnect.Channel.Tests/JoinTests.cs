@@ -62,7 +62,10 @@ public sealed class JoinTests
 
         Assert.Equal(new CloseConnection(1, CloseCodes.Normal, "replaced"), Assert.Single(outputs.Closes()));
         Assert.Equal(
-            [new PeerLeftMessage("alice", old, "replaced"), new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []))],
+            [
+                new PeerLeftMessage("alice", old, "replaced"),
+                new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []), new DepartedSession("alice", old, "replaced")),
+            ],
             outputs.FramesTo(2));
         Assert.Equal(new WelcomeMessage("alice", "s3", Resumed: false), Assert.Single(outputs.FramesTo(3)));
         Assert.Equal(["alice", "bob"], driver.Server.Roster("room").Select(p => p.PeerId));

@@ -46,7 +46,7 @@ public sealed partial class CallEngine
         switch (message)
         {
             case RosterMessage roster: HandleRoster(roster); break;
-            case PeerJoinedMessage joined: HandlePeerJoined(joined.Peer); break;
+            case PeerJoinedMessage joined: HandlePeerJoined(joined.Peer, joined.Replaces); break;
             case PeerLeftMessage left: HandlePeerLeft(left); break;
             case PeerUpdatedMessage updated: HandlePeerUpdated(updated.Peer); break;
             case SignalRelayedMessage signal: HandleSignal(signal.From, signal.Payload); break;

@@ -161,6 +161,9 @@ public sealed partial class CallEngine
                 Send(new LeaveMessage());
                 _timers.Start(TimerKind.LeaveTimeout, string.Empty, _now + (SignallingUp ? _options.LeaveTimeout : TimeSpan.Zero), _emit);
                 break;
+            case LocalPeerEffect.SendLeave:
+                Send(new LeaveMessage());
+                break;
             case LocalPeerEffect.CancelLeaveTimer:
                 _timers.Cancel(TimerKind.LeaveTimeout, string.Empty, _emit);
                 break;

@@ -8,6 +8,9 @@ namespace Reconnect.Core.Engine;
 /// <summary>Reconcile: after each welcome, diff a full roster snapshot against the identity map.</summary>
 public sealed partial class CallEngine
 {
+    /// <summary>The peer-left reason when a peer is gone from the roster and the server did not say why.</summary>
+    private const string UnknownDeparture = "unknown";
+
     private ReconcileState _reconcileState = ReconcileMachine.Table.Initial;
     private int _nextRosterRequest;
     private int _roundFirstRequestId = int.MaxValue;
@@ -63,7 +66,8 @@ public sealed partial class CallEngine
         foreach (var gone in _peers.Values.Where(p => !snapshot.TryGetValue(p.Id, out var e) || e.SessionId != p.Roster.SessionId).ToList())
         {
             Mark(CoverageMarks.ReconcileRemove);
-            RemovePeer(gone, snapshot.ContainsKey(gone.Id) ? "replaced" : "left");
+            var departed = roster.Departed?.LastOrDefault(d => d.PeerId == gone.Id && d.SessionId == gone.Roster.SessionId);
+            RemovePeer(gone, departed?.Reason ?? (snapshot.ContainsKey(gone.Id) ? "replaced" : UnknownDeparture));
         }
 
         var rebuildAll = _forceRebuildNextRound || _options.ForceMediaRestartOnReconnect;
@@ -100,7 +104,7 @@ public sealed partial class CallEngine
         }
     }
 
-    private void HandlePeerJoined(RosterEntry entry)
+    private void HandlePeerJoined(RosterEntry entry, DepartedSession? replaces)
     {
         if (entry.PeerId == _peerId)
         {
@@ -116,7 +120,7 @@ public sealed partial class CallEngine
                 return;
             }
 
-            RemovePeer(peer, "replaced");
+            RemovePeer(peer, replaces is { } ended && ended.SessionId == peer.Roster.SessionId ? ended.Reason : "replaced");
         }
 
         AddPeer(entry);

@@ -182,7 +182,7 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.DropSocket:
                 if (_socketAlive)
                 {
-                    Emit(new CloseSocket(_epoch, CloseCodes.Normal, "client closing"));
+                    Emit(new CloseSocket(_epoch, CloseCodes.Normal, "client closing", _options.CloseFlushTimeout));
                     _socketAlive = false;
                 }
 

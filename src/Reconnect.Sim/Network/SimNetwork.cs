@@ -15,6 +15,7 @@ public sealed class SimNetwork : IInMemoryFabric
     private readonly SortedDictionary<string, SimHost> _hosts = new(StringComparer.Ordinal);
     private readonly SortedSet<(string, string)> _partitions = [];
     private readonly Dictionary<(string, string), TimeSpan> _lastSignallingArrival = [];
+    private readonly Dictionary<(string, string), Queue<Action>> _signallingInFlight = [];
     private readonly Dictionary<string, SimHost> _byAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string, TrafficPlane), string> _labels = [];
 
@@ -137,17 +138,35 @@ public sealed class SimNetwork : IInMemoryFabric
             delay = arrival - _time.Elapsed;
         }
 
+        var take = plane == TrafficPlane.Signalling ? InOrder(fromHost, toHost, deliver) : () => deliver;
         _time.Schedule(
             delay,
             () =>
             {
+                var next = take();
                 if (PathUp(fromHost, toHost, plane))
                 {
-                    deliver();
+                    next();
                 }
             },
             Label(fromHost, toHost, plane));
         return true;
+    }
+
+    /// <summary>
+    /// Queues a signalling delivery behind the earlier ones of its pair of hosts; each arrival takes the oldest, so
+    /// the same-instant chooser may order arrivals but never swaps two frames of one stream.
+    /// </summary>
+    private Func<Action> InOrder(string fromHost, string toHost, Action deliver)
+    {
+        if (!_signallingInFlight.TryGetValue((fromHost, toHost), out var queue))
+        {
+            queue = new Queue<Action>();
+            _signallingInFlight[(fromHost, toHost)] = queue;
+        }
+
+        queue.Enqueue(deliver);
+        return queue.Dequeue;
     }
 
     /// <inheritdoc />

@@ -105,6 +105,53 @@ public sealed class CloseRuleTests
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 
+    [Fact]
+    public void Close_while_joined_sends_the_leave_first_then_closes_the_socket_within_the_flush_bound()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+
+        var socketOutputs = h.Outputs.Skip(before).Where(o => o is SendMessage or CloseSocket).ToList();
+        Assert.Equal(2, socketOutputs.Count);
+        Assert.IsType<LeaveMessage>(Assert.IsType<SendMessage>(socketOutputs[0]).Message);
+        var close = Assert.IsType<CloseSocket>(socketOutputs[1]);
+        Assert.Equal((h.Snapshot.Epoch, CloseCodes.Normal, TimeSpan.FromMilliseconds(250)), (close.Epoch, close.Code, close.FlushWithin));
+    }
+
+    [Fact]
+    public void Close_while_the_join_is_sent_but_not_yet_welcomed_still_sends_the_leave()
+    {
+        var h = new EngineHarness();
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.AnswerToken();
+        h.OpenSocket();
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+
+        Assert.Single(h.Sent<LeaveMessage>(before));
+        Assert.Single(h.Since<CloseSocket>(before));
+    }
+
+    [Fact]
+    public void Close_while_reconnecting_or_leaving_sends_no_leave_of_its_own()
+    {
+        var reconnecting = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        reconnecting.DropSocket();
+        var leaving = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        leaving.Feed(new LeaveRequested());
+        var before = (reconnecting.Checkpoint, leaving.Checkpoint);
+
+        reconnecting.Feed(new CloseRequested());
+        leaving.Feed(new CloseRequested());
+
+        Assert.Empty(reconnecting.Sent<LeaveMessage>(before.Item1));
+        Assert.Empty(leaving.Sent<LeaveMessage>(before.Item2));
+        Assert.Single(leaving.Sent<LeaveMessage>());
+    }
+
     [Theory]
     [InlineData(LocalPeerState.Idle)]
     [InlineData(LocalPeerState.Joining)]

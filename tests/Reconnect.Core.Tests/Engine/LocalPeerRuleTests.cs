@@ -158,7 +158,7 @@ public sealed class LocalPeerRuleTests
         h.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
-        Assert.Equal(new CloseSocket(epoch, CloseCodes.Normal, "client closing"), Assert.Single(h.All<CloseSocket>()));
+        Assert.Equal(new CloseSocket(epoch, CloseCodes.Normal, "client closing", h.Engine.Options.CloseFlushTimeout), Assert.Single(h.All<CloseSocket>()));
     }
 
     [Fact]

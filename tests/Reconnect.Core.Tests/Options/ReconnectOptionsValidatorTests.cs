@@ -37,6 +37,8 @@ public sealed class ReconnectOptionsValidatorTests
         ["IceRestart.AttemptTimeout zero"] = ("IceRestart.AttemptTimeout", Defaults with { IceRestart = new() { AttemptTimeout = TimeSpan.Zero } }),
         ["IceRestart.DisconnectedGrace negative"] = ("IceRestart.DisconnectedGrace", Defaults with { IceRestart = new() { DisconnectedGrace = TimeSpan.FromTicks(-1) } }),
         ["IceRestart.ConnectTimeout zero"] = ("IceRestart.ConnectTimeout", Defaults with { IceRestart = new() { ConnectTimeout = TimeSpan.Zero } }),
+        ["CloseFlushTimeout negative"] = ("CloseFlushTimeout", Defaults with { CloseFlushTimeout = TimeSpan.FromTicks(-1) }),
+        ["CloseFlushTimeout above LeaveTimeout"] = ("CloseFlushTimeout", Defaults with { CloseFlushTimeout = TimeSpan.FromSeconds(3) }),
         ["Reconcile.Deadline zero"] = ("Reconcile.Deadline", Defaults with { Reconcile = new() { Deadline = TimeSpan.Zero } }),
         ["Reconcile.RosterRetries negative"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = -1 } }),
         ["Reconcile.RosterRetries above 100"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = 101 } }),

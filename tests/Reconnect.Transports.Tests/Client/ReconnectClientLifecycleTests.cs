@@ -142,6 +142,25 @@ public sealed class ReconnectClientLifecycleTests
     }
 
     [Fact]
+    public async Task Disposing_a_joined_client_tells_the_server_so_the_others_see_it_leave_at_once_with_reason_left()
+    {
+        await using var call = new TestCall();
+        var alice = await JoinedAsync(call, "alice");
+        var bob = await JoinedAsync(call, "bob");
+        var left = new List<PeerLeftEvent>();
+        alice.PeerLeft += (_, e) => left.Add(e);
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        await bob.DisposeAsync();
+        call.Run(TimeSpan.FromSeconds(1));
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        var gone = Assert.Single(left);
+        Assert.Equal(("bob", "left"), (gone.Peer.Id, gone.Reason));
+        Assert.DoesNotContain(call.Server.Logic.Roster("room"), p => p.PeerId == "bob");
+    }
+
+    [Fact]
     public async Task Close_fails_a_join_still_under_way_with_ReconnectClosedException()
     {
         await using var call = new TestCall();

@@ -85,6 +85,9 @@ public enum LocalPeerEffect
     /// <summary>Send the leave message and arm the leave timeout.</summary>
     BeginLeave,
 
+    /// <summary>Send the leave message, if the socket is open, so the others see the peer leave at once (a close).</summary>
+    SendLeave,
+
     /// <summary>Disarm the leave timeout.</summary>
     CancelLeaveTimer,
 
@@ -126,7 +129,7 @@ public static class LocalPeerMachine
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Joined)
             .Stable("in the channel; the socket's liveness detects a silent drop")
@@ -137,7 +140,7 @@ public static class LocalPeerMachine
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Reconnecting)
             .Deadline("the socket's attempt budget; a still-reconnecting notice at the configured time")
@@ -150,7 +153,7 @@ public static class LocalPeerMachine
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Leaving)
             .Deadline("leave timeout")
