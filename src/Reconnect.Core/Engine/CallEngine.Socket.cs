@@ -30,6 +30,7 @@ public sealed partial class CallEngine
     private string? _sessionId;
     private long _pingSequence;
     private Instant _lastInbound;
+    private bool _wakeProbeOut;
 
     private void HandleTokenFetched(TokenFetched token)
     {
@@ -125,6 +126,47 @@ public sealed partial class CallEngine
         _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
     }
 
+    /// <summary>
+    /// A wake (or a wall-clock jump that looks like one) makes the open socket suspect: silent past the liveness
+    /// timeout it is dead at once; otherwise a ping must be answered within the wake probe timeout. Nothing else is
+    /// torn down, so a false alarm costs one ping.
+    /// </summary>
+    private void HandleWokeUp(TimeSpan slept)
+    {
+        if (slept <= TimeSpan.Zero)
+        {
+            Ignore($"woke up after {slept}", "no time was lost");
+            return;
+        }
+
+        if (!SignallingUp)
+        {
+            Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
+            return;
+        }
+
+        if (_lastInbound + _options.Heartbeat.LivenessTimeout <= _now)
+        {
+            KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
+            return;
+        }
+
+        Mark(CoverageMarks.WakeProbe);
+        _wakeProbeOut = true;
+        SendPing();
+        _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
+    }
+
+    /// <summary>The wake probe is over: a frame answered it, or the socket stopped.</summary>
+    private void EndWakeProbe()
+    {
+        if (_wakeProbeOut)
+        {
+            _wakeProbeOut = false;
+            _timers.Cancel(TimerKind.WakeProbe, string.Empty, _emit);
+        }
+    }
+
     private void CheckLiveness()
     {
         var due = _lastInbound + _options.Heartbeat.LivenessTimeout;
@@ -175,6 +217,7 @@ public sealed partial class CallEngine
                 _timers.Start(TimerKind.StableWindow, string.Empty, _now + _options.Backoff.StableWindow, _emit);
                 break;
             case SignallingSocketEffect.StopHeartbeat:
+                EndWakeProbe();
                 _timers.Cancel(TimerKind.Ping, string.Empty, _emit);
                 _timers.Cancel(TimerKind.Liveness, string.Empty, _emit);
                 _timers.Cancel(TimerKind.StableWindow, string.Empty, _emit);

@@ -114,6 +114,7 @@ public sealed partial class CallEngine
             case MediaOperationFailed failure: HandleMediaFailure(failure); break;
             case TimerFired timer: HandleTimer(timer.Timer); break;
             case NetworkChanged change: HandleNetworkChange(change.Change); break;
+            case WokeUp woke: HandleWokeUp(woke.Slept); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }
@@ -266,6 +267,7 @@ public sealed partial class CallEngine
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
             case TimerKind.Ping: SendPing(); break;
             case TimerKind.Liveness: CheckLiveness(); break;
+            case TimerKind.WakeProbe: KillSocket(CloseCodes.LivenessTimeout, "no answer to the ping sent on wake"); break;
             case TimerKind.StableWindow: Mark(CoverageMarks.FlapsForgotten); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
             case TimerKind.StillReconnecting: Emit(new StillReconnecting(_now - _reconnectingSince)); break;
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;

@@ -66,11 +66,14 @@ public static class CoverageMarks
     /// <summary>An eviction was handled.</summary>
     public const string Evicted = "local.evicted";
 
+    /// <summary>A wake made the engine probe its open socket.</summary>
+    public const string WakeProbe = "socket.wake-probe";
+
     /// <summary>Every named mark.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
-        SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted,
+        SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
     ];
 }

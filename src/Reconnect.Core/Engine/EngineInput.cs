@@ -99,3 +99,11 @@ public sealed record TimerFired(TimerId Timer) : EngineInput;
 /// <summary>The operating system reported a network change.</summary>
 /// <param name="Change">What changed.</param>
 public sealed record NetworkChanged(NetworkChange Change) : EngineInput;
+
+/// <summary>
+/// The host woke from a sleep (suspend) it could not notice while asleep, or its wall clock jumped ahead of its
+/// monotonic clock as if it had: the open socket is suspect and is probed at once. Media connections report their
+/// own state through their ports.
+/// </summary>
+/// <param name="Slept">About how long the host was away; not positive means no time was lost.</param>
+public sealed record WokeUp(TimeSpan Slept) : EngineInput;

@@ -21,6 +21,9 @@ public enum TimerKind
     /// <summary>No inbound frame for the liveness timeout.</summary>
     Liveness,
 
+    /// <summary>The ping sent on a wake went unanswered.</summary>
+    WakeProbe,
+
     /// <summary>The socket stayed up long enough to forget earlier flaps.</summary>
     StableWindow,
 

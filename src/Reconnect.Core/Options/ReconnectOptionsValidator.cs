@@ -26,6 +26,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Heartbeat.PingInterval", h.PingInterval);
         Positive(failures, "Heartbeat.LivenessTimeout", h.LivenessTimeout);
         Check(failures, h.LivenessTimeout > h.PingInterval, "Heartbeat.LivenessTimeout must exceed Heartbeat.PingInterval.");
+        Positive(failures, "Heartbeat.WakeProbeTimeout", h.WakeProbeTimeout);
 
         Positive(failures, "Token.FetchTimeout", options.Token.FetchTimeout);
         Check(failures, options.Token.FailureNoticeThreshold >= 1, "Token.FailureNoticeThreshold must be at least 1.");

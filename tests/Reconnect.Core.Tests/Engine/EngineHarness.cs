@@ -109,6 +109,9 @@ internal sealed class EngineHarness
         Now = Instant.Max(Now, target);
     }
 
+    /// <summary>Moves the clock forward without firing anything, as a sleeping host would: due timers fire late, on the next advance.</summary>
+    public void Sleep(TimeSpan by) => Now += by;
+
     /// <summary>Fires timers one by one until an output matches, within a time limit.</summary>
     public T AdvanceUntil<T>(TimeSpan limit, Func<T, bool>? match = null)
         where T : EngineOutput

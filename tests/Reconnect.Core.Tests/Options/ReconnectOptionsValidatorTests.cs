@@ -28,6 +28,7 @@ public sealed class ReconnectOptionsValidatorTests
         ["Heartbeat.PingInterval zero"] = ("Heartbeat.PingInterval", Defaults with { Heartbeat = new() { PingInterval = TimeSpan.Zero } }),
         ["Heartbeat.LivenessTimeout zero"] = ("Heartbeat.LivenessTimeout", Defaults with { Heartbeat = new() { LivenessTimeout = TimeSpan.Zero } }),
         ["Heartbeat.LivenessTimeout equal to PingInterval"] = ("Heartbeat.LivenessTimeout", Defaults with { Heartbeat = new() { LivenessTimeout = TimeSpan.FromSeconds(20) } }),
+        ["Heartbeat.WakeProbeTimeout zero"] = ("Heartbeat.WakeProbeTimeout", Defaults with { Heartbeat = new() { WakeProbeTimeout = TimeSpan.Zero } }),
         ["Token.FetchTimeout zero"] = ("Token.FetchTimeout", Defaults with { Token = new() { FetchTimeout = TimeSpan.Zero } }),
         ["Token.FailureNoticeThreshold zero"] = ("Token.FailureNoticeThreshold", Defaults with { Token = new() { FailureNoticeThreshold = 0 } }),
         ["IceRestart.Delays empty"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [] } }),
