@@ -101,7 +101,7 @@ public enum LocalPeerEffect
 /// <summary>What the local peer machine's guards read.</summary>
 /// <param name="RejoinAfterEviction">The options say to rejoin as new after an eviction.</param>
 /// <param name="JoinQueued">A join requested while leaving waits for the leave to finish.</param>
-public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued = false);
+public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued);
 
 /// <summary>The local peer machine: the user-visible life of the peer in a channel.</summary>
 public static class LocalPeerMachine
