@@ -51,7 +51,11 @@ public sealed partial class ChannelServer
                 Notice(ChannelNoticeKinds.Left, session.Channel, session.PeerId, session.Id);
                 break;
             case RosterRequestMessage request:
-                Send(connection.Id, new RosterMessage(request.RequestId, [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)], rosterVersion));
+                Send(connection.Id, new RosterMessage(
+                    request.RequestId,
+                    [.. directory.Members(session.Channel).Where(m => m != session).Select(m => m.Entry)],
+                    rosterVersion,
+                    departures.In(session.Channel, now)));
                 break;
             case PingMessage ping:
                 Send(connection.Id, new PongMessage(ping.Sequence));
@@ -102,7 +106,8 @@ public sealed partial class ChannelServer
         }
         else
         {
-            Send(connection.Id, new EvictedMessage(PeerLeftReasons.NetworkDisconnect));
+            var ended = departures.Find(join.Channel, join.ResumeSessionId, now);
+            Send(connection.Id, new EvictedMessage(ended is { } e && e.PeerId == join.PeerId ? e.Reason : PeerLeftReasons.NetworkDisconnect));
             Notice(ChannelNoticeKinds.ResumeRefused, join.Channel, join.PeerId, $"no live session {join.ResumeSessionId}");
         }
     }
@@ -133,7 +138,7 @@ public sealed partial class ChannelServer
         Attach(connection, session);
         ArmSilence(session, SilenceDeadline(session));
         Send(connection.Id, Welcome(session, resumed: false));
-        Broadcast(session, new PeerJoinedMessage(session.Entry, NextRosterVersion()));
+        Broadcast(session, new PeerJoinedMessage(session.Entry, NextRosterVersion(), departures.LatestOf(session.Channel, session.PeerId, now)));
         Notice(ChannelNoticeKinds.Joined, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
     }
 

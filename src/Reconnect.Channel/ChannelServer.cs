@@ -18,6 +18,7 @@ public sealed partial class ChannelServer
     private readonly Dictionary<string, int> connectionsPerAccount = new(StringComparer.Ordinal);
     private readonly ChannelDirectory directory = new();
     private readonly TerminalCloses terminalCloses;
+    private readonly DepartureLog departures;
     private long sessionCounter;
     private long rosterVersion;
     private long timerCounter;
@@ -31,6 +32,7 @@ public sealed partial class ChannelServer
         this.options = options.Validate();
         this.tokens = tokens;
         terminalCloses = new TerminalCloses(this.options.TerminalCloseCapacity);
+        departures = new DepartureLog(this.options.DepartureMemory, this.options.DepartureCapacity);
     }
 
     /// <summary>The channels that hold at least one session, in ordinal order.</summary>
@@ -211,6 +213,7 @@ public sealed partial class ChannelServer
         }
 
         directory.Remove(session);
+        departures.Add(session.Channel, new DepartedSession(session.PeerId, session.Id, peerLeftReason), now);
         outbox.Enqueue(new CancelTimer(session.Timer));
         Broadcast(session, new PeerLeftMessage(session.PeerId, session.Id, peerLeftReason, NextRosterVersion()));
     }

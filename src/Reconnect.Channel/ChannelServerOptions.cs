@@ -34,6 +34,12 @@ public sealed record ChannelServerOptions
     /// <summary>The most sessions one channel may hold.</summary>
     public int RosterCapacity { get; init; } = 500;
 
+    /// <summary>How long an ended session and its reason are remembered, for rosters and refused resumes.</summary>
+    public TimeSpan DepartureMemory { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most ended sessions remembered at once, over every channel.</summary>
+    public int DepartureCapacity { get; init; } = 1024;
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every failure when a limit is out of range.</summary>
     /// <returns>This instance, when valid.</returns>
     public ChannelServerOptions Validate()
@@ -67,6 +73,16 @@ public sealed record ChannelServerOptions
         if (RosterCapacity < 1)
         {
             failures.Add("RosterCapacity must be at least 1.");
+        }
+
+        if (DepartureMemory < TimeSpan.Zero)
+        {
+            failures.Add("DepartureMemory must not be negative.");
+        }
+
+        if (DepartureCapacity < 0)
+        {
+            failures.Add("DepartureCapacity must not be negative.");
         }
 
         return failures.Count == 0

@@ -62,7 +62,10 @@ public sealed class JoinTests
 
         Assert.Equal(new CloseConnection(1, CloseCodes.Normal, "replaced"), Assert.Single(outputs.Closes()));
         Assert.Equal(
-            [new PeerLeftMessage("alice", old, "replaced", Version: 3), new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []), Version: 4)],
+            [
+                new PeerLeftMessage("alice", old, "replaced", Version: 3),
+                new PeerJoinedMessage(new RosterEntry("alice", "s3", ServerDriver.Meta(), []), Version: 4, Replaces: new DepartedSession("alice", old, "replaced")),
+            ],
             outputs.FramesTo(2));
         Assert.Equal(new WelcomeMessage("alice", "s3", Resumed: false, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(3)));
         Assert.Equal(["alice", "bob"], driver.Server.Roster("room").Select(p => p.PeerId));

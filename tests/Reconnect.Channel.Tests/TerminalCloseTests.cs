@@ -54,7 +54,7 @@ public sealed class TerminalCloseTests
 
         var outputs = driver.Join(2, "room", "alice", alice);
 
-        Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(outputs.FramesTo(2)));
+        Assert.Equal(new EvictedMessage("kicked"), Assert.Single(outputs.FramesTo(2)));
         Assert.Empty(outputs.Closes());
     }
 
@@ -85,7 +85,7 @@ public sealed class TerminalCloseTests
         var otherAccount = driver.Join(3, "room", "alice", alice);
 
         Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(mallory.FramesTo(2)));
-        Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(otherAccount.FramesTo(3)));
+        Assert.Equal(new EvictedMessage("kicked"), Assert.Single(otherAccount.FramesTo(3)));
         Assert.Empty(mallory.Closes().Concat(otherAccount.Closes()));
     }
 
@@ -105,7 +105,7 @@ public sealed class TerminalCloseTests
         var after = driver.Join(3, "room", "alice", alice);
 
         Assert.Equal(CloseCodes.AdminDisconnect, Assert.Single(inside.Closes()).Code);
-        Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(after.FramesTo(3)));
+        Assert.Equal(new EvictedMessage("kicked"), Assert.Single(after.FramesTo(3)));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class TerminalCloseTests
         var aliceBack = driver.Join(3, "room", "alice", alice);
         var bobBack = driver.Join(4, "room", "bob", bob);
 
-        Assert.Equal(new EvictedMessage("network-disconnect"), Assert.Single(aliceBack.FramesTo(3)));
+        Assert.Equal(new EvictedMessage("kicked"), Assert.Single(aliceBack.FramesTo(3)));
         Assert.Equal(CloseCodes.AccountSuspended, Assert.Single(bobBack.Closes()).Code);
     }
 

@@ -17,6 +17,7 @@ public sealed partial class CallEngine
         }
 
         _lastInbound = _now;
+        EndWakeProbe();
         if (!ProtocolCodec.TryDecodeServerMessage(frame.Text, out var message, out var error))
         {
             Emit(new ErrorRaised(new MalformedMessage(error)));

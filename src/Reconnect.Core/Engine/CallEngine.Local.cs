@@ -20,39 +20,50 @@ public sealed partial class CallEngine
     private Instant _reconnectingSince;
     private string _evictionReason = "network-disconnect";
     private bool _forceRebuildNextRound;
+    private JoinRequested? _requestedJoin;
+    private JoinRequested? _queuedJoin;
 
     private void HandleJoin(JoinRequested join)
     {
-        if (_localState == LocalPeerState.Idle)
+        if (string.IsNullOrWhiteSpace(join.Channel) || string.IsNullOrWhiteSpace(join.PeerId))
         {
-            if (string.IsNullOrWhiteSpace(join.Channel) || string.IsNullOrWhiteSpace(join.PeerId))
-            {
-                Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", _localState.ToString())));
-                return;
-            }
-
-            _channel = join.Channel;
-            _peerId = join.PeerId;
-            _metadata = Copy(join.Metadata);
-            _everWelcomed = false;
-            _welcomesSinceJoin = 0;
-            _sessionId = null;
+            Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", _localState.ToString())));
+            return;
         }
 
+        _requestedJoin = join;
+        Command("join", LocalPeerTrigger.JoinRequested, "join requested");
+        _requestedJoin = null;
+    }
+
+    /// <summary>
+    /// Fires a user command's trigger. Where the table ignores it, the app is told why (<see cref="InputIgnored"/>);
+    /// only where the table rejects it is it a typed <see cref="CommandRejected"/> error.
+    /// </summary>
+    private void Command(string command, LocalPeerTrigger trigger, string reason)
+    {
         var from = _localState;
-        if (!FireLocal(LocalPeerTrigger.JoinRequested, "join requested"))
+        var outcome = FireLocal(trigger, reason);
+        if (outcome is { Rejected: true })
         {
-            Emit(new ErrorRaised(new CommandRejected("join", from.ToString())));
+            Emit(new ErrorRaised(new CommandRejected(command, from.ToString())));
+        }
+        else if (outcome is { IgnoredBecause: { } why })
+        {
+            Ignore(command, why);
         }
     }
 
-    private void HandleLeave()
+    private void StartQueuedJoin()
     {
-        var from = _localState;
-        if (!FireLocal(LocalPeerTrigger.LeaveRequested, "leave requested"))
-        {
-            Emit(new ErrorRaised(new CommandRejected("leave", from.ToString())));
-        }
+        var join = _queuedJoin ?? throw new InvalidOperationException("The local peer table started a join with none queued.");
+        _queuedJoin = null;
+        _channel = join.Channel;
+        _peerId = join.PeerId;
+        _metadata = Copy(join.Metadata);
+        _everWelcomed = false;
+        _welcomesSinceJoin = 0;
+        _sessionId = null;
     }
 
     private void HandleLocalStreamAdded(StreamInfo stream)
@@ -114,6 +125,15 @@ public sealed partial class CallEngine
             case LocalPeerEffect.ConnectSignalling:
                 FireSocket(SignallingSocketTrigger.ConnectRequested);
                 break;
+            case LocalPeerEffect.QueueJoin:
+                _queuedJoin = _requestedJoin ?? throw new InvalidOperationException("The local peer table queued a join outside a join request.");
+                break;
+            case LocalPeerEffect.StartQueuedJoin:
+                StartQueuedJoin();
+                break;
+            case LocalPeerEffect.DropQueuedJoin:
+                _queuedJoin = null;
+                break;
             case LocalPeerEffect.RaiseEvicted:
                 Emit(new ErrorRaised(new EvictedError(_evictionReason, _options.OnEvicted == EvictionBehaviour.RejoinAsNew)));
                 break;
@@ -141,6 +161,9 @@ public sealed partial class CallEngine
                 Send(new LeaveMessage());
                 _timers.Start(TimerKind.LeaveTimeout, string.Empty, _now + (SignallingUp ? _options.LeaveTimeout : TimeSpan.Zero), _emit);
                 break;
+            case LocalPeerEffect.SendLeave:
+                Send(new LeaveMessage());
+                break;
             case LocalPeerEffect.CancelLeaveTimer:
                 _timers.Cancel(TimerKind.LeaveTimeout, string.Empty, _emit);
                 break;
@@ -158,6 +181,7 @@ public sealed partial class CallEngine
                 ClearHeldSignals();
                 _timers.CancelAll(_emit);
                 _sessionId = null;
+                _queuedJoin = null;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown local peer effect.");

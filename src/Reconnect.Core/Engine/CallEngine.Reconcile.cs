@@ -9,6 +9,9 @@ namespace Reconnect.Core.Engine;
 /// <summary>Reconcile: after each welcome, diff a full roster snapshot against the identity map.</summary>
 public sealed partial class CallEngine
 {
+    /// <summary>The peer-left reason when a peer is gone from the roster and the server did not say why.</summary>
+    private const string UnknownDeparture = "unknown";
+
     private ReconcileState _reconcileState = ReconcileMachine.Table.Initial;
     private int _nextRosterRequest;
     private int _roundFirstRequestId = int.MaxValue;
@@ -74,7 +77,8 @@ public sealed partial class CallEngine
             }
 
             Mark(CoverageMarks.ReconcileRemove);
-            RemovePeer(gone, snapshot.ContainsKey(gone.Id) ? "replaced" : "left");
+            var departed = roster.Departed?.LastOrDefault(d => d.PeerId == gone.Id && d.SessionId == gone.Roster.SessionId);
+            RemovePeer(gone, departed?.Reason ?? (snapshot.ContainsKey(gone.Id) ? "replaced" : UnknownDeparture));
         }
 
         foreach (var leftLater in snapshot.Values.Where(e => _rosterOrder.LeftAfter(e.PeerId, e.SessionId, version)).ToList())
@@ -171,7 +175,7 @@ public sealed partial class CallEngine
                 return;
             }
 
-            RemovePeer(peer, "replaced");
+            RemovePeer(peer, joined.Replaces is { } ended && ended.SessionId == peer.Roster.SessionId ? ended.Reason : "replaced");
         }
 
         AddPeer(entry, joined.Version);

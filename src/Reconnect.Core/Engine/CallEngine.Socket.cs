@@ -16,6 +16,7 @@ public sealed partial class CallEngine
     private bool _socketAlive;
     private bool _socketOpened;
     private int _failedAttempts;
+    private int _flaps;
     private int _offlineProbes;
     private bool _everWelcomed;
     private bool _offline;
@@ -29,6 +30,7 @@ public sealed partial class CallEngine
     private string? _sessionId;
     private long _pingSequence;
     private Instant _lastInbound;
+    private bool _wakeProbeOut;
 
     private void HandleTokenFetched(TokenFetched token)
     {
@@ -124,6 +126,47 @@ public sealed partial class CallEngine
         _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
     }
 
+    /// <summary>
+    /// A wake (or a wall-clock jump that looks like one) makes the open socket suspect: silent past the liveness
+    /// timeout it is dead at once; otherwise a ping must be answered within the wake probe timeout. Nothing else is
+    /// torn down, so a false alarm costs one ping.
+    /// </summary>
+    private void HandleWokeUp(TimeSpan slept)
+    {
+        if (slept <= TimeSpan.Zero)
+        {
+            Ignore($"woke up after {slept}", "no time was lost");
+            return;
+        }
+
+        if (!SignallingUp)
+        {
+            Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
+            return;
+        }
+
+        if (_lastInbound + _options.Heartbeat.LivenessTimeout <= _now)
+        {
+            KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
+            return;
+        }
+
+        Mark(CoverageMarks.WakeProbe);
+        _wakeProbeOut = true;
+        SendPing();
+        _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
+    }
+
+    /// <summary>The wake probe is over: a frame answered it, or the socket stopped.</summary>
+    private void EndWakeProbe()
+    {
+        if (_wakeProbeOut)
+        {
+            _wakeProbeOut = false;
+            _timers.Cancel(TimerKind.WakeProbe, string.Empty, _emit);
+        }
+    }
+
     private void CheckLiveness()
     {
         var due = _lastInbound + _options.Heartbeat.LivenessTimeout;
@@ -174,6 +217,7 @@ public sealed partial class CallEngine
                 _timers.Start(TimerKind.StableWindow, string.Empty, _now + _options.Backoff.StableWindow, _emit);
                 break;
             case SignallingSocketEffect.StopHeartbeat:
+                EndWakeProbe();
                 _timers.Cancel(TimerKind.Ping, string.Empty, _emit);
                 _timers.Cancel(TimerKind.Liveness, string.Empty, _emit);
                 _timers.Cancel(TimerKind.StableWindow, string.Empty, _emit);
@@ -181,7 +225,7 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.DropSocket:
                 if (_socketAlive)
                 {
-                    Emit(new CloseSocket(_epoch, CloseCodes.Normal, "client closing"));
+                    Emit(new CloseSocket(_epoch, CloseCodes.Normal, "client closing", _options.CloseFlushTimeout));
                     _socketAlive = false;
                 }
 
@@ -210,6 +254,12 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.ResetAttempts:
                 _failedAttempts = 0;
+                break;
+            case SignallingSocketEffect.CountFlap:
+                _flaps++;
+                break;
+            case SignallingSocketEffect.ForgetFlaps:
+                _flaps = 0;
                 break;
             case SignallingSocketEffect.ReportLost:
                 _signallingLostAt = _now;
@@ -256,7 +306,12 @@ public sealed partial class CallEngine
             floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
         }
 
-        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts), _jitter.NextDouble(), floor, ResumeCeiling);
+        if (_flaps > 1)
+        {
+            Mark(CoverageMarks.FlapDamped);
+        }
+
+        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts + _flaps), _jitter.NextDouble(), floor, ResumeCeiling);
         Mark(CoverageMarks.SocketRetry);
         Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastClose?.Code));
         _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);

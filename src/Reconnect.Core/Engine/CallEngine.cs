@@ -97,8 +97,8 @@ public sealed partial class CallEngine
         switch (input)
         {
             case JoinRequested join: HandleJoin(join); break;
-            case LeaveRequested: HandleLeave(); break;
-            case CloseRequested: FireLocal(LocalPeerTrigger.CloseRequested, "closed by the user"); break;
+            case LeaveRequested: Command("leave", LocalPeerTrigger.LeaveRequested, "leave requested"); break;
+            case CloseRequested: Command("close", LocalPeerTrigger.CloseRequested, "closed by the user"); break;
             case LocalStreamAdded added: HandleLocalStreamAdded(added.Stream); break;
             case LocalStreamRemoved removed: HandleLocalStreamRemoved(removed.StreamId); break;
             case LocalTrackReplaced replaced: HandleTrackReplaced(replaced); break;
@@ -114,6 +114,7 @@ public sealed partial class CallEngine
             case MediaOperationFailed failure: HandleMediaFailure(failure); break;
             case TimerFired timer: HandleTimer(timer.Timer); break;
             case NetworkChanged change: HandleNetworkChange(change.Change); break;
+            case WokeUp woke: HandleWokeUp(woke.Slept); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }
@@ -121,20 +122,19 @@ public sealed partial class CallEngine
     /// <summary>The next output, or null when everything produced so far has been drained.</summary>
     public EngineOutput? PollOutput() => _outbox.TryDequeue(out var output) ? output : null;
 
-    /// <summary>After close only user commands reach the table (ignored by its rules); join is refused with a typed error, leave and close are no-ops, anything else is dropped without a word.</summary>
+    /// <summary>After close only user commands reach the table (join is rejected by its rules, leave and close ignored); anything else is dropped without a word.</summary>
     private void HandleAfterClose(EngineInput input)
     {
         switch (input)
         {
-            case JoinRequested:
-                FireLocal(LocalPeerTrigger.JoinRequested, "join after close");
-                Emit(new ErrorRaised(new CommandRejected("join", "closed")));
+            case JoinRequested join:
+                HandleJoin(join);
                 break;
             case LeaveRequested:
-                FireLocal(LocalPeerTrigger.LeaveRequested, "leave after close");
+                Command("leave", LocalPeerTrigger.LeaveRequested, "leave after close");
                 break;
             case CloseRequested:
-                FireLocal(LocalPeerTrigger.CloseRequested, "close after close");
+                Command("close", LocalPeerTrigger.CloseRequested, "close after close");
                 break;
             default:
                 break;
@@ -166,24 +166,26 @@ public sealed partial class CallEngine
     {
         Step();
         var outcome = machine.Fire(state, trigger, context);
-        Mark(outcome.Row is { } row ? $"{machine.Name}: {row.Key}" : $"{machine.Name}: {state} ignores {trigger}");
+        Mark($"{machine.Name}: {outcome.Key}");
         return outcome;
     }
 
     /// <summary>
     /// Fires a local peer trigger. A trigger raised by the effects of another (an eviction rejoin that spends the
-    /// socket's last attempt) waits until that transition and its notice are done, so notices chain in order.
+    /// socket's last attempt) waits until that transition and its notice are done, so notices chain in order; it
+    /// then returns null.
     /// </summary>
-    private bool FireLocal(LocalPeerTrigger trigger, string reason)
+    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>? FireLocal(LocalPeerTrigger trigger, string reason)
     {
         if (_firingLocal)
         {
             _deferredLocal.Enqueue((trigger, reason));
-            return true;
+            return null;
         }
 
         _firingLocal = true;
-        var outcome = Fire(LocalPeerMachine.Table, _localState, trigger, new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew));
+        var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
+        var outcome = Fire(LocalPeerMachine.Table, _localState, trigger, context);
         var from = _localState;
         _localState = outcome.To;
         foreach (var effect in outcome.Effects)
@@ -202,7 +204,7 @@ public sealed partial class CallEngine
             FireLocal(deferred.Trigger, deferred.Reason);
         }
 
-        return !outcome.Ignored;
+        return outcome;
     }
 
     private void FireSocket(SignallingSocketTrigger trigger, bool terminalCode = false, bool localOutage = false)
@@ -265,7 +267,8 @@ public sealed partial class CallEngine
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
             case TimerKind.Ping: SendPing(); break;
             case TimerKind.Liveness: CheckLiveness(); break;
-            case TimerKind.StableWindow: Mark(CoverageMarks.BudgetReset); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
+            case TimerKind.WakeProbe: KillSocket(CloseCodes.LivenessTimeout, "no answer to the ping sent on wake"); break;
+            case TimerKind.StableWindow: Mark(CoverageMarks.FlapsForgotten); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
             case TimerKind.StillReconnecting: Emit(new StillReconnecting(_now - _reconnectingSince)); break;
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;

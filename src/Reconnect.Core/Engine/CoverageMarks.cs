@@ -51,8 +51,11 @@ public static class CoverageMarks
     /// <summary>The socket retried after a drop.</summary>
     public const string SocketRetry = "socket.retry";
 
-    /// <summary>The attempt budget was reset after a stable window.</summary>
-    public const string BudgetReset = "socket.budget-reset";
+    /// <summary>Earlier flaps were forgotten after the socket stayed up for the stable window.</summary>
+    public const string FlapsForgotten = "socket.flaps-forgotten";
+
+    /// <summary>A retry waited longer because welcomed sockets kept dropping (flap damping).</summary>
+    public const string FlapDamped = "socket.flap-damped";
 
     /// <summary>A network-online signal cut a wait short.</summary>
     public const string NetworkCutShort = "network.cut-short";
@@ -63,11 +66,14 @@ public static class CoverageMarks
     /// <summary>An eviction was handled.</summary>
     public const string Evicted = "local.evicted";
 
+    /// <summary>A wake made the engine probe its open socket.</summary>
+    public const string WakeProbe = "socket.wake-probe";
+
     /// <summary>Every named mark.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
-        SocketRetry, BudgetReset, NetworkCutShort, ServerHintFloor, Evicted,
+        SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
     ];
 }

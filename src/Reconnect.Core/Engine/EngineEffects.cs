@@ -19,11 +19,12 @@ public sealed record FetchToken(long Attempt) : EngineEffect;
 /// <param name="Token">The credential.</param>
 public sealed record OpenSocket(long Epoch, string Token) : EngineEffect;
 
-/// <summary>Close the socket of an epoch.</summary>
+/// <summary>Close the socket of an epoch, once the frames already sent on it are flushed or <paramref name="FlushWithin"/> has passed.</summary>
 /// <param name="Epoch">The socket's epoch.</param>
 /// <param name="Code">The close code.</param>
 /// <param name="Reason">The close reason.</param>
-public sealed record CloseSocket(long Epoch, int Code, string Reason) : EngineEffect;
+/// <param name="FlushWithin">How long the close may wait for sent frames (a leave) to leave; zero for a socket declared dead.</param>
+public sealed record CloseSocket(long Epoch, int Code, string Reason, TimeSpan FlushWithin = default) : EngineEffect;
 
 /// <summary>Send a message on the socket of an epoch.</summary>
 /// <param name="Epoch">The socket's epoch.</param>

@@ -6,7 +6,10 @@ namespace Reconnect.Core.Engine;
 /// <summary>A fact the engine is told about: a user command, an I/O result, a timer or a network change.</summary>
 public abstract record EngineInput;
 
-/// <summary>The user asked to join a channel.</summary>
+/// <summary>
+/// The user asked to join a channel. While leaving, the join is queued and starts when the leave finishes (a later
+/// join replaces a queued one; a later leave or a close drops it); while in a channel it is rejected.
+/// </summary>
 /// <param name="Channel">The channel's name.</param>
 /// <param name="PeerId">The local peer's id.</param>
 /// <param name="Metadata">The local peer's application metadata.</param>
@@ -96,3 +99,11 @@ public sealed record TimerFired(TimerId Timer) : EngineInput;
 /// <summary>The operating system reported a network change.</summary>
 /// <param name="Change">What changed.</param>
 public sealed record NetworkChanged(NetworkChange Change) : EngineInput;
+
+/// <summary>
+/// The host woke from a sleep (suspend) it could not notice while asleep, or its wall clock jumped ahead of its
+/// monotonic clock as if it had: the open socket is suspect and is probed at once. Media connections report their
+/// own state through their ports.
+/// </summary>
+/// <param name="Slept">About how long the host was away; not positive means no time was lost.</param>
+public sealed record WokeUp(TimeSpan Slept) : EngineInput;

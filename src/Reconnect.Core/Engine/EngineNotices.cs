@@ -29,7 +29,12 @@ public sealed record PeerJoined(RosterEntry Peer, long Ref) : EngineNotice;
 /// <summary>A remote peer truly left the channel; its RemotePeer object is gone. Not raised when the local peer leaves or closes.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
-/// <param name="Reason">Why.</param>
+/// <param name="Reason">
+/// Why, as the server tells it, also for a departure missed while away (from the roster's memory of departures):
+/// <c>left</c>, <c>kicked</c>, <c>network-disconnect</c>, <c>replaced</c>; <c>replaced</c> when a new session of the
+/// peer is seen and the server did not say how the old one ended; <c>unknown</c> when the peer is gone from the roster
+/// and the server no longer remembers why.
+/// </param>
 public sealed record PeerLeft(string RemotePeerId, long Ref, string Reason) : EngineNotice;
 
 /// <summary>A remote peer's metadata changed.</summary>

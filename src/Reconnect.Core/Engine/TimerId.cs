@@ -21,7 +21,10 @@ public enum TimerKind
     /// <summary>No inbound frame for the liveness timeout.</summary>
     Liveness,
 
-    /// <summary>The socket stayed up long enough to reset the attempt budget.</summary>
+    /// <summary>The ping sent on a wake went unanswered.</summary>
+    WakeProbe,
+
+    /// <summary>The socket stayed up long enough to forget earlier flaps.</summary>
     StableWindow,
 
     /// <summary>Still reconnecting after the configured time.</summary>

@@ -40,4 +40,10 @@ public sealed record ReconnectOptions
 
     /// <summary>How long leaving waits for the socket to close after the leave message.</summary>
     public TimeSpan LeaveTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a socket closed by the client may wait for the frames already sent (the leave a close sends first)
+    /// to be flushed before it closes; at most <see cref="LeaveTimeout"/>. Zero closes at once.
+    /// </summary>
+    public TimeSpan CloseFlushTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
 }

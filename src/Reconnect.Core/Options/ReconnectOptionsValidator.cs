@@ -27,6 +27,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Heartbeat.PingInterval", h.PingInterval);
         Positive(failures, "Heartbeat.LivenessTimeout", h.LivenessTimeout);
         Check(failures, h.LivenessTimeout > h.PingInterval, "Heartbeat.LivenessTimeout must exceed Heartbeat.PingInterval.");
+        Positive(failures, "Heartbeat.WakeProbeTimeout", h.WakeProbeTimeout);
 
         Positive(failures, "Token.FetchTimeout", options.Token.FetchTimeout);
         Check(failures, options.Token.FailureNoticeThreshold >= 1, "Token.FailureNoticeThreshold must be at least 1.");
@@ -46,6 +47,8 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "PendingSignalHold", options.PendingSignalHold);
         Check(failures, options.PendingSignalCapacity >= 1, "PendingSignalCapacity must be at least 1.");
         Positive(failures, "LeaveTimeout", options.LeaveTimeout);
+        NotNegative(failures, "CloseFlushTimeout", options.CloseFlushTimeout);
+        Check(failures, options.LeaveTimeout <= TimeSpan.Zero || options.CloseFlushTimeout <= options.LeaveTimeout, "CloseFlushTimeout must not exceed LeaveTimeout.");
         Check(failures, Enum.IsDefined(options.OnEvicted), "OnEvicted must be a defined EvictionBehaviour.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

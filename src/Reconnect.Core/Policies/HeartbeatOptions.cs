@@ -11,4 +11,7 @@ public sealed record HeartbeatOptions
 
     /// <summary>No inbound frame for this long means the socket is dead.</summary>
     public TimeSpan LivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After a wake, how long the open socket has to answer a ping before it is declared dead (the liveness timeout still applies).</summary>
+    public TimeSpan WakeProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -15,10 +15,14 @@ public sealed record SocketBackoffOptions
     /// <summary>The relative jitter applied to every delay, the first included: 0.2 means +/-20 %.</summary>
     public double JitterFraction { get; init; } = 0.2;
 
-    /// <summary>How many failed attempts in a row are allowed before giving up.</summary>
+    /// <summary>How many failed attempts in a row are allowed before giving up; a welcome ends the run.</summary>
     public int MaxAttempts { get; init; } = 100;
 
-    /// <summary>How long a socket must stay up before the attempt budget resets.</summary>
+    /// <summary>
+    /// How long a welcomed socket must stay up before earlier drops are forgotten. Each welcomed socket that drops
+    /// sooner (a flap) makes the next retries wait one backoff step longer, up to <see cref="MaxDelay"/>; flaps never
+    /// spend the attempt budget.
+    /// </summary>
     public TimeSpan StableWindow { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

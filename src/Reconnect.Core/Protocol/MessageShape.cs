@@ -9,7 +9,8 @@ internal static class MessageShape
         PublishStreamMessage p => p.Stream is null ? "stream is null" : Stream(p.Stream, "stream"),
         RelaySignalMessage r => r.Payload is null ? "payload is null" : null,
         SignalRelayedMessage r => r.Payload is null ? "payload is null" : null,
-        RosterMessage r => r.Peers is null ? "peers is null" : r.Peers.Select((p, i) => Entry(p, $"peers[{i}]")).FirstOrDefault(e => e is not null),
+        RosterMessage r => r.Peers is null ? "peers is null" : r.Peers.Select((p, i) => Entry(p, $"peers[{i}]")).FirstOrDefault(e => e is not null)
+            ?? r.Departed?.Select((d, i) => d is null ? $"departed[{i}] is null" : null).FirstOrDefault(e => e is not null),
         PeerJoinedMessage p => Entry(p.Peer, "peer"),
         PeerUpdatedMessage p => Entry(p.Peer, "peer"),
         _ => null,

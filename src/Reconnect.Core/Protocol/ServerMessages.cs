@@ -32,17 +32,28 @@ public sealed record WelcomeMessage(string PeerId, string SessionId, bool Resume
 /// The server's roster version when the snapshot was taken: every roster change the server made up to this
 /// version is reflected, none after it. 0 from a server without versions.
 /// </param>
-public sealed record RosterMessage(int RequestId, IReadOnlyList<RosterEntry> Peers, long Version = 0) : ServerMessage;
+/// <param name="Departed">
+/// The sessions that ended lately in the channel, oldest first, with why; a peer that was away learns from it the true
+/// reason of a departure it missed. Null from a server that keeps no such memory.
+/// </param>
+public sealed record RosterMessage(int RequestId, IReadOnlyList<RosterEntry> Peers, long Version = 0, IReadOnlyList<DepartedSession>? Departed = null) : ServerMessage;
 
 /// <summary>A peer joined the channel.</summary>
 /// <param name="Peer">The peer.</param>
 /// <param name="Version">The server's roster version of this change; 0 from a server without versions.</param>
-public sealed record PeerJoinedMessage(RosterEntry Peer, long Version = 0) : ServerMessage;
+/// <param name="Replaces">The peer's previous session in the channel, if it ended lately, with why.</param>
+public sealed record PeerJoinedMessage(RosterEntry Peer, long Version = 0, DepartedSession? Replaces = null) : ServerMessage;
+
+/// <summary>A session that ended in a channel, and why.</summary>
+/// <param name="PeerId">The peer's id.</param>
+/// <param name="SessionId">The session that ended.</param>
+/// <param name="Reason">Why, as in <see cref="PeerLeftMessage"/>.</param>
+public sealed record DepartedSession(string PeerId, string SessionId, string Reason);
 
 /// <summary>A peer left the channel for good.</summary>
 /// <param name="PeerId">The peer's id.</param>
 /// <param name="SessionId">The session that ended.</param>
-/// <param name="Reason">Why: <c>left</c>, <c>closed</c>, <c>network-disconnect</c>, <c>kicked</c>.</param>
+/// <param name="Reason">Why: <c>left</c> (a leave or a close), <c>network-disconnect</c> (silent past the grace), <c>kicked</c>, <c>replaced</c>.</param>
 /// <param name="Version">The server's roster version of this change; 0 from a server without versions.</param>
 public sealed record PeerLeftMessage(string PeerId, string SessionId, string Reason, long Version = 0) : ServerMessage;
 
@@ -65,5 +76,5 @@ public sealed record PongMessage(long Sequence) : ServerMessage;
 public sealed record GoingAwayMessage(int? RetryAfterMs = null) : ServerMessage;
 
 /// <summary>The session named in a join no longer exists: the peer was evicted while away.</summary>
-/// <param name="Reason">Why, such as <c>network-disconnect</c>.</param>
+/// <param name="Reason">Why the session ended, as the server remembers it (<c>kicked</c>, ...), else <c>network-disconnect</c>.</param>
 public sealed record EvictedMessage(string Reason) : ServerMessage;

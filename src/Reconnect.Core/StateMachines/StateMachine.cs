@@ -65,7 +65,7 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
     public bool Accepts(TState state, TTrigger trigger, TContext context) =>
         FindRow(state, trigger, context) is not null || FindIgnore(state, trigger) is not null;
 
-    /// <summary>Fires a trigger: the first row whose guard holds is taken; otherwise an ignore rule absorbs it.</summary>
+    /// <summary>Fires a trigger: the first row whose guard holds is taken; otherwise an ignore (or rejection) rule absorbs it.</summary>
     /// <exception cref="UnknownTransitionException">No row applies and no rule ignores the trigger.</exception>
     public TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire(TState state, TTrigger trigger, TContext context)
     {
@@ -81,7 +81,7 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
         var ignore = FindIgnore(state, trigger);
         if (ignore is not null)
         {
-            return new(state, state, trigger, null, ignore.Reason, []);
+            return new(state, state, trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
         }
 
         throw new UnknownTransitionException(Name, state.ToString(), trigger.ToString());

@@ -55,7 +55,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
                 errors.Add($"{group.Key.From} on {group.Key.Trigger} repeats the guard '{dup.Key}'");
             }
 
-            if (_ignores.Any(x => x.In.Equals(group.Key.From) && x.Trigger.Equals(group.Key.Trigger)))
+            if (rows.Exists(r => r.Guard is null) && _ignores.Any(x => x.In.Equals(group.Key.From) && x.Trigger.Equals(group.Key.Trigger)))
             {
                 errors.Add($"{group.Key.From} on {group.Key.Trigger} is both a row and ignored");
             }
@@ -126,11 +126,22 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
         /// <summary>Starts a row for a trigger.</summary>
         public RowBuilder On(TTrigger trigger) => new(this, _state, trigger);
 
-        /// <summary>Accepts a trigger and does nothing, for a stated reason.</summary>
+        /// <summary>
+        /// Accepts a trigger and does nothing, for a stated reason; after guarded rows of the same trigger it applies
+        /// when none of their guards holds.
+        /// </summary>
         public StateConfiguration Ignore(TTrigger trigger, string why)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(why);
             _owner._ignores.Add(new IgnoreRow<TState, TTrigger>(_state, trigger, why));
+            return this;
+        }
+
+        /// <summary>Refuses a trigger, for a stated reason: nothing changes and the engine reports a typed error.</summary>
+        public StateConfiguration Reject(TTrigger trigger, string why)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(why);
+            _owner._ignores.Add(new IgnoreRow<TState, TTrigger>(_state, trigger, why) { IsRejection = true });
             return this;
         }
 

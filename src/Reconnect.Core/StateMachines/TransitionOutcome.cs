@@ -19,6 +19,15 @@ public sealed record TransitionOutcome<TState, TTrigger, TEffect, TContext>(
     /// <summary>True when the state changed.</summary>
     public bool Changed => !EqualityComparer<TState>.Default.Equals(From, To);
 
-    /// <summary>True when an ignore rule absorbed the trigger.</summary>
+    /// <summary>True when an ignore rule (or a rejection) absorbed the trigger.</summary>
     public bool Ignored => IgnoredBecause is not null;
+
+    /// <summary>The ignore (or rejection) rule that absorbed the trigger, if one did.</summary>
+    public IgnoreRow<TState, TTrigger>? IgnoreRule { get; init; }
+
+    /// <summary>True when the rule that absorbed the trigger refuses it (see <see cref="IgnoreRow{TState, TTrigger}.IsRejection"/>).</summary>
+    public bool Rejected => IgnoreRule is { IsRejection: true };
+
+    /// <summary>The key of the row or rule taken, as coverage counts it.</summary>
+    public string Key => Row?.Key ?? IgnoreRule!.Key;
 }

@@ -31,9 +31,19 @@ public sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
 /// <param name="Holds">The condition itself.</param>
 public sealed record Guard<TContext>(string Description, Func<TContext, bool> Holds);
 
-/// <summary>A trigger a state accepts and does nothing with, with the reason why.</summary>
+/// <summary>
+/// A trigger a state accepts and does nothing with, with the reason why. A rejection is an ignore rule that
+/// also refuses the trigger: the engine reports it to the caller as an error instead of a notice.
+/// </summary>
 /// <typeparam name="TState">The machine's states.</typeparam>
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 public sealed record IgnoreRow<TState, TTrigger>(TState In, TTrigger Trigger, string Reason)
     where TState : struct, Enum
-    where TTrigger : struct, Enum;
+    where TTrigger : struct, Enum
+{
+    /// <summary>True when the rule refuses the trigger rather than merely ignoring it.</summary>
+    public bool IsRejection { get; init; }
+
+    /// <summary>A stable key naming this rule, used by coverage marks: <c>State ignores Trigger</c> or <c>State rejects Trigger</c>.</summary>
+    public string Key => $"{In} {(IsRejection ? "rejects" : "ignores")} {Trigger}";
+}

@@ -54,7 +54,7 @@ public sealed class InvariantChecker
     {
         ArgumentNullException.ThrowIfNull(peer);
         var name = peer.Name;
-        if (_closed.Contains(name) && !(notice is ErrorRaised { Error: CommandRejected }))
+        if (_closed.Contains(name) && notice is not (ErrorRaised { Error: CommandRejected } or InputIgnored))
         {
             Fail("no-event-after-close", nowMs, $"{name} raised {notice.GetType().Name} after it closed");
         }
@@ -79,7 +79,7 @@ public sealed class InvariantChecker
                     _closed.Add(name);
                 }
 
-                if (s.To is LocalPeerState.Idle or LocalPeerState.Closed)
+                if (s.To is LocalPeerState.Idle or LocalPeerState.Closed || s.From == LocalPeerState.Leaving)
                 {
                     foreach (var key in _liveRefs.Keys.Where(k => k.Observer == name).ToList())
                     {

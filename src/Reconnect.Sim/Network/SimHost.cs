@@ -45,6 +45,9 @@ public sealed class SimHost
     /// <summary>True while the media plane alone is broken on this host.</summary>
     public bool MediaBlocked { get; set; }
 
+    /// <summary>True while the host sleeps: media to and from it is lost, signalling to it waits for the wake (TCP retransmits).</summary>
+    public bool Asleep { get; internal set; }
+
     internal void ChangeAddress()
     {
         _addressVersion++;

@@ -15,6 +15,8 @@ public sealed class SimNetwork : IInMemoryFabric
     private readonly SortedDictionary<string, SimHost> _hosts = new(StringComparer.Ordinal);
     private readonly SortedSet<(string, string)> _partitions = [];
     private readonly Dictionary<(string, string), TimeSpan> _lastSignallingArrival = [];
+    private readonly Dictionary<(string, string), Queue<Action>> _signallingInFlight = [];
+    private readonly Dictionary<string, List<Action>> _heldForSleepers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimHost> _byAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string, TrafficPlane), string> _labels = [];
 
@@ -62,6 +64,25 @@ public sealed class SimNetwork : IInMemoryFabric
         }
     }
 
+    /// <summary>
+    /// Puts a host to sleep or wakes it, without telling anything on it: while it sleeps its media is lost and the
+    /// signalling frames that reach it wait, in order, to be delivered when it wakes, as TCP would retransmit them.
+    /// </summary>
+    public void SetAsleep(string host, bool asleep)
+    {
+        var h = _hosts[host];
+        h.Asleep = asleep;
+        if (asleep || !_heldForSleepers.Remove(host, out var held))
+        {
+            return;
+        }
+
+        foreach (var deliver in held)
+        {
+            deliver();
+        }
+    }
+
     /// <summary>Gives a host a new address (Wi-Fi to cellular): media bound to the old one stops.</summary>
     public void ChangeAddress(string host)
     {
@@ -88,6 +109,11 @@ public sealed class SimNetwork : IInMemoryFabric
     /// <summary>Removes every fault: hosts online, planes unblocked, partitions gone.</summary>
     public void Heal()
     {
+        foreach (var host in _hosts.Values.Where(h => h.Asleep).ToList())
+        {
+            SetAsleep(host.Name, false);
+        }
+
         foreach (var host in _hosts.Values)
         {
             host.Online = true;
@@ -137,17 +163,49 @@ public sealed class SimNetwork : IInMemoryFabric
             delay = arrival - _time.Elapsed;
         }
 
+        var take = plane == TrafficPlane.Signalling ? InOrder(fromHost, toHost, deliver) : () => deliver;
         _time.Schedule(
             delay,
             () =>
             {
-                if (PathUp(fromHost, toHost, plane))
+                var next = take();
+                if (!PathUp(fromHost, toHost, plane))
                 {
-                    deliver();
+                    return;
                 }
+
+                if (plane == TrafficPlane.Signalling && _hosts[toHost].Asleep)
+                {
+                    HoldFor(toHost, () =>
+                    {
+                        if (PathUp(fromHost, toHost, plane))
+                        {
+                            next();
+                        }
+                    });
+                    return;
+                }
+
+                next();
             },
             Label(fromHost, toHost, plane));
         return true;
+    }
+
+    /// <summary>
+    /// Queues a signalling delivery behind the earlier ones of its pair of hosts; each arrival takes the oldest, so
+    /// the same-instant chooser may order arrivals but never swaps two frames of one stream.
+    /// </summary>
+    private Func<Action> InOrder(string fromHost, string toHost, Action deliver)
+    {
+        if (!_signallingInFlight.TryGetValue((fromHost, toHost), out var queue))
+        {
+            queue = new Queue<Action>();
+            _signallingInFlight[(fromHost, toHost)] = queue;
+        }
+
+        queue.Enqueue(deliver);
+        return queue.Dequeue;
     }
 
     /// <inheritdoc />
@@ -173,11 +231,27 @@ public sealed class SimNetwork : IInMemoryFabric
         });
     }
 
+    private void HoldFor(string host, Action deliver)
+    {
+        if (!_heldForSleepers.TryGetValue(host, out var held))
+        {
+            held = [];
+            _heldForSleepers[host] = held;
+        }
+
+        held.Add(deliver);
+    }
+
     private bool PathUp(string a, string b, TrafficPlane plane)
     {
         var from = _hosts[a];
         var to = _hosts[b];
         if (!from.Online || !to.Online || _partitions.Contains(Key(a, b)))
+        {
+            return false;
+        }
+
+        if (plane == TrafficPlane.Media && (from.Asleep || to.Asleep))
         {
             return false;
         }

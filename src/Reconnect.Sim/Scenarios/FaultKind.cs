@@ -57,11 +57,15 @@ public enum FaultKind
     [JsonStringEnumMemberName("loss")]
     Loss,
 
-    /// <summary>The peer's machine sleeps for <c>durationMs</c>: nothing runs and no network, then its clock jumps forward.</summary>
+    /// <summary>The peer's machine sleeps for <c>durationMs</c>: nothing on it runs and it hears nothing until it wakes, then it notices the sleep.</summary>
     [JsonStringEnumMemberName("clock-jump")]
     ClockJump,
 
     /// <summary>The media path between <c>peer</c> and <c>other</c> is cut for <c>durationMs</c> while both keep signalling.</summary>
     [JsonStringEnumMemberName("partition")]
     Partition,
+
+    /// <summary>The peer's wall clock alone steps by <c>offsetMs</c> (negative steps it back); monotonic time runs on.</summary>
+    [JsonStringEnumMemberName("wall-clock-jump")]
+    WallClockJump,
 }

@@ -14,6 +14,7 @@ internal enum FaultFields
     LatencyMs = 1 << 6,
     JitterMs = 1 << 7,
     Loss = 1 << 8,
+    OffsetMs = 1 << 9,
 }
 
 /// <summary>Which fields a fault kind needs and which it also accepts; any other field is an error.</summary>
@@ -33,6 +34,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         (FaultFields.LatencyMs, "latencyMs", f => f.LatencyMs is not null),
         (FaultFields.JitterMs, "jitterMs", f => f.JitterMs is not null),
         (FaultFields.Loss, "loss", f => f.Loss is not null),
+        (FaultFields.OffsetMs, "offsetMs", f => f.OffsetMs is not null),
     ];
 
     /// <summary>The shape of a fault kind.</summary>
@@ -53,6 +55,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.Loss => new(FaultFields.Loss, FaultFields.Peer),
         FaultKind.ClockJump => new(FaultFields.Peer | FaultFields.DurationMs, FaultFields.None),
         FaultKind.Partition => new(FaultFields.Peer | FaultFields.Other | FaultFields.DurationMs, FaultFields.None),
+        FaultKind.WallClockJump => new(FaultFields.Peer | FaultFields.OffsetMs, FaultFields.None),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined fault kind."),
     };
 }

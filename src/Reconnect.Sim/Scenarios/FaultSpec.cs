@@ -41,6 +41,9 @@ public sealed record FaultSpec
     /// <summary>The new packet loss probability in [0, 1), for <c>loss</c>.</summary>
     public double? Loss { get; init; }
 
+    /// <summary>How far a <c>wall-clock-jump</c> steps the peer's wall clock, in milliseconds; negative steps it back.</summary>
+    public int? OffsetMs { get; init; }
+
     /// <summary>The fault's end (<see cref="AtMs"/> + <see cref="DurationMs"/>), or null when it has no duration.</summary>
     [JsonIgnore]
     public int? EndMs => DurationMs is { } duration ? AtMs + duration : null;

@@ -26,7 +26,7 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides how many failed connect attempts in a row are allowed.</summary>
     public int? BackoffMaxAttempts { get; init; }
 
-    /// <summary>Overrides how long a socket must stay up before the attempt budget resets, in milliseconds.</summary>
+    /// <summary>Overrides how long a welcomed socket must stay up before earlier drops stop lengthening retries, in milliseconds.</summary>
     public int? StableWindowMs { get; init; }
 
     /// <summary>Overrides the ICE disconnected grace before the restart ladder starts, in milliseconds.</summary>

@@ -190,6 +190,11 @@ internal sealed class ScenarioValidator
         {
             LossInRange($"{path}.loss", loss);
         }
+
+        if (fault.OffsetMs is { } offset)
+        {
+            Require($"{path}.offsetMs", offset != 0, "offsetMs must not be zero: a wall-clock jump moves the clock.");
+        }
     }
 
     private void CheckExpectations()

@@ -2,6 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Protocol;
 using Reconnect.Sim.Network;
 using Reconnect.Sim.Scenarios;
+using Reconnect.Sim.Time;
 using Reconnect.Transports.Hosting;
 using Reconnect.Transports.InMemory;
 
@@ -10,12 +11,13 @@ namespace Reconnect.Sim.World;
 /// <summary>One simulated participant: the production engine behind its pump, with in-memory ports on its own host.</summary>
 public sealed class SimPeer
 {
-    internal SimPeer(PeerSpec spec, SimNetwork network, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed)
+    internal SimPeer(PeerSpec spec, SimNetwork network, HostClock clock, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed)
     {
         Spec = spec;
         Host = network.Host(spec.Name);
+        Clock = clock;
         Engine = new CallEngine(spec.Options.ToOptions(), seed);
-        Pump = new EnginePump(Engine, network.Time, EnginePumpMode.Inline);
+        Pump = new EnginePump(Engine, clock, EnginePumpMode.Inline);
         Signalling = new InMemorySignallingPort(network, spec.Name, server, Pump);
         Media = new InMemoryMediaPort(network, spec.Name, directory, Pump);
         Token = new SimTokenPort(network, spec.Name, Pump);
@@ -30,6 +32,9 @@ public sealed class SimPeer
 
     /// <summary>The host it runs on.</summary>
     public SimHost Host { get; }
+
+    /// <summary>The host's clock: the shared monotonic time, and a wall clock of its own the pump reads to notice sleeps.</summary>
+    public HostClock Clock { get; }
 
     /// <summary>The production engine.</summary>
     public CallEngine Engine { get; }

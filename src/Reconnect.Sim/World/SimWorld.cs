@@ -58,7 +58,7 @@ public sealed class SimWorld
         var directory = new InMemoryMediaDirectory();
         foreach (var spec in scenario.Peers)
         {
-            var peer = new SimPeer(spec, _network, _server, directory, root.Fork($"peer:{spec.Name}").NextUInt64());
+            var peer = new SimPeer(spec, _network, new HostClock(_time), _server, directory, root.Fork($"peer:{spec.Name}").NextUInt64());
             _peers.Add(peer);
             peer.Pump.NoticeRaised += (_, e) => OnNotice(peer, e.Notice);
         }
@@ -233,6 +233,7 @@ public sealed class SimWorld
             Code = fault.Code,
             DelayMs = fault.DurationMs,
             Attempt = fault.Count,
+            Detail = fault.OffsetMs is { } offset ? string.Create(CultureInfo.InvariantCulture, $"wall clock stepped {offset:+0;-0} ms") : null,
         });
         switch (fault.Kind)
         {
@@ -297,6 +298,7 @@ public sealed class SimWorld
 
                 break;
             case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
+            case FaultKind.WallClockJump: peer!.Clock.StepWallClock(TimeSpan.FromMilliseconds(fault.OffsetMs ?? 0)); break;
             case FaultKind.Partition:
                 var far = fault.Other ?? ServerHost;
                 _network.SetPartition(peer!.Name, far, true);
@@ -324,15 +326,20 @@ public sealed class SimWorld
             $"end offline {peer.Name}");
     }
 
+    /// <summary>
+    /// The peer's machine sleeps: its pump runs nothing and its host hears nothing (signalling waits for the wake, media
+    /// is lost), and nothing on it is told. On wake the waiting frames arrive, the pump tells the engine it woke before
+    /// anything else, and the operating system reports the network.
+    /// </summary>
     private void Sleep(SimPeer peer, int durationMs)
     {
-        _network.SetOnline(peer.Name, false);
         peer.Pump.Pause();
+        _network.SetAsleep(peer.Name, true);
         Later(
             durationMs,
             () =>
             {
-                _network.SetOnline(peer.Name, true);
+                _network.SetAsleep(peer.Name, false);
                 peer.Pump.Resume();
                 Signal(peer, NetworkChange.Online);
             },

@@ -5,7 +5,8 @@ namespace Reconnect.Transports.Client;
 /// <summary>
 /// Creates the signalling and media ports of one client (in-memory, WebSocket, UDP...). Each port reports what
 /// happens to it by posting inputs to the sink it is given; it never calls the engine. A port that implements
-/// <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> is disposed when the client closes.
+/// <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> is disposed when the client closes; disposing the
+/// signalling port lets a close already under way flush its last frames (the leave) within the close's bound.
 /// </summary>
 public interface ITransportFactory
 {

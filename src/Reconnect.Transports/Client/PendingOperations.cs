@@ -21,6 +21,10 @@ internal sealed class PendingOperations
 
     public bool RemoveJoin(TaskCompletionSource join) => _joins.Remove(join);
 
+    /// <summary>A leave is being posted: every join posted before it is abandoned (the engine applies commands in order).</summary>
+    public void AbandonJoins() =>
+        Fail(_joins, () => new OperationCanceledException("The join was abandoned: the client is leaving the channel."));
+
     /// <summary>Fails every waiting call (the client is closing).</summary>
     public void FailAll(Exception error)
     {
@@ -29,12 +33,16 @@ internal sealed class PendingOperations
         _connectFailure = null;
     }
 
-    public void Observe(EngineNotice notice)
+    /// <summary>Resolves waiting calls from a notice; <paramref name="state"/> is the local state once the notice is applied.</summary>
+    public void Observe(EngineNotice notice, LocalPeerState state)
     {
         switch (notice)
         {
             case ErrorRaised { Error: CommandRejected rejected }:
                 Rejected(rejected);
+                break;
+            case InputIgnored { Input: "leave" } when state == LocalPeerState.Idle:
+                Complete(_leaves);
                 break;
             case ErrorRaised { Error: FirstConnectFailed or TerminalCloseError or ReconnectAttemptsExhausted or EvictedError } failed when HasJoins:
                 _connectFailure = failed.Error;
@@ -53,11 +61,7 @@ internal sealed class PendingOperations
         {
             var first = _joins[0];
             _joins.RemoveAt(0);
-            first.TrySetException(rejected.State == "closed" ? new ReconnectClosedException() : new ReconnectException(rejected));
-        }
-        else if (rejected.Command == "leave" && rejected.State == nameof(LocalPeerState.Idle))
-        {
-            Complete(_leaves);
+            first.TrySetException(rejected.State == nameof(LocalPeerState.Closed) ? new ReconnectClosedException() : new ReconnectException(rejected));
         }
     }
 
@@ -69,8 +73,8 @@ internal sealed class PendingOperations
                 Complete(_joins);
                 _connectFailure = null;
                 break;
-            case LocalPeerState.Leaving:
-                Fail(_joins, () => new OperationCanceledException("The join was abandoned: the client is leaving the channel."));
+            case LocalPeerState.Idle or LocalPeerState.Joining when changed.From == LocalPeerState.Leaving:
+                Complete(_leaves);
                 break;
             case LocalPeerState.Idle:
                 var idleFailure = _connectFailure ?? new CommandRejected("join", changed.Reason);

@@ -12,7 +12,8 @@ public sealed partial class ReconnectClient
 
     /// <summary>
     /// Joins a channel and completes once the server welcomed the peer. Cancelling abandons the join (the client
-    /// leaves). Published streams are announced with the join.
+    /// leaves). Published streams are announced with the join. Called while the client is leaving, the join waits for
+    /// the leave to finish and then runs; of several such joins the latest one's channel, peer id and metadata win.
     /// </summary>
     /// <exception cref="ReconnectException">The join failed with a typed error: <see cref="FirstConnectFailed"/>,
     /// <see cref="TerminalCloseError"/>, <see cref="ReconnectAttemptsExhausted"/>, or <see cref="CommandRejected"/>
@@ -28,9 +29,9 @@ public sealed partial class ReconnectClient
         {
             ThrowIfClosed();
             joined = _pending.AddJoin();
+            _pump.Post(new JoinRequested(channel, peerId, metadata ?? NoMetadata));
         }
 
-        _pump.Post(new JoinRequested(channel, peerId, metadata ?? NoMetadata));
         using (cancellationToken.Register(() => AbandonJoin(joined, cancellationToken)))
         {
             await joined.Task.ConfigureAwait(false);
@@ -54,9 +55,10 @@ public sealed partial class ReconnectClient
             }
 
             left = _pending.AddLeave();
+            _pending.AbandonJoins();
+            _pump.Post(new LeaveRequested());
         }
 
-        _pump.Post(new LeaveRequested());
         await left.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -167,12 +169,16 @@ public sealed partial class ReconnectClient
         lock (_gate)
         {
             abandoned = _pending.RemoveJoin(joined) && !_closing;
+            if (abandoned)
+            {
+                _pending.AbandonJoins();
+                _pump.Post(new LeaveRequested());
+            }
         }
 
         if (abandoned)
         {
             joined.TrySetCanceled(cancellationToken);
-            _pump.Post(new LeaveRequested());
         }
     }
 

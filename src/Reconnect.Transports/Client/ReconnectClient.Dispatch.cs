@@ -62,7 +62,7 @@ public sealed partial class ReconnectClient
         lock (_gate)
         {
             evt = _model.Apply(at, notice);
-            _pending.Observe(notice);
+            _pending.Observe(notice, _model.State);
         }
 
         if (evt is null)

@@ -9,14 +9,21 @@ namespace Reconnect.Transports.Hosting;
 /// <summary>
 /// The one place that touches a <see cref="TimeProvider"/>: it computes <c>now</c>, feeds inputs to the
 /// engine, drains its outputs, dispatches effects to ports, arms timers and raises notices. A port or a
-/// notice handler that throws is logged; it never breaks the engine.
+/// notice handler that throws is logged; it never breaks the engine. It notices a sleep on wake: when the wall
+/// clock has run ahead of the monotonic clock between two inputs by more than the sleep threshold (a suspend the
+/// monotonic clock did not count, or a wall-clock step forwards), or on <see cref="Resume"/>, the engine is told
+/// <see cref="WokeUp"/> before the next input; a wall-clock step backwards is ignored with a notice.
 /// </summary>
 public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
 {
+    /// <summary>How far the wall clock must run ahead of the monotonic clock between two inputs to count as a sleep, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultSleepThreshold = TimeSpan.FromSeconds(5);
+
     private readonly CallEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _start;
+    private readonly TimeSpan _sleepThreshold;
     private readonly Dictionary<TimerId, ITimer> _timers = [];
     private readonly Queue<EngineInput> _inline = new();
     private readonly Channel<EngineInput> _channel = System.Threading.Channels.Channel.CreateUnbounded<EngineInput>(new UnboundedChannelOptions { SingleReader = true });
@@ -24,17 +31,28 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private bool _draining;
     private bool _paused;
     private bool _disposed;
+    private Instant _pausedAt;
+    private (Instant Monotonic, DateTimeOffset Wall) _lastTick;
 
     /// <summary>Creates a pump around an engine.</summary>
-    public EnginePump(CallEngine engine, TimeProvider time, EnginePumpMode mode, ILogger? logger = null)
+    /// <param name="engine">The engine.</param>
+    /// <param name="time">The clock: monotonic time for the engine and its timers, the wall clock only to notice sleeps.</param>
+    /// <param name="mode">How the pump runs.</param>
+    /// <param name="logger">Where to log.</param>
+    /// <param name="sleepThreshold">How far the wall clock must run ahead of the monotonic clock to count as a sleep; <see cref="DefaultSleepThreshold"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The sleep threshold is not positive.</exception>
+    public EnginePump(CallEngine engine, TimeProvider time, EnginePumpMode mode, ILogger? logger = null, TimeSpan? sleepThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(time);
+        _sleepThreshold = sleepThreshold ?? DefaultSleepThreshold;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_sleepThreshold, TimeSpan.Zero, nameof(sleepThreshold));
         _engine = engine;
         _time = time;
         Mode = mode;
         _logger = logger ?? NullLogger.Instance;
         _start = time.GetTimestamp();
+        _lastTick = (Instant.Zero, time.GetUtcNow());
     }
 
     /// <summary>Raised for every notice, on the engine's thread, in order.</summary>
@@ -97,10 +115,14 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
             throw new InvalidOperationException("Pause is for the inline mode.");
         }
 
-        _paused = true;
+        if (!_paused)
+        {
+            _paused = true;
+            _pausedAt = Now;
+        }
     }
 
-    /// <summary>Handles every input held since <see cref="Pause"/>.</summary>
+    /// <summary>Tells the engine it woke (<see cref="WokeUp"/>, for the time paused, if any passed), then handles every input held since <see cref="Pause"/>.</summary>
     public void Resume()
     {
         if (!_paused)
@@ -109,6 +131,18 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
         }
 
         _paused = false;
+        var slept = Now - _pausedAt;
+        if (slept > TimeSpan.Zero)
+        {
+            var held = _inline.ToArray();
+            _inline.Clear();
+            _inline.Enqueue(new WokeUp(slept));
+            foreach (var input in held)
+            {
+                _inline.Enqueue(input);
+            }
+        }
+
         DrainInline();
     }
 
@@ -176,6 +210,33 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private void Process(EngineInput input)
     {
         var now = Now;
+        NoticeClockJump(now, _time.GetUtcNow());
+        Feed(now, input);
+    }
+
+    /// <summary>
+    /// Compares how far the wall clock and the monotonic clock moved since the last input: the wall clock ahead by
+    /// more than the threshold is a sleep (or a step forwards, which the engine checks cheaply), behind it a step
+    /// backwards, which changes nothing since the engine runs on monotonic time.
+    /// </summary>
+    private void NoticeClockJump(Instant now, DateTimeOffset wall)
+    {
+        var drift = (wall - _lastTick.Wall) - (now - _lastTick.Monotonic);
+        _lastTick = (now, wall);
+        if (drift > _sleepThreshold)
+        {
+            LogSleepNoticed(_logger, drift);
+            Feed(now, new WokeUp(drift));
+        }
+        else if (drift < -_sleepThreshold)
+        {
+            LogWallClockSteppedBack(_logger, -drift);
+            RaiseNotice(new InputIgnored($"wall clock stepped back {-drift}", "the engine runs on monotonic time; a wall-clock step backwards changes nothing"), now);
+        }
+    }
+
+    private void Feed(Instant now, EngineInput input)
+    {
         _engine.Handle(now, input);
         while (_engine.PollOutput() is { } output)
         {
@@ -248,4 +309,10 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "The engine pump stopped")]
     private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "The wall clock ran {Drift} ahead of the monotonic clock: the host slept, or its clock was stepped; probing the connections")]
+    private static partial void LogSleepNoticed(ILogger logger, TimeSpan drift);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The wall clock stepped back {Step}; ignored, the engine runs on monotonic time")]
+    private static partial void LogWallClockSteppedBack(ILogger logger, TimeSpan step);
 }

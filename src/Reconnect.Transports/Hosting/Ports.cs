@@ -29,6 +29,13 @@ public interface ISignallingPort
 
     /// <summary>Closes the socket of an epoch.</summary>
     void Close(long epoch, int code, string reason);
+
+    /// <summary>
+    /// Closes the socket of an epoch once the frames already sent on it (such as the leave a close sends first) have
+    /// been flushed, waiting at most <paramref name="flushWithin"/>. The default suits a port that hands each frame
+    /// on in order as it is sent, as the in-memory port does: its frames are ahead of the close already.
+    /// </summary>
+    void Close(long epoch, int code, string reason, TimeSpan flushWithin) => Close(epoch, code, reason);
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public sealed class CloseRuleTests
     }
 
     [Fact]
-    public void Nothing_is_output_after_the_closed_notice_for_any_later_input()
+    public void Nothing_but_the_ignored_leave_and_close_is_output_after_the_closed_notice_for_any_later_input()
     {
         var h = JoinedWithBConnectedThenClosed();
         var closed = h.Checkpoint;
@@ -79,16 +79,18 @@ public sealed class CloseRuleTests
 
         h.Advance(TimeSpan.FromHours(1));
 
-        Assert.Empty(h.Outputs.Skip(closed));
+        Assert.Equal(
+            [new InputIgnored("close", "close is idempotent"), new InputIgnored("leave", "closed for good: nothing to leave")],
+            h.Outputs.Skip(closed));
         Assert.Equal(before, h.Describe());
     }
 
     [Fact]
-    public void Second_close_is_a_no_op()
+    public void Second_close_is_ignored_by_rule_without_an_error()
     {
         var h = JoinedWithBConnectedThenClosed();
 
-        Assert.Empty(h.Feed(new CloseRequested()));
+        Assert.Equal([new InputIgnored("close", "close is idempotent")], h.Feed(new CloseRequested()));
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 
@@ -99,9 +101,55 @@ public sealed class CloseRuleTests
 
         var output = h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
 
-        var rejected = Assert.IsType<CommandRejected>(Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
-        Assert.Equal("join", rejected.Command);
+        Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+    }
+
+    [Fact]
+    public void Close_while_joined_sends_the_leave_first_then_closes_the_socket_within_the_flush_bound()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+
+        var socketOutputs = h.Outputs.Skip(before).Where(o => o is SendMessage or CloseSocket).ToList();
+        Assert.Equal(2, socketOutputs.Count);
+        Assert.IsType<LeaveMessage>(Assert.IsType<SendMessage>(socketOutputs[0]).Message);
+        var close = Assert.IsType<CloseSocket>(socketOutputs[1]);
+        Assert.Equal((h.Snapshot.Epoch, CloseCodes.Normal, TimeSpan.FromMilliseconds(250)), (close.Epoch, close.Code, close.FlushWithin));
+    }
+
+    [Fact]
+    public void Close_while_the_join_is_sent_but_not_yet_welcomed_still_sends_the_leave()
+    {
+        var h = new EngineHarness();
+        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        h.AnswerToken();
+        h.OpenSocket();
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+
+        Assert.Single(h.Sent<LeaveMessage>(before));
+        Assert.Single(h.Since<CloseSocket>(before));
+    }
+
+    [Fact]
+    public void Close_while_reconnecting_or_leaving_sends_no_leave_of_its_own()
+    {
+        var reconnecting = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        reconnecting.DropSocket();
+        var leaving = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        leaving.Feed(new LeaveRequested());
+        var before = (reconnecting.Checkpoint, leaving.Checkpoint);
+
+        reconnecting.Feed(new CloseRequested());
+        leaving.Feed(new CloseRequested());
+
+        Assert.Empty(reconnecting.Sent<LeaveMessage>(before.Item1));
+        Assert.Empty(leaving.Sent<LeaveMessage>(before.Item2));
+        Assert.Single(leaving.Sent<LeaveMessage>());
     }
 
     [Theory]

@@ -112,6 +112,9 @@ internal sealed class EngineHarness
         Now = Instant.Max(Now, target);
     }
 
+    /// <summary>Moves the clock forward without firing anything, as a sleeping host would: due timers fire late, on the next advance.</summary>
+    public void Sleep(TimeSpan by) => Now += by;
+
     /// <summary>Fires timers one by one until an output matches, within a time limit.</summary>
     public T AdvanceUntil<T>(TimeSpan limit, Func<T, bool>? match = null)
         where T : EngineOutput
@@ -245,13 +248,14 @@ internal sealed class EngineHarness
             ]);
     }
 
-    public T Last<T>() => _outputs.OfType<T>().Last();
+    /// <summary>The latest output of a type, found from the end (runs of thousands of reconnects stay linear).</summary>
+    public T Last<T>() => LastWhere<T>(_ => true);
 
     public IEnumerable<T> Sent<T>(int checkpoint = 0)
         where T : ClientMessage => Since<SendMessage>(checkpoint).Select(s => s.Message).OfType<T>();
 
     public T LastSent<T>()
-        where T : ClientMessage => Sent<T>().Last();
+        where T : ClientMessage => (T)LastWhere<SendMessage>(s => s.Message is T).Message;
 
     public IEnumerable<T> Errors<T>(int checkpoint = 0)
         where T : ReconnectError => Since<ErrorRaised>(checkpoint).Select(e => e.Error).OfType<T>();
@@ -260,6 +264,19 @@ internal sealed class EngineHarness
 
     public IEnumerable<RemoteStateChanged> RemoteChanges(string remoteId, int checkpoint = 0) =>
         Since<RemoteStateChanged>(checkpoint).Where(c => c.RemotePeerId == remoteId);
+
+    private T LastWhere<T>(Func<T, bool> match)
+    {
+        for (var i = _outputs.Count - 1; i >= 0; i--)
+        {
+            if (_outputs[i] is T found && match(found))
+            {
+                return found;
+            }
+        }
+
+        throw new InvalidOperationException($"no matching {typeof(T).Name} was output");
+    }
 
     private (TimerId Id, Instant Due)? NextTimer() => ArmedTimers is [var first, ..] ? first : null;
 

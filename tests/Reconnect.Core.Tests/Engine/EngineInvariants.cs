@@ -7,7 +7,7 @@ namespace Reconnect.Core.Tests.Engine;
 /// <summary>
 /// Checks what must hold after every step of an engine, from its outputs and snapshot: state notices chain
 /// (each From is the previous To, per machine and per RemotePeer object), nothing is output after the Closed
-/// notice but the refusal of a later join, a RemotePeer's Ref for an id changes only after a PeerLeft for it (or
+/// notice but the refusal of a later join (or the notice that a later leave or close was ignored), a RemotePeer's Ref for an id changes only after a PeerLeft for it (or
 /// after the local peer left or closed, which closes every RemotePeer), and the snapshot agrees with the notices.
 /// </summary>
 internal sealed class EngineInvariants
@@ -22,7 +22,8 @@ internal sealed class EngineInvariants
         foreach (var output in step)
         {
             Require(
-                !_closed || (input is JoinRequested && output is ErrorRaised { Error: CommandRejected }),
+                !_closed || (input is JoinRequested && output is ErrorRaised { Error: CommandRejected })
+                    || (input is LeaveRequested or CloseRequested && output is InputIgnored),
                 $"{output} was output after the Closed notice, for {input}");
             Observe(output);
         }
@@ -47,7 +48,7 @@ internal sealed class EngineInvariants
                 Require(change.From == _local, $"{change} does not start where the last local notice ended ({_local})");
                 _local = change.To;
                 _closed = change.To == LocalPeerState.Closed;
-                if (change.To is LocalPeerState.Idle or LocalPeerState.Closed)
+                if (change.To is LocalPeerState.Idle or LocalPeerState.Closed || change.From == LocalPeerState.Leaving)
                 {
                     EndEveryRemotePeer(change);
                 }

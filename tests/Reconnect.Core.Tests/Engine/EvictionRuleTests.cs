@@ -115,18 +115,19 @@ public sealed class EvictionRuleTests
     }
 
     [Fact]
-    public void Eviction_rejoin_that_spends_the_last_attempt_closes_with_chained_state_notices()
+    public void Eviction_rejoin_spends_no_attempt_even_with_a_budget_of_one_and_chains_its_state_notices()
     {
         var h = new EngineHarness(new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 1 } })
             .Join("A", "room", EngineHarness.Peer("B"));
 
         h.ServerSends(Evicted);
+        h.Reconnect(EngineHarness.Peer("B"));
 
         Assert.Equal(
-            [(LocalPeerState.Joined, LocalPeerState.Joining), (LocalPeerState.Joining, LocalPeerState.Closed)],
+            [(LocalPeerState.Joined, LocalPeerState.Joining), (LocalPeerState.Joining, LocalPeerState.Joined)],
             h.LocalChanges().Skip(2).Select(c => (c.From, c.To)));
-        Assert.Equal([typeof(EvictedError), typeof(ReconnectAttemptsExhausted)], h.Errors<ReconnectError>().Select(e => e.GetType()));
-        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+        Assert.Equal([typeof(EvictedError)], h.Errors<ReconnectError>().Select(e => e.GetType()));
+        Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
     }
 
     [Fact]

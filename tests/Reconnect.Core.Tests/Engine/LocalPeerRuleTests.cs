@@ -158,7 +158,7 @@ public sealed class LocalPeerRuleTests
         h.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
-        Assert.Equal(new CloseSocket(epoch, CloseCodes.Normal, "client closing"), Assert.Single(h.All<CloseSocket>()));
+        Assert.Equal(new CloseSocket(epoch, CloseCodes.Normal, "client closing", h.Engine.Options.CloseFlushTimeout), Assert.Single(h.All<CloseSocket>()));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class LocalPeerRuleTests
     [Fact]
     public void Signalling_that_gives_up_while_leaving_closes_the_local_peer()
     {
-        var h = new EngineHarness(new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 2 } })
+        var h = new EngineHarness(new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 1 } })
             .Join("A", "room", EngineHarness.Peer("B"));
         h.DropSocket();
         var fetch = h.AwaitAttempt();
@@ -208,8 +208,8 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
-        Assert.Equal(new ReconnectAttemptsExhausted(2), h.Errors<ReconnectError>().First());
-        Assert.IsType<CommandRejected>(h.Errors<ReconnectError>().Last());
+        Assert.Equal(new ReconnectAttemptsExhausted(1), h.Errors<ReconnectError>().First());
+        Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), h.Errors<ReconnectError>().Last());
     }
 
     [Fact]
@@ -229,10 +229,9 @@ public sealed class LocalPeerRuleTests
     }
 
     [Fact]
-    public void Repeated_or_misplaced_commands_are_refused_with_CommandRejected()
+    public void Misplaced_commands_the_table_rejects_are_refused_with_CommandRejected()
     {
         var h = new EngineHarness();
-        h.Feed(new LeaveRequested());
         h.Feed(new JoinRequested(" ", "A", EngineHarness.Meta()));
         h.Join("A", "room", EngineHarness.Peer("B"));
         h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
@@ -242,15 +241,16 @@ public sealed class LocalPeerRuleTests
         h.Feed(new LocalTrackReplaced("nope", "t"));
 
         Assert.Equal(
-            ["leave", "join without a channel or peer id", "join", "add stream 'cam' twice", "remove unknown stream 'nope'", "replace the track of unknown stream 'nope'"],
+            ["join without a channel or peer id", "join", "add stream 'cam' twice", "remove unknown stream 'nope'", "replace the track of unknown stream 'nope'"],
             h.Errors<CommandRejected>().Select(e => e.Command));
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
     }
 
     [Fact]
-    public void Join_and_leave_repeated_in_a_transient_state_are_refused()
+    public void Join_repeated_in_a_channel_is_rejected_and_leave_repeated_is_ignored_by_rule()
     {
         var h = new EngineHarness();
+        h.Feed(new LeaveRequested());
         h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
         h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
         h.Connect([EngineHarness.Peer("B")]);
@@ -258,11 +258,13 @@ public sealed class LocalPeerRuleTests
         h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
         h.Feed(new LeaveRequested());
         h.Feed(new LeaveRequested());
-        h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
 
         Assert.Equal(
-            [("join", "Joining"), ("join", "Reconnecting"), ("leave", "Leaving"), ("join", "Leaving")],
+            [("join", "Joining"), ("join", "Reconnecting")],
             h.Errors<CommandRejected>().Select(e => (e.Command, e.State)));
+        Assert.Equal(
+            [new InputIgnored("leave", "not in a channel: nothing to leave"), new InputIgnored("leave", "already leaving")],
+            h.All<InputIgnored>());
         Assert.Equal([LocalPeerState.Joining, LocalPeerState.Joined, LocalPeerState.Reconnecting, LocalPeerState.Leaving], h.LocalChanges().Select(c => c.To));
     }
 

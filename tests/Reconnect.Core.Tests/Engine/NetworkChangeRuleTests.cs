@@ -43,14 +43,14 @@ public sealed class NetworkChangeRuleTests
     }
 
     [Fact]
-    public void Network_lost_while_open_counts_the_drop_once_and_reports_the_peer_reconnecting()
+    public void Network_lost_while_open_spends_no_budget_and_reports_the_peer_reconnecting()
     {
         var h = JoinedWithConnected("B");
         var epoch = h.Snapshot.Epoch;
 
         h.Feed(Offline);
 
-        Assert.Equal(1, h.Snapshot.FailedAttempts);
+        Assert.Equal(0, h.Snapshot.FailedAttempts);
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
         Assert.Equal(epoch, Assert.Single(h.All<CloseSocket>()).Epoch);
@@ -274,13 +274,16 @@ public sealed class NetworkChangeRuleTests
     {
         var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineProbeInterval = null } };
         var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
-        var failed = h.Snapshot.FailedAttempts;
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+        Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
+        h.AwaitAttempt();
+        h.AnswerToken();
 
         h.DropSocket(CloseCodes.NetworkUnreachable);
 
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
-        Assert.Equal(failed + 1, h.Snapshot.FailedAttempts);
-        Assert.Single(h.All<SocketRetryScheduled>());
+        Assert.Equal(1, h.Snapshot.FailedAttempts);
+        Assert.Equal(2, h.All<SocketRetryScheduled>().Count());
     }
 
     [Fact]

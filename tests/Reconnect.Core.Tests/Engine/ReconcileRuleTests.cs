@@ -24,7 +24,7 @@ public sealed class ReconcileRuleTests
     }
 
     [Fact]
-    public void Peer_that_left_during_the_outage_raises_PeerLeft_once_with_its_StreamRemoved()
+    public void Peer_gone_from_the_roster_during_the_outage_raises_PeerLeft_once_with_its_StreamRemoved_and_an_unknown_reason_when_the_server_keeps_no_memory()
     {
         var h = JoinedWithStreamsThenDropped();
         var carol = h.Remote("C");
@@ -33,7 +33,7 @@ public sealed class ReconcileRuleTests
         h.DropSocket();
         h.Reconnect(Bob);
 
-        Assert.Equal(new PeerLeft("C", carol.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new PeerLeft("C", carol.Ref, "unknown"), Assert.Single(h.All<PeerLeft>()));
         Assert.Equal(new StreamRemoved("C", carol.Ref, "mic", carol.Streams[0].StreamRef), Assert.Single(h.All<StreamRemoved>()));
         Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Contains(CoverageMarks.ReconcileRemove, h.Engine.Coverage.Keys);

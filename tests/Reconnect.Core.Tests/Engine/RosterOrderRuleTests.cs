@@ -126,7 +126,7 @@ public sealed class RosterOrderRuleTests
 
         h.ServerSends(new RosterMessage(h.LastSent<RosterRequestMessage>().RequestId, [], Version: 3));
 
-        Assert.Equal("left", Assert.Single(h.All<PeerLeft>()).Reason);
+        Assert.Equal("unknown", Assert.Single(h.All<PeerLeft>()).Reason);
         Assert.Empty(h.Snapshot.Remotes);
     }
 

@@ -41,7 +41,7 @@ public sealed class SocketBackoffRuleTests
             Assert.InRange(delays[i], Base(i + 1) * 0.8, Base(i + 1) * 1.2);
         }
 
-        Assert.Equal(Enumerable.Range(2, 15), h.All<SocketRetryScheduled>().Select(r => r.Attempt));
+        Assert.Equal(Enumerable.Range(1, 15), h.All<SocketRetryScheduled>().Select(r => r.Attempt));
     }
 
     [Fact]
@@ -61,7 +61,8 @@ public sealed class SocketBackoffRuleTests
 
         var exhausted = Assert.Single(h.Errors<ReconnectAttemptsExhausted>());
         Assert.Equal(100, exhausted.Attempts);
-        Assert.Equal(99, h.All<SocketRetryScheduled>().Count());
+        Assert.Equal(100, h.All<SocketAttemptStarted>().Count(a => a.Epoch > 1));
+        Assert.Equal(100, h.All<SocketRetryScheduled>().Count());
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(LocalPeerState.Closed, h.LocalChanges().Last().To);
     }
@@ -81,47 +82,85 @@ public sealed class SocketBackoffRuleTests
     }
 
     [Fact]
-    public void Budget_resets_only_after_the_socket_stays_up_for_the_30_s_stable_window()
+    public void A_welcome_ends_the_run_of_failures_at_once()
     {
         var h = FailReconnects(3);
+        Assert.Equal(3, h.Snapshot.FailedAttempts);
+
         h.Reconnect(EngineHarness.Peer("B"));
-        Assert.Equal(4, h.Snapshot.FailedAttempts);
 
-        h.Advance(TimeSpan.FromSeconds(29.999));
-        Assert.Equal(4, h.Snapshot.FailedAttempts);
-
-        h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, h.Snapshot.FailedAttempts);
-        Assert.Contains(CoverageMarks.BudgetReset, h.Engine.Coverage.Keys);
+        h.DropSocket();
+        Assert.Equal(1, h.Last<SocketRetryScheduled>().Attempt);
+    }
 
+    [Fact]
+    public void A_drop_after_a_welcome_is_a_flap_that_spends_no_budget_and_is_forgotten_after_the_stable_window()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        Assert.Equal(0, h.Snapshot.FailedAttempts);
+        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 400, 600);
+        h.Reconnect(EngineHarness.Peer("B"));
+
+        h.DropSocket();
+        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 800, 1_200);
+        Assert.Contains(CoverageMarks.FlapDamped, h.Engine.Coverage.Keys);
+        h.Reconnect(EngineHarness.Peer("B"));
+
+        h.Advance(h.Engine.Options.Backoff.StableWindow);
+        Assert.Contains(CoverageMarks.FlapsForgotten, h.Engine.Coverage.Keys);
         h.DropSocket();
         Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 400, 600);
     }
 
     [Fact]
-    public void Flapping_link_that_drops_5_s_after_each_welcome_keeps_growing_delays_and_gives_up()
+    public void Flapping_link_that_drops_5_s_after_each_welcome_is_damped_up_to_the_cap_and_never_gives_up()
     {
-        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
-        for (var cycle = 0; cycle < 200 && h.Snapshot.Local != LocalPeerState.Closed; cycle++)
+        var options = new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 3 } };
+        var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
+        for (var cycle = 0; cycle < 200; cycle++)
         {
             h.Advance(TimeSpan.FromSeconds(5));
             h.DropSocket();
-            if (h.Snapshot.Local != LocalPeerState.Closed)
-            {
-                h.Reconnect(EngineHarness.Peer("B"));
-            }
+            h.Reconnect(EngineHarness.Peer("B"));
+            Assert.Equal(0, h.Snapshot.FailedAttempts);
         }
 
         var delays = h.All<SocketRetryScheduled>().Select(r => r.Delay.TotalMilliseconds).ToList();
-        Assert.Equal(99, delays.Count);
+        Assert.Equal(200, delays.Count);
         for (var i = 0; i < delays.Count; i++)
         {
             Assert.InRange(delays[i], Base(i + 1) * 0.8, Base(i + 1) * 1.2);
         }
 
-        Assert.Equal(100, Assert.Single(h.Errors<ReconnectAttemptsExhausted>()).Attempts);
+        Assert.Empty(h.Errors<ReconnectError>());
+        Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+        Assert.DoesNotContain(CoverageMarks.FlapsForgotten, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void Flaps_do_not_spend_the_budget_but_failed_attempts_after_them_still_exhaust_it()
+    {
+        var options = new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 3 } };
+        var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
+        for (var cycle = 0; cycle < 10; cycle++)
+        {
+            h.DropSocket();
+            h.Reconnect(EngineHarness.Peer("B"));
+        }
+
+        h.DropSocket();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            h.AwaitAttempt();
+            h.AnswerToken();
+            h.OpenSocket();
+            h.DropSocket();
+        }
+
+        Assert.Equal(3, Assert.Single(h.Errors<ReconnectAttemptsExhausted>()).Attempts);
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
-        Assert.DoesNotContain(CoverageMarks.BudgetReset, h.Engine.Coverage.Keys);
     }
 
     [Fact]

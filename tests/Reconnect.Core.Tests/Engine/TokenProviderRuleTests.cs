@@ -22,11 +22,11 @@ public sealed class TokenProviderRuleTests
 
         h.Advance(TimeSpan.FromSeconds(9.999));
         Assert.Empty(h.Since<SocketRetryScheduled>(fetching));
-        Assert.Equal(1, h.Snapshot.FailedAttempts);
+        Assert.Equal(0, h.Snapshot.FailedAttempts);
 
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Single(h.Since<SocketRetryScheduled>(fetching));
-        Assert.Equal(2, h.Snapshot.FailedAttempts);
+        Assert.Equal(1, h.Snapshot.FailedAttempts);
         Assert.Empty(h.Since<OpenSocket>(fetching));
     }
 

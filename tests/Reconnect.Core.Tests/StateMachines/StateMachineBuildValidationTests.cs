@@ -82,6 +82,24 @@ public sealed class StateMachineBuildValidationTests
     }
 
     [Fact]
+    public void An_ignore_rule_is_the_fallback_of_guarded_rows_and_a_rejection_refuses()
+    {
+        var b = ValidLamp();
+        b.In(Lamp.On)
+            .On(Switch.Cut).If(powered => powered, "powered").GoTo(Lamp.Off)
+            .Ignore(Switch.Cut, "no power to cut");
+        b.In(Lamp.Off).Reject(Switch.Cut, "already off");
+        var table = b.Build();
+
+        Assert.Equal(Lamp.Off, table.Fire(Lamp.On, Switch.Cut, true).To);
+        var ignored = table.Fire(Lamp.On, Switch.Cut, false);
+        Assert.Equal(("no power to cut", false, "On ignores Cut"), (ignored.IgnoredBecause, ignored.Rejected, ignored.Key));
+        var rejected = table.Fire(Lamp.Off, Switch.Cut, true);
+        Assert.Equal(("already off", true, true, "Off rejects Cut"), (rejected.IgnoredBecause, rejected.Ignored, rejected.Rejected, rejected.Key));
+        Assert.Empty(rejected.Effects);
+    }
+
+    [Fact]
     public void A_duplicate_ignore_is_rejected()
     {
         var b = ValidLamp();

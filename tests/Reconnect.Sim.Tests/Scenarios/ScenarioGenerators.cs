@@ -129,6 +129,7 @@ internal static class ScenarioGenerators
                from latency in Gen.Choose(0, 3_000)
                from jitter in Gen.Choose(0, 1_000)
                from loss in Loss
+               from offset in Gen.Choose(1, 3_600_000).SelectMany(o => Gen.Elements(o, -o))
                select new FaultSpec
                {
                    AtMs = atMs,
@@ -148,6 +149,7 @@ internal static class ScenarioGenerators
                    LatencyMs = kind == FaultKind.Latency ? latency : null,
                    JitterMs = kind == FaultKind.Latency && withOptional ? jitter : null,
                    Loss = kind == FaultKind.Loss ? loss : null,
+                   OffsetMs = kind == FaultKind.WallClockJump ? offset : null,
                };
     }
 

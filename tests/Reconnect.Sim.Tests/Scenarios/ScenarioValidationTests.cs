@@ -24,6 +24,7 @@ public sealed class ScenarioValidationTests
         { FaultKind.Loss, ["loss"] },
         { FaultKind.ClockJump, ["peer", "durationMs"] },
         { FaultKind.Partition, ["peer", "other", "durationMs"] },
+        { FaultKind.WallClockJump, ["peer", "offsetMs"] },
     };
 
     [Fact]
@@ -344,6 +345,19 @@ public sealed class ScenarioValidationTests
         }
     }
 
+    [Fact]
+    public void A_wall_clock_jump_of_zero_is_rejected_and_a_negative_one_is_valid()
+    {
+        AssertProblem(ScenarioSamples.WithFault(Complete(FaultKind.WallClockJump) with { OffsetMs = 0 }), "$.timeline[0].offsetMs", "offsetMs must not be zero");
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(Complete(FaultKind.WallClockJump))));
+    }
+
+    [Fact]
+    public void A_field_of_a_wall_clock_jump_on_another_kind_is_rejected()
+    {
+        AssertProblem(ScenarioSamples.WithFault(Complete(FaultKind.ClockJump) with { OffsetMs = 1_000 }), "$.timeline[0].offsetMs", "clock-jump does not use offsetMs");
+    }
+
     private static FaultSpec Complete(FaultKind kind) => new()
     {
         AtMs = 1_000,
@@ -356,6 +370,7 @@ public sealed class ScenarioValidationTests
         Count = kind == FaultKind.TokenFailures ? 3 : null,
         LatencyMs = kind == FaultKind.Latency ? 500 : null,
         Loss = kind == FaultKind.Loss ? 0.1 : null,
+        OffsetMs = kind == FaultKind.WallClockJump ? -30_000 : null,
     };
 
     private static void AssertProblem(Scenario scenario, string path, string fragment)

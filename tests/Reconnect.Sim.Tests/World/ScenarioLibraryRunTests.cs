@@ -55,4 +55,41 @@ public sealed class ScenarioLibraryRunTests
         Assert.Equal(added.Count, added.Select(e => e.StreamRef).Distinct().Count());
         Assert.True(added[^1].Conn > added[0].Conn, "the stream was re-added on a newer connection generation");
     }
+
+    [Fact]
+    public void A_join_in_the_same_instant_as_a_leave_rejoins_as_a_new_session_after_one_peer_left_with_reason_left()
+    {
+        var world = new SimWorld(ScenarioLibrary.Resolve("join-during-leave"));
+        var result = world.Run();
+        var events = result.Trace.Events;
+
+        var left = Assert.Single(events, e => e.Event == TraceEventKind.PeerLeft);
+        Assert.Equal(("B", "A", "left"), (left.Peer, left.Remote, left.Reason));
+        Assert.Contains(events, e => e.Event == TraceEventKind.StateChange && e.Peer == "A" && e.From == "leaving" && e.To == "joining");
+        Assert.DoesNotContain(events, e => e.Event == TraceEventKind.Error);
+        Assert.Equal(Core.Machines.LocalPeer.LocalPeerState.Joined, world.Peers[0].Engine.LocalState);
+    }
+
+    [Fact]
+    public void A_peer_that_closes_is_seen_leaving_at_once_with_reason_left_not_after_the_grace()
+    {
+        var scenario = ScenarioLibrary.Resolve("peer-close");
+        var closeAt = scenario.Timeline.Single(f => f.Kind == FaultKind.PeerClose).AtMs;
+
+        var result = new SimWorld(scenario).Run();
+
+        var left = Assert.Single(result.Trace.Events, e => e.Event == TraceEventKind.PeerLeft);
+        Assert.Equal(("A", "B", "left"), (left.Peer, left.Remote, left.Reason));
+        Assert.InRange(left.T, closeAt, closeAt + 1_000);
+    }
+
+    [Fact]
+    public void Both_peers_evicted_while_away_report_each_others_departure_as_network_disconnect_after_both_rejoined()
+    {
+        var result = new SimWorld(ScenarioLibrary.Resolve("both-offline-past-grace")).Run();
+
+        var left = result.Trace.Events.Where(e => e.Event == TraceEventKind.PeerLeft).ToList();
+        Assert.Equal([("A", "B"), ("B", "A")], left.Select(e => (e.Peer!, e.Remote!)).Order());
+        Assert.All(left, e => Assert.Equal("network-disconnect", e.Reason));
+    }
 }

@@ -13,6 +13,15 @@ public sealed class ReconnectClientLifecycleTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static async Task<ReconnectClient> JoinedAsync(TestCall call, string name)
+    {
+        var client = call.Client(name);
+        var join = client.JoinAsync("room", name, null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
+        return client;
+    }
+
     [Fact]
     public async Task Join_completes_once_the_server_welcomes_the_peer()
     {
@@ -55,10 +64,7 @@ public sealed class ReconnectClientLifecycleTests
     public async Task Leave_completes_once_the_channel_is_released_and_the_client_can_join_again()
     {
         await using var call = new TestCall();
-        var alice = call.Client("alice");
-        var join = alice.JoinAsync("room", "alice", null, Ct);
-        call.Run(TimeSpan.FromSeconds(1));
-        await join.WaitAsync(TestCall.Patience, Ct);
+        var alice = await JoinedAsync(call, "alice");
 
         var leave = alice.LeaveAsync(Ct);
         call.Run(TimeSpan.FromSeconds(3));
@@ -70,6 +76,38 @@ public sealed class ReconnectClientLifecycleTests
         call.Run(TimeSpan.FromSeconds(1));
         await again.WaitAsync(TestCall.Patience, Ct);
         Assert.Equal(LocalPeerState.Joined, alice.State);
+    }
+
+    [Fact]
+    public async Task Join_called_while_leaving_waits_for_the_leave_and_then_joins()
+    {
+        await using var call = new TestCall();
+        var alice = await JoinedAsync(call, "alice");
+
+        var leave = alice.LeaveAsync(Ct);
+        var again = alice.JoinAsync("lobby", "alice", null, Ct);
+        var late = alice.JoinAsync("lobby", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(3));
+
+        await Task.WhenAll(leave, again, late).WaitAsync(TestCall.Patience, Ct);
+        Assert.Equal(LocalPeerState.Joined, alice.State);
+        Assert.True(call.Server.Logic.IsAttached("lobby", "alice"));
+        Assert.False(call.Server.Logic.IsAttached("room", "alice"));
+    }
+
+    [Fact]
+    public async Task Leave_abandons_a_join_called_before_it()
+    {
+        await using var call = new TestCall();
+        var alice = call.Client("alice");
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        var leave = alice.LeaveAsync(Ct);
+        call.Run(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => join.WaitAsync(TestCall.Patience, Ct));
+        await leave.WaitAsync(TestCall.Patience, Ct);
+        Assert.Equal(LocalPeerState.Idle, alice.State);
     }
 
     [Fact]
@@ -101,6 +139,25 @@ public sealed class ReconnectClientLifecycleTests
         Assert.IsAssignableFrom<ObjectDisposedException>(refused);
         await Assert.ThrowsAsync<ReconnectClosedException>(() => alice.PublishAsync(new StreamInfo("cam", NoMetadata), Ct));
         await Assert.ThrowsAsync<ReconnectClosedException>(() => alice.LeaveAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Disposing_a_joined_client_tells_the_server_so_the_others_see_it_leave_at_once_with_reason_left()
+    {
+        await using var call = new TestCall();
+        var alice = await JoinedAsync(call, "alice");
+        var bob = await JoinedAsync(call, "bob");
+        var left = new List<PeerLeftEvent>();
+        alice.PeerLeft += (_, e) => left.Add(e);
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        await bob.DisposeAsync();
+        call.Run(TimeSpan.FromSeconds(1));
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        var gone = Assert.Single(left);
+        Assert.Equal(("bob", "left"), (gone.Peer.Id, gone.Reason));
+        Assert.DoesNotContain(call.Server.Logic.Roster("room"), p => p.PeerId == "bob");
     }
 
     [Fact]

@@ -115,6 +115,21 @@ public sealed class EnginePumpTests
     }
 
     [Fact]
+    public void Close_of_a_welcomed_engine_sends_the_leave_then_closes_the_socket_with_the_flush_bound()
+    {
+        var (pump, ports, _, _) = Build();
+        pump.Post(new JoinRequested("room", "A", NoMetadata));
+        pump.Post(new TokenFetched(1, "ok:A", []));
+        pump.Post(new SocketOpened(1));
+        pump.Post(new FrameReceived(1, Core.Protocol.ProtocolCodec.Encode(new Core.Protocol.WelcomeMessage("A", "s1", false))));
+        var before = ports.Calls.Count;
+
+        pump.Post(new CloseRequested());
+
+        Assert.Equal(["send 1 LeaveMessage", "close 1 1000 flushing 250 ms"], ports.Calls.Skip(before));
+    }
+
+    [Fact]
     public void Attaching_ports_twice_is_refused()
     {
         var (pump, ports, _, _) = Build();

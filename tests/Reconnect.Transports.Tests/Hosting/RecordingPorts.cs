@@ -24,9 +24,12 @@ internal sealed class RecordingPorts : ITokenPort, ISignallingPort, IMediaPort
         }
     }
 
-    public void Send(long epoch, string frame) => Calls.Add($"send {epoch}");
+    public void Send(long epoch, string frame) =>
+        Calls.Add(ProtocolCodec.TryDecodeClientMessage(frame, out var message, out _) ? $"send {epoch} {message.GetType().Name}" : $"send {epoch}");
 
     public void Close(long epoch, int code, string reason) => Calls.Add($"close {epoch} {code}");
+
+    public void Close(long epoch, int code, string reason, TimeSpan flushWithin) => Calls.Add($"close {epoch} {code} flushing {flushWithin.TotalMilliseconds} ms");
 
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) =>
         Calls.Add($"create {remotePeerId} {generation}");

@@ -61,6 +61,15 @@ public enum LocalPeerEffect
     /// <summary>Ask the socket machine to connect.</summary>
     ConnectSignalling,
 
+    /// <summary>Remember the join just requested (a later one replaces it) until it can start.</summary>
+    QueueJoin,
+
+    /// <summary>Take the queued join's channel, peer id and metadata, and start afresh (no session, never welcomed).</summary>
+    StartQueuedJoin,
+
+    /// <summary>Forget the queued join (the user asked to leave again).</summary>
+    DropQueuedJoin,
+
     /// <summary>Send a fresh join, dropping the evicted session.</summary>
     RejoinAsNew,
 
@@ -76,6 +85,9 @@ public enum LocalPeerEffect
     /// <summary>Send the leave message and arm the leave timeout.</summary>
     BeginLeave,
 
+    /// <summary>Send the leave message, if the socket is open, so the others see the peer leave at once (a close).</summary>
+    SendLeave,
+
     /// <summary>Disarm the leave timeout.</summary>
     CancelLeaveTimer,
 
@@ -88,7 +100,8 @@ public enum LocalPeerEffect
 
 /// <summary>What the local peer machine's guards read.</summary>
 /// <param name="RejoinAfterEviction">The options say to rejoin as new after an eviction.</param>
-public readonly record struct LocalPeerContext(bool RejoinAfterEviction);
+/// <param name="JoinQueued">A join requested while leaving waits for the leave to finish.</param>
+public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued);
 
 /// <summary>The local peer machine: the user-visible life of the peer in a channel.</summary>
 public static class LocalPeerMachine
@@ -102,8 +115,8 @@ public static class LocalPeerMachine
 
         b.In(LocalPeerState.Idle)
             .Stable("waits for the user to join")
-            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerState.Joining, LocalPeerEffect.ConnectSignalling)
-            .Ignore(LocalPeerTrigger.LeaveRequested, "not in a channel")
+            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerState.Joining, LocalPeerEffect.QueueJoin, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
+            .Ignore(LocalPeerTrigger.LeaveRequested, "not in a channel: nothing to leave")
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
 
         b.In(LocalPeerState.Joining)
@@ -112,22 +125,22 @@ public static class LocalPeerMachine
             .Ignore(LocalPeerTrigger.SignallingLost, "the join is still being retried")
             .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already joining")
+            .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Joined)
             .Stable("in the channel; the socket's liveness detects a silent drop")
             .On(LocalPeerTrigger.SignallingLost).GoTo(LocalPeerState.Reconnecting)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already joined")
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Reconnecting)
             .Deadline("the socket's attempt budget; a still-reconnecting notice at the configured time")
@@ -135,20 +148,23 @@ public static class LocalPeerMachine
             .OnExit(LocalPeerEffect.CancelStillReconnectingTimer)
             .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Ignore(LocalPeerTrigger.JoinRequested, "already in the channel")
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
             .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
         b.In(LocalPeerState.Leaving)
             .Deadline("leave timeout")
             .OnEnter(LocalPeerEffect.BeginLeave)
             .OnExit(LocalPeerEffect.CancelLeaveTimer)
+            .On(LocalPeerTrigger.LeaveFinished).If(c => c.JoinQueued, "a join is queued")
+                .GoTo(LocalPeerState.Joining, LocalPeerEffect.ReleaseChannel, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
             .On(LocalPeerTrigger.LeaveFinished).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+            .On(LocalPeerTrigger.JoinRequested).Stay(LocalPeerEffect.QueueJoin)
+            .On(LocalPeerTrigger.LeaveRequested).If(c => c.JoinQueued, "a join is queued").Stay(LocalPeerEffect.DropQueuedJoin)
             .Ignore(LocalPeerTrigger.LeaveRequested, "already leaving")
-            .Ignore(LocalPeerTrigger.JoinRequested, "still leaving")
             .Ignore(LocalPeerTrigger.Welcomed, "leaving")
             .Ignore(LocalPeerTrigger.SignallingLost, "leaving; the leave timeout ends it")
             .Ignore(LocalPeerTrigger.Evicted, "leaving anyway")
@@ -159,7 +175,7 @@ public static class LocalPeerMachine
             .Terminal("closed for good")
             .OnEnter(LocalPeerEffect.ShutDown)
             .Ignore(LocalPeerTrigger.CloseRequested, "close is idempotent")
-            .Ignore(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
+            .Reject(LocalPeerTrigger.JoinRequested, "closed for good: join after close is refused")
             .Ignore(LocalPeerTrigger.LeaveRequested, "closed for good: nothing to leave");
 
         return b.Build();

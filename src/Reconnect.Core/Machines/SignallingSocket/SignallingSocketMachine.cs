@@ -106,8 +106,14 @@ public enum SignallingSocketEffect
     /// <summary>Disarm the offline probe.</summary>
     CancelOfflineProbe,
 
-    /// <summary>Reset the attempt budget.</summary>
+    /// <summary>End the run of failed attempts: the socket was opened and welcomed.</summary>
     ResetAttempts,
+
+    /// <summary>Count a welcomed socket that dropped before the stable window: the next retry waits longer.</summary>
+    CountFlap,
+
+    /// <summary>Forget earlier flaps: the socket stayed up for the stable window.</summary>
+    ForgetFlaps,
 
     /// <summary>Tell the local peer the signalling is lost but will be retried.</summary>
     ReportLost,
@@ -130,7 +136,11 @@ public enum SignallingSocketEffect
 /// <param name="LocalOutage">The failure is the local network being unreachable and the offline probe is on.</param>
 public readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline, bool LocalOutage);
 
-/// <summary>The signalling socket machine: when to connect, wait, retry, pause and give up.</summary>
+/// <summary>
+/// The signalling socket machine: when to connect, wait, retry, pause and give up. Only failed attempts spend the
+/// budget: a welcome ends the run of failures, and a welcomed socket that drops is a flap, damped by a longer wait
+/// before the next attempt (never by giving up) until the socket stays up for the stable window.
+/// </summary>
 public static class SignallingSocketMachine
 {
     /// <summary>The machine's table.</summary>
@@ -155,7 +165,7 @@ public static class SignallingSocketMachine
             .OnEnter(SignallingSocketEffect.FetchToken)
             .OnExit(SignallingSocketEffect.CancelTokenFetch)
             .On(SignallingSocketTrigger.TokenReceived).GoTo(SignallingSocketState.Connecting);
-        AddFailureRows(fetching, SignallingSocketTrigger.TokenFailed, firstConnect: true);
+        AddFailureRows(fetching, SignallingSocketTrigger.TokenFailed);
         fetching
             .On(SignallingSocketTrigger.NetworkLost).GoTo(SignallingSocketState.Offline)
             .Ignore(SignallingSocketTrigger.NetworkRestored, "an attempt is already under way")
@@ -166,24 +176,26 @@ public static class SignallingSocketMachine
             .Deadline("welcome timeout")
             .OnEnter(SignallingSocketEffect.OpenSocket)
             .OnExit(SignallingSocketEffect.CancelWelcomeTimeout)
-            .On(SignallingSocketTrigger.Welcomed).GoTo(SignallingSocketState.Open, SignallingSocketEffect.ReportWelcomed);
-        AddFailureRows(connecting, SignallingSocketTrigger.SocketFailed, firstConnect: true);
+            .On(SignallingSocketTrigger.Welcomed).GoTo(SignallingSocketState.Open, SignallingSocketEffect.ResetAttempts, SignallingSocketEffect.ReportWelcomed);
+        AddFailureRows(connecting, SignallingSocketTrigger.SocketFailed);
         connecting
             .On(SignallingSocketTrigger.NetworkLost).GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket)
             .Ignore(SignallingSocketTrigger.NetworkRestored, "an attempt is already under way")
             .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle, SignallingSocketEffect.DropSocket)
             .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed, SignallingSocketEffect.DropSocket);
 
-        var open = b.In(SignallingSocketState.Open)
+        b.In(SignallingSocketState.Open)
             .Stable("liveness timeout closes a silent socket")
             .OnEnter(SignallingSocketEffect.StartHeartbeat)
-            .OnExit(SignallingSocketEffect.StopHeartbeat);
-        AddFailureRows(open, SignallingSocketTrigger.SocketFailed, firstConnect: false);
-        open
+            .OnExit(SignallingSocketEffect.StopHeartbeat)
+            .On(SignallingSocketTrigger.SocketFailed).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp)
+            .On(SignallingSocketTrigger.SocketFailed).If(c => c.LocalOutage, "local network unreachable")
+                .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
+            .On(SignallingSocketTrigger.SocketFailed).GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
             .On(SignallingSocketTrigger.NetworkLost)
-                .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportLost)
+                .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
             .Ignore(SignallingSocketTrigger.NetworkRestored, "the socket is up; liveness decides")
-            .On(SignallingSocketTrigger.StableWindowElapsed).Stay(SignallingSocketEffect.ResetAttempts)
+            .On(SignallingSocketTrigger.StableWindowElapsed).Stay(SignallingSocketEffect.ForgetFlaps)
             .On(SignallingSocketTrigger.Released).GoTo(SignallingSocketState.Idle, SignallingSocketEffect.DropSocket)
             .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed, SignallingSocketEffect.DropSocket);
 
@@ -214,27 +226,25 @@ public static class SignallingSocketMachine
         return b.Build();
     }
 
+    /// <summary>
+    /// How an attempt (token fetch or socket before its welcome) fails: a terminal code closes, a first connect may
+    /// fail fast, a local outage pauses without spending budget, the last of the budget closes, anything else counts
+    /// one failure and backs off.
+    /// </summary>
     private static void AddFailureRows(
         StateMachineBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>.StateConfiguration state,
-        SignallingSocketTrigger trigger,
-        bool firstConnect)
+        SignallingSocketTrigger trigger)
     {
-        var lost = firstConnect ? [SignallingSocketEffect.CountFailedAttempt] : new[] { SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportLost };
         if (trigger == SignallingSocketTrigger.SocketFailed)
         {
             state.On(trigger).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp);
         }
 
-        if (firstConnect)
-        {
-            state.On(trigger).If(c => c.FailFast, "first connect fails fast")
-                .GoTo(SignallingSocketState.Idle, SignallingSocketEffect.ReportFirstConnectFailed);
-        }
-
-        state.On(trigger).If(c => c.LocalOutage, "local network unreachable")
-            .GoTo(SignallingSocketState.Offline, firstConnect ? [] : [SignallingSocketEffect.ReportLost]);
+        state.On(trigger).If(c => c.FailFast, "first connect fails fast")
+            .GoTo(SignallingSocketState.Idle, SignallingSocketEffect.ReportFirstConnectFailed);
+        state.On(trigger).If(c => c.LocalOutage, "local network unreachable").GoTo(SignallingSocketState.Offline);
         state.On(trigger).If(c => c.BudgetSpent, "budget spent")
             .GoTo(SignallingSocketState.Closed, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportGaveUp);
-        state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, lost);
+        state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFailedAttempt);
     }
 }

@@ -1,0 +1,69 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Tests.Engine;
+
+/// <summary>Every peer-left reason is the server's word for what happened, also for departures missed while away.</summary>
+public sealed class PeerLeftReasonRuleTests
+{
+    private static EngineHarness JoinedWithThenDropped(params string[] remotes)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
+        h.DropSocket();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        return h;
+    }
+
+    [Fact]
+    public void A_reconcile_reports_the_reason_the_roster_remembers_for_each_departure_missed_during_the_outage()
+    {
+        var h = JoinedWithThenDropped("B", "C", "D");
+        var refs = h.Snapshot.Remotes.ToDictionary(r => r.Id, r => r.Ref);
+
+        h.ServerSends(new RosterMessage(
+            h.LastSent<RosterRequestMessage>().RequestId,
+            [EngineHarness.Peer("C", "session-C-2")],
+            Departed:
+            [
+                new DepartedSession("C", "session-C", "kicked"),
+                new DepartedSession("B", "an-older-session", "left"),
+                new DepartedSession("B", "session-B", "network-disconnect"),
+            ]));
+
+        Assert.Equal(
+            [new PeerLeft("B", refs["B"], "network-disconnect"), new PeerLeft("C", refs["C"], "kicked"), new PeerLeft("D", refs["D"], "unknown")],
+            h.All<PeerLeft>());
+        Assert.Equal(["C"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Equal("session-C-2", h.Remote("C").SessionId);
+    }
+
+    [Fact]
+    public void A_roster_without_a_record_reports_a_new_session_as_replaced()
+    {
+        var h = JoinedWithThenDropped("B");
+        var bob = h.Remote("B").Ref;
+
+        h.AnswerRoster([EngineHarness.Peer("B", "session-B-2")]);
+
+        Assert.Equal(new PeerLeft("B", bob, "replaced"), Assert.Single(h.All<PeerLeft>()));
+    }
+
+    [Theory]
+    [InlineData("session-B", "network-disconnect")]
+    [InlineData("an-older-session", "replaced")]
+    [InlineData(null, "replaced")]
+    public void Peer_joined_under_a_new_session_reports_how_the_known_session_ended(string? endedSession, string reason)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        var bob = h.Remote("B").Ref;
+        var replaces = endedSession is null ? null : new DepartedSession("B", endedSession, "network-disconnect");
+
+        h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B", "session-B-2"), Replaces: replaces));
+
+        Assert.Equal(new PeerLeft("B", bob, reason), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal("session-B-2", h.Remote("B").SessionId);
+    }
+}
