@@ -12,6 +12,12 @@ public sealed record ChannelServerOptions
     /// <summary>The most sessions one channel may hold.</summary>
     public int RosterCapacity { get; init; } = 500;
 
+    /// <summary>
+    /// What every session id of this server instance starts with (ids are the prefix and a counter). A server that
+    /// restarts after losing its state takes a new prefix, so no new session reuses the id of a lost one.
+    /// </summary>
+    public string SessionIdPrefix { get; init; } = "s";
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every failure when a limit is out of range.</summary>
     /// <returns>This instance, when valid.</returns>
     public ChannelServerOptions Validate()
@@ -30,6 +36,11 @@ public sealed record ChannelServerOptions
         if (RosterCapacity < 1)
         {
             failures.Add("RosterCapacity must be at least 1.");
+        }
+
+        if (string.IsNullOrEmpty(SessionIdPrefix))
+        {
+            failures.Add("SessionIdPrefix must not be empty.");
         }
 
         return failures.Count == 0

@@ -6,7 +6,8 @@ namespace Reconnect.Sim.World;
 
 /// <summary>
 /// Decides whether the call has healed: every live peer joined, its identity map equal to the server's roster,
-/// every remote connected with frames flowing on the live generation, and every published stream bound to it.
+/// every remote connected with frames flowing on the live generation, every published stream (published at the
+/// join or later) bound to it, and every replaced track sent on it.
 /// </summary>
 public static class ConvergenceProbe
 {
@@ -59,13 +60,24 @@ public static class ConvergenceProbe
                         pending.Add($"{peer.Name} has no stream {stream.StreamId} from {remote.Id} on connection {remote.Generation}");
                     }
                 }
+
+                foreach (var (stream, track) in peer.Tracks)
+                {
+                    if (!media.Tracks.TryGetValue(stream, out var sent) || sent != track)
+                    {
+                        pending.Add($"{peer.Name} sends {stream} to {remote.Id} on connection {remote.Generation} with track {sent ?? "(none)"}, not {track}");
+                    }
+                }
             }
         }
 
         return pending;
     }
 
-    /// <summary>True for a peer expected in the call: started, not departed, not closed.</summary>
+    /// <summary>
+    /// True for a peer expected in the call: the app joined it and did not leave or close it, and the engine did not
+    /// close. A peer whose join was dropped (still idle) is expected, so it keeps the call from counting as healed.
+    /// </summary>
     public static bool IsLive(SimPeer peer) =>
-        peer.Started && !peer.Departed && peer.Engine.Snapshot.Local is not (LocalPeerState.Closed or LocalPeerState.Idle);
+        peer.Started && !peer.Departed && peer.Engine.Snapshot.Local != LocalPeerState.Closed;
 }

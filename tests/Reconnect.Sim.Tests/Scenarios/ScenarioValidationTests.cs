@@ -205,8 +205,8 @@ public sealed class ScenarioValidationTests
             ],
         };
 
-        AssertProblem(scenario, "$.timeline[0].code", "code must be a close code in [1000, 4999] (was 99)");
-        AssertProblem(scenario, "$.timeline[1].count", "count must be at least 1 (was 0)");
+        AssertProblem(scenario, "$.timeline[0].code", "code must be 1000 or in [3000, 4999], the codes a server may close with (was 99)");
+        AssertProblem(scenario, "$.timeline[1].count", "count must be at least 1 and at most 1000 (was 0)");
     }
 
     [Fact]
