@@ -76,7 +76,7 @@ public sealed class ScenarioLibrary
 
         if (System.IO.Directory.Exists(nameOrPath))
         {
-            throw NotFound(nameOrPath, "this is a folder, not a scenario file.");
+            throw ScenarioException.NotFound(nameOrPath, "this is a folder, not a scenario file.");
         }
 
         var library = Locate();
@@ -92,11 +92,11 @@ public sealed class ScenarioLibrary
 
         if (!IsPlainName(nameOrPath))
         {
-            throw NotFound(nameOrPath, $"no such file (looked in '{Path.GetFullPath(nameOrPath)}').");
+            throw ScenarioException.NotFound(nameOrPath, $"no such file (looked in '{Path.GetFullPath(nameOrPath)}').");
         }
 
         var known = library is null ? "no scenario library was found" : $"library scenarios: {string.Join(", ", library.Names)}";
-        throw NotFound(nameOrPath, $"no such file and no library scenario of that name; {known}.");
+        throw ScenarioException.NotFound(nameOrPath, $"no such file and no library scenario of that name; {known}.");
     }
 
     /// <summary>True when the folder holds a scenario with this name.</summary>
@@ -124,9 +124,6 @@ public sealed class ScenarioLibrary
 
     /// <summary>Loads every scenario in the folder, in name order.</summary>
     public IReadOnlyList<Scenario> LoadAll() => [.. Names.Select(Load)];
-
-    private static ScenarioException NotFound(string nameOrPath, string why) =>
-        new(nameOrPath, [new ScenarioProblem("$", why)]);
 
     private static bool IsPlainName(string name) =>
         !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -118,6 +118,31 @@ public sealed class ScenarioJsonStrictnessTests
     }
 
     [Fact]
+    public void Unknown_plane_and_direction_names_are_rejected_listing_the_known_ones()
+    {
+        var plane = Reject($$"""{ "name": "x", "peers": {{Peers}}, "timeline": [{ "atMs": 1, "kind": "blackhole", "peer": "A", "durationMs": 5, "plane": "video" }] }""");
+        var direction = Reject($$"""{ "name": "x", "peers": {{Peers}}, "timeline": [{ "atMs": 1, "kind": "one-way-partition", "peer": "A", "other": "server", "durationMs": 5, "direction": "up" }] }""");
+
+        Assert.Contains("Unknown plane \"video\": expected one of \"signalling\", \"media\"", plane.Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown direction \"up\": expected one of \"outbound\", \"inbound\"", direction.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_peer_count_is_a_whole_number_or_an_object_of_its_known_fields()
+    {
+        var json = $$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerJoined": { "A": 2 }, "peerLeft": { "A": { "min": 1, "reason": "left" } } } }""";
+
+        var expect = ScenarioLoader.Parse(json, "inline").Expect!;
+
+        Assert.Equal(new PeerCount { Exactly = 2 }, expect.PeerJoined["A"]);
+        Assert.Equal(new PeerCount { Min = 1, Reason = "left" }, expect.PeerLeft["A"]);
+        Assert.Contains("unknown property 'most' in a peer count", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": { "most": 1 } } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("'exactly' must be a whole number", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": { "exactly": 1.5 } } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("Expected a peer count", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": "one" } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("\"A\" appears twice", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": 1, "A": 2 } } }""").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Null_document_is_rejected()
     {
         Assert.Equal("$", Assert.Single(Reject("null").Problems).Path);
