@@ -205,7 +205,7 @@ public sealed class InvariantChecker
 
     /// <summary>
     /// Checks that no remote peer state outlives its deadline. Those bounds are seconds with a second of slack and
-    /// keyed by connection generation, so sampling at the world's probe cadence (every 50 ms of virtual time)
+    /// keyed by connection generation, so sampling every 100 ms of virtual time (every other convergence probe)
     /// sees every overrun without snapshotting every peer after every packet.
     /// </summary>
     public void SampleDeadlines(long nowMs)

@@ -26,6 +26,9 @@ public sealed class SimWorld
     /// <summary>How often the convergence probe runs, in virtual time.</summary>
     public static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How often remote peers' deadlines are sampled: every other probe (their bounds are seconds).</summary>
+    public static readonly TimeSpan DeadlinesEvery = TimeSpan.FromMilliseconds(100);
+
     private readonly Scenario _scenario;
     private readonly ulong _seed;
     private readonly VirtualTimeProvider _time;
@@ -36,6 +39,7 @@ public sealed class SimWorld
     private readonly InvariantChecker _checker;
     private readonly FaultInjector _faults;
     private TimeSpan _nextProbe = ProbeEvery;
+    private TimeSpan _nextDeadlineSample = DeadlinesEvery;
     private bool _wasHealed;
     private bool _faultEnded;
 
@@ -184,7 +188,12 @@ public sealed class SimWorld
 
             _time.RunUntil(_nextProbe);
             _nextProbe += ProbeEvery;
-            _checker.SampleDeadlines(NowMs);
+            if (_time.Elapsed >= _nextDeadlineSample)
+            {
+                _nextDeadlineSample += DeadlinesEvery;
+                _checker.SampleDeadlines(NowMs);
+            }
+
             progress?.Report(new SimProgress(_time.Elapsed, until, stopWhenHealed ? SimPhase.Liveness : SimPhase.Safety));
             if (Probe() && stopWhenHealed)
             {
@@ -213,7 +222,7 @@ public sealed class SimWorld
         return healed;
     }
 
-    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
+    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.NothingPending(_peers, _server, _time.Elapsed);
 
     private void OnNotice(SimPeer peer, EngineNotice notice)
     {

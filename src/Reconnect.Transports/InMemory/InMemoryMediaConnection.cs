@@ -181,6 +181,11 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
 
         _lastSequenceReceived = packet.Sequence;
+        if (_reportedStreams.Count == packet.StreamIds.Count && packet.StreamIds.All(_reportedStreams.Contains))
+        {
+            return;
+        }
+
         _reportedStreams.IntersectWith(packet.StreamIds);
         foreach (var stream in packet.StreamIds)
         {

@@ -38,10 +38,12 @@ public sealed class InMemoryMediaPort : IMediaPort
 
     /// <summary>The open connections: remote peer, generation, ICE state, frames received and when the last arrived, and the tracks sent.</summary>
     public IReadOnlyList<MediaConnectionView> Connections =>
-        [.. _connections.Values.Select(c => new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
-        {
-            Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
-        })];
+        [.. _connections.Values.Select(c => c.LocalTracks.Count == 0
+            ? new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
+            : new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
+            {
+                Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
+            })];
 
     internal IInMemoryFabric Fabric { get; }
 
@@ -162,6 +164,8 @@ public sealed class InMemoryMediaPort : IMediaPort
 /// <param name="LastFrameAt">When the last frame arrived, as time since the port was created.</param>
 public sealed record MediaConnectionView(string RemotePeerId, int Generation, IceConnectionState State, long FramesReceived, TimeSpan LastFrameAt)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoTracks = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The track each local stream sends on the connection, by stream id, for the streams whose track was replaced.</summary>
-    public IReadOnlyDictionary<string, string> Tracks { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Tracks { get; init; } = NoTracks;
 }

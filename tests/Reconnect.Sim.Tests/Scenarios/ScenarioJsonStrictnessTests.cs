@@ -101,6 +101,20 @@ public sealed class ScenarioJsonStrictnessTests
         Assert.Equal("$.durationMs", Assert.Single(error.Problems).Path);
     }
 
+    [Theory]
+    [InlineData("\"durationMs\": 1e99", "$.durationMs: expected a whole number from -2147483648 to 2147483647")]
+    [InlineData("\"recoveryBoundMs\": 1.5", "$.recoveryBoundMs: expected a whole number")]
+    [InlineData("\"seed\": -1", "$.seed: expected a whole number from 0 to 18446744073709551615")]
+    [InlineData("\"timeline\": [{ \"atMs\": 1, \"kind\": \"offline\", \"peer\": \"A\", \"durationMs\": \"5\" }]", "$.timeline[0].durationMs: expected a whole number")]
+    [InlineData("\"network\": { \"loss\": \"a\" }", "$.network.loss: expected a number (no quotes)")]
+    public void A_value_of_the_wrong_form_says_what_was_expected(string property, string problem)
+    {
+        var error = Reject($$"""{ "name": "x", "peers": {{Peers}}, {{property}} }""");
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Metadata_value_that_is_not_a_string_is_rejected()
     {
