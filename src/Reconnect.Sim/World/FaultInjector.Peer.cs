@@ -1,6 +1,6 @@
 namespace Reconnect.Sim.World;
 
-/// <summary>Faults of one peer's app and token provider: hangs and stream changes (leave, close, join and token counts are one line each in the dispatch).</summary>
+/// <summary>The faults of one peer's app and token provider that take more than a line: a token hang and a stream withdrawal.</summary>
 internal sealed partial class FaultInjector
 {
     /// <summary>The next <paramref name="count"/> fetches hang, or every fetch for <paramref name="durationMs"/> (a counted window).</summary>
