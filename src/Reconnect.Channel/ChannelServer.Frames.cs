@@ -127,7 +127,7 @@ public sealed partial class ChannelServer
             Notice(ChannelNoticeKinds.Replaced, existing.Channel, existing.PeerId, existing.Id);
         }
 
-        var session = new Session($"s{++sessionCounter}", join.Channel, join.PeerId, connection.Grant.Account)
+        var session = new Session($"{options.SessionIdPrefix}{++sessionCounter}", join.Channel, join.PeerId, connection.Grant.Account)
         {
             Metadata = RosterValues.Metadata(join.Metadata),
             Streams = RosterValues.Streams(join.Streams),

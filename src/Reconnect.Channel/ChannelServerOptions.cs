@@ -40,6 +40,12 @@ public sealed record ChannelServerOptions
     /// <summary>The most ended sessions remembered at once, over every channel.</summary>
     public int DepartureCapacity { get; init; } = 1024;
 
+    /// <summary>
+    /// What every session id of this server instance starts with (ids are the prefix and a counter). A server that
+    /// restarts after losing its state takes a new prefix, so no new session reuses the id of a lost one.
+    /// </summary>
+    public string SessionIdPrefix { get; init; } = "s";
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every failure when a limit is out of range.</summary>
     /// <returns>This instance, when valid.</returns>
     public ChannelServerOptions Validate()
@@ -83,6 +89,11 @@ public sealed record ChannelServerOptions
         if (DepartureCapacity < 0)
         {
             failures.Add("DepartureCapacity must not be negative.");
+        }
+
+        if (string.IsNullOrEmpty(SessionIdPrefix))
+        {
+            failures.Add("SessionIdPrefix must not be empty.");
         }
 
         return failures.Count == 0

@@ -27,6 +27,27 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Session_ids_start_with_the_instance_prefix_so_a_restarted_server_reuses_none()
+    {
+        var first = new ServerDriver();
+        var restarted = new ServerDriver(new ChannelServerOptions { SessionIdPrefix = "r1-s" });
+
+        var before = first.OpenAndJoin(1, "room", "alice");
+        var after = restarted.OpenAndJoin(1, "room", "alice");
+
+        Assert.Equal("s1", before);
+        Assert.Equal("r1-s1", after);
+    }
+
+    [Fact]
+    public void An_empty_session_id_prefix_is_refused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ChannelServer(new ChannelServerOptions { SessionIdPrefix = string.Empty }, new SimTokenValidator()));
+
+        Assert.Contains("SessionIdPrefix", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Time_going_backwards_is_a_bug_and_throws()
     {
         var driver = new ServerDriver();

@@ -8,8 +8,8 @@ public static class HealBench
 {
     private static readonly HealPolicy[] Policies = [HealPolicy.Reconnect, HealPolicy.Baseline];
 
-    /// <summary>Runs the bench; the result depends only on the settings, except the speed figures.</summary>
-    public static HealBenchReport Run(HealBenchSettings settings)
+    /// <summary>Runs the bench; the result depends only on the settings, except the speed figures. <paramref name="done"/> hears each finished run's count.</summary>
+    public static HealBenchReport Run(HealBenchSettings settings, IProgress<int>? done = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Seeds, 1);
@@ -20,7 +20,12 @@ public static class HealBench
             from seed in Enumerable.Range(1, settings.Seeds)
             select (Cell: cell, Policy: policy, Seed: (ulong)seed)).ToList();
         var samples = new HealSample[jobs.Count];
-        Parallel.For(0, jobs.Count, i => samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed));
+        var finished = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed, settings.Fault);
+            done?.Report(Interlocked.Increment(ref finished));
+        });
 
         var rows = cells.Select((cell, c) =>
         {
@@ -31,6 +36,6 @@ public static class HealBench
                 HealStats.Of(samples[(first + settings.Seeds)..(first + (2 * settings.Seeds))]));
         }).ToList();
         var speed = settings.Speed is { } speedSettings ? SimSpeed.Measure(speedSettings) : null;
-        return new HealBenchReport(settings.Seeds, rows, speed);
+        return new HealBenchReport(settings.Seeds, rows, speed, settings.Fault);
     }
 }

@@ -13,7 +13,7 @@ public static class HealBenchPrinter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("bench heal: virtual time from the end of peer A's offline outage to the first heal after it");
+        output.WriteLine($"bench heal: virtual time from the end of {HealScenario.Story(report.Fault)} to the first heal after it");
         output.WriteLine("(2 peers, a camera each; heal = frames flowing both ways and rosters equal to the server's)");
         output.WriteLine(Invariant($"seeds 1..{report.Seeds} per cell and policy; percentiles by nearest rank"));
         output.WriteLine("reconnect: default ReconnectOptions, the offline peer gets the network-change signal in the 'with' rows");

@@ -1,10 +1,13 @@
+using Reconnect.Sim.Scenarios;
+
 namespace Reconnect.Sim.Bench;
 
 /// <summary>What a heal bench run found: one row per cell, and the simulator's speed when it was measured.</summary>
 /// <param name="Seeds">Seeds per cell and policy.</param>
 /// <param name="Rows">The cells, in table order.</param>
 /// <param name="Speed">The simulator's speed, or null when it was not measured.</param>
-public sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed)
+/// <param name="Fault">The fault timed.</param>
+public sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed, FaultKind Fault = FaultKind.Offline)
 {
     /// <summary>The worst (largest) reconnect/baseline p99 ratio over the rows; NaN when no row has one.</summary>
     public double WorstP99Ratio =>

@@ -1,3 +1,4 @@
+using Reconnect.Sim.Scenarios;
 using Reconnect.Sim.Trace;
 using Reconnect.Sim.World;
 
@@ -12,10 +13,10 @@ public sealed record HealSample(ulong Seed, long? HealMs, int Violations)
     /// <summary>The time to heal in milliseconds, infinity when the call never healed (so it ranks slowest).</summary>
     public double HealMsOrInfinity => HealMs is { } ms ? ms : double.PositiveInfinity;
 
-    /// <summary>Runs one policy on one cell with one seed in a fresh <see cref="SimWorld"/> and measures the time to heal.</summary>
-    public static HealSample Measure(HealPolicy policy, HealCell cell, ulong seed)
+    /// <summary>Runs one policy on one cell with one seed in a fresh <see cref="SimWorld"/> and measures the time to heal after the fault.</summary>
+    public static HealSample Measure(HealPolicy policy, HealCell cell, ulong seed, FaultKind fault = FaultKind.Offline)
     {
-        var result = new SimWorld(HealScenario.For(policy, cell), seed).Run();
+        var result = new SimWorld(HealScenario.For(policy, cell, fault), seed).Run();
         long end = HealScenario.OutageEndMs(cell);
         var heal = result.Trace.Events.FirstOrDefault(e =>
             e.T >= end

@@ -3,8 +3,8 @@ using Reconnect.Sim.Scenarios;
 namespace Reconnect.Sim.Bench;
 
 /// <summary>
-/// The scenario of one heal bench run: A and B share a room, each publishing a camera; A goes offline at
-/// <see cref="OutageStartMs"/> for the cell's outage; the run stops once the call has healed after it.
+/// The scenario of one heal bench run: A and B share a room, each publishing a camera; at <see cref="OutageStartMs"/>
+/// a fault (by default A going offline) lasts the cell's outage; the run stops once the call has healed after it.
 /// </summary>
 public static class HealScenario
 {
@@ -18,6 +18,14 @@ public static class HealScenario
     public const int RecoveryBoundMs = 300_000;
 
     private const string Room = "bench-room";
+    private const string SimWorldHost = World.SimWorld.ServerHost;
+
+    /// <summary>The fault kinds the bench can time: each lasts the outage, on A (with B, or the server, where it takes another side) or on the server.</summary>
+    public static IReadOnlyList<FaultKind> Faults { get; } =
+    [
+        FaultKind.Offline, FaultKind.SignallingDrop, FaultKind.MediaDrop, FaultKind.Blackhole, FaultKind.Partition,
+        FaultKind.OneWayPartition, FaultKind.ServerRestart, FaultKind.ServerCrash,
+    ];
 
     /// <summary>
     /// The baseline's engine options: socket backoff as the defaults (500 ms doubling to 30 s, +/-20 % jitter,
@@ -32,8 +40,8 @@ public static class HealScenario
         ResumeWindowMaxMs = 30_000,
     };
 
-    /// <summary>The scenario for a policy and a cell.</summary>
-    public static Scenario For(HealPolicy policy, HealCell cell)
+    /// <summary>The scenario for a policy and a cell, timing one of <see cref="Faults"/> (A offline by default).</summary>
+    public static Scenario For(HealPolicy policy, HealCell cell, FaultKind fault = FaultKind.Offline)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentOutOfRangeException.ThrowIfLessThan(cell.OutageSeconds, 1);
@@ -42,8 +50,8 @@ public static class HealScenario
         var outageMs = cell.OutageSeconds * 1_000;
         return new Scenario
         {
-            Name = $"bench-heal-{policy.ToString().ToLowerInvariant()}-{cell.OutageSeconds}s-{cell.SignalLabel}",
-            Description = $"A goes offline for {cell.OutageSeconds} s; the bench measures how long the call takes to heal after.",
+            Name = $"bench-heal-{fault.ToJsonName()}-{policy.ToString().ToLowerInvariant()}-{cell.OutageSeconds}s-{cell.SignalLabel}",
+            Description = $"{Story(fault)} lasts {cell.OutageSeconds} s; the bench measures how long the call takes to heal after.",
             DurationMs = OutageEndMs(cell) + 1,
             RecoveryBoundMs = RecoveryBoundMs,
             Peers =
@@ -51,7 +59,30 @@ public static class HealScenario
                 Peer(OfflinePeer, "camA", options, signal),
                 Peer("B", "camB", options, policy == HealPolicy.Reconnect),
             ],
-            Timeline = [new FaultSpec { AtMs = OutageStartMs, Kind = FaultKind.Offline, Peer = OfflinePeer, DurationMs = outageMs }],
+            Timeline = [Fault(fault, outageMs)],
+        };
+    }
+
+    /// <summary>What the timed fault is, in words: <c>peer A's offline outage</c>, <c>the server crash</c>.</summary>
+    public static string Story(FaultKind fault) => fault switch
+    {
+        FaultKind.Partition => $"the partition between peer {OfflinePeer} and B",
+        FaultKind.OneWayPartition => $"the one-way partition from peer {OfflinePeer} to the server",
+        FaultKind.ServerRestart or FaultKind.ServerCrash => $"the {fault.ToJsonName()}",
+        FaultKind.Offline => $"peer {OfflinePeer}'s offline outage",
+        _ => $"peer {OfflinePeer}'s {fault.ToJsonName()}",
+    };
+
+    private static FaultSpec Fault(FaultKind kind, int outageMs)
+    {
+        var fault = new FaultSpec { AtMs = OutageStartMs, Kind = kind, Peer = OfflinePeer, DurationMs = outageMs };
+        return kind switch
+        {
+            FaultKind.Offline or FaultKind.SignallingDrop or FaultKind.MediaDrop or FaultKind.Blackhole => fault,
+            FaultKind.Partition => fault with { Other = "B" },
+            FaultKind.OneWayPartition => fault with { Other = SimWorldHost },
+            FaultKind.ServerRestart or FaultKind.ServerCrash => fault with { Peer = null },
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"The bench times {string.Join(", ", Faults.Select(f => f.ToJsonName()))}."),
         };
     }
 

@@ -26,6 +26,7 @@ public sealed class InvariantChecker
     private readonly Dictionary<(string Observer, long Ref), string> _sessionOfRef = [];
     private readonly HashSet<(string Observer, string Remote)> _exhausted = [];
     private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
+    private readonly Dictionary<(string Observer, string Remote, string Stream), int> _withdrawals = [];
     private readonly DeadlineChecker _deadlines;
 
     /// <summary>Creates a checker for a run; the longest server retry hint widens the backoff deadline.</summary>
@@ -46,6 +47,23 @@ public sealed class InvariantChecker
         if (notice.Kind is ChannelNoticeKinds.Left or ChannelNoticeKinds.Evicted or ChannelNoticeKinds.Kicked or ChannelNoticeKinds.Replaced)
         {
             _removedSessions.Add(notice.Detail.Split(' ')[0]);
+        }
+    }
+
+    /// <summary>Takes note that the server lost these sessions all at once (a crash): they truly ended, so peers may see them leave.</summary>
+    public void SessionsLost(IEnumerable<string> sessionIds)
+    {
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        _removedSessions.UnionWith(sessionIds);
+    }
+
+    /// <summary>Takes note that a peer's app withdrew a stream: every other peer may see that stream removed once.</summary>
+    public void StreamWithdrawn(string publisher, string streamId)
+    {
+        foreach (var observer in _peers.Where(p => p.Name != publisher))
+        {
+            var key = (observer.Name, publisher, streamId);
+            _withdrawals[key] = _withdrawals.GetValueOrDefault(key) + 1;
         }
     }
 
@@ -125,7 +143,11 @@ public sealed class InvariantChecker
 
                 break;
             case StreamRemoved removed:
-                _unpairedRemovals.Add((name, removed.Ref, removed.StreamId, nowMs));
+                if (!Withdrawn(name, removed))
+                {
+                    _unpairedRemovals.Add((name, removed.Ref, removed.StreamId, nowMs));
+                }
+
                 break;
             case ErrorRaised { Error: TerminalCloseError }:
                 _terminal.Add(name);
@@ -183,7 +205,7 @@ public sealed class InvariantChecker
 
     /// <summary>
     /// Checks that no remote peer state outlives its deadline. Those bounds are seconds with a second of slack and
-    /// keyed by connection generation, so sampling at the world's probe cadence (every 100 ms of virtual time)
+    /// keyed by connection generation, so sampling every 100 ms of virtual time (every other convergence probe)
     /// sees every overrun without snapshotting every peer after every packet.
     /// </summary>
     public void SampleDeadlines(long nowMs)
@@ -192,6 +214,18 @@ public sealed class InvariantChecker
         {
             Fail("no-state-outlives-its-deadline", nowMs, overrun);
         }
+    }
+
+    private bool Withdrawn(string observer, StreamRemoved removed)
+    {
+        var key = (observer, removed.RemotePeerId, removed.StreamId);
+        if (_withdrawals.GetValueOrDefault(key) == 0)
+        {
+            return false;
+        }
+
+        _withdrawals[key]--;
+        return true;
     }
 
     private bool LeftForReal(string observer, PeerLeft left) =>

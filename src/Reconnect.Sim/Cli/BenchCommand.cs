@@ -1,64 +1,63 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using Reconnect.Sim.Bench;
+using Reconnect.Sim.Scenarios;
 
 namespace Reconnect.Sim.Cli;
 
-/// <summary><c>bench heal [--seeds N] [--outages "1,5,15"] [--quick] [--no-speed]</c>: the time-to-heal bench against the baseline.</summary>
+/// <summary><c>bench heal [--seeds N] [--outages "1,5,15"] [--fault kind] [--quick] [--no-speed]</c>: the time-to-heal bench against the baseline.</summary>
 internal static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output, TextWriter errors, TimeProvider wallClock)
     {
-        var seeds = new Option<int?>("--seeds") { Description = $"Seeds per cell and policy (default {HealBenchSettings.DefaultSeeds}, {HealBenchSettings.QuickSeeds} with --quick)." };
-        seeds.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--seeds must be at least 1.");
-            }
-        });
-        var outages = new Option<string?>("--outages") { Description = "A comma-separated subset of outage lengths in seconds, such as \"1,5,15\" (default 1,5,15,30,60,120)." };
-        outages.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && ParseOutages(text) is null)
-            {
-                result.AddError($"--outages must be distinct positive whole seconds separated by commas (was \"{text}\").");
-            }
-        });
+        var seeds = new Option<int?>("--seeds") { Description = $"Seeds per cell and policy (default {HealBenchSettings.DefaultSeeds}, {HealBenchSettings.QuickSeeds} with --quick; at most {HealBenchSettings.MaxSeeds})." };
+        var outages = new Option<string?>("--outages") { Description = $"A comma-separated subset of outage lengths in seconds, such as \"1,5,15\" (default 1,5,15,30,60,120; each at most {HealBenchSettings.MaxOutageSeconds})." };
+        var fault = new Option<string?>("--fault") { Description = $"The fault timed: {string.Join(", ", HealScenario.Faults.Select(f => f.ToJsonName()))} (default offline)." };
         var quick = new Option<bool>("--quick") { Description = "Few seeds and a short speed measurement, for tests." };
         var noSpeed = new Option<bool>("--no-speed") { Description = "Skip measuring the simulator's own speed." };
-        var heal = new Command("heal", "Time to heal after an offline outage, reconnect vs baseline, p50/p99 over seeds in virtual time.") { seeds, outages, quick, noSpeed };
-        heal.SetAction(parse => RunHeal(
-            parse.GetValue(seeds),
-            parse.GetValue(outages),
-            parse.GetValue(quick),
-            parse.GetValue(noSpeed),
-            Console.Out));
+        var heal = new Command("heal", "Time to heal after a fault (an offline outage by default), reconnect vs baseline, p50/p99 over seeds in virtual time.") { seeds, outages, fault, quick, noSpeed };
+        heal.SetAction(parse => SimCli.Guard(errors, () => RunHeal(
+            new Settings(parse.GetValue(seeds), parse.GetValue(outages), parse.GetValue(fault), parse.GetValue(quick), parse.GetValue(noSpeed)),
+            output,
+            errors,
+            wallClock)));
         return new Command("bench", "Benchmarks in virtual time.") { heal };
     }
 
-    public static int RunHeal(int? seeds, string? outagesText, bool quick, bool noSpeed, TextWriter output)
+    /// <summary>Checks every option, then runs the bench, printing a progress line on <paramref name="errors"/> every few seconds of wall time.</summary>
+    public static int RunHeal(Settings given, TextWriter output, TextWriter errors, TimeProvider wallClock)
     {
-        var defaults = quick ? HealBenchSettings.Quick : HealBenchSettings.Full;
+        ArgumentNullException.ThrowIfNull(given);
+        var defaults = given.Quick ? HealBenchSettings.Quick : HealBenchSettings.Full;
         var settings = defaults with
         {
-            Seeds = seeds ?? defaults.Seeds,
-            OutagesSeconds = outagesText is null ? defaults.OutagesSeconds : ParseOutages(outagesText) ?? throw new ArgumentException($"Not a list of distinct outage lengths: \"{outagesText}\".", nameof(outagesText)),
-            Speed = noSpeed ? null : defaults.Speed,
+            Seeds = given.Seeds is { } n ? Seeds(n) : defaults.Seeds,
+            OutagesSeconds = given.Outages is null ? defaults.OutagesSeconds : ParseOutages(given.Outages),
+            Speed = given.NoSpeed ? null : defaults.Speed,
+            Fault = given.Fault is null ? defaults.Fault : ParseFault(given.Fault),
         };
-        HealBenchPrinter.Write(HealBench.Run(settings), output);
+        var total = settings.Cells.Count * 2 * settings.Seeds;
+        var progress = new WallClockProgress<int>(wallClock, errors, (done, wall) => string.Create(
+            CultureInfo.InvariantCulture, $"bench heal: {done}/{total} runs, wall {wall.TotalSeconds:0}s"));
+        HealBenchPrinter.Write(HealBench.Run(settings, progress), output);
         return 0;
     }
 
-    private static List<int>? ParseOutages(string text)
+    private static int Seeds(int seeds) =>
+        seeds is >= 1 and <= HealBenchSettings.MaxSeeds
+            ? seeds
+            : throw new CliError(string.Create(CultureInfo.InvariantCulture, $"--seeds must be at least 1 and at most {HealBenchSettings.MaxSeeds} (was {seeds})."));
+
+    private static List<int> ParseOutages(string text)
     {
         var outages = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || outages.Contains(seconds))
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                || seconds is < 1 or > HealBenchSettings.MaxOutageSeconds
+                || outages.Contains(seconds))
             {
-                return null;
+                throw new CliError($"--outages must be distinct whole seconds from 1 to {HealBenchSettings.MaxOutageSeconds} separated by commas (was \"{text}\").");
             }
 
             outages.Add(seconds);
@@ -66,4 +65,17 @@ internal static class BenchCommand
 
         return outages;
     }
+
+    private static FaultKind ParseFault(string text) =>
+        FaultKindNames.TryParse(text, out var kind) && HealScenario.Faults.Contains(kind)
+            ? kind
+            : throw new CliError($"--fault must be one of {string.Join(", ", HealScenario.Faults.Select(f => f.ToJsonName()))} (was \"{text}\").");
+
+    /// <summary>What one <c>bench heal</c> was asked for, as typed.</summary>
+    /// <param name="Seeds">Seeds per cell and policy, if given.</param>
+    /// <param name="Outages">The outage lengths, comma-separated, if given.</param>
+    /// <param name="Fault">The fault kind's name, if given.</param>
+    /// <param name="Quick">Few seeds and a short speed measurement.</param>
+    /// <param name="NoSpeed">Skip the speed measurement.</param>
+    internal sealed record Settings(int? Seeds, string? Outages, string? Fault, bool Quick, bool NoSpeed);
 }

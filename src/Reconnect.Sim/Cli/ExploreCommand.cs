@@ -10,9 +10,21 @@ namespace Reconnect.Sim.Cli;
 /// </summary>
 internal static class ExploreCommand
 {
+    /// <summary>The most random schedules one exploration runs.</summary>
+    public const int MaxSchedules = 1_000_000;
+
+    /// <summary>The most faults in one random schedule.</summary>
+    public const int MaxRandomFaults = 20;
+
+    /// <summary>The most same-instant orderings per schedule in exhaustive mode.</summary>
+    public const int MaxOrderingsLimit = 100_000;
+
+    /// <summary>The longest wall-time budget, in minutes: a day.</summary>
+    public const double MaxMinutes = 24 * 60;
+
     private const int BarWidth = 30;
 
-    public static Command Create()
+    public static Command Create(TextWriter output, TextWriter errors)
     {
         var peers = new Option<int>("--peers") { Description = "Peers on the channel, 2 or 3.", DefaultValueFactory = _ => 2 };
         var faults = new Option<int>("--faults") { Description = "Faults per schedule (exhaustive: 1 to 3).", DefaultValueFactory = _ => 2 };
@@ -25,17 +37,17 @@ internal static class ExploreCommand
         {
             peers, faults, seeds, exhaustive, minutes, seed, orderings,
         };
-        command.SetAction(parse => Run(
+        command.SetAction(parse => SimCli.Guard(errors, () => Run(
             new Settings(
                 parse.GetValue(peers),
                 parse.GetValue(faults),
                 parse.GetValue(seeds),
                 parse.GetValue(exhaustive),
-                parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : null,
+                parse.GetValue(minutes) is { } m ? Minutes(m) : null,
                 parse.GetValue(seed) is { } text ? SeedParser.Parse(text) : 1,
                 parse.GetValue(orderings)),
-            Console.Out,
-            Console.Error));
+            output,
+            errors)));
         return command;
     }
 
@@ -45,7 +57,7 @@ internal static class ExploreCommand
         if (Problem(settings) is { } problem)
         {
             progressOutput.WriteLine(problem);
-            return 2;
+            return SimCli.UsageError;
         }
 
         var explorer = new Explorer();
@@ -87,10 +99,18 @@ internal static class ExploreCommand
         { Peers: < 2 or > ExplorationCase.MaxPeers } => "--peers must be 2 or 3.",
         { Exhaustive: true, Faults: < 1 or > FaultOrders.MaxFaults } => "--faults must be 1 to 3 with --exhaustive.",
         { Faults: < 0 } => "--faults must not be negative.",
+        { Faults: > MaxRandomFaults } => string.Create(CultureInfo.InvariantCulture, $"--faults {settings.Faults} is above the limit of {MaxRandomFaults} faults per schedule."),
         { Seeds: <= 0 } => "--seeds must be positive.",
+        { Seeds: > MaxSchedules } => string.Create(CultureInfo.InvariantCulture, $"--seeds {settings.Seeds} is above the limit of {MaxSchedules} schedules."),
         { MaxOrderings: <= 0 } => "--max-orderings must be positive.",
+        { MaxOrderings: > MaxOrderingsLimit } => string.Create(CultureInfo.InvariantCulture, $"--max-orderings {settings.MaxOrderings} is above the limit of {MaxOrderingsLimit} orderings per schedule."),
         _ => null,
     };
+
+    private static TimeSpan Minutes(double minutes) =>
+        minutes is > 0 and <= MaxMinutes
+            ? TimeSpan.FromMinutes(minutes)
+            : throw new CliError(string.Create(CultureInfo.InvariantCulture, $"--minutes must be above 0 and at most {MaxMinutes} (a day); was {minutes}."));
 
     private static List<string> CoverageMarksMissing(ExploreResult result) =>
         [.. Core.Engine.CoverageMarks.All.Where(mark => !result.Coverage.ContainsKey(mark))];

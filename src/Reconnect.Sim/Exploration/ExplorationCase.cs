@@ -6,7 +6,9 @@ namespace Reconnect.Sim.Exploration;
 /// <summary>
 /// One generated world: a seed, the setup of each peer and a fault schedule, all on one channel. In a schedule a
 /// <c>latency</c> or <c>loss</c> fault carries a duration; <see cref="ToScenario"/> turns it into the fault and a
-/// later fault restoring the network's settings, so every fault ends and healing is always expected.
+/// later fault restoring the network's settings, so every fault ends and healing is always expected. A
+/// <c>publish</c> carries a duration too: it becomes the publish of a stream named after the fault's place in the
+/// schedule (so no two collide) and the unpublish of that stream when the duration ends.
 /// </summary>
 /// <param name="Seed">The seed of the run.</param>
 /// <param name="Peers">One setup per peer; the peers are named A, B, C in order.</param>
@@ -41,7 +43,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
     public Scenario ToScenario()
     {
         var names = PeerNames(Peers.Count);
-        var timeline = Faults.SelectMany(Expand).OrderBy(f => f.AtMs).ToList();
+        var timeline = Faults.SelectMany((fault, index) => Expand(fault, index)).OrderBy(f => f.AtMs).ToList();
         return new Scenario
         {
             Name = string.Create(CultureInfo.InvariantCulture, $"explore-0x{Seed:x}"),
@@ -55,7 +57,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
                 Name = name,
                 Channel = Channel,
                 JoinAtMs = StartsOutside(name, timeline) ? null : 0,
-                Streams = [new StreamSpec { Id = "cam" + name }],
+                Streams = [new StreamSpec { Id = FaultScheduleGen.Camera(name) }],
                 NetworkSignals = Peers[i].NetworkSignals,
                 Options = Peers[i].Options,
             })],
@@ -76,16 +78,24 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
     private static bool StartsOutside(string name, IEnumerable<FaultSpec> timeline) =>
         timeline.FirstOrDefault(f => f.Kind is FaultKind.PeerJoin or FaultKind.PeerLeave && f.Peer == name) is { Kind: FaultKind.PeerJoin };
 
-    private static IEnumerable<FaultSpec> Expand(FaultSpec fault)
+    private static IEnumerable<FaultSpec> Expand(FaultSpec fault, int index)
     {
-        if (fault.Kind is not (FaultKind.Latency or FaultKind.Loss) || fault.DurationMs is not { } duration)
+        if (fault.Kind is not (FaultKind.Latency or FaultKind.Loss or FaultKind.Publish) || fault.DurationMs is not { } duration)
         {
             yield return fault;
             yield break;
         }
 
-        yield return fault with { DurationMs = null };
         var restoreAt = Math.Min(fault.AtMs + duration, SafetyPhaseMs - 1);
+        if (fault.Kind == FaultKind.Publish)
+        {
+            var stream = string.Create(CultureInfo.InvariantCulture, $"extra{index}");
+            yield return fault with { DurationMs = null, Stream = stream };
+            yield return fault with { AtMs = restoreAt, Kind = FaultKind.Unpublish, DurationMs = null, Stream = stream };
+            yield break;
+        }
+
+        yield return fault with { DurationMs = null };
         yield return fault.Kind == FaultKind.Latency
             ? fault with { AtMs = restoreAt, DurationMs = null, LatencyMs = Network.LatencyMs, JitterMs = Network.JitterMs }
             : fault with { AtMs = restoreAt, DurationMs = null, Loss = Network.Loss };

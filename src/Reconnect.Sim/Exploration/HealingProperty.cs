@@ -21,6 +21,10 @@ public static class HealingProperty
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{seed}: not healed within {outcome.Scenario.RecoveryBoundMs / 1000.0:0.0}s of the liveness phase"));
             problems.AddRange(result.Pending.Select(pending => $"{seed}:   pending: {pending}"));
         }
+        else
+        {
+            problems.AddRange(Checkers.ExpectationChecker.UnhealedFaults(result));
+        }
 
         foreach (var peer in outcome.World.Peers.Where(p => p.Started && !p.Departed))
         {

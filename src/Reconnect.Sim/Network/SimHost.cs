@@ -1,20 +1,24 @@
 using System.Globalization;
+using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Sim.Network;
 
-/// <summary>A simulated host: its address, its link to the network, and the faults on it.</summary>
+/// <summary>
+/// A simulated host: its address, its link to the network (one <see cref="SimLink"/> per plane), and the
+/// outages on it. Outages are counted, so an outage nested in another ends only when both have ended.
+/// </summary>
 public sealed class SimHost
 {
     private int _addressVersion = 1;
     private string _address;
+    private int _outages;
 
     internal SimHost(string name, int index, int latencyMs, int jitterMs, double loss)
     {
         Name = name;
         Index = index;
-        LatencyMs = latencyMs;
-        JitterMs = jitterMs;
-        Loss = loss;
+        Signalling = new SimLink(latencyMs, jitterMs, loss);
+        Media = new SimLink(latencyMs, jitterMs, loss);
         _address = MakeAddress();
     }
 
@@ -24,29 +28,45 @@ public sealed class SimHost
     /// <summary>The host's position, which makes its addresses unique.</summary>
     public int Index { get; }
 
-    /// <summary>True when the host has a network.</summary>
-    public bool Online { get; internal set; } = true;
+    /// <summary>True when the host has a network: no outage is in force.</summary>
+    public bool Online => _outages == 0;
+
+    /// <summary>How many outages are in force on the host.</summary>
+    public int Outages => _outages;
 
     /// <summary>The host's current address.</summary>
     public string Address => _address;
 
-    /// <summary>One-way latency of the host's link, in milliseconds.</summary>
-    public int LatencyMs { get; set; }
+    /// <summary>The signalling plane of the host's link.</summary>
+    public SimLink Signalling { get; }
 
-    /// <summary>Uniform jitter added to the link's latency, in milliseconds.</summary>
-    public int JitterMs { get; set; }
+    /// <summary>The media plane of the host's link.</summary>
+    public SimLink Media { get; }
 
-    /// <summary>The probability a media packet on the host's link is lost.</summary>
-    public double Loss { get; set; }
+    /// <summary>The link of one plane.</summary>
+    public SimLink Link(TrafficPlane plane) => plane == TrafficPlane.Signalling ? Signalling : Media;
 
-    /// <summary>True while the signalling plane alone is broken on this host.</summary>
-    public bool SignallingBlocked { get; set; }
+    /// <summary>Starts an outage; true when the host was online until now.</summary>
+    internal bool BeginOutage() => ++_outages == 1;
 
-    /// <summary>True while the media plane alone is broken on this host.</summary>
-    public bool MediaBlocked { get; set; }
+    /// <summary>Ends an outage; true when the host is online again (no other outage is in force).</summary>
+    internal bool EndOutage()
+    {
+        if (_outages == 0)
+        {
+            throw new InvalidOperationException($"An outage of {Name} ended that never began.");
+        }
 
-    /// <summary>True while the host sleeps: media to and from it is lost, signalling to it waits for the wake (TCP retransmits).</summary>
-    public bool Asleep { get; internal set; }
+        return --_outages == 0;
+    }
+
+    /// <summary>Ends every outage and blackout and puts both planes back to the host's first settings.</summary>
+    internal void Restore()
+    {
+        _outages = 0;
+        Signalling.Restore();
+        Media.Restore();
+    }
 
     internal void ChangeAddress()
     {

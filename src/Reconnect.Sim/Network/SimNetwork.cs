@@ -5,18 +5,31 @@ using Reconnect.Transports.InMemory;
 namespace Reconnect.Sim.Network;
 
 /// <summary>
-/// The simulated network, in virtual time: hosts, links with latency, jitter and loss, partitions, hosts
-/// going offline, addresses changing, and one plane failing alone. Every delivery is a scheduled item.
+/// The simulated network, in virtual time: hosts, links with latency, jitter and loss per plane, partitions both
+/// ways or one way, loss one way, hosts going offline, addresses changing, and one plane failing alone. Every
+/// fault is counted, so faults of one kind nest: the inner one ending leaves the outer one in force. Every
+/// delivery is a scheduled item. Signalling is ordered and reliable per socket, like TCP (<see cref="SignallingStream"/>):
+/// a lost frame, or one sent into a blackhole or a cut path, is retransmitted, so it arrives late and in order; only a
+/// host going offline or a reset route (signalling-drop) loses frames, together with the socket they belonged to.
+/// Media is like UDP: lost, blackholed, blocked or cut packets are dropped.
 /// </summary>
 public sealed class SimNetwork : IInMemoryFabric
 {
+    /// <summary>The first retransmission timeout of a lost signalling frame, before the path's round trip is added.</summary>
+    public static readonly TimeSpan MinRetransmissionTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest retransmission timeout (as TCP's): each loss or hold of the same frame doubles it up to this.</summary>
+    public static readonly TimeSpan MaxRetransmissionTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>How many times one signalling frame is lost to random loss at most before it gets through.</summary>
+    public const int MaxRetransmissions = 6;
+
     private readonly VirtualTimeProvider _time;
     private readonly DeterministicRandom _random;
     private readonly SortedDictionary<string, SimHost> _hosts = new(StringComparer.Ordinal);
-    private readonly SortedSet<(string, string)> _partitions = [];
-    private readonly Dictionary<(string, string), TimeSpan> _lastSignallingArrival = [];
-    private readonly Dictionary<(string, string), Queue<Action>> _signallingInFlight = [];
-    private readonly Dictionary<string, List<Action>> _heldForSleepers = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<(string From, string To), int> _cuts = [];
+    private readonly List<DirectedLoss> _losses = [];
+    private readonly Dictionary<(string From, string To, long Socket), SignallingStream> _streams = [];
     private readonly Dictionary<string, SimHost> _byAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string, TrafficPlane), string> _labels = [];
 
@@ -48,40 +61,23 @@ public sealed class SimNetwork : IInMemoryFabric
     /// <summary>A host by name.</summary>
     public SimHost Host(string name) => _hosts[name];
 
-    /// <summary>Takes a host off the network or puts it back.</summary>
-    public void SetOnline(string host, bool online)
-    {
-        var h = _hosts[host];
-        if (h.Online == online)
-        {
-            return;
-        }
-
-        h.Online = online;
-        if (!online)
-        {
-            HostWentOffline?.Invoke(this, h);
-        }
-    }
-
     /// <summary>
-    /// Puts a host to sleep or wakes it, without telling anything on it: while it sleeps its media is lost and the
-    /// signalling frames that reach it wait, in order, to be delivered when it wakes, as TCP would retransmit them.
+    /// Starts an outage of a host (counted); true, and <see cref="HostWentOffline"/> raised, when it was online until now.
     /// </summary>
-    public void SetAsleep(string host, bool asleep)
+    public bool BeginOutage(string host)
     {
         var h = _hosts[host];
-        h.Asleep = asleep;
-        if (asleep || !_heldForSleepers.Remove(host, out var held))
+        if (!h.BeginOutage())
         {
-            return;
+            return false;
         }
 
-        foreach (var deliver in held)
-        {
-            deliver();
-        }
+        HostWentOffline?.Invoke(this, h);
+        return true;
     }
+
+    /// <summary>Ends one outage of a host; true when it is online again (no other outage is in force).</summary>
+    public bool EndOutage(string host) => _hosts[host].EndOutage();
 
     /// <summary>Gives a host a new address (Wi-Fi to cellular): media bound to the old one stops.</summary>
     public void ChangeAddress(string host)
@@ -92,36 +88,64 @@ public sealed class SimNetwork : IInMemoryFabric
         _byAddress[h.Address] = h;
     }
 
-    /// <summary>Cuts or restores every path between two hosts.</summary>
-    public void SetPartition(string a, string b, bool cut)
+    /// <summary>Cuts the path from one host to another, one way (counted): packets from <paramref name="from"/> to <paramref name="to"/> vanish.</summary>
+    public void Cut(string from, string to)
     {
-        var key = Key(a, b);
-        if (cut)
+        var key = (from, to);
+        _cuts[key] = _cuts.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Ends one cut of the path from one host to another; the path works again when no other cut of it is in force.</summary>
+    public void Mend(string from, string to)
+    {
+        var key = (from, to);
+        if (!_cuts.TryGetValue(key, out var count))
         {
-            _partitions.Add(key);
+            throw new InvalidOperationException($"A cut from {from} to {to} ended that never began.");
+        }
+
+        if (count == 1)
+        {
+            _cuts.Remove(key);
         }
         else
         {
-            _partitions.Remove(key);
+            _cuts[key] = count - 1;
         }
     }
 
-    /// <summary>Removes every fault: hosts online, planes unblocked, partitions gone.</summary>
+    /// <summary>True while the path from one host to another is cut.</summary>
+    public bool IsCut(string from, string to) => _cuts.ContainsKey((from, to));
+
+    /// <summary>The directed losses in force, in the order they began.</summary>
+    public IReadOnlyList<DirectedLoss> Losses => _losses;
+
+    /// <summary>Adds loss on packets travelling one way; <see cref="RemoveLoss"/> with an equal value ends it.</summary>
+    public void AddLoss(DirectedLoss loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        _losses.Add(loss);
+    }
+
+    /// <summary>Ends one directed loss equal to <paramref name="loss"/>.</summary>
+    public void RemoveLoss(DirectedLoss loss)
+    {
+        if (!_losses.Remove(loss))
+        {
+            throw new InvalidOperationException($"A loss ended that never began: {loss}.");
+        }
+    }
+
+    /// <summary>Removes every fault: outages, blackouts, cuts and directed losses end, every link returns to its first settings.</summary>
     public void Heal()
     {
-        foreach (var host in _hosts.Values.Where(h => h.Asleep).ToList())
-        {
-            SetAsleep(host.Name, false);
-        }
-
         foreach (var host in _hosts.Values)
         {
-            host.Online = true;
-            host.SignallingBlocked = false;
-            host.MediaBlocked = false;
+            host.Restore();
         }
 
-        _partitions.Clear();
+        _cuts.Clear();
+        _losses.Clear();
     }
 
     /// <inheritdoc />
@@ -131,7 +155,13 @@ public sealed class SimNetwork : IInMemoryFabric
     public string AddressOf(string host) => _hosts[host].Address;
 
     /// <inheritdoc />
-    public bool Send(string fromHost, string toHost, TrafficPlane plane, Action deliver)
+    public bool Send(string fromHost, string toHost, TrafficPlane plane, Action deliver) => Send(fromHost, toHost, plane, 0, deliver);
+
+    /// <inheritdoc />
+    public bool SendOnSocket(string fromHost, string toHost, long socket, Action deliver) =>
+        Send(fromHost, toHost, TrafficPlane.Signalling, socket, deliver);
+
+    private bool Send(string fromHost, string toHost, TrafficPlane plane, long socket, Action deliver)
     {
         ArgumentNullException.ThrowIfNull(deliver);
         if (!PathUp(fromHost, toHost, plane))
@@ -139,73 +169,33 @@ public sealed class SimNetwork : IInMemoryFabric
             return false;
         }
 
-        var from = _hosts[fromHost];
-        var to = _hosts[toHost];
-        if (plane == TrafficPlane.Media && (from.Loss > 0 || to.Loss > 0))
+        var from = _hosts[fromHost].Link(plane);
+        var to = _hosts[toHost].Link(plane);
+        var keep = Keep(fromHost, toHost, plane);
+        if (plane == TrafficPlane.Media && keep < 1 && _random.NextDouble() >= keep)
         {
-            var keep = (1 - from.Loss) * (1 - to.Loss);
-            if (_random.NextDouble() >= keep)
-            {
-                return false;
-            }
+            return false;
         }
 
         var delay = TimeSpan.FromMilliseconds(from.LatencyMs + to.LatencyMs + Jitter(from) + Jitter(to));
         if (plane == TrafficPlane.Signalling)
         {
-            var arrival = _time.Elapsed + delay;
-            if (_lastSignallingArrival.TryGetValue((fromHost, toHost), out var last) && last > arrival)
-            {
-                arrival = last;
-            }
-
-            _lastSignallingArrival[(fromHost, toHost)] = arrival;
-            delay = arrival - _time.Elapsed;
+            var firstTimeout = MinRetransmissionTimeout + delay + delay;
+            Stream(fromHost, toHost, socket).Send(_time.Elapsed + delay + Retransmissions(keep, firstTimeout), firstTimeout, deliver);
+            return true;
         }
 
-        var take = plane == TrafficPlane.Signalling ? InOrder(fromHost, toHost, deliver) : () => deliver;
         _time.Schedule(
             delay,
             () =>
             {
-                var next = take();
-                if (!PathUp(fromHost, toHost, plane))
+                if (PathUp(fromHost, toHost, plane))
                 {
-                    return;
+                    deliver();
                 }
-
-                if (plane == TrafficPlane.Signalling && _hosts[toHost].Asleep)
-                {
-                    HoldFor(toHost, () =>
-                    {
-                        if (PathUp(fromHost, toHost, plane))
-                        {
-                            next();
-                        }
-                    });
-                    return;
-                }
-
-                next();
             },
             Label(fromHost, toHost, plane));
         return true;
-    }
-
-    /// <summary>
-    /// Queues a signalling delivery behind the earlier ones of its pair of hosts; each arrival takes the oldest, so
-    /// the same-instant chooser may order arrivals but never swaps two frames of one stream.
-    /// </summary>
-    private Func<Action> InOrder(string fromHost, string toHost, Action deliver)
-    {
-        if (!_signallingInFlight.TryGetValue((fromHost, toHost), out var queue))
-        {
-            queue = new Queue<Action>();
-            _signallingInFlight[(fromHost, toHost)] = queue;
-        }
-
-        queue.Enqueue(deliver);
-        return queue.Dequeue;
     }
 
     /// <inheritdoc />
@@ -231,34 +221,82 @@ public sealed class SimNetwork : IInMemoryFabric
         });
     }
 
-    private void HoldFor(string host, Action deliver)
-    {
-        if (!_heldForSleepers.TryGetValue(host, out var held))
-        {
-            held = [];
-            _heldForSleepers[host] = held;
-        }
+    /// <summary>
+    /// True when a packet can leave now: for media, every fault stops it; for signalling, only an offline host or a
+    /// reset route does (a blackhole or a cut holds frames in their stream instead).
+    /// </summary>
+    private bool PathUp(string a, string b, TrafficPlane plane) =>
+        plane == TrafficPlane.Signalling ? SignallingPath(a, b) != SignallingPathState.Dropped : MediaPathUp(a, b);
 
-        held.Add(deliver);
-    }
-
-    private bool PathUp(string a, string b, TrafficPlane plane)
+    private bool MediaPathUp(string a, string b)
     {
         var from = _hosts[a];
         var to = _hosts[b];
-        if (!from.Online || !to.Online || _partitions.Contains(Key(a, b)))
+        return from.Online && to.Online && !IsCut(a, b) && Passes(from.Media) && Passes(to.Media);
+    }
+
+    private static bool Passes(SimLink link) => !link.Blocked && !link.Blackholed;
+
+    private SignallingPathState SignallingPath(string a, string b)
+    {
+        var from = _hosts[a];
+        var to = _hosts[b];
+        if (!from.Online || !to.Online || from.Signalling.Blocked || to.Signalling.Blocked)
         {
-            return false;
+            return SignallingPathState.Dropped;
         }
 
-        if (plane == TrafficPlane.Media && (from.Asleep || to.Asleep))
+        return IsCut(a, b) || from.Signalling.Blackholed || to.Signalling.Blackholed ? SignallingPathState.Held : SignallingPathState.Up;
+    }
+
+    /// <summary>The stream of one socket between two hosts (socket 0: signalling sent outside any socket).</summary>
+    private SignallingStream Stream(string from, string to, long socket)
+    {
+        if (!_streams.TryGetValue((from, to, socket), out var stream))
         {
-            return false;
+            stream = new SignallingStream(_time, Label(from, to, TrafficPlane.Signalling), () => SignallingPath(from, to));
+            _streams[(from, to, socket)] = stream;
         }
 
-        return plane == TrafficPlane.Signalling
-            ? !from.SignallingBlocked && !to.SignallingBlocked
-            : !from.MediaBlocked && !to.MediaBlocked;
+        return stream;
+    }
+
+    /// <summary>The probability a packet from one host to another on a plane gets through on its first try.</summary>
+    private double Keep(string from, string to, TrafficPlane plane)
+    {
+        var keep = (1 - _hosts[from].Link(plane).Loss) * (1 - _hosts[to].Link(plane).Loss);
+        foreach (var loss in _losses)
+        {
+            if (loss.Applies(from, to, plane))
+            {
+                keep *= 1 - loss.Loss;
+            }
+        }
+
+        return keep;
+    }
+
+    /// <summary>
+    /// How much later a signalling frame arrives for being lost and retransmitted: each loss (drawn only when the
+    /// path is lossy) costs a retransmission timeout, which starts at <paramref name="firstTimeout"/> (the minimum plus
+    /// the round trip) and doubles up to the maximum, for at most <see cref="MaxRetransmissions"/> losses.
+    /// </summary>
+    private TimeSpan Retransmissions(double keep, TimeSpan firstTimeout)
+    {
+        var late = TimeSpan.Zero;
+        if (keep >= 1)
+        {
+            return late;
+        }
+
+        var timeout = firstTimeout;
+        for (var lost = 0; lost < MaxRetransmissions && _random.NextDouble() >= keep; lost++)
+        {
+            late += timeout;
+            timeout = timeout + timeout > MaxRetransmissionTimeout ? MaxRetransmissionTimeout : timeout + timeout;
+        }
+
+        return late;
     }
 
     private string Label(string from, string to, TrafficPlane plane)
@@ -272,7 +310,5 @@ public sealed class SimNetwork : IInMemoryFabric
         return label;
     }
 
-    private int Jitter(SimHost host) => host.JitterMs <= 0 ? 0 : _random.NextInt(0, host.JitterMs + 1);
-
-    private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+    private int Jitter(SimLink link) => link.JitterMs <= 0 ? 0 : _random.NextInt(0, link.JitterMs + 1);
 }

@@ -49,11 +49,11 @@ public enum FaultKind
     [JsonStringEnumMemberName("peer-join")]
     PeerJoin,
 
-    /// <summary>From now on, links (every link, or those touching <c>peer</c>) have <c>latencyMs</c> and <c>jitterMs</c>.</summary>
+    /// <summary>From now on, links (every link, or those touching <c>peer</c>; both planes, or only <c>plane</c>) have <c>latencyMs</c> and <c>jitterMs</c>.</summary>
     [JsonStringEnumMemberName("latency")]
     Latency,
 
-    /// <summary>From now on, links (every link, or those touching <c>peer</c>) drop each packet with probability <c>loss</c>.</summary>
+    /// <summary>From now on, links (every link, or those touching <c>peer</c>; both planes, or only <c>plane</c>) lose each packet with probability <c>loss</c>.</summary>
     [JsonStringEnumMemberName("loss")]
     Loss,
 
@@ -68,4 +68,40 @@ public enum FaultKind
     /// <summary>The peer's wall clock alone steps by <c>offsetMs</c> (negative steps it back); monotonic time runs on.</summary>
     [JsonStringEnumMemberName("wall-clock-jump")]
     WallClockJump,
+
+    /// <summary>Every packet of the peer (or of one <c>plane</c>) silently vanishes both ways for <c>durationMs</c>: no local error, no close.</summary>
+    [JsonStringEnumMemberName("blackhole")]
+    Blackhole,
+
+    /// <summary>For <c>durationMs</c> the peer's packets to <c>other</c> (a peer or the server) vanish while the other way works (<c>direction</c> inbound: the reverse).</summary>
+    [JsonStringEnumMemberName("one-way-partition")]
+    OneWayPartition,
+
+    /// <summary>For <c>durationMs</c> the peer's outbound (or inbound) packets, to or from <c>other</c> or anyone, are lost with probability <c>loss</c>.</summary>
+    [JsonStringEnumMemberName("one-way-loss")]
+    OneWayLoss,
+
+    /// <summary>The server process dies: every socket is cut without a going-away, every session is lost, and connections are refused for <c>durationMs</c>.</summary>
+    [JsonStringEnumMemberName("server-crash")]
+    ServerCrash,
+
+    /// <summary>The peer's token provider never answers its next <c>count</c> fetches, or any fetch for <c>durationMs</c>.</summary>
+    [JsonStringEnumMemberName("token-hang")]
+    TokenHang,
+
+    /// <summary>The peer's token provider hands out an already-expired token for its next <c>count</c> fetches; the server refuses it with 4002.</summary>
+    [JsonStringEnumMemberName("expired-token")]
+    ExpiredToken,
+
+    /// <summary>The peer's app publishes a new local stream <c>stream</c> mid-call.</summary>
+    [JsonStringEnumMemberName("publish")]
+    Publish,
+
+    /// <summary>The peer's app withdraws its local stream <c>stream</c> mid-call.</summary>
+    [JsonStringEnumMemberName("unpublish")]
+    Unpublish,
+
+    /// <summary>The peer's app replaces the track of its local stream <c>stream</c> with <c>track</c>.</summary>
+    [JsonStringEnumMemberName("replace-track")]
+    ReplaceTrack,
 }

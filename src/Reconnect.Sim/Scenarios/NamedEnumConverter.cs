@@ -29,5 +29,9 @@ internal sealed class NamedEnumConverter<TEnum> : JsonConverter<TEnum>
         writer.WriteStringValue(JsonEnumNames<TEnum>.NameOf(value));
     }
 
-    private static string Label => typeof(TEnum) == typeof(FaultKind) ? "fault kind" : typeof(TEnum).Name;
+    private static string Label =>
+        typeof(TEnum) == typeof(FaultKind) ? "fault kind"
+        : typeof(TEnum) == typeof(FaultPlane) ? "plane"
+        : typeof(TEnum) == typeof(FaultDirection) ? "direction"
+        : typeof(TEnum).Name;
 }

@@ -11,11 +11,21 @@ public sealed class ScenarioException : Exception
         Problems = problems;
     }
 
+    private ScenarioException(string sourceName, string why)
+        : base($"Scenario '{sourceName}' was not found: {why}")
+    {
+        SourceName = sourceName;
+        Problems = [new ScenarioProblem("$", why)];
+    }
+
     /// <summary>The file (or other source) the scenario came from.</summary>
     public string SourceName { get; }
 
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<ScenarioProblem> Problems { get; }
+
+    /// <summary>The scenario a user named is not there (no such file, a folder, an unknown library name); <paramref name="why"/> says which.</summary>
+    public static ScenarioException NotFound(string sourceName, string why) => new(sourceName, why);
 
     private static string Describe(string sourceName, IReadOnlyList<ScenarioProblem> problems)
     {

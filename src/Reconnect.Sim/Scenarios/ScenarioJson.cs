@@ -31,7 +31,11 @@ internal static class ScenarioJson
             {
                 new NamedEnumConverter<FaultKind>(),
                 new NamedEnumConverter<EvictionChoice>(),
+                new NamedEnumConverter<FaultPlane>(),
+                new NamedEnumConverter<FaultDirection>(),
                 new MetadataConverter(),
+                new PeerCountConverter(),
+                new SortedMapConverter<PeerCount>(),
             },
         };
         options.MakeReadOnly();

@@ -63,7 +63,8 @@ public sealed class ScenarioLibrary
 
     /// <summary>
     /// Resolves what a user typed: a path to a scenario file, else a scenario name in the located library;
-    /// the seed demo resolves even when no library is found.
+    /// the seed demo resolves even when no library is found. A folder, a missing file and an unknown name are
+    /// each a <see cref="ScenarioException"/> saying which.
     /// </summary>
     public static Scenario Resolve(string nameOrPath)
     {
@@ -73,14 +74,29 @@ public sealed class ScenarioLibrary
             return ScenarioLoader.Load(nameOrPath);
         }
 
-        if (Locate() is { } library && library.Contains(nameOrPath))
+        if (System.IO.Directory.Exists(nameOrPath))
+        {
+            throw ScenarioException.NotFound(nameOrPath, "this is a folder, not a scenario file.");
+        }
+
+        var library = Locate();
+        if (library is not null && library.Contains(nameOrPath))
         {
             return library.Load(nameOrPath);
         }
 
-        return string.Equals(nameOrPath, SeedDemoName, StringComparison.Ordinal)
-            ? SeedDemo
-            : throw new ScenarioException(nameOrPath, [new ScenarioProblem("$", "no such scenario file or library scenario name.")]);
+        if (string.Equals(nameOrPath, SeedDemoName, StringComparison.Ordinal))
+        {
+            return SeedDemo;
+        }
+
+        if (!IsPlainName(nameOrPath))
+        {
+            throw ScenarioException.NotFound(nameOrPath, $"no such file (looked in '{Path.GetFullPath(nameOrPath)}').");
+        }
+
+        var known = library is null ? "no scenario library was found" : $"library scenarios: {string.Join(", ", library.Names)}";
+        throw ScenarioException.NotFound(nameOrPath, $"no such file and no library scenario of that name; {known}.");
     }
 
     /// <summary>True when the folder holds a scenario with this name.</summary>

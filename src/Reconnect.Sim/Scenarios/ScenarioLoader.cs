@@ -71,12 +71,27 @@ public static partial class ScenarioLoader
         message = (pathNote >= 0 ? message[..pathNote] : message).Replace(typeof(Scenario).Namespace + ".", string.Empty, StringComparison.Ordinal);
         message = UnmappedProperty().Replace(message, "unknown property '$1' in $2.");
         message = NullNotAllowed().Replace(message, "'$1' must not be null.");
+        message = NotConverted().Replace(message, match => $"expected {Expected(match.Groups[1].Value)}.");
         return message + location;
     }
+
+    /// <summary>What a JSON value of a .NET type must look like, in the scenario's words.</summary>
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" => $"a whole number from {int.MinValue} to {int.MaxValue} (no fraction, exponent or quotes)",
+        "System.UInt64" => $"a whole number from 0 to {ulong.MaxValue} (no fraction, exponent, sign or quotes)",
+        "System.Double" => "a number (no quotes)",
+        "System.Boolean" => "true or false (no quotes)",
+        "System.String" => "a string in double quotes",
+        _ => "a value of type " + type,
+    };
 
     [GeneratedRegex(@"^The JSON property '(.*)' could not be mapped to any \.NET member contained in type '(\w+)'\.$", RegexOptions.Singleline)]
     private static partial Regex UnmappedProperty();
 
     [GeneratedRegex(@"^The property or field '(\w+)' on type '\w+' doesn't allow setting null values\..*$", RegexOptions.Singleline)]
     private static partial Regex NullNotAllowed();
+
+    [GeneratedRegex(@"^The JSON value could not be converted to (?:System\.Nullable`1\[)?([\w.]+)\]?\.$", RegexOptions.Singleline)]
+    private static partial Regex NotConverted();
 }

@@ -9,11 +9,11 @@ internal static class Structural
     public static bool ListEquals<T>(IReadOnlyList<T> left, IReadOnlyList<T> right) =>
         ReferenceEquals(left, right) || left.SequenceEqual(right);
 
-    /// <summary>True when both maps hold the same keys with the same values, in any order.</summary>
-    public static bool MapEquals(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right) =>
+    /// <summary>True when both maps hold the same keys with equal values, in any order.</summary>
+    public static bool MapEquals<TValue>(IReadOnlyDictionary<string, TValue> left, IReadOnlyDictionary<string, TValue> right) =>
         ReferenceEquals(left, right)
         || (left.Count == right.Count
-            && left.All(pair => right.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal)));
+            && left.All(pair => right.TryGetValue(pair.Key, out var value) && EqualityComparer<TValue>.Default.Equals(value, pair.Value)));
 
     /// <summary>A hash of a list's items in order.</summary>
     public static int ListHash<T>(IReadOnlyList<T> items)
@@ -28,13 +28,13 @@ internal static class Structural
     }
 
     /// <summary>A hash of a map's entries that does not depend on their order.</summary>
-    public static int MapHash(IReadOnlyDictionary<string, string> map)
+    public static int MapHash<TValue>(IReadOnlyDictionary<string, TValue> map)
     {
         var hash = new HashCode();
         foreach (var key in map.Keys.Order(StringComparer.Ordinal))
         {
             hash.Add(key, StringComparer.Ordinal);
-            hash.Add(map[key], StringComparer.Ordinal);
+            hash.Add(map[key]);
         }
 
         return hash.ToHashCode();

@@ -33,9 +33,7 @@ public sealed class ScriptedChooser : IEventChooser
         var index = _script[Consumed];
         if (index < 0 || index >= labelsDueNow.Count)
         {
-            throw new InvalidOperationException(
-                $"Scripted choice #{Consumed} is {index} but {labelsDueNow.Count} items are due "
-                + $"([{string.Join(", ", labelsDueNow)}]): the replay diverged.");
+            throw new ReplayDivergedException(Consumed, index, labelsDueNow);
         }
 
         Consumed++;

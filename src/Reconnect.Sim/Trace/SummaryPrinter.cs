@@ -39,12 +39,22 @@ public static class SummaryPrinter
                 text.Append(" for ").Append(TraceTime.Seconds(fault.EndMs - fault.StartMs)).Append('s');
             }
 
-            text.Append(fault.HealedAfterMs is { } healed ? ": healed " + TraceTime.Seconds(healed) + "s after it ended" : ": not healed")
-                .Append('\n');
+            text.Append(Heal(fault)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The time to heal; without a heal after it, a fault with a duration reads <c>not healed</c> (the run fails) and an
+    /// instant fault reads <c>no heal after it</c> (one that never broke the call leaves no heal behind).
+    /// </summary>
+    private static string Heal(FaultHeal fault) => fault switch
+    {
+        { HealedAfterMs: { } healed } => ": healed " + TraceTime.Seconds(healed) + "s after it ended",
+        _ when fault.EndMs == fault.StartMs => ": no heal after it",
+        _ => ": not healed",
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,8 @@ namespace Reconnect.Sim.World;
 
 /// <summary>
 /// Decides whether the call has healed: every live peer joined, its identity map equal to the server's roster,
-/// every remote connected with frames flowing on the live generation, and every published stream bound to it.
+/// every remote connected with frames flowing on the live generation, every published stream (published at the
+/// join or later) bound to it, and every replaced track sent on it.
 /// </summary>
 public static class ConvergenceProbe
 {
@@ -14,24 +15,30 @@ public static class ConvergenceProbe
     public static readonly TimeSpan FlowWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>Every reason the call is not healed yet; empty when it is.</summary>
-    public static IReadOnlyList<string> Pending(IEnumerable<SimPeer> peers, InMemorySignallingServer server, TimeSpan now)
+    public static IReadOnlyList<string> Pending(IEnumerable<SimPeer> peers, InMemorySignallingServer server, TimeSpan now) =>
+        [.. Reasons(peers, server, now)];
+
+    /// <summary>True when no reason is pending; stops at the first one, so it is cheap to ask often.</summary>
+    public static bool NothingPending(IEnumerable<SimPeer> peers, InMemorySignallingServer server, TimeSpan now) =>
+        !Reasons(peers, server, now).Any();
+
+    private static IEnumerable<string> Reasons(IEnumerable<SimPeer> peers, InMemorySignallingServer server, TimeSpan now)
     {
-        var pending = new List<string>();
         foreach (var peer in peers.Where(IsLive))
         {
-            var snapshot = peer.Engine.Snapshot;
-            if (snapshot.Local != LocalPeerState.Joined)
+            if (peer.Engine.LocalState != LocalPeerState.Joined)
             {
-                pending.Add($"{peer.Name} is {snapshot.Local.ToString().ToLowerInvariant()}");
+                yield return $"{peer.Name} is {peer.Engine.LocalState.ToString().ToLowerInvariant()}";
                 continue;
             }
 
+            var snapshot = peer.Engine.Snapshot;
             var roster = server.Logic.Roster(peer.Spec.Channel).Where(e => e.PeerId != peer.Name).ToList();
             var known = snapshot.Remotes.Select(r => (r.Id, r.SessionId)).ToList();
             var expected = roster.Select(e => (e.PeerId, e.SessionId)).ToList();
             if (!known.SequenceEqual(expected))
             {
-                pending.Add($"{peer.Name} knows [{string.Join(", ", known)}] but the server lists [{string.Join(", ", expected)}]");
+                yield return $"{peer.Name} knows [{string.Join(", ", known)}] but the server lists [{string.Join(", ", expected)}]";
                 continue;
             }
 
@@ -41,14 +48,14 @@ public static class ConvergenceProbe
                 var entry = roster.First(e => e.PeerId == remote.Id);
                 if (remote.State != RemotePeerState.Connected)
                 {
-                    pending.Add($"{peer.Name} sees {remote.Id} {remote.State.ToString().ToLowerInvariant()}");
+                    yield return $"{peer.Name} sees {remote.Id} {remote.State.ToString().ToLowerInvariant()}";
                     continue;
                 }
 
                 var media = connections.FirstOrDefault(c => c.RemotePeerId == remote.Id && c.Generation == remote.Generation);
                 if (media is null || media.FramesReceived == 0 || now - media.LastFrameAt > FlowWindow)
                 {
-                    pending.Add($"{peer.Name} gets no frames from {remote.Id} on connection {remote.Generation}");
+                    yield return $"{peer.Name} gets no frames from {remote.Id} on connection {remote.Generation}";
                     continue;
                 }
 
@@ -56,16 +63,25 @@ public static class ConvergenceProbe
                 {
                     if (!remote.Streams.Any(s => s.StreamId == stream.StreamId && s.Generation == remote.Generation))
                     {
-                        pending.Add($"{peer.Name} has no stream {stream.StreamId} from {remote.Id} on connection {remote.Generation}");
+                        yield return $"{peer.Name} has no stream {stream.StreamId} from {remote.Id} on connection {remote.Generation}";
+                    }
+                }
+
+                foreach (var (stream, track) in peer.Tracks)
+                {
+                    if (!media.Tracks.TryGetValue(stream, out var sent) || sent != track)
+                    {
+                        yield return $"{peer.Name} sends {stream} to {remote.Id} on connection {remote.Generation} with track {sent ?? "(none)"}, not {track}";
                     }
                 }
             }
         }
-
-        return pending;
     }
 
-    /// <summary>True for a peer expected in the call: started, not departed, not closed.</summary>
+    /// <summary>
+    /// True for a peer expected in the call: the app joined it and did not leave or close it, and the engine did not
+    /// close. A peer whose join was dropped (still idle) is expected, so it keeps the call from counting as healed.
+    /// </summary>
     public static bool IsLive(SimPeer peer) =>
-        peer.Started && !peer.Departed && peer.Engine.Snapshot.Local is not (LocalPeerState.Closed or LocalPeerState.Idle);
+        peer.Started && !peer.Departed && peer.Engine.LocalState != LocalPeerState.Closed;
 }

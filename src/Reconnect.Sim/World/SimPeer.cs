@@ -11,6 +11,8 @@ namespace Reconnect.Sim.World;
 /// <summary>One simulated participant: the production engine behind its pump, with in-memory ports on its own host.</summary>
 public sealed class SimPeer
 {
+    private readonly SortedDictionary<string, string> _tracks = new(StringComparer.Ordinal);
+
     internal SimPeer(PeerSpec spec, SimNetwork network, HostClock clock, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed)
     {
         Spec = spec;
@@ -22,6 +24,10 @@ public sealed class SimPeer
         Media = new InMemoryMediaPort(network, spec.Name, directory, Pump);
         Token = new SimTokenPort(network, spec.Name, Pump);
         Pump.Attach(new EnginePorts(Token, Signalling, Media));
+        foreach (var stream in spec.Streams)
+        {
+            Pump.Post(new LocalStreamAdded(new StreamInfo(stream.Id, stream.Metadata)));
+        }
     }
 
     /// <summary>The peer as the scenario declares it.</summary>
@@ -57,21 +63,34 @@ public sealed class SimPeer
     /// <summary>True once the user left or closed the peer: it is no longer expected in the call.</summary>
     public bool Departed { get; private set; }
 
-    /// <summary>Publishes the declared streams and joins the channel.</summary>
+    /// <summary>The track the app last put on each of its streams, by stream id (only streams whose track was replaced).</summary>
+    public IReadOnlyDictionary<string, string> Tracks => _tracks;
+
+    /// <summary>Joins the channel (the declared streams were published when the peer was built, so any fault may touch them).</summary>
     public void Join()
     {
-        if (!Started)
-        {
-            foreach (var stream in Spec.Streams)
-            {
-                Pump.Post(new LocalStreamAdded(new StreamInfo(stream.Id, stream.Metadata)));
-            }
-        }
-
         Started = true;
         Departed = false;
 
         Pump.Post(new JoinRequested(Spec.Channel, Spec.Name, Spec.Metadata));
+    }
+
+    /// <summary>Publishes a new local stream.</summary>
+    public void Publish(string streamId) =>
+        Pump.Post(new LocalStreamAdded(new StreamInfo(streamId, new SortedDictionary<string, string>(StringComparer.Ordinal))));
+
+    /// <summary>Withdraws a local stream.</summary>
+    public void Unpublish(string streamId)
+    {
+        _tracks.Remove(streamId);
+        Pump.Post(new LocalStreamRemoved(streamId));
+    }
+
+    /// <summary>Replaces the track of a local stream.</summary>
+    public void ReplaceTrack(string streamId, string trackId)
+    {
+        _tracks[streamId] = trackId;
+        Pump.Post(new LocalTrackReplaced(streamId, trackId));
     }
 
     /// <summary>Leaves the channel.</summary>

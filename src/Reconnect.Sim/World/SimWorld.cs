@@ -1,7 +1,6 @@
 using System.Globalization;
 using Reconnect.Channel;
 using Reconnect.Core.Engine;
-using Reconnect.Core.Ports;
 using Reconnect.Core.Time;
 using Reconnect.Sim.Checkers;
 using Reconnect.Sim.Network;
@@ -16,14 +15,19 @@ namespace Reconnect.Sim.World;
 /// A seeded simulated world running the production engine for every peer, the production channel logic on a
 /// server host, and in-memory transports over a simulated network, all on one virtual clock. A run has a
 /// safety phase (the scenario's timeline, invariants checked after every step) and a liveness phase (faults
-/// stop, the world heals, the call must converge within the bound).
+/// stop, the world heals, the call must converge within the bound). The convergence probe runs on its own
+/// fixed virtual cadence, whether or not anything else happens, and right after each fault ends.
 /// </summary>
 public sealed class SimWorld
 {
     /// <summary>The server host's name.</summary>
-    public const string ServerHost = "server";
+    public const string ServerHost = ScenarioValidator.ServerName;
 
-    private static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(100);
+    /// <summary>How often the convergence probe runs, in virtual time.</summary>
+    public static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often remote peers' deadlines are sampled: every other probe (their bounds are seconds).</summary>
+    public static readonly TimeSpan DeadlinesEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly Scenario _scenario;
     private readonly ulong _seed;
@@ -33,9 +37,11 @@ public sealed class SimWorld
     private readonly List<SimPeer> _peers = [];
     private readonly TraceWriter _trace = new();
     private readonly InvariantChecker _checker;
-    private readonly List<Action> _pendingRepairs = [];
-    private TimeSpan? _lastProbe;
+    private readonly FaultInjector _faults;
+    private TimeSpan _nextProbe = ProbeEvery;
+    private TimeSpan _nextDeadlineSample = DeadlinesEvery;
     private bool _wasHealed;
+    private bool _faultEnded;
 
     /// <summary>Builds the world for a scenario and a seed (the scenario's own seed when null).</summary>
     public SimWorld(Scenario scenario, ulong? seed = null, IEventChooser? chooser = null)
@@ -53,8 +59,7 @@ public sealed class SimWorld
             _network.AddHost(spec.Name, settings.LatencyMs, settings.JitterMs, settings.Loss);
         }
 
-        var logic = new ChannelServer(new ChannelServerOptions { SilenceGrace = TimeSpan.FromMilliseconds(scenario.Server.SilenceGraceMs) }, new SimTokenValidator());
-        _server = new InMemorySignallingServer(_network, ServerHost, logic);
+        _server = new InMemorySignallingServer(_network, ServerHost, NewChannelLogic("s"));
         var directory = new InMemoryMediaDirectory();
         foreach (var spec in scenario.Peers)
         {
@@ -67,6 +72,7 @@ public sealed class SimWorld
         _checker = new InvariantChecker(_seed, _peers, TimeSpan.FromMilliseconds(longestHint));
         _server.NoticeRaised += (_, notice) => _checker.OnServerNotice(notice);
         _network.HostWentOffline += (_, host) => _peers.FirstOrDefault(p => p.Name == host.Name)?.Signalling.NetworkLost();
+        _faults = new FaultInjector(this);
     }
 
     /// <summary>The virtual clock.</summary>
@@ -84,17 +90,24 @@ public sealed class SimWorld
     /// <summary>The trace so far.</summary>
     public TraceWriter Trace => _trace;
 
-    private long NowMs => (long)_time.Elapsed.TotalMilliseconds;
+    internal Scenario Scenario => _scenario;
 
-    /// <summary>Runs the safety phase, then the liveness phase, and reports.</summary>
-    public SimRunResult Run()
+    internal ulong Seed => _seed;
+
+    internal InvariantChecker Checker => _checker;
+
+    internal long NowMs => (long)_time.Elapsed.TotalMilliseconds;
+
+    /// <summary>Runs the safety phase, then the liveness phase, and reports; <paramref name="progress"/> hears of each probe.</summary>
+    public SimRunResult Run(IProgress<SimProgress>? progress = null)
     {
         Schedule();
-        RunChecked(TimeSpan.FromMilliseconds(_scenario.DurationMs), stopWhenHealed: false);
+        var safetyEnd = TimeSpan.FromMilliseconds(_scenario.DurationMs);
+        RunChecked(safetyEnd, stopWhenHealed: false, progress);
         var livenessStart = NowMs;
         Repair();
         var bound = _time.Elapsed + TimeSpan.FromMilliseconds(_scenario.RecoveryBoundMs);
-        var healed = RunChecked(bound, stopWhenHealed: true);
+        var healed = RunChecked(bound, stopWhenHealed: true, progress);
         var pending = healed ? [] : ConvergenceProbe.Pending(_peers, _server, _time.Elapsed);
         var result = new SimRunResult(
             _scenario.Name,
@@ -109,6 +122,13 @@ public sealed class SimWorld
             []);
         return result with { Misses = ExpectationChecker.Check(_scenario, result, _peers) };
     }
+
+    /// <summary>A fresh instance of the channel logic, whose session ids start with <paramref name="sessionIdPrefix"/>.</summary>
+    internal ChannelServer NewChannelLogic(string sessionIdPrefix) =>
+        new(new ChannelServerOptions { SilenceGrace = TimeSpan.FromMilliseconds(_scenario.Server.SilenceGraceMs), SessionIdPrefix = sessionIdPrefix }, new SimTokenValidator());
+
+    /// <summary>A fault just ended: the probe runs before the next step, so a call it never broke is seen healed at once.</summary>
+    internal void FaultEnded() => _faultEnded = true;
 
     private IReadOnlyDictionary<string, long> MergedCoverage()
     {
@@ -130,7 +150,7 @@ public sealed class SimWorld
 
         foreach (var fault in _scenario.Timeline)
         {
-            At(fault.AtMs, () => Apply(fault), $"fault {fault.Kind.ToJsonName()}");
+            At(fault.AtMs, () => _faults.Apply(fault), $"fault {fault.Kind.ToJsonName()}");
         }
     }
 
@@ -140,39 +160,69 @@ public sealed class SimWorld
         _time.Schedule(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, action, label);
     }
 
-    private bool RunChecked(TimeSpan until, bool stopWhenHealed)
+    /// <summary>
+    /// Runs every item due up to <paramref name="until"/>, checking invariants after each step, and probes
+    /// convergence every <see cref="ProbeEvery"/> of virtual time (after the items due at that instant) and right
+    /// after a fault ends. With <paramref name="stopWhenHealed"/> it stops at the first probe that finds the call healed.
+    /// </summary>
+    private bool RunChecked(TimeSpan until, bool stopWhenHealed, IProgress<SimProgress>? progress)
     {
-        while (_time.NextDue is { } due && due <= until)
+        while (true)
         {
-            _time.RunNext();
-            _checker.AfterStep(NowMs);
-            if (_lastProbe is not { } probed || _time.Elapsed - probed >= ProbeEvery)
+            if (_faultEnded && Probe() && stopWhenHealed)
             {
-                _lastProbe = _time.Elapsed;
-                _checker.SampleDeadlines(NowMs);
-                var healed = IsHealed();
-                if (healed && !_wasHealed)
-                {
-                    _trace.Add(new TraceEvent(NowMs, "*", TraceEventKind.Heal) { Detail = "every live pair connected both ways with frames flowing; rosters equal the server's" });
-                }
+                return true;
+            }
 
-                _wasHealed = healed;
-                if (healed && stopWhenHealed)
-                {
-                    return true;
-                }
+            if (_time.NextDue is { } due && due <= until && due <= _nextProbe)
+            {
+                _time.RunNext();
+                _checker.AfterStep(NowMs);
+                continue;
+            }
+
+            if (_nextProbe > until)
+            {
+                break;
+            }
+
+            _time.RunUntil(_nextProbe);
+            _nextProbe += ProbeEvery;
+            if (_time.Elapsed >= _nextDeadlineSample)
+            {
+                _nextDeadlineSample += DeadlinesEvery;
+                _checker.SampleDeadlines(NowMs);
+            }
+
+            progress?.Report(new SimProgress(_time.Elapsed, until, stopWhenHealed ? SimPhase.Liveness : SimPhase.Safety));
+            if (Probe() && stopWhenHealed)
+            {
+                return true;
             }
         }
 
-        if (_time.Elapsed < until)
-        {
-            _time.RunUntil(until);
-        }
-
+        _time.RunUntil(until);
         return stopWhenHealed && IsHealed();
     }
 
-    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.Pending(_peers, _server, _time.Elapsed).Count == 0;
+    /// <summary>
+    /// Probes convergence and writes a heal when the call has converged again, or when a fault just ended and the
+    /// call is converged (the fault did not break it, or it healed during the fault); true when it is converged.
+    /// </summary>
+    private bool Probe()
+    {
+        var healed = IsHealed();
+        if (healed && (!_wasHealed || _faultEnded))
+        {
+            _trace.Add(new TraceEvent(NowMs, "*", TraceEventKind.Heal) { Detail = "every live pair connected both ways with frames flowing; rosters equal the server's" });
+        }
+
+        _wasHealed = healed;
+        _faultEnded = false;
+        return healed;
+    }
+
+    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.NothingPending(_peers, _server, _time.Elapsed);
 
     private void OnNotice(SimPeer peer, EngineNotice notice)
     {
@@ -186,171 +236,15 @@ public sealed class SimWorld
 
     private void Repair()
     {
-        foreach (var repair in _pendingRepairs.ToList())
-        {
-            repair();
-        }
-
-        _pendingRepairs.Clear();
+        _faults.EndAll();
         _network.Heal();
-        _server.Accepting = true;
         foreach (var peer in _peers)
         {
-            peer.Token.FailuresToInject = 0;
+            peer.Token.Reset();
             peer.Pump.Resume();
         }
-
     }
 
-    private void Later(int? durationMs, Action repair, string label)
-    {
-        if (durationMs is not { } ms)
-        {
-            return;
-        }
-
-        var done = false;
-        void Once()
-        {
-            if (!done)
-            {
-                done = true;
-                repair();
-            }
-        }
-
-        _pendingRepairs.Add(Once);
-        _time.Schedule(TimeSpan.FromMilliseconds(ms), Once, label);
-    }
-
-    private void Apply(FaultSpec fault)
-    {
-        var peer = fault.Peer is null ? null : _peers.First(p => p.Name == fault.Peer);
-        _trace.Add(new TraceEvent(NowMs, fault.Peer ?? "*", TraceEventKind.Fault)
-        {
-            Reason = fault.Kind.ToJsonName(),
-            Remote = fault.Other,
-            Code = fault.Code,
-            DelayMs = fault.DurationMs,
-            Attempt = fault.Count,
-            Detail = fault.OffsetMs is { } offset ? string.Create(CultureInfo.InvariantCulture, $"wall clock stepped {offset:+0;-0} ms") : null,
-        });
-        switch (fault.Kind)
-        {
-            case FaultKind.Offline: Offline(peer!, fault.DurationMs); break;
-            case FaultKind.SignallingDrop:
-                peer!.Host.SignallingBlocked = true;
-                peer.Signalling.ConnectionReset();
-                Later(fault.DurationMs, () => peer.Host.SignallingBlocked = false, $"end signalling-drop {peer.Name}");
-                break;
-            case FaultKind.MediaDrop:
-                if (fault.Other is { } other)
-                {
-                    _network.SetPartition(peer!.Name, other, true);
-                    Later(fault.DurationMs, () => _network.SetPartition(peer.Name, other, false), $"end media-drop {peer.Name}");
-                }
-                else
-                {
-                    peer!.Host.MediaBlocked = true;
-                    Later(fault.DurationMs, () => peer.Host.MediaBlocked = false, $"end media-drop {peer.Name}");
-                }
-
-                break;
-            case FaultKind.IpChange:
-                _network.ChangeAddress(peer!.Name);
-                peer.Signalling.ConnectionReset();
-                Signal(peer, NetworkChange.AddressChanged);
-                break;
-            case FaultKind.ServerRestart:
-                _server.Operate(new ServerShuttingDown(fault.RetryAfterMs));
-                _server.Accepting = false;
-                Later(fault.DurationMs ?? 0, () => _server.Accepting = true, "end server-restart");
-                break;
-            case FaultKind.ServerKick:
-                _server.Operate(new AdminKick(peer!.Spec.Channel, peer.Name, fault.Code ?? Core.Policies.CloseCodes.AdminDisconnect));
-                break;
-            case FaultKind.TokenFailures:
-                peer!.Token.FailuresToInject = fault.Count ?? 1;
-                break;
-            case FaultKind.TokenExpiry:
-                if (_server.ConnectionOf(peer!.Signalling, peer.Signalling.Epoch) is { } connection)
-                {
-                    _server.Operate(new TokenExpired(connection));
-                }
-
-                break;
-            case FaultKind.PeerLeave: peer!.Leave(); break;
-            case FaultKind.PeerClose: peer!.Close(); break;
-            case FaultKind.PeerJoin: peer!.Join(); break;
-            case FaultKind.Latency:
-                foreach (var host in Hosts(peer))
-                {
-                    host.LatencyMs = fault.LatencyMs ?? host.LatencyMs;
-                    host.JitterMs = fault.JitterMs ?? host.JitterMs;
-                }
-
-                break;
-            case FaultKind.Loss:
-                foreach (var host in Hosts(peer))
-                {
-                    host.Loss = fault.Loss ?? host.Loss;
-                }
-
-                break;
-            case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
-            case FaultKind.WallClockJump: peer!.Clock.StepWallClock(TimeSpan.FromMilliseconds(fault.OffsetMs ?? 0)); break;
-            case FaultKind.Partition:
-                var far = fault.Other ?? ServerHost;
-                _network.SetPartition(peer!.Name, far, true);
-                Later(fault.DurationMs, () => _network.SetPartition(peer.Name, far, false), $"end partition {peer.Name}");
-                break;
-            default:
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"SEED=0x{_seed:x}: unknown fault {fault.Kind}."));
-        }
-    }
-
-    private IEnumerable<SimHost> Hosts(SimPeer? peer) =>
-        peer is null ? _network.Hosts.Where(h => h.Name != ServerHost) : [peer.Host];
-
-    private void Offline(SimPeer peer, int? durationMs)
-    {
-        _network.SetOnline(peer.Name, false);
-        Signal(peer, NetworkChange.Offline);
-        Later(
-            durationMs,
-            () =>
-            {
-                _network.SetOnline(peer.Name, true);
-                Signal(peer, NetworkChange.Online);
-            },
-            $"end offline {peer.Name}");
-    }
-
-    /// <summary>
-    /// The peer's machine sleeps: its pump runs nothing and its host hears nothing (signalling waits for the wake, media
-    /// is lost), and nothing on it is told. On wake the waiting frames arrive, the pump tells the engine it woke before
-    /// anything else, and the operating system reports the network.
-    /// </summary>
-    private void Sleep(SimPeer peer, int durationMs)
-    {
-        peer.Pump.Pause();
-        _network.SetAsleep(peer.Name, true);
-        Later(
-            durationMs,
-            () =>
-            {
-                _network.SetAsleep(peer.Name, false);
-                peer.Pump.Resume();
-                Signal(peer, NetworkChange.Online);
-            },
-            $"wake {peer.Name}");
-    }
-
-    private static void Signal(SimPeer peer, NetworkChange change)
-    {
-        if (peer.Spec.NetworkSignals)
-        {
-            peer.Pump.Post(new NetworkChanged(change));
-        }
-    }
+    /// <summary>The words for a failure of this world's seed at the current virtual time.</summary>
+    internal string Failure(string what) => string.Create(CultureInfo.InvariantCulture, $"SEED=0x{_seed:x}: {what}");
 }

@@ -28,9 +28,17 @@ public interface IInMemoryFabric
     /// <summary>
     /// Delivers <paramref name="deliver"/> at <paramref name="toHost"/> after the path's delay, if the path is up
     /// when sent and when it arrives; false when it was dropped at once. Signalling deliveries between a pair
-    /// of hosts keep their order.
+    /// of hosts keep their order, and a fabric may hold one whose path swallows packets until the path works again
+    /// (as TCP retransmits) instead of dropping it.
     /// </summary>
     bool Send(string fromHost, string toHost, TrafficPlane plane, Action deliver);
+
+    /// <summary>
+    /// Delivers one frame of a signalling socket: like <see cref="Send"/> on the signalling plane, with the order kept
+    /// within <paramref name="socket"/> (an id unique per client host, such as its epoch) and frames of different
+    /// sockets independent, as separate TCP connections are. By default, <see cref="Send"/> on the signalling plane.
+    /// </summary>
+    bool SendOnSocket(string fromHost, string toHost, long socket, Action deliver) => Send(fromHost, toHost, TrafficPlane.Signalling, deliver);
 
     /// <summary>
     /// Delivers a media packet from a bound local address to a remote address: dropped when the sender no

@@ -28,6 +28,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private TimeSpan? _checkingSince;
     private long _ticks;
     private long _sequence;
+    private long _lastSequenceReceived;
     private bool _closed;
 
     public InMemoryMediaConnection(InMemoryMediaPort port, IEngineInputSink sink, string remoteId, int generation, IReadOnlyList<string> localStreams)
@@ -46,6 +47,9 @@ internal sealed class InMemoryMediaConnection : IDisposable
     public int Generation { get; }
 
     public List<string> LocalStreams { get; }
+
+    /// <summary>The track each local stream carries on this connection, by stream id, when one was set.</summary>
+    public SortedDictionary<string, string> LocalTracks { get; } = new(StringComparer.Ordinal);
 
     public string? LocalUfrag { get; private set; }
 
@@ -157,17 +161,38 @@ internal sealed class InMemoryMediaConnection : IDisposable
                 FramesReceived++;
                 LastFrameAt = Now;
                 Select(_selected ?? packet.FromAddress);
-                foreach (var stream in packet.StreamIds)
-                {
-                    if (_reportedStreams.Add(stream))
-                    {
-                        Post(new RemoteStreamArrived(RemoteId, Generation, stream));
-                    }
-                }
-
+                ReportStreams(packet);
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Reports each stream a frame carries the first time it appears; a stream missing from a newer frame is
+    /// forgotten, so it is reported again if the remote publishes it again. An older frame overtaken by a newer one
+    /// (jitter) changes nothing.
+    /// </summary>
+    private void ReportStreams(MediaPacket packet)
+    {
+        if (packet.Sequence < _lastSequenceReceived)
+        {
+            return;
+        }
+
+        _lastSequenceReceived = packet.Sequence;
+        if (_reportedStreams.Count == packet.StreamIds.Count && packet.StreamIds.All(_reportedStreams.Contains))
+        {
+            return;
+        }
+
+        _reportedStreams.IntersectWith(packet.StreamIds);
+        foreach (var stream in packet.StreamIds)
+        {
+            if (_reportedStreams.Add(stream))
+            {
+                Post(new RemoteStreamArrived(RemoteId, Generation, stream));
+            }
         }
     }
 

@@ -36,9 +36,14 @@ public sealed class InMemoryMediaPort : IMediaPort
     /// <summary>The host the port lives on.</summary>
     public string Host { get; }
 
-    /// <summary>The open connections: remote peer, generation, ICE state, frames received and when the last arrived.</summary>
+    /// <summary>The open connections: remote peer, generation, ICE state, frames received and when the last arrived, and the tracks sent.</summary>
     public IReadOnlyList<MediaConnectionView> Connections =>
-        [.. _connections.Values.Select(c => new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt))];
+        [.. _connections.Values.Select(c => c.LocalTracks.Count == 0
+            ? new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
+            : new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
+            {
+                Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
+            })];
 
     internal IInMemoryFabric Fabric { get; }
 
@@ -77,12 +82,22 @@ public sealed class InMemoryMediaPort : IMediaPort
     }
 
     /// <inheritdoc />
-    public void DetachLocalStream(string remotePeerId, int generation, string streamId) => Find(remotePeerId, generation)?.LocalStreams.Remove(streamId);
+    public void DetachLocalStream(string remotePeerId, int generation, string streamId)
+    {
+        if (Find(remotePeerId, generation) is { } connection)
+        {
+            connection.LocalStreams.Remove(streamId);
+            connection.LocalTracks.Remove(streamId);
+        }
+    }
 
     /// <inheritdoc />
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        // A track swap changes what a stream carries, not which streams a connection sends: nothing to do in memory.
+        if (Find(remotePeerId, generation) is { } connection)
+        {
+            connection.LocalTracks[streamId] = trackId;
+        }
     }
 
     /// <inheritdoc />
@@ -147,4 +162,10 @@ public sealed class InMemoryMediaPort : IMediaPort
 /// <param name="State">Its ICE state.</param>
 /// <param name="FramesReceived">Frames received so far.</param>
 /// <param name="LastFrameAt">When the last frame arrived, as time since the port was created.</param>
-public sealed record MediaConnectionView(string RemotePeerId, int Generation, IceConnectionState State, long FramesReceived, TimeSpan LastFrameAt);
+public sealed record MediaConnectionView(string RemotePeerId, int Generation, IceConnectionState State, long FramesReceived, TimeSpan LastFrameAt)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoTracks = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The track each local stream sends on the connection, by stream id, for the streams whose track was replaced.</summary>
+    public IReadOnlyDictionary<string, string> Tracks { get; init; } = NoTracks;
+}

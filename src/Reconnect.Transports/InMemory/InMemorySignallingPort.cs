@@ -50,7 +50,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
             return;
         }
 
-        _fabric.Send(Host, _server.Host, TrafficPlane.Signalling, () => _server.Accept(this, epoch, token));
+        _fabric.SendOnSocket(Host, _server.Host, epoch, () => _server.Accept(this, epoch, token));
         _connectTimer = _fabric.Time.CreateTimer(
             _ =>
             {
@@ -78,7 +78,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
             return;
         }
 
-        _fabric.Send(Host, _server.Host, TrafficPlane.Signalling, () => _server.Receive(connection, frame));
+        _fabric.SendOnSocket(Host, _server.Host, epoch, () => _server.Receive(connection, frame));
     }
 
     /// <inheritdoc />
@@ -93,7 +93,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
         Abandon();
         if (connection is { } c)
         {
-            _fabric.Send(Host, _server.Host, TrafficPlane.Signalling, () => _server.ClientClosed(c));
+            _fabric.SendOnSocket(Host, _server.Host, epoch, () => _server.ClientClosed(c));
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
         }
         else
         {
-            _fabric.Send(Host, _server.Host, TrafficPlane.Signalling, () => _server.ClientClosed(connection));
+            _fabric.SendOnSocket(Host, _server.Host, epoch, () => _server.ClientClosed(connection));
         }
     }
 

@@ -11,7 +11,7 @@ namespace Reconnect.Transports.InMemory;
 public sealed class InMemorySignallingServer
 {
     private readonly IInMemoryFabric _fabric;
-    private readonly ChannelServer _server;
+    private ChannelServer _server;
     private readonly long _start;
     private readonly SortedDictionary<long, (InMemorySignallingPort Client, long Epoch)> _connections = [];
     private readonly Dictionary<ChannelTimerId, ITimer> _timers = [];
@@ -46,6 +46,29 @@ public sealed class InMemorySignallingServer
     /// <summary>Feeds an operator input (kick, shutdown, token expiry) to the channel logic.</summary>
     public void Operate(ServerInput input) => Handle(input);
 
+    /// <summary>
+    /// The server process dies and comes back running <paramref name="fresh"/> channel logic: every open connection
+    /// is cut without a going-away message (each client sees an abnormal close, 1006, after the path's delay, as a
+    /// TCP reset), every server timer is dropped, and every session is lost with the old logic.
+    /// </summary>
+    public void Crash(ChannelServer fresh)
+    {
+        ArgumentNullException.ThrowIfNull(fresh);
+        foreach (var (client, epoch) in _connections.Values)
+        {
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection reset"));
+        }
+
+        _connections.Clear();
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+        _server = fresh;
+    }
+
     /// <summary>The connection id a client's epoch is attached to, if any.</summary>
     public long? ConnectionOf(InMemorySignallingPort client, long epoch)
     {
@@ -64,13 +87,13 @@ public sealed class InMemorySignallingServer
     {
         if (!Accepting)
         {
-            _fabric.Send(Host, client.Host, TrafficPlane.Signalling, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection refused"));
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection refused"));
             return;
         }
 
         var id = ++_nextConnection;
         _connections[id] = (client, epoch);
-        _fabric.Send(Host, client.Host, TrafficPlane.Signalling, () => client.OnOpened(epoch, id));
+        _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnOpened(epoch, id));
         Handle(new ConnectionOpened(id, token));
     }
 
@@ -99,10 +122,10 @@ public sealed class InMemorySignallingServer
             {
                 case SendFrame send when _connections.TryGetValue(send.ConnectionId, out var c):
                     var text = ProtocolCodec.Encode(send.Message);
-                    _fabric.Send(Host, c.Client.Host, TrafficPlane.Signalling, () => c.Client.OnFrame(c.Epoch, text));
+                    _fabric.SendOnSocket(Host, c.Client.Host, c.Epoch, () => c.Client.OnFrame(c.Epoch, text));
                     break;
                 case Reconnect.Channel.CloseConnection close when _connections.Remove(close.ConnectionId, out var c):
-                    _fabric.Send(Host, c.Client.Host, TrafficPlane.Signalling, () => c.Client.OnClosed(c.Epoch, close.Code, close.Reason));
+                    _fabric.SendOnSocket(Host, c.Client.Host, c.Epoch, () => c.Client.OnClosed(c.Epoch, close.Code, close.Reason));
                     break;
                 case Reconnect.Channel.StartTimer start:
                     Arm(start);

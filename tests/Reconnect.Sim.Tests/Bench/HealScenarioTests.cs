@@ -55,4 +55,32 @@ public sealed class HealScenarioTests
         Assert.Equal((FaultKind.Offline, "A", HealScenario.OutageStartMs, 15_000), (fault.Kind, fault.Peer, fault.AtMs, fault.DurationMs));
         Assert.Empty(ScenarioLoader.Validate(scenario));
     }
+
+    [Fact]
+    public void Every_fault_the_bench_times_gives_a_valid_scenario_lasting_the_outage()
+    {
+        foreach (var fault in HealScenario.Faults)
+        {
+            var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(5, true), fault);
+
+            var spec = Assert.Single(scenario.Timeline);
+            Assert.Equal((fault, HealScenario.OutageStartMs, 5_000), (spec.Kind, spec.AtMs, spec.DurationMs));
+            Assert.Empty(ScenarioLoader.Validate(scenario));
+        }
+    }
+
+    [Fact]
+    public void A_fault_the_bench_cannot_time_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => HealScenario.For(HealPolicy.Reconnect, new HealCell(5, true), FaultKind.PeerClose));
+    }
+
+    [Fact]
+    public void A_bench_of_a_server_crash_heals_every_run_after_the_crash_ends()
+    {
+        var sample = HealSample.Measure(HealPolicy.Reconnect, new HealCell(5, true), 1, FaultKind.ServerCrash);
+
+        Assert.NotNull(sample.HealMs);
+        Assert.Equal(0, sample.Violations);
+    }
 }

@@ -70,6 +70,35 @@ public sealed class CheckerTests
     }
 
     [Fact]
+    public void A_stream_removed_after_its_publisher_withdrew_it_is_allowed_once_per_withdrawal()
+    {
+        var world = new SimWorld(TwoIdlePeers(), 7);
+        var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
+        checker.StreamWithdrawn("B", "screenB");
+
+        checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "screenB", 3), 10);
+        checker.AfterStep(10);
+        Assert.Empty(checker.Violations);
+
+        checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "screenB", 4), 20);
+        checker.AfterStep(20);
+        Assert.Contains(checker.Violations, v => v.Contains("invariant no-stream-removed-for-a-healing-drop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Peer_left_for_a_session_the_server_lost_in_a_crash_is_not_a_violation()
+    {
+        var world = new SimWorld(TwoIdlePeers(), 7);
+        var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
+        checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s2"), 1), 0);
+        checker.SessionsLost(["s1", "s2"]);
+
+        checker.OnNotice(world.Peers[0], new PeerLeft("B", 1, "left"), 10);
+
+        Assert.Empty(checker.Violations);
+    }
+
+    [Fact]
     public void Any_event_after_closed_is_a_violation()
     {
         var world = new SimWorld(TwoIdlePeers(), 7);

@@ -1,4 +1,3 @@
-using Reconnect.Sim.Cli;
 using Reconnect.Sim.Exploration;
 using Reconnect.Sim.Scenarios;
 using Reconnect.Sim.Time;
@@ -12,11 +11,8 @@ public sealed class RunCommandTests
     [Fact]
     public void Run_without_a_scenario_runs_the_seed_demo_prints_its_story_and_passes()
     {
-        using var output = new StringWriter();
+        var (exit, text, _) = CliRun.Invoke();
 
-        var exit = RunCommand.Run(null, null, null, verbose: false, output);
-
-        var text = output.ToString();
         Assert.Equal(0, exit);
         Assert.Contains("scenario seed-demo", text, StringComparison.Ordinal);
         Assert.Contains("A: joined -> reconnecting", text, StringComparison.Ordinal);
@@ -32,8 +28,8 @@ public sealed class RunCommandTests
         var second = Path.Combine(Path.GetTempPath(), $"reconnect-trace-{Guid.NewGuid():N}.jsonl");
         try
         {
-            Assert.Equal(0, RunCommand.Run("seed-demo", "0x2a", new FileInfo(first), verbose: true, TextWriter.Null));
-            Assert.Equal(0, RunCommand.Run("seed-demo", "42", new FileInfo(second), verbose: true, TextWriter.Null));
+            Assert.Equal(0, CliRun.Invoke("run", "seed-demo", "--seed", "0x2a", "--trace", first, "--verbose").Exit);
+            Assert.Equal(0, CliRun.Invoke("run", "seed-demo", "--seed", "42", "--trace", second, "--verbose").Exit);
 
             using var reader = new StringReader(File.ReadAllText(first));
             var events = TraceReader.ReadJsonLines(reader);
@@ -61,13 +57,11 @@ public sealed class RunCommandTests
             """);
         try
         {
-            using var output = new StringWriter();
-
-            var exit = RunCommand.Run(path, null, null, verbose: false, output);
+            var (exit, output, _) = CliRun.Invoke("run", path);
 
             Assert.Equal(1, exit);
-            Assert.Contains("SEED=0x1: expected error kinds [TerminalCloseError], got []", output.ToString(), StringComparison.Ordinal);
-            Assert.EndsWith("FAIL" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("SEED=0x1: expected error kinds [TerminalCloseError], got []", output, StringComparison.Ordinal);
+            Assert.EndsWith("FAIL" + Environment.NewLine, output, StringComparison.Ordinal);
         }
         finally
         {
@@ -88,9 +82,7 @@ public sealed class RunCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"reconnect-replay-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var replay = ChoiceReplay.Parse(string.Join(',', recorder.ChosenIndices), "10000:16000");
-
-            Assert.Equal(0, RunCommand.Run(null, null, new FileInfo(path), verbose: false, TextWriter.Null, replay));
+            Assert.Equal(0, CliRun.Invoke("run", "--trace", path, "--choices", string.Join(',', recorder.ChosenIndices), "--choice-window", "10000:16000").Exit);
 
             Assert.Equal(recorded, File.ReadAllText(path));
         }

@@ -56,6 +56,57 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Every_kind_the_explorer_draws_gives_valid_scenarios_for_two_and_three_peers()
+    {
+        foreach (var (kind, _) in FaultScheduleGen.Kinds)
+        {
+            foreach (var peers in new[] { 2, 3 })
+            {
+                var names = ExplorationCase.PeerNames(peers);
+                foreach (var fault in FaultScheduleGen.Of(kind, names).Sample(20, 30))
+                {
+                    var explored = new ExplorationCase(1, [.. Enumerable.Repeat(PeerSetup.Baseline, peers)], [fault]);
+                    var problems = ScenarioLoader.Validate(explored.ToScenario());
+                    Assert.True(problems.Count == 0, $"{kind.ToJsonName()}: {string.Join("; ", problems)}\n{explored}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_explorer_draws_every_new_fault_kind()
+    {
+        FaultKind[] drawn = [.. FaultScheduleGen.Kinds.Select(k => k.Kind)];
+
+        Assert.Subset(
+            drawn.ToHashSet(),
+            new HashSet<FaultKind>
+            {
+                FaultKind.Blackhole, FaultKind.OneWayPartition, FaultKind.OneWayLoss, FaultKind.ServerCrash, FaultKind.TokenHang,
+                FaultKind.ExpiredToken, FaultKind.Publish, FaultKind.ReplaceTrack,
+            });
+    }
+
+    [Fact]
+    public void A_timed_publish_becomes_a_publish_and_an_unpublish_of_a_stream_named_after_its_place()
+    {
+        var explored = new ExplorationCase(
+            7,
+            [PeerSetup.Baseline, PeerSetup.Baseline],
+            [
+                new FaultSpec { AtMs = 1_000, Kind = FaultKind.Offline, Peer = "A", DurationMs = 2_000 },
+                new FaultSpec { AtMs = 10_000, Kind = FaultKind.Publish, Peer = "B", DurationMs = 5_000 },
+            ]);
+
+        var timeline = explored.ToScenario().Timeline;
+
+        Assert.Equal(
+            [(1_000, FaultKind.Offline, (string?)null), (10_000, FaultKind.Publish, "extra1"), (15_000, FaultKind.Unpublish, "extra1")],
+            timeline.Select(f => (f.AtMs, f.Kind, f.Stream)));
+        Assert.All(timeline.Where(f => f.Stream is not null), f => Assert.Null(f.DurationMs));
+    }
+
+    [Fact]
     public void Peer_whose_first_own_event_is_a_join_starts_outside_the_call()
     {
         var explored = new ExplorationCase(

@@ -1,4 +1,5 @@
 using Reconnect.Sim.Exploration;
+using Reconnect.Sim.Tests.Time;
 
 namespace Reconnect.Sim.Tests.Exploration;
 
@@ -47,16 +48,6 @@ public sealed class RandomExplorationTests
         Assert.All(reports, r => Assert.Equal(3, r.TotalSchedules));
         Assert.Equal(1.0, reports[^1].Fraction);
         Assert.Equal(result.Runs, reports[^1].Runs);
-    }
-
-    /// <summary>A wall clock that moves a fixed step every time it is read.</summary>
-    private sealed class SteppingClock(TimeSpan step) : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Add(ref _ticks, step.Ticks);
     }
 
     /// <summary>Collects progress reports synchronously, in order.</summary>

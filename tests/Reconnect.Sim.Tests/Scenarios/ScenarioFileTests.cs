@@ -100,7 +100,7 @@ public sealed class ScenarioFileTests
         var recordTypes = new[]
         {
             typeof(Scenario), typeof(NetworkSettings), typeof(ServerSettings), typeof(PeerSpec), typeof(StreamSpec),
-            typeof(PeerOptionsSpec), typeof(FaultSpec), typeof(ScenarioExpectations),
+            typeof(PeerOptionsSpec), typeof(FaultSpec), typeof(ScenarioExpectations), typeof(PeerCount),
         };
         var fields = recordTypes
             .SelectMany(type => type.GetProperties())
@@ -109,7 +109,7 @@ public sealed class ScenarioFileTests
 
         var missing = FaultKindNames.All.Select(kind => $"`{kind}`")
             .Concat(fields.Select(field => $"`{field}`"))
-            .Concat(["`rejoin`", "`stop`"])
+            .Concat(["`rejoin`", "`stop`", "`signalling`", "`media`", "`outbound`", "`inbound`", "`server`"])
             .Where(term => !docs.Contains(term, StringComparison.Ordinal))
             .Distinct()
             .ToList();

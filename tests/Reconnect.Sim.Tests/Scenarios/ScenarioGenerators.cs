@@ -21,6 +21,7 @@ internal static class ScenarioGenerators
         from peerCount in Gen.Choose(1, 4)
         from peers in Gen.CollectToArray(Enumerable.Range(0, peerCount).Select(i => Peer(i, durationMs)))
         from faults in Fault([.. peers.Select(p => p.Name)], durationMs).ListOf()
+        from changes in StreamChanges([.. peers.Select(p => p.Name)], durationMs).ListOf()
         from expect in Gen.OneOf(Gen.Constant<ScenarioExpectations?>(null), Expectations([.. peers.Select(p => p.Name)]).Select(e => (ScenarioExpectations?)e))
         select new Scenario
         {
@@ -32,7 +33,7 @@ internal static class ScenarioGenerators
             Network = network,
             Server = new ServerSettings { SilenceGraceMs = silenceGraceMs },
             Peers = [.. peers],
-            Timeline = [.. faults, .. JoinFaults(peers)],
+            Timeline = [.. faults, .. Named(changes), .. JoinFaults(peers)],
             Expect = expect,
         };
 
@@ -115,41 +116,81 @@ internal static class ScenarioGenerators
             ResumeWindowMaxMs = resumeWindowMax,
         };
 
+    private static readonly FaultKind[] StreamKinds = [FaultKind.Publish, FaultKind.Unpublish, FaultKind.ReplaceTrack];
+
+    private static readonly FaultKind[] DurationKinds =
+    [
+        FaultKind.Offline, FaultKind.SignallingDrop, FaultKind.MediaDrop, FaultKind.ServerRestart, FaultKind.ClockJump, FaultKind.Partition,
+        FaultKind.Blackhole, FaultKind.OneWayPartition, FaultKind.OneWayLoss,
+    ];
+
+    /// <summary>A publish of a stream, then maybe a track replacement and an unpublish of it, in that order (the stream id is set per group).</summary>
+    private static Gen<FaultSpec[]> StreamChanges(IReadOnlyList<string> peers, int durationMs) =>
+        from peer in Gen.Elements(peers.ToArray())
+        from times in Gen.Choose(0, durationMs - 1).ListOf(3)
+        from replace in ArbMap.Default.GeneratorFor<bool>()
+        from unpublish in ArbMap.Default.GeneratorFor<bool>()
+        from track in Text
+        let at = times.Order().ToArray()
+        select new[]
+            {
+                new FaultSpec { AtMs = at[0], Kind = FaultKind.Publish, Peer = peer },
+                replace ? new FaultSpec { AtMs = at[1], Kind = FaultKind.ReplaceTrack, Peer = peer, Track = track } : null,
+                unpublish ? new FaultSpec { AtMs = at[2], Kind = FaultKind.Unpublish, Peer = peer } : null,
+            }.OfType<FaultSpec>().ToArray();
+
+    /// <summary>The stream changes, each group on its own stream <c>pub0</c>, <c>pub1</c>, ...</summary>
+    private static IEnumerable<FaultSpec> Named(IEnumerable<FaultSpec[]> groups) =>
+        groups.SelectMany((group, g) => group.Select(fault => fault with { Stream = "pub" + g.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+
     private static Gen<FaultSpec> Fault(IReadOnlyList<string> peers, int durationMs)
     {
-        var kinds = Enum.GetValues<FaultKind>().Where(k => peers.Count > 1 || k != FaultKind.Partition).ToArray();
+        var kinds = Enum.GetValues<FaultKind>().Where(k => (peers.Count > 1 || k != FaultKind.Partition) && !StreamKinds.Contains(k)).ToArray();
         return from kind in Gen.Elements(kinds)
                from atMs in Gen.Choose(0, durationMs - 1)
                from pair in Gen.Elements(peers.ToArray()).Two().Where(p => p.Item1 != p.Item2 || peers.Count == 1)
                from withOptional in ArbMap.Default.GeneratorFor<bool>()
                from duration in Gen.Choose(1, 100_000)
-               from code in Gen.Choose(1000, 4999)
+               from code in Gen.Choose(3000, 4999)
                from count in Gen.Choose(1, 20)
                from retryAfter in Gen.Choose(0, 10_000)
                from latency in Gen.Choose(0, 3_000)
                from jitter in Gen.Choose(0, 1_000)
                from loss in Loss
                from offset in Gen.Choose(1, 3_600_000).SelectMany(o => Gen.Elements(o, -o))
+               from plane in Gen.Elements<FaultPlane?>(null, FaultPlane.Signalling, FaultPlane.Media)
+               from direction in Gen.Elements<FaultDirection?>(null, FaultDirection.Outbound, FaultDirection.Inbound)
+               from toServer in ArbMap.Default.GeneratorFor<bool>()
                select new FaultSpec
                {
                    AtMs = atMs,
                    Kind = kind,
                    Peer = kind switch
                    {
-                       FaultKind.ServerRestart => null,
+                       FaultKind.ServerRestart or FaultKind.ServerCrash => null,
                        FaultKind.Latency or FaultKind.Loss => withOptional ? pair.Item1 : null,
                        _ => pair.Item1,
                    },
-                   Other = kind == FaultKind.Partition || (kind == FaultKind.MediaDrop && withOptional && peers.Count > 1) ? pair.Item2 : null,
-                   DurationMs = kind is FaultKind.Offline or FaultKind.SignallingDrop or FaultKind.MediaDrop
-                       or FaultKind.ServerRestart or FaultKind.ClockJump or FaultKind.Partition ? duration : null,
+                   Other = kind switch
+                   {
+                       FaultKind.Partition => pair.Item2,
+                       FaultKind.MediaDrop when withOptional && peers.Count > 1 => pair.Item2,
+                       FaultKind.OneWayPartition => toServer || peers.Count == 1 ? "server" : pair.Item2,
+                       FaultKind.OneWayLoss when withOptional => toServer || peers.Count == 1 ? "server" : pair.Item2,
+                       _ => null,
+                   },
+                   DurationMs = DurationKinds.Contains(kind)
+                       || (kind == FaultKind.ServerCrash && withOptional)
+                       || (kind == FaultKind.TokenHang && !withOptional) ? duration : null,
                    Code = kind == FaultKind.ServerKick ? code : null,
-                   Count = kind == FaultKind.TokenFailures ? count : null,
+                   Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken || (kind == FaultKind.TokenHang && withOptional) ? count : null,
                    RetryAfterMs = kind == FaultKind.ServerRestart && withOptional ? retryAfter : null,
                    LatencyMs = kind == FaultKind.Latency ? latency : null,
                    JitterMs = kind == FaultKind.Latency && withOptional ? jitter : null,
-                   Loss = kind == FaultKind.Loss ? loss : null,
                    OffsetMs = kind == FaultKind.WallClockJump ? offset : null,
+                   Loss = kind is FaultKind.Loss or FaultKind.OneWayLoss ? loss : null,
+                   Plane = kind is FaultKind.Blackhole or FaultKind.Latency or FaultKind.Loss or FaultKind.OneWayLoss ? plane : null,
+                   Direction = kind is FaultKind.OneWayPartition or FaultKind.OneWayLoss ? direction : null,
                };
     }
 
@@ -163,15 +204,37 @@ internal static class ScenarioGenerators
         from errors in Gen.SubListOf(ErrorKinds.All.ToArray())
         from closed in Gen.SubListOf(peers.ToArray())
         from evicted in Gen.SubListOf(peers.ToArray())
+        from joined in PeerCounts(peers, reasons: false)
+        from left in PeerCounts(peers, reasons: true)
+        from terminal in Maybe(Gen.Elements(4001, 4003, 4004, 4005))
         select new ScenarioExpectations
         {
             Healed = healed,
             MinPeerLeft = min,
             MaxPeerLeft = extra is { } e ? (min ?? 0) + e : null,
-            Errors = evicted.Count > 0 && !errors.Contains("EvictedError") ? [.. errors, "EvictedError"] : [.. errors],
+            PeerJoined = joined,
+            PeerLeft = left,
+            Errors = [.. errors.Concat(evicted.Count > 0 ? ["EvictedError"] : []).Concat(terminal is null ? [] : ["TerminalCloseError"]).Distinct()],
             ClosedPeers = [.. closed],
             EvictedPeers = [.. evicted],
+            TerminalErrorCode = terminal,
         };
+
+    private static Gen<IReadOnlyDictionary<string, PeerCount>> PeerCounts(IReadOnlyList<string> peers, bool reasons) =>
+        from observers in Gen.SubListOf(peers.ToArray())
+        from counts in Gen.CollectToArray(observers.Select(observer => PeerCount(observer, peers, reasons)))
+        select (IReadOnlyDictionary<string, PeerCount>)observers.Zip(counts).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+
+    private static Gen<PeerCount> PeerCount(string observer, IReadOnlyList<string> peers, bool reasons) =>
+        from exact in ArbMap.Default.GeneratorFor<bool>()
+        from n in Gen.Choose(0, 4)
+        from min in Maybe(Gen.Choose(0, 3))
+        from extra in Gen.Choose(0, 3)
+        from remote in Gen.Elements([null, .. peers.Where(p => p != observer)])
+        from reason in Gen.Elements<string?>(null, "left", "kicked")
+        select exact
+            ? new PeerCount { Exactly = n, Remote = remote, Reason = reasons ? reason : null }
+            : new PeerCount { Min = min, Max = (min ?? 0) + extra, Remote = remote, Reason = reasons ? reason : null };
 
     private static Gen<T?> Maybe<T>(Gen<T> gen)
         where T : struct =>

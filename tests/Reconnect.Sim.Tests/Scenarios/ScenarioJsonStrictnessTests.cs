@@ -101,6 +101,20 @@ public sealed class ScenarioJsonStrictnessTests
         Assert.Equal("$.durationMs", Assert.Single(error.Problems).Path);
     }
 
+    [Theory]
+    [InlineData("\"durationMs\": 1e99", "$.durationMs: expected a whole number from -2147483648 to 2147483647")]
+    [InlineData("\"recoveryBoundMs\": 1.5", "$.recoveryBoundMs: expected a whole number")]
+    [InlineData("\"seed\": -1", "$.seed: expected a whole number from 0 to 18446744073709551615")]
+    [InlineData("\"timeline\": [{ \"atMs\": 1, \"kind\": \"offline\", \"peer\": \"A\", \"durationMs\": \"5\" }]", "$.timeline[0].durationMs: expected a whole number")]
+    [InlineData("\"network\": { \"loss\": \"a\" }", "$.network.loss: expected a number (no quotes)")]
+    public void A_value_of_the_wrong_form_says_what_was_expected(string property, string problem)
+    {
+        var error = Reject($$"""{ "name": "x", "peers": {{Peers}}, {{property}} }""");
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Metadata_value_that_is_not_a_string_is_rejected()
     {
@@ -115,6 +129,31 @@ public sealed class ScenarioJsonStrictnessTests
         var error = Reject("""{ "name": "x", "peers": [{ "name": "A", "channel": "room", "metadata": { "k": "1", "k": "2" } }] }""");
 
         Assert.Contains("\"k\" appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_plane_and_direction_names_are_rejected_listing_the_known_ones()
+    {
+        var plane = Reject($$"""{ "name": "x", "peers": {{Peers}}, "timeline": [{ "atMs": 1, "kind": "blackhole", "peer": "A", "durationMs": 5, "plane": "video" }] }""");
+        var direction = Reject($$"""{ "name": "x", "peers": {{Peers}}, "timeline": [{ "atMs": 1, "kind": "one-way-partition", "peer": "A", "other": "server", "durationMs": 5, "direction": "up" }] }""");
+
+        Assert.Contains("Unknown plane \"video\": expected one of \"signalling\", \"media\"", plane.Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown direction \"up\": expected one of \"outbound\", \"inbound\"", direction.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_peer_count_is_a_whole_number_or_an_object_of_its_known_fields()
+    {
+        var json = $$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerJoined": { "A": 2 }, "peerLeft": { "A": { "min": 1, "reason": "left" } } } }""";
+
+        var expect = ScenarioLoader.Parse(json, "inline").Expect!;
+
+        Assert.Equal(new PeerCount { Exactly = 2 }, expect.PeerJoined["A"]);
+        Assert.Equal(new PeerCount { Min = 1, Reason = "left" }, expect.PeerLeft["A"]);
+        Assert.Contains("unknown property 'most' in a peer count", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": { "most": 1 } } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("'exactly' must be a whole number", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": { "exactly": 1.5 } } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("Expected a peer count", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": "one" } } }""").Message, StringComparison.Ordinal);
+        Assert.Contains("\"A\" appears twice", Reject($$"""{ "name": "x", "peers": {{Peers}}, "expect": { "peerLeft": { "A": 1, "A": 2 } } }""").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Reconnect.Sim.Tests.Scenarios;
 public sealed class ScenarioValidationTests
 {
     public static TheoryData<FaultKind> DurationKinds => new(
-        FaultKind.Offline, FaultKind.SignallingDrop, FaultKind.MediaDrop, FaultKind.ServerRestart, FaultKind.ClockJump, FaultKind.Partition);
+        FaultKind.Offline, FaultKind.SignallingDrop, FaultKind.MediaDrop, FaultKind.ServerRestart, FaultKind.ClockJump, FaultKind.Partition,
+        FaultKind.Blackhole, FaultKind.OneWayPartition, FaultKind.OneWayLoss);
 
     public static TheoryData<FaultKind, string[]> RequiredFields => new()
     {
@@ -25,6 +26,13 @@ public sealed class ScenarioValidationTests
         { FaultKind.ClockJump, ["peer", "durationMs"] },
         { FaultKind.Partition, ["peer", "other", "durationMs"] },
         { FaultKind.WallClockJump, ["peer", "offsetMs"] },
+        { FaultKind.Blackhole, ["peer", "durationMs"] },
+        { FaultKind.OneWayPartition, ["peer", "other", "durationMs"] },
+        { FaultKind.OneWayLoss, ["peer", "durationMs", "loss"] },
+        { FaultKind.ExpiredToken, ["peer", "count"] },
+        { FaultKind.Publish, ["peer", "stream"] },
+        { FaultKind.Unpublish, ["peer", "stream"] },
+        { FaultKind.ReplaceTrack, ["peer", "stream", "track"] },
     };
 
     [Fact]
@@ -206,8 +214,8 @@ public sealed class ScenarioValidationTests
             ],
         };
 
-        AssertProblem(scenario, "$.timeline[0].code", "code must be a close code in [1000, 4999] (was 99)");
-        AssertProblem(scenario, "$.timeline[1].count", "count must be at least 1 (was 0)");
+        AssertProblem(scenario, "$.timeline[0].code", "code must be 1000 or in [3000, 4999], the codes a server may close with (was 99)");
+        AssertProblem(scenario, "$.timeline[1].count", "count must be at least 1 and at most 1000 (was 0)");
     }
 
     [Fact]
@@ -362,16 +370,187 @@ public sealed class ScenarioValidationTests
     {
         AtMs = 1_000,
         Kind = kind,
-        Peer = kind is FaultKind.ServerRestart or FaultKind.Latency or FaultKind.Loss ? null : "A",
-        Other = kind == FaultKind.Partition ? "B" : null,
+        Peer = kind is FaultKind.ServerRestart or FaultKind.ServerCrash or FaultKind.Latency or FaultKind.Loss ? null : "A",
+        Other = kind switch
+        {
+            FaultKind.Partition => "B",
+            FaultKind.OneWayPartition => "server",
+            _ => null,
+        },
         DurationMs = kind is FaultKind.Offline or FaultKind.SignallingDrop or FaultKind.MediaDrop or FaultKind.ServerRestart
-            or FaultKind.ClockJump or FaultKind.Partition ? 2_000 : null,
+            or FaultKind.ClockJump or FaultKind.Partition or FaultKind.Blackhole or FaultKind.OneWayPartition or FaultKind.OneWayLoss ? 2_000 : null,
         Code = kind == FaultKind.ServerKick ? 4005 : null,
-        Count = kind == FaultKind.TokenFailures ? 3 : null,
+        Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken ? 3 : null,
         LatencyMs = kind == FaultKind.Latency ? 500 : null,
-        Loss = kind == FaultKind.Loss ? 0.1 : null,
+        Loss = kind is FaultKind.Loss or FaultKind.OneWayLoss ? 0.1 : null,
         OffsetMs = kind == FaultKind.WallClockJump ? -30_000 : null,
+        Stream = kind switch
+        {
+            FaultKind.Publish => "screenA",
+            FaultKind.Unpublish or FaultKind.ReplaceTrack => "camA",
+            _ => null,
+        },
+        Track = kind == FaultKind.ReplaceTrack ? "camA-2" : null,
     };
+
+    [Fact]
+    public void Token_hang_needs_a_count_or_a_duration_but_not_both()
+    {
+        var hang = new FaultSpec { AtMs = 1_000, Kind = FaultKind.TokenHang, Peer = "A" };
+
+        AssertProblem(ScenarioSamples.WithFault(hang), "$.timeline[0].count", "token-hang needs count or durationMs");
+        AssertProblem(ScenarioSamples.WithFault(hang with { Count = 1, DurationMs = 5_000 }), "$.timeline[0].durationMs", "token-hang takes count or durationMs, not both");
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(hang with { Count = 1 })));
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(hang with { DurationMs = 5_000 })));
+    }
+
+    [Fact]
+    public void Server_crash_takes_an_optional_duration_and_no_peer()
+    {
+        var crash = new FaultSpec { AtMs = 1_000, Kind = FaultKind.ServerCrash };
+
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(crash)));
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(crash with { DurationMs = 3_000 })));
+        AssertProblem(ScenarioSamples.WithFault(crash with { Peer = "A" }), "$.timeline[0].peer", "server-crash does not use peer");
+    }
+
+    [Fact]
+    public void Only_one_way_faults_may_name_the_server_as_the_other_side()
+    {
+        var oneWay = new FaultSpec { AtMs = 1_000, Kind = FaultKind.OneWayLoss, Peer = "A", Other = "server", Loss = 0.2, DurationMs = 1_000 };
+        var partition = new FaultSpec { AtMs = 1_000, Kind = FaultKind.Partition, Peer = "A", Other = "server", DurationMs = 1_000 };
+
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(oneWay)));
+        AssertProblem(ScenarioSamples.WithFault(partition), "$.timeline[0].other", "unknown peer \"server\"");
+    }
+
+    [Fact]
+    public void A_peer_may_not_take_the_servers_name()
+    {
+        AssertProblem(ScenarioSamples.WithPeer(1, p => p with { Name = "server" }), "$.peers[1].name", "\"server\" is reserved");
+    }
+
+    [Fact]
+    public void Plane_and_direction_are_only_for_the_kinds_that_take_them()
+    {
+        var drop = new FaultSpec { AtMs = 1_000, Kind = FaultKind.Offline, Peer = "A", DurationMs = 1_000, Plane = FaultPlane.Media, Direction = FaultDirection.Inbound };
+
+        AssertProblem(ScenarioSamples.WithFault(drop), "$.timeline[0].plane", "offline does not use plane");
+        AssertProblem(ScenarioSamples.WithFault(drop), "$.timeline[0].direction", "offline does not use direction");
+    }
+
+    [Fact]
+    public void Stream_changes_are_checked_in_timeline_order_against_what_the_peer_publishes_then()
+    {
+        var scenario = ScenarioSamples.TwoPeers with
+        {
+            Timeline =
+            [
+                new FaultSpec { AtMs = 9_000, Kind = FaultKind.Unpublish, Peer = "A", Stream = "screenA" },
+                new FaultSpec { AtMs = 5_000, Kind = FaultKind.Publish, Peer = "A", Stream = "screenA" },
+                new FaultSpec { AtMs = 6_000, Kind = FaultKind.Publish, Peer = "A", Stream = "camA" },
+                new FaultSpec { AtMs = 7_000, Kind = FaultKind.Unpublish, Peer = "B", Stream = "screenB" },
+                new FaultSpec { AtMs = 8_000, Kind = FaultKind.Unpublish, Peer = "B", Stream = "camB" },
+                new FaultSpec { AtMs = 8_000, Kind = FaultKind.ReplaceTrack, Peer = "B", Stream = "camB", Track = "t2" },
+            ],
+        };
+
+        Assert.Equal(
+            [
+                "$.timeline[2].stream: publish of \"camA\" at 6000 ms, but A already publishes it.",
+                "$.timeline[3].stream: unpublish of \"screenB\" at 7000 ms, but B does not publish it then.",
+                "$.timeline[5].stream: replace-track of \"camB\" at 8000 ms, but B does not publish it then.",
+            ],
+            ScenarioLoader.Validate(scenario).Select(problem => problem.ToString()));
+    }
+
+    [Fact]
+    public void Blank_stream_and_track_are_rejected()
+    {
+        var fault = new FaultSpec { AtMs = 1_000, Kind = FaultKind.ReplaceTrack, Peer = "A", Stream = " ", Track = "" };
+
+        AssertProblem(ScenarioSamples.WithFault(fault), "$.timeline[0].stream", "stream must not be empty");
+        AssertProblem(ScenarioSamples.WithFault(fault), "$.timeline[0].track", "track must not be empty");
+    }
+
+    [Fact]
+    public void A_kick_code_the_server_would_refuse_is_rejected_before_the_run()
+    {
+        var kick = new FaultSpec { AtMs = 1_000, Kind = FaultKind.ServerKick, Peer = "A", Code = 2000 };
+
+        AssertProblem(ScenarioSamples.WithFault(kick), "$.timeline[0].code", "code must be 1000 or in [3000, 4999]");
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(kick with { Code = 1000 })));
+        Assert.Empty(ScenarioLoader.Validate(ScenarioSamples.WithFault(kick with { Code = 3000 })));
+    }
+
+    [Fact]
+    public void Absurd_sizes_are_refused_naming_the_limit()
+    {
+        var peers = Enumerable.Range(0, ScenarioLimits.MaxPeers + 1).Select(i => new PeerSpec { Name = $"P{i}", Channel = "room" }).ToList();
+        var scenario = ScenarioSamples.TwoPeers with
+        {
+            DurationMs = ScenarioLimits.MaxDurationMs + 1,
+            RecoveryBoundMs = int.MaxValue,
+            Network = new NetworkSettings { LatencyMs = 60_001 },
+            Server = new ServerSettings { SilenceGraceMs = ScenarioLimits.MaxGraceMs + 1 },
+            Peers = [.. peers, new PeerSpec { Name = "A", Channel = "room", Streams = [.. Enumerable.Range(0, 17).Select(i => new StreamSpec { Id = $"s{i}" })] }],
+            Timeline =
+            [
+                new FaultSpec { AtMs = 1_000, Kind = FaultKind.Offline, Peer = "A", DurationMs = ScenarioLimits.MaxDurationMs + 1 },
+                new FaultSpec { AtMs = 1_000, Kind = FaultKind.TokenFailures, Peer = "A", Count = 1_001 },
+            ],
+        };
+
+        AssertProblem(scenario, "$.durationMs", "durationMs (21600001) is above the limit of 21600000 ms (6 h)");
+        AssertProblem(scenario, "$.recoveryBoundMs", "is above the limit of 21600000 ms (6 h)");
+        AssertProblem(scenario, "$.network.latencyMs", "latencyMs (60001) is above the limit of 60000 ms (60 s)");
+        AssertProblem(scenario, "$.server.silenceGraceMs", "is above the limit of 3600000 ms (1 h)");
+        AssertProblem(scenario, "$.peers", "66 peers is above the limit of 64 peers");
+        AssertProblem(scenario, "$.peers[65].streams", "17 streams is above the limit of 16 streams per peer");
+        AssertProblem(scenario, "$.timeline[0].durationMs", "is above the limit of 21600000 ms (6 h)");
+        AssertProblem(scenario, "$.timeline[1].count", "count must be at least 1 and at most 1000 (was 1001)");
+    }
+
+    [Fact]
+    public void Peer_counts_that_cannot_be_met_or_name_unknown_peers_are_rejected()
+    {
+        var scenario = ScenarioSamples.TwoPeers with
+        {
+            Expect = new ScenarioExpectations
+            {
+                PeerJoined = new SortedDictionary<string, PeerCount>(StringComparer.Ordinal)
+                {
+                    ["A"] = new PeerCount { Exactly = 1, Min = 0 },
+                    ["B"] = new PeerCount { Reason = "left", Exactly = 1 },
+                    ["Z"] = new PeerCount { Exactly = 1 },
+                },
+                PeerLeft = new SortedDictionary<string, PeerCount>(StringComparer.Ordinal)
+                {
+                    ["A"] = new PeerCount { Min = 3, Max = 2, Remote = "A" },
+                    ["B"] = new PeerCount { Remote = "Q" },
+                },
+            },
+        };
+
+        AssertProblem(scenario, "$.expect.peerJoined.A", "takes exactly, or min and max, not both");
+        AssertProblem(scenario, "$.expect.peerJoined.B.reason", "peer-joined has no reason");
+        AssertProblem(scenario, "$.expect.peerJoined.Z", "unknown peer \"Z\"");
+        AssertProblem(scenario, "$.expect.peerLeft.A.max", "max (2) is less than min (3)");
+        AssertProblem(scenario, "$.expect.peerLeft.A.remote", "remote is the observer \"A\"");
+        AssertProblem(scenario, "$.expect.peerLeft.B", "needs exactly, min or max");
+        AssertProblem(scenario, "$.expect.peerLeft.B.remote", "unknown peer \"Q\"");
+    }
+
+    [Fact]
+    public void A_terminal_error_code_must_be_terminal_and_listed_with_its_error()
+    {
+        var retried = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4002, Errors = ["TerminalCloseError"] } };
+        var unlisted = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4005 } };
+
+        AssertProblem(retried, "$.expect.terminalErrorCode", "4002 (token_expired) is not a terminal close code");
+        AssertProblem(retried, "$.expect.terminalErrorCode", "terminal codes: 4001, 4003, 4004, 4005");
+        AssertProblem(unlisted, "$.expect.errors", "terminalErrorCode is set, so errors must list TerminalCloseError");
+    }
 
     private static void AssertProblem(Scenario scenario, string path, string fragment)
     {

@@ -71,7 +71,7 @@ public sealed class ChooserTests
     {
         var chooser = new ScriptedChooser([3]);
 
-        var error = Assert.Throws<InvalidOperationException>(() => chooser.Choose(["a", "b"]));
+        var error = Assert.Throws<ReplayDivergedException>(() => chooser.Choose(["a", "b"]));
 
         Assert.Contains("diverged", error.Message, StringComparison.Ordinal);
     }

@@ -65,6 +65,18 @@ public sealed class SummaryPrinterTests
     }
 
     [Fact]
+    public void An_instant_fault_with_no_heal_after_it_says_so_without_calling_it_unhealed()
+    {
+        TraceEvent[] events =
+        [
+            new(1_200, TraceEvent.WorldPeer, TraceEventKind.Heal),
+            new(2_000, "B", TraceEventKind.Fault) { Reason = "token-failures", Attempt = 2 },
+        ];
+
+        Assert.EndsWith("fault B token-failures count 2 at 2.000s: no heal after it\n", SummaryPrinter.Print(events), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fault_with_no_heal_after_it_says_not_healed()
     {
         TraceEvent[] events =
