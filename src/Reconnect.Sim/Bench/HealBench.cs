@@ -1,15 +1,17 @@
 namespace Reconnect.Sim.Bench;
 
 /// <summary>
-/// The heal bench: for every cell (outage length x network signal) and both policies, runs seeds 1..N through
-/// independent <see cref="World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
+/// The heal bench: for every cell (outage kind x length x network signal) and both policies, runs seeds 1..N
+/// through independent <see cref="World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
 /// </summary>
 public static class HealBench
 {
     private static readonly HealPolicy[] Policies = [HealPolicy.Reconnect, HealPolicy.Baseline];
 
     /// <summary>Runs the bench; the result depends only on the settings, except the speed figures.</summary>
-    public static HealBenchReport Run(HealBenchSettings settings)
+    /// <param name="settings">What to run.</param>
+    /// <param name="progress">Told the number of runs done so far, from any thread, after each run.</param>
+    public static HealBenchReport Run(HealBenchSettings settings, IProgress<BenchRunsDone>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Seeds, 1);
@@ -20,7 +22,12 @@ public static class HealBench
             from seed in Enumerable.Range(1, settings.Seeds)
             select (Cell: cell, Policy: policy, Seed: (ulong)seed)).ToList();
         var samples = new HealSample[jobs.Count];
-        Parallel.For(0, jobs.Count, i => samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed));
+        var done = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed);
+            progress?.Report(new BenchRunsDone(Interlocked.Increment(ref done), jobs.Count));
+        });
 
         var rows = cells.Select((cell, c) =>
         {

@@ -23,6 +23,9 @@ public sealed class SimWorld
     /// <summary>The server host's name.</summary>
     public const string ServerHost = "server";
 
+    /// <summary>The one-way delay of the server host's own link, in milliseconds (each peer's link adds its own).</summary>
+    public const int ServerLinkLatencyMs = 5;
+
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly Scenario _scenario;
@@ -47,7 +50,7 @@ public sealed class SimWorld
         _time = new VirtualTimeProvider(chooser ?? new SeededChooser(root.Fork("order")));
         _network = new SimNetwork(_time, root.Fork("network"));
         var settings = scenario.Network;
-        _network.AddHost(ServerHost, 5, 0, 0);
+        _network.AddHost(ServerHost, ServerLinkLatencyMs, 0, 0);
         foreach (var spec in scenario.Peers)
         {
             _network.AddHost(spec.Name, settings.LatencyMs, settings.JitterMs, settings.Loss);
