@@ -1,14 +1,16 @@
 namespace Reconnect.Sim.Bench;
 
 /// <summary>
-/// The heal bench: for every cell (outage length x network signal) and both policies, runs seeds 1..N through
-/// independent <see cref="World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
+/// The heal bench: for every cell (outage kind x length x network signal) and both policies, runs seeds 1..N
+/// through independent <see cref="World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
 /// </summary>
 public static class HealBench
 {
     private static readonly HealPolicy[] Policies = [HealPolicy.Reconnect, HealPolicy.Baseline];
 
-    /// <summary>Runs the bench; the result depends only on the settings, except the speed figures. <paramref name="done"/> hears each finished run's count.</summary>
+    /// <summary>Runs the bench; the result depends only on the settings, except the speed figures.</summary>
+    /// <param name="settings">What to run.</param>
+    /// <param name="done">Told the number of runs finished so far, from any thread, after each run.</param>
     public static HealBenchReport Run(HealBenchSettings settings, IProgress<int>? done = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -23,7 +25,7 @@ public static class HealBench
         var finished = 0;
         Parallel.For(0, jobs.Count, i =>
         {
-            samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed, settings.Fault);
+            samples[i] = HealSample.Measure(jobs[i].Policy, jobs[i].Cell, jobs[i].Seed);
             done?.Report(Interlocked.Increment(ref finished));
         });
 
@@ -36,6 +38,6 @@ public static class HealBench
                 HealStats.Of(samples[(first + settings.Seeds)..(first + (2 * settings.Seeds))]));
         }).ToList();
         var speed = settings.Speed is { } speedSettings ? SimSpeed.Measure(speedSettings) : null;
-        return new HealBenchReport(settings.Seeds, rows, speed, settings.Fault);
+        return new HealBenchReport(settings.Seeds, rows, speed);
     }
 }

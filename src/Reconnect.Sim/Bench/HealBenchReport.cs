@@ -10,6 +10,11 @@ namespace Reconnect.Sim.Bench;
 public sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed, FaultKind Fault = FaultKind.Offline)
 {
     /// <summary>The worst (largest) reconnect/baseline p99 ratio over the rows; NaN when no row has one.</summary>
-    public double WorstP99Ratio =>
-        Rows.Select(row => row.P99Ratio).Where(ratio => !double.IsNaN(ratio)).DefaultIfEmpty(double.NaN).Max();
+    public double WorstP99Ratio => Worst(row => row.P99Ratio);
+
+    /// <summary>The worst (largest) reconnect p99 over the cell's goal; 1 or less means every cell meets its goal.</summary>
+    public double WorstGoalRatio => Worst(row => row.GoalRatio);
+
+    private double Worst(Func<HealCellResult, double> ratio) =>
+        Rows.Select(ratio).Where(r => !double.IsNaN(r)).DefaultIfEmpty(double.NaN).Max();
 }

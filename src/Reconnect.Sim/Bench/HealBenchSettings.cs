@@ -1,13 +1,11 @@
-using Reconnect.Sim.Scenarios;
-
 namespace Reconnect.Sim.Bench;
 
 /// <summary>What the heal bench runs.</summary>
 /// <param name="Seeds">How many seeds per cell and policy (seeds 1 to this).</param>
-/// <param name="OutagesSeconds">The outage lengths, in seconds, in table order.</param>
+/// <param name="Kinds">The outage kinds, in table order.</param>
+/// <param name="OutagesSeconds">The outage lengths, in seconds, in table order within a kind.</param>
 /// <param name="Speed">How to measure the simulator's own speed; null skips it.</param>
-/// <param name="Fault">The fault timed, one of <see cref="HealScenario.Faults"/>: A offline by default.</param>
-public sealed record HealBenchSettings(int Seeds, IReadOnlyList<int> OutagesSeconds, SimSpeedSettings? Speed, FaultKind Fault = FaultKind.Offline)
+public sealed record HealBenchSettings(int Seeds, IReadOnlyList<OutageKind> Kinds, IReadOnlyList<int> OutagesSeconds, SimSpeedSettings? Speed)
 {
     /// <summary>The most seeds per cell and policy.</summary>
     public const int MaxSeeds = 10_000;
@@ -24,13 +22,18 @@ public sealed record HealBenchSettings(int Seeds, IReadOnlyList<int> OutagesSeco
     /// <summary>The seeds per cell of a quick run.</summary>
     public const int QuickSeeds = 5;
 
-    /// <summary>A full run: 200 seeds per cell, every outage length, the full speed measurement.</summary>
-    public static HealBenchSettings Full { get; } = new(DefaultSeeds, AllOutagesSeconds, SimSpeedSettings.Full);
+    /// <summary>A full run: 200 seeds per cell, every kind and outage length, the full speed measurement.</summary>
+    public static HealBenchSettings Full { get; } = new(DefaultSeeds, OutageKinds.All, AllOutagesSeconds, SimSpeedSettings.Full);
 
-    /// <summary>A quick run for tests: 5 seeds per cell, every outage length, a short speed measurement.</summary>
-    public static HealBenchSettings Quick { get; } = new(QuickSeeds, AllOutagesSeconds, SimSpeedSettings.Quick);
+    /// <summary>A quick run for tests: 5 seeds per cell, every kind and outage length, a short speed measurement.</summary>
+    public static HealBenchSettings Quick { get; } = new(QuickSeeds, OutageKinds.All, AllOutagesSeconds, SimSpeedSettings.Quick);
 
-    /// <summary>Every cell in table order: by outage length, the signal row first.</summary>
+    /// <summary>Every cell in table order: by kind, then outage length, the signal row first where the kind has a signal.</summary>
     public IReadOnlyList<HealCell> Cells =>
-        [.. OutagesSeconds.SelectMany(outage => new[] { new HealCell(outage, true), new HealCell(outage, false) })];
+    [
+        .. from kind in Kinds
+           from outage in OutagesSeconds
+           from signal in kind.HasNetworkSignal() ? new[] { true, false } : [false]
+           select new HealCell(kind, outage, signal),
+    ];
 }

@@ -1,10 +1,11 @@
 namespace Reconnect.Sim.Bench;
 
-/// <summary>One row of the heal bench: how long peer A is offline and whether its engine hears the network-change signal.</summary>
-/// <param name="OutageSeconds">The length of the <c>offline</c> fault, in seconds.</param>
-/// <param name="NetworkSignal">True when the reconnect policy's offline peer gets the operating system's network-change signal.</param>
-public sealed record HealCell(int OutageSeconds, bool NetworkSignal)
+/// <summary>One row of the heal bench: what breaks, for how long, and whether peer A's engine hears the network-change signal.</summary>
+/// <param name="Kind">What breaks.</param>
+/// <param name="OutageSeconds">How long it stays broken, in seconds.</param>
+/// <param name="NetworkSignal">True when the reconnect policy's peers get the operating system's network-change signal; only for kinds that have one.</param>
+public sealed record HealCell(OutageKind Kind, int OutageSeconds, bool NetworkSignal)
 {
-    /// <summary>The row's signal label: <c>with</c> or <c>without</c>.</summary>
-    public string SignalLabel => NetworkSignal ? "with" : "without";
+    /// <summary>The row's signal label: <c>with</c>, <c>without</c>, or <c>-</c> for kinds the operating system cannot see.</summary>
+    public string SignalLabel => !Kind.HasNetworkSignal() ? "-" : NetworkSignal ? "with" : "without";
 }

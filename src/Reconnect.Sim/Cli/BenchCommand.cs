@@ -5,19 +5,19 @@ using Reconnect.Sim.Scenarios;
 
 namespace Reconnect.Sim.Cli;
 
-/// <summary><c>bench heal [--seeds N] [--outages "1,5,15"] [--fault kind] [--quick] [--no-speed]</c>: the time-to-heal bench against the baseline.</summary>
+/// <summary><c>bench heal [--seeds N] [--kinds "offline,blackhole"] [--outages "1,5,15"] [--quick] [--no-speed]</c>: the time-to-heal bench against the baseline, per outage kind, with its cost and goal.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter output, TextWriter errors, TimeProvider wallClock)
     {
         var seeds = new Option<int?>("--seeds") { Description = $"Seeds per cell and policy (default {HealBenchSettings.DefaultSeeds}, {HealBenchSettings.QuickSeeds} with --quick; at most {HealBenchSettings.MaxSeeds})." };
         var outages = new Option<string?>("--outages") { Description = $"A comma-separated subset of outage lengths in seconds, such as \"1,5,15\" (default 1,5,15,30,60,120; each at most {HealBenchSettings.MaxOutageSeconds})." };
-        var fault = new Option<string?>("--fault") { Description = $"The fault timed: {string.Join(", ", HealScenario.Faults.Select(f => f.ToJsonName()))} (default offline)." };
+        var kinds = new Option<string?>("--kinds") { Description = $"A comma-separated subset of outage kinds: {string.Join(", ", OutageKinds.All.Select(k => k.Label()))} (default all)." };
         var quick = new Option<bool>("--quick") { Description = "Few seeds and a short speed measurement, for tests." };
         var noSpeed = new Option<bool>("--no-speed") { Description = "Skip measuring the simulator's own speed." };
-        var heal = new Command("heal", "Time to heal after a fault (an offline outage by default), reconnect vs baseline, p50/p99 over seeds in virtual time.") { seeds, outages, fault, quick, noSpeed };
+        var heal = new Command("heal", "Time to heal after each outage kind, reconnect vs baseline, p50/p99 over seeds in virtual time, with attempts per minute and the goal per cell.") { seeds, kinds, outages, quick, noSpeed };
         heal.SetAction(parse => SimCli.Guard(errors, () => RunHeal(
-            new Settings(parse.GetValue(seeds), parse.GetValue(outages), parse.GetValue(fault), parse.GetValue(quick), parse.GetValue(noSpeed)),
+            new Settings(parse.GetValue(seeds), parse.GetValue(outages), parse.GetValue(kinds), parse.GetValue(quick), parse.GetValue(noSpeed)),
             output,
             errors,
             wallClock)));
@@ -34,7 +34,7 @@ internal static class BenchCommand
             Seeds = given.Seeds is { } n ? Seeds(n) : defaults.Seeds,
             OutagesSeconds = given.Outages is null ? defaults.OutagesSeconds : ParseOutages(given.Outages),
             Speed = given.NoSpeed ? null : defaults.Speed,
-            Fault = given.Fault is null ? defaults.Fault : ParseFault(given.Fault),
+            Kinds = given.Kinds is null ? defaults.Kinds : ParseKinds(given.Kinds),
         };
         var total = settings.Cells.Count * 2 * settings.Seeds;
         var progress = new WallClockProgress<int>(wallClock, errors, (done, wall) => string.Create(
@@ -66,16 +66,27 @@ internal static class BenchCommand
         return outages;
     }
 
-    private static FaultKind ParseFault(string text) =>
-        FaultKindNames.TryParse(text, out var kind) && HealScenario.Faults.Contains(kind)
-            ? kind
-            : throw new CliError($"--fault must be one of {string.Join(", ", HealScenario.Faults.Select(f => f.ToJsonName()))} (was \"{text}\").");
+    private static List<OutageKind> ParseKinds(string text)
+    {
+        var kinds = new List<OutageKind>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (OutageKinds.Parse(part) is not { } kind || kinds.Contains(kind))
+            {
+                throw new CliError($"--kinds must be distinct names from {string.Join(", ", OutageKinds.All.Select(k => k.Label()))} separated by commas (was \"{text}\").");
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds;
+    }
 
     /// <summary>What one <c>bench heal</c> was asked for, as typed.</summary>
     /// <param name="Seeds">Seeds per cell and policy, if given.</param>
     /// <param name="Outages">The outage lengths, comma-separated, if given.</param>
-    /// <param name="Fault">The fault kind's name, if given.</param>
+    /// <param name="Kinds">The outage kinds, comma-separated, if given.</param>
     /// <param name="Quick">Few seeds and a short speed measurement.</param>
     /// <param name="NoSpeed">Skip the speed measurement.</param>
-    internal sealed record Settings(int? Seeds, string? Outages, string? Fault, bool Quick, bool NoSpeed);
+    internal sealed record Settings(int? Seeds, string? Outages, string? Kinds, bool Quick, bool NoSpeed);
 }

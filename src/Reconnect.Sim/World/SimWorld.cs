@@ -29,6 +29,9 @@ public sealed class SimWorld
     /// <summary>How often remote peers' deadlines are sampled: every other probe (their bounds are seconds).</summary>
     public static readonly TimeSpan DeadlinesEvery = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The one-way delay of the server host's own link, in milliseconds (each peer's link adds its own).</summary>
+    public const int ServerLinkLatencyMs = 5;
+
     private readonly Scenario _scenario;
     private readonly ulong _seed;
     private readonly VirtualTimeProvider _time;
@@ -53,7 +56,7 @@ public sealed class SimWorld
         _time = new VirtualTimeProvider(chooser ?? new SeededChooser(root.Fork("order")));
         _network = new SimNetwork(_time, root.Fork("network"));
         var settings = scenario.Network;
-        _network.AddHost(ServerHost, 5, 0, 0);
+        _network.AddHost(ServerHost, ServerLinkLatencyMs, 0, 0);
         foreach (var spec in scenario.Peers)
         {
             _network.AddHost(spec.Name, settings.LatencyMs, settings.JitterMs, settings.Loss);

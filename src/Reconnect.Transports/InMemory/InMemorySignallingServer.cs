@@ -31,6 +31,9 @@ public sealed class InMemorySignallingServer
     /// <summary>Raised for every channel notice the server logic produces.</summary>
     public event EventHandler<ChannelNotice>? NoticeRaised;
 
+    /// <summary>Raised with the client's host name for every connection attempt that reaches the server, accepted or refused.</summary>
+    public event EventHandler<string>? ConnectionAttempted;
+
     /// <summary>The host the server runs on.</summary>
     public string Host { get; }
 
@@ -85,6 +88,7 @@ public sealed class InMemorySignallingServer
 
     internal void Accept(InMemorySignallingPort client, long epoch, string token)
     {
+        ConnectionAttempted?.Invoke(this, client.Host);
         if (!Accepting)
         {
             _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection refused"));

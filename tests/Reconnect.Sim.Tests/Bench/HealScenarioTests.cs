@@ -27,7 +27,7 @@ public sealed class HealScenarioTests
     [InlineData(false)]
     public void Baseline_never_hears_the_network_signal_in_either_row(bool signalRow)
     {
-        var scenario = HealScenario.For(HealPolicy.Baseline, new HealCell(5, signalRow));
+        var scenario = HealScenario.For(HealPolicy.Baseline, new HealCell(OutageKind.Offline, 5, signalRow));
 
         Assert.All(scenario.Peers, peer => Assert.False(peer.NetworkSignals, $"{peer.Name} hears the signal in the '{signalRow}' row"));
         Assert.All(scenario.Peers, peer => Assert.Equal(HealScenario.BaselineOptions, peer.Options));
@@ -38,7 +38,7 @@ public sealed class HealScenarioTests
     [InlineData(false)]
     public void Reconnect_uses_default_options_and_the_offline_peer_hears_the_signal_only_in_the_with_row(bool signalRow)
     {
-        var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(5, signalRow));
+        var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(OutageKind.Offline, 5, signalRow));
 
         Assert.Equal(signalRow, scenario.FindPeer(HealScenario.OfflinePeer)!.NetworkSignals);
         Assert.All(scenario.Peers, peer => Assert.Equal(new PeerOptionsSpec(), peer.Options));
@@ -47,7 +47,7 @@ public sealed class HealScenarioTests
     [Fact]
     public void The_scenario_is_two_peers_with_a_camera_each_and_one_offline_fault_on_A()
     {
-        var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(15, true));
+        var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(OutageKind.Offline, 15, true));
 
         Assert.Equal(["A", "B"], scenario.Peers.Select(p => p.Name));
         Assert.All(scenario.Peers, peer => Assert.Single(peer.Streams));
@@ -56,31 +56,50 @@ public sealed class HealScenarioTests
         Assert.Empty(ScenarioLoader.Validate(scenario));
     }
 
-    [Fact]
-    public void Every_fault_the_bench_times_gives_a_valid_scenario_lasting_the_outage()
+    [Theory]
+    [InlineData(OutageKind.Blackhole)]
+    [InlineData(OutageKind.ServerCrash)]
+    [InlineData(OutageKind.MediaOnly)]
+    public void Kinds_the_operating_system_cannot_see_give_no_peer_the_signal_even_in_a_with_cell(OutageKind kind)
     {
-        foreach (var fault in HealScenario.Faults)
-        {
-            var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(5, true), fault);
+        var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(kind, 5, true));
 
-            var spec = Assert.Single(scenario.Timeline);
-            Assert.Equal((fault, HealScenario.OutageStartMs, 5_000), (spec.Kind, spec.AtMs, spec.DurationMs));
-            Assert.Empty(ScenarioLoader.Validate(scenario));
-        }
+        Assert.False(scenario.FindPeer(HealScenario.OfflinePeer)!.NetworkSignals);
+        Assert.Equal("-", new HealCell(kind, 5, true).SignalLabel);
+    }
+
+    [Theory]
+    [InlineData(OutageKind.Offline, "offline", "A")]
+    [InlineData(OutageKind.Blackhole, "blackhole", "A")]
+    [InlineData(OutageKind.ServerCrash, "server-crash", null)]
+    [InlineData(OutageKind.MediaOnly, "media-drop", "A")]
+    public void Each_kind_is_one_fault_from_the_outage_start_for_the_outage_length(OutageKind kind, string fault, string? peer)
+    {
+        var scenario = HealScenario.For(HealPolicy.Baseline, new HealCell(kind, 30, false));
+
+        var only = Assert.Single(scenario.Timeline);
+        Assert.Equal((fault, peer, HealScenario.OutageStartMs, 30_000), (only.Kind.ToJsonName(), only.Peer, only.AtMs, only.DurationMs));
+        Assert.Empty(ScenarioLoader.Validate(scenario));
     }
 
     [Fact]
-    public void A_fault_the_bench_cannot_time_is_refused()
+    public void A_handoff_is_a_silent_loss_of_the_old_network_then_an_address_change_when_the_outage_ends()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => HealScenario.For(HealPolicy.Reconnect, new HealCell(5, true), FaultKind.PeerClose));
+        var cell = new HealCell(OutageKind.Handoff, 15, true);
+        var scenario = HealScenario.For(HealPolicy.Reconnect, cell);
+
+        Assert.Collection(
+            scenario.Timeline,
+            fade => Assert.Equal((FaultKind.Blackhole, "A", HealScenario.OutageStartMs, (int?)15_000), (fade.Kind, fade.Peer, fade.AtMs, fade.DurationMs)),
+            change => Assert.Equal((FaultKind.IpChange, "A", HealScenario.OutageEndMs(cell)), (change.Kind, change.Peer, change.AtMs)));
+        Assert.True(scenario.FindPeer("A")!.NetworkSignals);
+        Assert.Empty(ScenarioLoader.Validate(scenario));
     }
 
     [Fact]
-    public void A_bench_of_a_server_crash_heals_every_run_after_the_crash_ends()
+    public void A_server_crash_cuts_off_both_clients_and_every_other_kind_only_A()
     {
-        var sample = HealSample.Measure(HealPolicy.Reconnect, new HealCell(5, true), 1, FaultKind.ServerCrash);
-
-        Assert.NotNull(sample.HealMs);
-        Assert.Equal(0, sample.Violations);
+        Assert.Equal(["A", "B"], HealScenario.AffectedPeers(OutageKind.ServerCrash));
+        Assert.All(OutageKinds.All.Where(k => k != OutageKind.ServerCrash), kind => Assert.Equal(["A"], HealScenario.AffectedPeers(kind)));
     }
 }

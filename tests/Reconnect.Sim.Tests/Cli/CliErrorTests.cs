@@ -29,7 +29,8 @@ public sealed class CliErrorTests
         { ["bench", "heal", "--seeds", "20000"], "--seeds must be at least 1 and at most 10000 (was 20000)." },
         { ["bench", "heal", "--outages", "1,x"], "--outages must be distinct whole seconds from 1 to 3600 separated by commas (was \"1,x\")." },
         { ["bench", "heal", "--outages", "4000"], "--outages must be distinct whole seconds from 1 to 3600" },
-        { ["bench", "heal", "--fault", "peer-close"], "--fault must be one of offline, signalling-drop, media-drop, blackhole, partition, one-way-partition, server-restart, server-crash (was \"peer-close\")." },
+        { ["bench", "heal", "--kinds", "offline,peer-close"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff separated by commas (was \"offline,peer-close\")." },
+        { ["bench", "heal", "--kinds", "offline,offline"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff separated by commas (was \"offline,offline\")." },
         { ["bench", "heal", "--quick", "--seeds"], "Required argument missing for option: '--seeds'." },
     };
 
@@ -125,7 +126,7 @@ public sealed class CliErrorTests
     [Fact]
     public void The_bench_prints_progress_on_stderr_as_runs_finish()
     {
-        var (exit, output, errors) = CliRun.InvokeWith(new SteppingClock(TimeSpan.FromSeconds(1)), "bench", "heal", "--quick", "--no-speed", "--seeds", "1", "--outages", "1");
+        var (exit, output, errors) = CliRun.InvokeWith(new SteppingClock(TimeSpan.FromSeconds(1)), "bench", "heal", "--quick", "--no-speed", "--seeds", "1", "--kinds", "offline", "--outages", "1");
 
         Assert.Equal(0, exit);
         Assert.Contains("heal p99 ratio reconnect/baseline: ", output, StringComparison.Ordinal);
