@@ -115,7 +115,7 @@ public sealed class SimNetwork : IInMemoryFabric
     }
 
     /// <summary>True while the path from one host to another is cut.</summary>
-    public bool IsCut(string from, string to) => _cuts.ContainsKey((from, to));
+    public bool IsCut(string from, string to) => _cuts.Count != 0 && _cuts.ContainsKey((from, to));
 
     /// <summary>The directed losses in force, in the order they began.</summary>
     public IReadOnlyList<DirectedLoss> Losses => _losses;
