@@ -5,8 +5,9 @@ namespace Reconnect.Core.Engine;
 
 /// <summary>
 /// The grace guarantee (see <see cref="OutageGuarantee"/>): while the server may still hold the session for a resume,
-/// retries come at most <see cref="Policies.SocketBackoffOptions.ResumeWindowMaxDelay"/> apart, and a server's retry
-/// hint is cut so that honouring it never carries the peer past the grace the welcome announced.
+/// retries come at most <see cref="Policies.SocketBackoffOptions.ResumeWindowMaxDelay"/> apart (except after a refused
+/// connection), and a server's retry hint is cut so that honouring it never carries the peer past the grace the welcome
+/// announced.
 /// </summary>
 public sealed partial class CallEngine
 {
@@ -20,8 +21,14 @@ public sealed partial class CallEngine
     private bool SessionMayBeResumable =>
         _sessionId is not null && _serverGrace is { } grace && _now < _signallingLostAt + _options.Heartbeat.PingInterval + grace;
 
-    /// <summary>The ceiling on the next backoff delay (before jitter): the resume window's, while the session may be resumable.</summary>
-    private TimeSpan? ResumeCeiling => SessionMayBeResumable ? _options.Backoff.ResumeWindowMaxDelay : null;
+    /// <summary>
+    /// The ceiling on the next backoff delay (before jitter): the resume window's, while the session may be resumable,
+    /// unless the last attempt was refused: a refusal is the server's answer that it cannot resume the session now, so
+    /// the backoff grows as normal after it; a failure that says nothing about the server (unreachable, a timeout, a
+    /// reset) brings the cap back.
+    /// </summary>
+    private TimeSpan? ResumeCeiling =>
+        SessionMayBeResumable && _lastClose is not { IsRefusal: true } ? _options.Backoff.ResumeWindowMaxDelay : null;
 
     /// <summary>A server's retry hint, cut to the outage the grace lets the peer survive when the server announced its grace.</summary>
     private TimeSpan CappedServerHint(TimeSpan hint)

@@ -27,6 +27,12 @@ public sealed record CloseClassification(int Code, string Name, CloseDisposition
 {
     /// <summary>True when the close ends the socket for good.</summary>
     public bool IsTerminal => Disposition == CloseDisposition.Terminal;
+
+    /// <summary>
+    /// True when the server host refused the connection: its own answer that the session cannot be resumed on that
+    /// process right now, so the resume window's cap on the backoff does not apply to the retry after it.
+    /// </summary>
+    public bool IsRefusal => Code == CloseCodes.ConnectionRefused;
 }
 
 /// <summary>Classifies close codes: terminal codes are never retried; graceful, abnormal and unknown codes are.</summary>
@@ -48,6 +54,7 @@ public static class CloseCodePolicy
         CloseCodes.LivenessTimeout => new(code, "liveness_timeout", CloseDisposition.Retry),
         CloseCodes.WelcomeTimeout => new(code, "welcome_timeout", CloseDisposition.Retry),
         CloseCodes.NetworkUnreachable => new(code, "network_unreachable", CloseDisposition.LocalOutage),
+        CloseCodes.ConnectionRefused => new(code, "connection_refused", CloseDisposition.Retry),
         _ => new(code, "unknown", CloseDisposition.Retry),
     };
 }

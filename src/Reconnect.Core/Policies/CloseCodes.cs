@@ -41,4 +41,10 @@ public static class CloseCodes
 
     /// <summary>The local network is unreachable (no route, interface down): a local outage, not a server's answer.</summary>
     public const int NetworkUnreachable = 4102;
+
+    /// <summary>
+    /// The server host refused the connection (TCP RST on connect: nothing listens): a server's answer, not a network
+    /// outage; the session cannot be resumed on that process right now.
+    /// </summary>
+    public const int ConnectionRefused = 4103;
 }

@@ -18,7 +18,11 @@ public interface ITokenPort
     void Fetch(long attempt);
 }
 
-/// <summary>The signalling socket port: one socket per epoch; reports SocketOpened, FrameReceived and SocketClosed.</summary>
+/// <summary>
+/// The signalling socket port: one socket per epoch; reports SocketOpened, FrameReceived and SocketClosed. A connect the
+/// server host refuses (connection refused) closes with 4103 <c>connection_refused</c>, a host without a route with 4102
+/// <c>network_unreachable</c>, any other failure with 1006.
+/// </summary>
 public interface ISignallingPort
 {
     /// <summary>Opens the socket of a new epoch with a token.</summary>

@@ -37,7 +37,7 @@ public sealed class InMemorySignallingServer
     /// <summary>The host the server runs on.</summary>
     public string Host { get; }
 
-    /// <summary>False while the server refuses connections (restarting).</summary>
+    /// <summary>False while the server refuses connections (restarting): each attempt is closed with 4103 <c>connection_refused</c>.</summary>
     public bool Accepting { get; set; } = true;
 
     /// <summary>The channel logic, for read-only inspection.</summary>
@@ -91,7 +91,7 @@ public sealed class InMemorySignallingServer
         ConnectionAttempted?.Invoke(this, client.Host);
         if (!Accepting)
         {
-            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection refused"));
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.ConnectionRefused, "connection refused"));
             return;
         }
 

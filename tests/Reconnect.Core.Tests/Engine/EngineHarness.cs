@@ -184,6 +184,14 @@ internal sealed class EngineHarness
         DropSocket(code);
     }
 
+    /// <summary>Waits for the next socket attempt and has the server host refuse its connect (the socket never opens).</summary>
+    public void RefuseNextAttempt()
+    {
+        AwaitAttempt();
+        AnswerToken();
+        DropSocket(CloseCodes.ConnectionRefused);
+    }
+
     /// <summary>Fires timers until the engine asks for a token for the next attempt.</summary>
     public FetchToken AwaitAttempt() => AdvanceUntil<FetchToken>(TimeSpan.FromMinutes(10));
 

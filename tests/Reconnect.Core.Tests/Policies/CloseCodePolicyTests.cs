@@ -11,7 +11,7 @@ public sealed class CloseCodePolicyTests
         CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.ServiceRestart,
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
-        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.NetworkUnreachable,
+        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.NetworkUnreachable, CloseCodes.ConnectionRefused,
     ];
 
     [Theory]
@@ -46,6 +46,17 @@ public sealed class CloseCodePolicyTests
     }
 
     [Fact]
+    public void A_refused_connection_is_retried_and_is_the_one_refusal()
+    {
+        var classification = CloseCodePolicy.Classify(CloseCodes.ConnectionRefused);
+
+        Assert.Equal(new CloseClassification(4103, "connection_refused", CloseDisposition.Retry), classification);
+        Assert.False(classification.IsTerminal);
+        Assert.True(classification.IsRefusal);
+        Assert.All(KnownCodes.Where(code => code != CloseCodes.ConnectionRefused), code => Assert.False(CloseCodePolicy.Classify(code).IsRefusal, $"code {code}"));
+    }
+
+    [Fact]
     public void Over_capacity_is_retried_no_sooner_than_the_capacity_floor()
     {
         var classification = CloseCodePolicy.Classify(4006);
@@ -73,7 +84,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4102],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4102, 4103],
             KnownCodes);
     }
 
@@ -94,7 +105,7 @@ public sealed class CloseCodePolicyTests
             {
                 var classification = CloseCodePolicy.Classify(code);
                 return (classification == new CloseClassification(code, "unknown", CloseDisposition.Retry)
-                        && !classification.IsTerminal)
+                        && !classification.IsTerminal && !classification.IsRefusal)
                     .Label($"code={code} classified as {classification}");
             }));
     }

@@ -189,7 +189,7 @@ public sealed class ReconnectClientLifecycleTests
     }
 
     [Fact]
-    public async Task First_connect_failure_throws_FirstConnectFailed_and_leaves_the_client_able_to_join_again()
+    public async Task A_refused_first_connect_throws_FirstConnectFailed_with_connection_refused_and_leaves_the_client_able_to_join_again()
     {
         await using var call = new TestCall();
         var alice = call.Client("alice");
@@ -198,7 +198,7 @@ public sealed class ReconnectClientLifecycleTests
         var join = alice.JoinAsync("room", "alice", null, Ct);
         call.Run(TimeSpan.FromSeconds(1));
         var failure = await Assert.ThrowsAsync<ReconnectException>(() => join.WaitAsync(TestCall.Patience, Ct));
-        Assert.IsType<FirstConnectFailed>(failure.Error);
+        Assert.Equal(new FirstConnectFailed(CloseCodes.ConnectionRefused, "connection_refused"), failure.Error);
         Assert.Equal(LocalPeerState.Idle, alice.State);
 
         call.Server.Accepting = true;
