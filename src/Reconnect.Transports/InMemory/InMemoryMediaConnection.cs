@@ -8,6 +8,9 @@ namespace Reconnect.Transports.InMemory;
 /// <summary>
 /// One in-memory media connection: an ICE agent with ufrag credentials, host candidates bound to the host's
 /// address, connectivity checks over the fabric, sequence-numbered frames every tick, and consent from frames.
+/// An ICE restart keeps the selected pair, with the credentials it was formed under, sending frames and running
+/// consent while the new credentials' checks run (RFC 8445 §12.1, RFC 7675 §5.1); a pair nominated under the new
+/// credentials replaces it, and a consent failure drops it.
 /// </summary>
 internal sealed class InMemoryMediaConnection : IDisposable
 {
@@ -23,9 +26,10 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private bool _haveRemoteOffer;
     private bool _remoteRestarted;
     private string? _localAddress;
-    private string? _selected;
+    private IcePair? _selected;
     private TimeSpan _lastHeard;
     private TimeSpan? _checkingSince;
+    private bool _checksStopped;
     private long _ticks;
     private long _sequence;
     private long _lastSequenceReceived;
@@ -54,6 +58,10 @@ internal sealed class InMemoryMediaConnection : IDisposable
     public string? LocalUfrag { get; private set; }
 
     public string? RemoteUfrag { get; private set; }
+
+    /// <summary>The ufrags packets to this connection may be addressed to: the current one and the selected pair's.</summary>
+    public IEnumerable<string> AcceptedUfrags =>
+        new[] { LocalUfrag, _selected?.LocalUfrag }.OfType<string>().Distinct(StringComparer.Ordinal);
 
     public IceConnectionState State { get; private set; } = IceConnectionState.New;
 
@@ -140,27 +148,44 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes a packet on the current credentials (a check or a frame from the remote nominates a pair under them)
+    /// or on the selected pair's credentials (which the pair keeps through a restart); drops any other.
+    /// </summary>
     public void Receive(MediaPacket packet)
     {
-        if (_closed || packet.FromUfrag != RemoteUfrag || _localAddress is null)
+        if (_closed)
         {
             return;
         }
 
+        var offered = _localAddress is null || LocalUfrag is null || RemoteUfrag is null ? null : new IcePair(_localAddress, packet.FromAddress, LocalUfrag, RemoteUfrag);
+        if (offered is not null && offered.Carries(packet))
+        {
+            var keep = packet.Kind == MediaPacketKind.Frame && _selected is { } current && current.FormedUnder(LocalUfrag, RemoteUfrag);
+            Receive(packet, keep ? _selected! : offered);
+        }
+        else if (_selected is { } held && held.Carries(packet))
+        {
+            Receive(packet, held);
+        }
+    }
+
+    private void Receive(MediaPacket packet, IcePair pair)
+    {
         switch (packet.Kind)
         {
             case MediaPacketKind.Check:
-                var reply = new MediaPacket(MediaPacketKind.CheckResponse, LocalUfrag!, packet.FromUfrag, _localAddress, 0, []);
-                _port.SendPacket(_localAddress, packet.FromAddress, reply);
-                Select(packet.FromAddress);
+                _port.SendPacket(pair.LocalAddress, packet.FromAddress, new MediaPacket(MediaPacketKind.CheckResponse, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, 0, []));
+                Heard(pair);
                 break;
             case MediaPacketKind.CheckResponse:
-                Select(packet.FromAddress);
+                Heard(pair);
                 break;
             case MediaPacketKind.Frame:
                 FramesReceived++;
                 LastFrameAt = Now;
-                Select(_selected ?? packet.FromAddress);
+                Heard(pair);
                 ReportStreams(packet);
                 break;
             default:
@@ -210,10 +235,11 @@ internal sealed class InMemoryMediaConnection : IDisposable
         Restart();
     }
 
+    /// <summary>New credentials on either side: the selected pair stays until a pair under them replaces it.</summary>
     private void Restart()
     {
-        _selected = null;
         _checkingSince = null;
+        _checksStopped = false;
         if (State == IceConnectionState.Failed)
         {
             State = IceConnectionState.New;
@@ -234,11 +260,19 @@ internal sealed class InMemoryMediaConnection : IDisposable
         Post(new LocalCandidateGathered(RemoteId, Generation, new IceCandidate(SimSdp.Candidate(_localAddress, LocalUfrag!), "0", 0)));
     }
 
-    private void Select(string remoteAddress)
+    private void Heard(IcePair pair)
     {
-        _selected = remoteAddress;
+        if (pair != _selected)
+        {
+            SetSelected(pair);
+        }
+
         _lastHeard = Now;
-        _checkingSince = null;
+        if (pair.FormedUnder(LocalUfrag, RemoteUfrag))
+        {
+            _checkingSince = null;
+        }
+
         if (State != IceConnectionState.Connected)
         {
             SetState(IceConnectionState.Connected);
@@ -253,9 +287,9 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
 
         _ticks++;
-        if (_selected is not null && _localAddress is not null && State != IceConnectionState.Failed)
+        if (_selected is { } pair)
         {
-            _port.SendPacket(_localAddress, _selected, new MediaPacket(MediaPacketKind.Frame, LocalUfrag!, RemoteUfrag!, _localAddress, ++_sequence, LocalStreams));
+            _port.SendPacket(pair.LocalAddress, pair.RemoteAddress, new MediaPacket(MediaPacketKind.Frame, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, ++_sequence, LocalStreams));
         }
 
         if (_ticks % ChecksEveryTicks == 0)
@@ -269,9 +303,13 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks the remote's candidates under the current credentials until a pair is formed under them. When they time
+    /// out the checks stop; the state fails then only if no earlier pair still carries the media.
+    /// </summary>
     private void Check()
     {
-        if (_selected is not null || LocalUfrag is null || RemoteUfrag is null || _localAddress is null || State == IceConnectionState.Failed)
+        if (_checksStopped || _selected?.FormedUnder(LocalUfrag, RemoteUfrag) == true || LocalUfrag is null || RemoteUfrag is null || _localAddress is null)
         {
             return;
         }
@@ -290,7 +328,12 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
         if (Now - _checkingSince.Value > InMemoryMediaPort.CheckingTimeout)
         {
-            SetState(IceConnectionState.Failed);
+            _checksStopped = true;
+            if (_selected is null && State != IceConnectionState.Failed)
+            {
+                SetState(IceConnectionState.Failed);
+            }
+
             return;
         }
 
@@ -300,17 +343,22 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Consent on the selected pair: disconnected after a short silence, and after a long one the pair is dropped and
+    /// the state fails. Its credentials are not checked again (RFC 7675 §5.1); a restart's checks under newer ones go on.
+    /// </summary>
     private void Consent()
     {
-        if (State is not (IceConnectionState.Connected or IceConnectionState.Disconnected))
+        if (_selected is not { } pair)
         {
             return;
         }
 
-        var silent = Now - Max(_lastHeard, LastFrameAt);
+        var silent = Now - _lastHeard;
         if (silent > InMemoryMediaPort.ConsentFailedAfter)
         {
-            _selected = null;
+            _checksStopped |= pair.FormedUnder(LocalUfrag, RemoteUfrag);
+            SetSelected(null);
             SetState(IceConnectionState.Failed);
         }
         else if (silent > InMemoryMediaPort.ConsentDisconnectedAfter && State == IceConnectionState.Connected)
@@ -319,7 +367,15 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private void SetSelected(IcePair? pair)
+    {
+        var reindex = pair?.LocalUfrag != _selected?.LocalUfrag;
+        _selected = pair;
+        if (reindex)
+        {
+            _port.Index(this);
+        }
+    }
 
     private void SetState(IceConnectionState state)
     {

@@ -105,11 +105,7 @@ public sealed class InMemoryMediaPort : IMediaPort
     {
         if (_connections.Remove((remotePeerId, generation), out var connection))
         {
-            if (connection.LocalUfrag is { } ufrag)
-            {
-                _byUfrag.Remove(ufrag);
-            }
-
+            Unindex(connection);
             connection.Dispose();
         }
     }
@@ -131,14 +127,14 @@ public sealed class InMemoryMediaPort : IMediaPort
     /// </summary>
     internal TimeSpan NextTickPhase() => TimeSpan.FromMilliseconds(1 + ((++_phases * 37) % (long)TickPeriod.TotalMilliseconds));
 
+    /// <summary>Routes packets addressed to any ufrag the connection accepts to it, and no others.</summary>
     internal void Index(InMemoryMediaConnection connection)
     {
-        foreach (var stale in _byUfrag.Where(kv => ReferenceEquals(kv.Value, connection)).Select(kv => kv.Key).ToList())
+        Unindex(connection);
+        foreach (var ufrag in connection.AcceptedUfrags)
         {
-            _byUfrag.Remove(stale);
+            _byUfrag[ufrag] = connection;
         }
-
-        _byUfrag[connection.LocalUfrag!] = connection;
     }
 
     internal void SendPacket(string fromAddress, string toAddress, MediaPacket packet) =>
@@ -149,6 +145,14 @@ public sealed class InMemoryMediaPort : IMediaPort
         if (_byUfrag.TryGetValue(packet.ToUfrag, out var connection))
         {
             connection.Receive(packet);
+        }
+    }
+
+    private void Unindex(InMemoryMediaConnection connection)
+    {
+        foreach (var stale in _byUfrag.Where(kv => ReferenceEquals(kv.Value, connection)).Select(kv => kv.Key).ToList())
+        {
+            _byUfrag.Remove(stale);
         }
     }
 

@@ -3,6 +3,7 @@ using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
 using Reconnect.Core.Time;
 
 namespace Reconnect.Core.Tests.Engine;
@@ -149,6 +150,34 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
 
         Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(healed)).Attempt);
+    }
+
+    [Fact]
+    public void Connected_while_a_restart_offer_is_pending_ends_the_episode_and_the_late_answer_completes_that_negotiation()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Disconnected);
+        h.Advance(TimeSpan.FromSeconds(3.5));
+        Assert.Equal(2, h.Remote("B").LadderAttempt);
+        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-2"), IceRestart: true));
+
+        h.MediaConnected("B");
+        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+        Assert.DoesNotContain(h.ArmedTimers, t => t.Id.Owner == "B");
+        var healed = h.Checkpoint;
+        h.Advance(TimeSpan.FromMinutes(2));
+        h.Signal("B", new AnswerSignal(1, "late"));
+
+        Assert.Empty(h.Since<IceRestartStarted>(healed));
+        Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "late")), Assert.Single(h.Since<SetRemoteDescription>(healed)));
+        Assert.Empty(h.Errors<ReconnectError>());
+        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+        var settled = h.Checkpoint;
+        h.Ice("B", IceConnectionState.Failed);
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(settled)).Attempt);
+        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-1"), IceRestart: true));
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true)), h.LastSent<RelaySignalMessage>());
     }
 
     [Fact]
