@@ -95,6 +95,8 @@ public sealed partial class CallEngine
             ForgetRosterOrder();
         }
 
+        _awaitRejoins = !welcome.Resumed && _welcomesSinceJoin > 0;
+
         _sessionId = welcome.SessionId;
         FireSocket(SignallingSocketTrigger.Welcomed);
     }

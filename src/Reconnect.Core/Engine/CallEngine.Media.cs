@@ -16,6 +16,7 @@ public sealed partial class CallEngine
         }
 
         peer.Generation = generation;
+        peer.Unannounced.Clear();
         peer.ConnectionEpoch = _epoch;
         peer.HasConnection = true;
         peer.Negotiation = NegotiationState.Stable;
@@ -181,15 +182,29 @@ public sealed partial class CallEngine
             return;
         }
 
-        var rebound = !peer.SeenStreamIds.Add(arrived.StreamId);
+        if (!peer.Roster.Streams.Any(s => s.StreamId == arrived.StreamId))
+        {
+            Mark(CoverageMarks.StreamUnannounced);
+            peer.Unannounced.Add(arrived.StreamId);
+            return;
+        }
+
+        BindStream(peer, arrived.StreamId);
+    }
+
+    /// <summary>Binds a stream the live connection carries and the roster announces, and raises it.</summary>
+    private void BindStream(RemotePeerEntry peer, string streamId)
+    {
+        peer.Unannounced.Remove(streamId);
+        var rebound = !peer.SeenStreamIds.Add(streamId);
         if (rebound)
         {
             Mark(CoverageMarks.StreamRebound);
         }
 
         var streamRef = ++_nextStreamRef;
-        peer.Streams[arrived.StreamId] = new BoundStream(streamRef, arrived.Generation);
-        Emit(new StreamAdded(peer.Id, peer.Ref, arrived.StreamId, streamRef, arrived.Generation, rebound));
+        peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation);
+        Emit(new StreamAdded(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
     }
 
     private void RestartAfterNetworkChange(RemotePeerEntry peer, NetworkChange change)

@@ -18,6 +18,7 @@ public sealed partial class CallEngine
     private int _roundRequests;
     private int _welcomesSinceJoin;
     private RosterMessage? _pendingRoster;
+    private bool _awaitRejoins;
     private readonly RosterOrder _rosterOrder = new();
     private Instant _nextUnknownPeerReread;
     private long _nextPeerRef;
@@ -76,9 +77,20 @@ public sealed partial class CallEngine
                 continue;
             }
 
-            Mark(CoverageMarks.ReconcileRemove);
             var departed = roster.Departed?.LastOrDefault(d => d.PeerId == gone.Id && d.SessionId == gone.Roster.SessionId);
-            RemovePeer(gone, departed?.Reason ?? (snapshot.ContainsKey(gone.Id) ? "replaced" : UnknownDeparture));
+            var listed = snapshot.ContainsKey(gone.Id);
+            if (departed is null && gone.State != RemotePeerState.Closed && (listed || gone.AwaitingRejoin || _awaitRejoins))
+            {
+                if (!listed)
+                {
+                    AwaitRejoin(gone);
+                }
+
+                continue;
+            }
+
+            Mark(CoverageMarks.ReconcileRemove);
+            RemovePeer(gone, departed?.Reason ?? (listed ? "replaced" : UnknownDeparture));
         }
 
         foreach (var leftLater in snapshot.Values.Where(e => _rosterOrder.LeftAfter(e.PeerId, e.SessionId, version)).ToList())
@@ -93,6 +105,12 @@ public sealed partial class CallEngine
         {
             if (_peers.TryGetValue(entry.PeerId, out var peer) && peer.State != RemotePeerState.Closed)
             {
+                if (entry.SessionId != peer.Roster.SessionId)
+                {
+                    KeepRejoined(peer, entry, version);
+                    continue;
+                }
+
                 if (version == 0 || peer.Version <= version)
                 {
                     UpdatePeer(peer, entry, version);
@@ -125,6 +143,7 @@ public sealed partial class CallEngine
         }
 
         _rosterOrder.SnapshotApplied(version);
+        _awaitRejoins = false;
     }
 
     /// <summary>
@@ -175,7 +194,19 @@ public sealed partial class CallEngine
                 return;
             }
 
-            RemovePeer(peer, joined.Replaces is { } ended && ended.SessionId == peer.Roster.SessionId ? ended.Reason : "replaced");
+            if (joined.Replaces is { } ended && ended.SessionId == peer.Roster.SessionId)
+            {
+                RemovePeer(peer, ended.Reason);
+            }
+            else if (peer.State != RemotePeerState.Closed)
+            {
+                KeepRejoined(peer, entry, joined.Version);
+                return;
+            }
+            else
+            {
+                RemovePeer(peer, "replaced after its connection was closed");
+            }
         }
 
         AddPeer(entry, joined.Version);
@@ -260,7 +291,17 @@ public sealed partial class CallEngine
         {
             peer.Streams.Remove(streamId);
             peer.SeenStreamIds.Remove(streamId);
+            if (bound.Generation == peer.Generation && peer.HasConnection)
+            {
+                peer.Unannounced.Add(streamId);
+            }
+
             Emit(new StreamRemoved(peer.Id, peer.Ref, streamId, bound.StreamRef));
+        }
+
+        foreach (var streamId in peer.Unannounced.Where(published.Contains).ToList())
+        {
+            BindStream(peer, streamId);
         }
     }
 

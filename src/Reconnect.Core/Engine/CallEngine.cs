@@ -273,6 +273,7 @@ public sealed partial class CallEngine
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;
             case TimerKind.PendingSignalExpiry: ExpireHeldSignals(); break;
+            case TimerKind.RejoinWait: HandleRejoinWaitExpired(timer.Owner); break;
             default: HandleRemoteTimer(timer); break;
         }
     }

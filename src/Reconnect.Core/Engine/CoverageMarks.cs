@@ -45,6 +45,15 @@ public static class CoverageMarks
     /// <summary>A remote offer of a higher generation rebuilt the connection.</summary>
     public const string RemoteRebuild = "media.remote-rebuild";
 
+    /// <summary>A peer came back under a new session and no record said the old one ended: its RemotePeer was kept.</summary>
+    public const string ReconcileRejoin = "reconcile.rejoin";
+
+    /// <summary>A peer the server lost was kept reconnecting to wait for its rejoin.</summary>
+    public const string RejoinAwaited = "reconcile.rejoin-awaited";
+
+    /// <summary>A stream arrived on a connection before the roster announced it, and was held unbound.</summary>
+    public const string StreamUnannounced = "stream.unannounced";
+
     /// <summary>A stream was re-raised after a rebuild.</summary>
     public const string StreamRebound = "stream.rebound";
 
@@ -74,6 +83,7 @@ public static class CoverageMarks
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
+        ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
     ];
 }

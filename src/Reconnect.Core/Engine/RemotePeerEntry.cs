@@ -55,4 +55,10 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
     public SortedDictionary<string, BoundStream> Streams { get; } = new(StringComparer.Ordinal);
 
     public SortedSet<string> SeenStreamIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Streams the live connection carries that the roster does not announce (yet); a rebuild forgets them.</summary>
+    public SortedSet<string> Unannounced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The server lost the peer's session; the engine waits a bounded time for its rejoin.</summary>
+    public bool AwaitingRejoin { get; set; }
 }

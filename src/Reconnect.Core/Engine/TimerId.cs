@@ -47,6 +47,9 @@ public enum TimerKind
 
     /// <summary>Signals held for an unknown peer expired.</summary>
     PendingSignalExpiry,
+
+    /// <summary>A remote peer whose session the server lost did not rejoin in time.</summary>
+    RejoinWait,
 }
 
 /// <summary>Names one armed timer. A fired timer whose id is no longer armed is ignored by rule.</summary>

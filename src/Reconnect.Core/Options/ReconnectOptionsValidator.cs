@@ -42,6 +42,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Reconcile.Deadline", options.Reconcile.Deadline);
         Check(failures, options.Reconcile.RosterRetries is >= 0 and <= 100, "Reconcile.RosterRetries must be in [0, 100].");
         Positive(failures, "Reconcile.UnknownPeerReread", options.Reconcile.UnknownPeerReread);
+        Positive(failures, "Reconcile.RejoinWait", options.Reconcile.RejoinWait);
 
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "PendingSignalHold", options.PendingSignalHold);

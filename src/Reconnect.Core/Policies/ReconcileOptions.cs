@@ -14,4 +14,12 @@ public sealed record ReconcileOptions
     /// know (a join it missed); the signal is held meanwhile.
     /// </summary>
     public TimeSpan UnknownPeerReread { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a remote peer the server lost (absent from the roster after the local peer had to rejoin as a new
+    /// session, with no record of its departure) is kept reconnecting for its own rejoin, when the welcome did not
+    /// announce the server's silence grace; with a grace announced, the wait is that grace plus a ping interval, the
+    /// latest a server that kept its memory would have evicted it.
+    /// </summary>
+    public TimeSpan RejoinWait { get; init; } = TimeSpan.FromSeconds(45);
 }

@@ -23,6 +23,7 @@ public sealed class InvariantChecker
     private readonly HashSet<string> _closed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _terminal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedSessions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lostSessions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Observer, long Ref), string> _sessionOfRef = [];
     private readonly HashSet<(string Observer, string Remote)> _exhausted = [];
     private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
@@ -50,11 +51,15 @@ public sealed class InvariantChecker
         }
     }
 
-    /// <summary>Takes note that the server lost these sessions all at once (a crash): they truly ended, so peers may see them leave.</summary>
+    /// <summary>
+    /// Takes note that the server lost these sessions all at once (a crash). Their peers did not leave: they rejoin
+    /// under new sessions and keep their identity, so a peer-left for one is right only once the engine stopped
+    /// waiting for the rejoin (reason <c>network-disconnect</c>).
+    /// </summary>
     public void SessionsLost(IEnumerable<string> sessionIds)
     {
         ArgumentNullException.ThrowIfNull(sessionIds);
-        _removedSessions.UnionWith(sessionIds);
+        _lostSessions.UnionWith(sessionIds);
     }
 
     /// <summary>Takes note that a peer's app withdrew a stream: every other peer may see that stream removed once.</summary>
@@ -139,6 +144,13 @@ public sealed class InvariantChecker
                 if (!LeftForReal(name, left))
                 {
                     Fail("no-peer-left-for-a-healing-drop", nowMs, $"{name} got peer-left for {left.RemotePeerId} ({left.Reason}) but it never left the channel");
+                }
+
+                break;
+            case ConnectionBuilt built:
+                if (peer.Engine.Snapshot.Remotes.FirstOrDefault(r => r.Ref == built.Ref) is { } rebuilt)
+                {
+                    _sessionOfRef[(name, built.Ref)] = rebuilt.SessionId;
                 }
 
                 break;
@@ -228,9 +240,13 @@ public sealed class InvariantChecker
         return true;
     }
 
-    private bool LeftForReal(string observer, PeerLeft left) =>
-        (_sessionOfRef.TryGetValue((observer, left.Ref), out var session) && _removedSessions.Contains(session))
-        || _exhausted.Contains((observer, left.RemotePeerId));
+    private bool LeftForReal(string observer, PeerLeft left)
+    {
+        var session = _sessionOfRef.GetValueOrDefault((observer, left.Ref));
+        return (session is not null
+                && (_removedSessions.Contains(session) || (_lostSessions.Contains(session) && left.Reason == PeerLeftReasons.NetworkDisconnect)))
+            || _exhausted.Contains((observer, left.RemotePeerId));
+    }
 
     private void Fail(string invariant, long nowMs, string what)
     {

@@ -8,7 +8,7 @@ namespace Reconnect.Sim.Exploration;
 /// <summary>
 /// FsCheck generators of fault schedules for peers on one channel: every kind that heals on its own
 /// (no <c>server-kick</c>, no <c>peer-close</c>), at times inside the safety phase, lasting 0.5 to 70 s,
-/// with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
+/// <c>wall-clock-jump</c> stepping a peer's wall clock forwards or backwards by 1 ms to a day, with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
 /// A <c>publish</c> carries a duration and no stream: <see cref="ExplorationCase.ToScenario"/> names the stream and
 /// withdraws it when the duration ends; a <c>replace-track</c> swaps the track of the peer's own camera.
 /// </summary>
@@ -47,6 +47,7 @@ public static class FaultScheduleGen
         (FaultKind.ExpiredToken, 2),
         (FaultKind.Publish, 1),
         (FaultKind.ReplaceTrack, 1),
+        (FaultKind.WallClockJump, 2),
     ];
 
     /// <summary>The camera every generated peer publishes from its join: <c>cam</c> and its name.</summary>
@@ -178,6 +179,12 @@ public static class FaultScheduleGen
                 from who in peer
                 from track in Gen.Choose(1, 99)
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who, Stream = Camera(who), Track = string.Create(CultureInfo.InvariantCulture, $"track-{track}") },
+            FaultKind.WallClockJump =>
+                from at in atMs
+                from who in peer
+                from magnitude in ClockStep
+                from forwards in Gen.Elements(true, false)
+                select new FaultSpec { AtMs = at, Kind = kind, Peer = who, OffsetMs = forwards ? magnitude : -magnitude },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a fault kind the explorer generates."),
         };
     }
@@ -187,6 +194,12 @@ public static class FaultScheduleGen
         (3, Gen.Choose(MinDurationMs, 5_000)),
         (2, Gen.Choose(5_000, 30_000)),
         (1, Gen.Choose(30_000, MaxDurationMs)));
+
+    /// <summary>How far a wall clock steps: from an NTP nudge of 1 ms to a day, most of them seconds to an hour.</summary>
+    private static Gen<int> ClockStep => Gen.Frequency(
+        (1, Gen.Choose(1, 999)),
+        (3, Gen.Choose(1_000, 3_600_000)),
+        (1, Gen.Choose(3_600_000, 86_400_000)));
 
     private static Gen<(string, string)> Pair(string[] names) =>
         Gen.Elements(names).Two().Where(pair => pair.Item1 != pair.Item2);

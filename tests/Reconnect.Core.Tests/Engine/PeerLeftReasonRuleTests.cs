@@ -41,21 +41,34 @@ public sealed class PeerLeftReasonRuleTests
     }
 
     [Fact]
-    public void A_roster_without_a_record_reports_a_new_session_as_replaced()
+    public void A_roster_without_a_record_of_the_old_session_keeps_the_RemotePeer_under_the_new_session()
     {
         var h = JoinedWithThenDropped("B");
         var bob = h.Remote("B").Ref;
 
         h.AnswerRoster([EngineHarness.Peer("B", "session-B-2")]);
 
-        Assert.Equal(new PeerLeft("B", bob, "replaced"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Equal((bob, "session-B-2"), (h.Remote("B").Ref, h.Remote("B").SessionId));
+    }
+
+    [Fact]
+    public void Peer_joined_under_a_new_session_whose_known_session_ended_reports_how_it_ended()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        var bob = h.Remote("B").Ref;
+
+        h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B", "session-B-2"), Replaces: new DepartedSession("B", "session-B", "network-disconnect")));
+
+        Assert.Equal(new PeerLeft("B", bob, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
+        Assert.NotEqual(bob, h.Remote("B").Ref);
+        Assert.Equal("session-B-2", h.Remote("B").SessionId);
     }
 
     [Theory]
-    [InlineData("session-B", "network-disconnect")]
-    [InlineData("an-older-session", "replaced")]
-    [InlineData(null, "replaced")]
-    public void Peer_joined_under_a_new_session_reports_how_the_known_session_ended(string? endedSession, string reason)
+    [InlineData("an-older-session")]
+    [InlineData(null)]
+    public void Peer_joined_under_a_new_session_without_a_record_that_the_known_one_ended_keeps_its_RemotePeer(string? endedSession)
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
         var bob = h.Remote("B").Ref;
@@ -63,7 +76,8 @@ public sealed class PeerLeftReasonRuleTests
 
         h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B", "session-B-2"), Replaces: replaces));
 
-        Assert.Equal(new PeerLeft("B", bob, reason), Assert.Single(h.All<PeerLeft>()));
-        Assert.Equal("session-B-2", h.Remote("B").SessionId);
+        Assert.Empty(h.All<PeerLeft>());
+        Assert.Single(h.All<PeerJoined>());
+        Assert.Equal((bob, "session-B-2"), (h.Remote("B").Ref, h.Remote("B").SessionId));
     }
 }

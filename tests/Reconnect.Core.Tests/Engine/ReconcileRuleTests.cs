@@ -169,14 +169,21 @@ public sealed class ReconcileRuleTests
     }
 
     [Fact]
-    public void Peer_back_under_a_new_session_is_a_new_RemotePeer()
+    public void Peer_back_under_a_new_session_whose_old_one_the_roster_says_ended_is_a_new_RemotePeer()
     {
         var h = JoinedWithStreamsThenDropped();
         var old = h.Remote("B");
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
 
-        h.Reconnect(Bob with { SessionId = "session-B-2" }, Carol);
+        h.ServerSends(new RosterMessage(
+            h.LastSent<RosterRequestMessage>().RequestId,
+            [Bob with { SessionId = "session-B-2" }, Carol],
+            Departed: [new DepartedSession("B", old.SessionId, "left")]));
 
-        Assert.Equal(new PeerLeft("B", old.Ref, "replaced"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new PeerLeft("B", old.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
         Assert.NotEqual(old.Ref, h.Remote("B").Ref);
         Assert.Equal("session-B-2", h.Remote("B").SessionId);
     }

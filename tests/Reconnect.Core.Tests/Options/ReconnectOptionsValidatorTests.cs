@@ -45,6 +45,7 @@ public sealed class ReconnectOptionsValidatorTests
         ["Reconcile.RosterRetries negative"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = -1 } }),
         ["Reconcile.RosterRetries above 100"] = ("Reconcile.RosterRetries", Defaults with { Reconcile = new() { RosterRetries = 101 } }),
         ["Reconcile.UnknownPeerReread zero"] = ("Reconcile.UnknownPeerReread", Defaults with { Reconcile = new() { UnknownPeerReread = TimeSpan.Zero } }),
+        ["Reconcile.RejoinWait zero"] = ("Reconcile.RejoinWait", Defaults with { Reconcile = new() { RejoinWait = TimeSpan.Zero } }),
         ["StillReconnectingAfter zero"] = ("StillReconnectingAfter", Defaults with { StillReconnectingAfter = TimeSpan.Zero }),
         ["PendingSignalHold zero"] = ("PendingSignalHold", Defaults with { PendingSignalHold = TimeSpan.Zero }),
         ["PendingSignalCapacity zero"] = ("PendingSignalCapacity", Defaults with { PendingSignalCapacity = 0 }),

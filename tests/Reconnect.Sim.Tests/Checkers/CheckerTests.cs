@@ -85,17 +85,20 @@ public sealed class CheckerTests
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-stream-removed-for-a-healing-drop", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Peer_left_for_a_session_the_server_lost_in_a_crash_is_not_a_violation()
+    [Theory]
+    [InlineData("network-disconnect", false)]
+    [InlineData("unknown", true)]
+    [InlineData("replaced", true)]
+    public void Peer_left_for_a_session_the_server_lost_in_a_crash_is_right_only_once_the_rejoin_wait_ran_out(string reason, bool violation)
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
         checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s2"), 1), 0);
         checker.SessionsLost(["s1", "s2"]);
 
-        checker.OnNotice(world.Peers[0], new PeerLeft("B", 1, "left"), 10);
+        checker.OnNotice(world.Peers[0], new PeerLeft("B", 1, reason), 10);
 
-        Assert.Empty(checker.Violations);
+        Assert.Equal(violation, checker.Violations.Any(v => v.Contains("invariant no-peer-left-for-a-healing-drop", StringComparison.Ordinal)));
     }
 
     [Fact]

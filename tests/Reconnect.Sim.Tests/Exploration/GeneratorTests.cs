@@ -83,8 +83,20 @@ public sealed class GeneratorTests
             new HashSet<FaultKind>
             {
                 FaultKind.Blackhole, FaultKind.OneWayPartition, FaultKind.OneWayLoss, FaultKind.ServerCrash, FaultKind.TokenHang,
-                FaultKind.ExpiredToken, FaultKind.Publish, FaultKind.ReplaceTrack,
+                FaultKind.ExpiredToken, FaultKind.Publish, FaultKind.ReplaceTrack, FaultKind.WallClockJump,
             });
+    }
+
+    [Fact]
+    public void Wall_clock_jumps_name_a_peer_and_step_its_clock_forwards_and_backwards_never_by_zero()
+    {
+        var jumps = FaultScheduleGen.Of(FaultKind.WallClockJump, ExplorationCase.PeerNames(3)).Sample(30, 200);
+
+        Assert.All(jumps, jump => Assert.Contains(jump.Peer, ExplorationCase.PeerNames(3)));
+        Assert.All(jumps, jump => Assert.NotEqual(0, jump.OffsetMs ?? 0));
+        Assert.Contains(jumps, jump => jump.OffsetMs > 0);
+        Assert.Contains(jumps, jump => jump.OffsetMs < 0);
+        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(30, 200).SelectMany(s => s), f => f.Kind == FaultKind.WallClockJump);
     }
 
     [Fact]

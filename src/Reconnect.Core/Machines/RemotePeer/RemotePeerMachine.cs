@@ -48,6 +48,12 @@ public enum RemotePeerTrigger
     /// <summary>A new media connection generation replaced the old one.</summary>
     ConnectionRebuilt,
 
+    /// <summary>
+    /// The server lost the peer's session (it restarted without its memory) and the peer has not rejoined yet: its
+    /// connection hangs on a session that is gone, so the peer is reconnecting until it rejoins or the wait runs out.
+    /// </summary>
+    RejoinAwaited,
+
     /// <summary>The remote peer truly left the channel.</summary>
     PeerLeft,
 
@@ -111,6 +117,7 @@ public static class RemotePeerMachine
             .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.AttemptTimedOut).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Connecting)
+            .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerState.Reconnecting)
             .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
             .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
 
@@ -121,11 +128,12 @@ public static class RemotePeerMachine
             .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartGrace)
             .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.ArmConnectTimeout)
+            .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerState.Reconnecting)
             .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
             .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
 
         b.In(RemotePeerState.Reconnecting)
-            .Deadline("the ICE restart ladder and its last attempt's timeout")
+            .Deadline("the ICE restart ladder and its last attempt's timeout, or the wait for a rejoin")
             .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerState.Connected)
             .Ignore(RemotePeerTrigger.IceDisconnected, "already reconnecting")
             .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt, "last attempt failed")
@@ -138,6 +146,7 @@ public static class RemotePeerMachine
                 .GoTo(RemotePeerState.Closed, RemotePeerEffect.RaiseExhausted)
             .On(RemotePeerTrigger.AttemptTimedOut).Stay(RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.ConnectionRebuilt).Stay(RemotePeerEffect.EndEpisode, RemotePeerEffect.ArmConnectTimeout)
+            .On(RemotePeerTrigger.RejoinAwaited).Stay(RemotePeerEffect.EndEpisode)
             .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
             .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
 
