@@ -22,6 +22,9 @@ public sealed partial class CallEngine
         peer.Negotiation = NegotiationState.Stable;
         peer.MakingOffer = false;
         peer.NegotiationNeeded = false;
+        peer.OfferSequence = 0;
+        peer.RemoteOfferSequence = 0;
+        peer.AnswersAwaited = 0;
         Emit(new CreateConnection(peer.Id, generation, _iceServers, peer.Polite, [.. _localStreams]));
         foreach (var (streamId, trackId) in _localTracks)
         {
@@ -102,7 +105,8 @@ public sealed partial class CallEngine
 
             peer.MakingOffer = false;
             peer.Negotiation = NegotiationState.HaveLocalOffer;
-            Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, created.Description.Sdp, created.IceRestart)));
+            peer.OfferSequence++;
+            Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, created.Description.Sdp, created.IceRestart, peer.OfferSequence)));
             return;
         }
 
@@ -112,8 +116,15 @@ public sealed partial class CallEngine
             return;
         }
 
+        peer.AnswersAwaited = Math.Max(0, peer.AnswersAwaited - 1);
+        if (peer.AnswersAwaited > 0)
+        {
+            Ignore($"local answer for {peer.Id}", "superseded: a newer remote offer awaits its answer");
+            return;
+        }
+
         peer.Negotiation = NegotiationState.Stable;
-        Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, created.Description.Sdp)));
+        Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, created.Description.Sdp, peer.RemoteOfferSequence)));
         NegotiateIfNeeded(peer);
     }
 
@@ -165,6 +176,7 @@ public sealed partial class CallEngine
 
         peer.MakingOffer = false;
         peer.Negotiation = NegotiationState.Stable;
+        peer.AnswersAwaited = 0;
         Emit(new ErrorRaised(new MediaError(peer.Id, failure.Reason)));
         FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
     }

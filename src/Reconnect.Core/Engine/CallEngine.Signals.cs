@@ -24,6 +24,12 @@ public sealed partial class CallEngine
             return;
         }
 
+        if (payload is OfferSignal { OfferSequence: < 0 } or AnswerSignal { OfferSequence: < 0 })
+        {
+            Emit(new ErrorRaised(new ProtocolViolation($"a signal from '{from}' with a negative offer sequence")));
+            return;
+        }
+
         if (!_peers.TryGetValue(from, out var peer))
         {
             Hold(from, payload);
@@ -93,6 +99,8 @@ public sealed partial class CallEngine
 
         peer.MakingOffer = false;
         peer.Negotiation = NegotiationState.HaveRemoteOffer;
+        peer.RemoteOfferSequence = offer.OfferSequence;
+        peer.AnswersAwaited++;
         Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Offer, offer.Sdp)));
         Emit(new CreateAnswer(peer.Id, peer.Generation));
     }
@@ -102,6 +110,12 @@ public sealed partial class CallEngine
         if (peer.Negotiation != NegotiationState.HaveLocalOffer)
         {
             Ignore($"answer from {peer.Id}", "no local offer is pending");
+            return;
+        }
+
+        if (answer.OfferSequence != 0 && answer.OfferSequence != peer.OfferSequence)
+        {
+            Ignore($"answer from {peer.Id} to offer {answer.OfferSequence}", $"stale answer: it answers a superseded offer (the pending offer is {peer.OfferSequence})");
             return;
         }
 

@@ -42,6 +42,15 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
 
     public bool MakingOffer { get; set; }
 
+    /// <summary>The sequence of the newest offer sent on the live generation; 0 before the first.</summary>
+    public int OfferSequence { get; set; }
+
+    /// <summary>The sequence of the newest remote offer accepted on the live generation, echoed by the answer to it.</summary>
+    public int RemoteOfferSequence { get; set; }
+
+    /// <summary>Answers asked of the media connection and not yet created; only the one to the newest offer is sent.</summary>
+    public int AnswersAwaited { get; set; }
+
     public bool NegotiationNeeded { get; set; }
 
     public bool InGrace { get; set; }

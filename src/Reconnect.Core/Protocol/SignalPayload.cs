@@ -18,12 +18,20 @@ public abstract record SignalPayload(int Generation);
 /// <param name="Generation">The media connection's generation.</param>
 /// <param name="Sdp">The offer's text.</param>
 /// <param name="IceRestart">True when the offer restarts ICE.</param>
-public sealed record OfferSignal(int Generation, string Sdp, bool IceRestart) : SignalPayload(Generation);
+/// <param name="OfferSequence">
+/// The offer's number within its generation, increasing from 1 with each offer the sender sends; 0 when the
+/// sender does not number its offers.
+/// </param>
+public sealed record OfferSignal(int Generation, string Sdp, bool IceRestart, int OfferSequence = 0) : SignalPayload(Generation);
 
 /// <summary>An answer to an offer.</summary>
 /// <param name="Generation">The media connection's generation.</param>
 /// <param name="Sdp">The answer's text.</param>
-public sealed record AnswerSignal(int Generation, string Sdp) : SignalPayload(Generation);
+/// <param name="OfferSequence">
+/// The <see cref="OfferSignal.OfferSequence"/> of the offer this answers; the offering side applies it only to
+/// that offer. 0 when the offer was unnumbered: the answer then applies to whatever offer is pending.
+/// </param>
+public sealed record AnswerSignal(int Generation, string Sdp, int OfferSequence = 0) : SignalPayload(Generation);
 
 /// <summary>A trickled ICE candidate.</summary>
 /// <param name="Generation">The media connection's generation.</param>

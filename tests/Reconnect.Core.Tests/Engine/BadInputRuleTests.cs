@@ -88,6 +88,15 @@ public sealed class BadInputRuleTests
     }
 
     [Fact]
+    public void Offer_or_answer_with_a_negative_offer_sequence_is_a_ProtocolViolation()
+    {
+        var h = Joined();
+
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("B", new OfferSignal(1, "o", false, -1)))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "a", -2)))).Error);
+    }
+
+    [Fact]
     public void Answer_for_an_old_generation_is_ignored()
     {
         var h = Joined();

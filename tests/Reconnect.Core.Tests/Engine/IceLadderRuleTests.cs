@@ -177,7 +177,7 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
         Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(settled)).Attempt);
         h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-1"), IceRestart: true));
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true)), h.LastSent<RelaySignalMessage>());
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true, 2)), h.LastSent<RelaySignalMessage>());
     }
 
     [Fact]

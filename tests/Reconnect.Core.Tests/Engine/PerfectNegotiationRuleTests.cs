@@ -28,7 +28,7 @@ public sealed class PerfectNegotiationRuleTests
         h.Feed(new LocalCandidateGathered("B", 1, Candidate));
         h.Signal("B", new CandidateSignal(1, Candidate));
 
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "o1", false)), h.Sent<RelaySignalMessage>().First());
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "o1", false, 1)), h.Sent<RelaySignalMessage>().First());
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "a1")), Assert.Single(h.All<SetRemoteDescription>()));
         Assert.Equal(new RelaySignalMessage("B", new CandidateSignal(1, Candidate)), h.LastSent<RelaySignalMessage>());
         Assert.Equal(new AddIceCandidate("B", 1, Candidate), Assert.Single(h.All<AddIceCandidate>()));
