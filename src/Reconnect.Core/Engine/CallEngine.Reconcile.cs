@@ -79,7 +79,7 @@ public sealed partial class CallEngine
 
             var departed = roster.Departed?.LastOrDefault(d => d.PeerId == gone.Id && d.SessionId == gone.Roster.SessionId);
             var listed = snapshot.ContainsKey(gone.Id);
-            if (departed is null && gone.State != RemotePeerState.Closed && (listed || gone.AwaitingRejoin || _awaitRejoins))
+            if (departed is null && gone.State != RemotePeerState.Closed && (listed || gone.AwaitingRejoin || _awaitRejoins || roster.Departed is not null))
             {
                 if (!listed)
                 {

@@ -1,4 +1,5 @@
 using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
 
 namespace Reconnect.Core.Tests.Engine;
@@ -34,10 +35,22 @@ public sealed class PeerLeftReasonRuleTests
             ]));
 
         Assert.Equal(
-            [new PeerLeft("B", refs["B"], "network-disconnect"), new PeerLeft("C", refs["C"], "kicked"), new PeerLeft("D", refs["D"], "unknown")],
+            [new PeerLeft("B", refs["B"], "network-disconnect"), new PeerLeft("C", refs["C"], "kicked")],
             h.All<PeerLeft>());
-        Assert.Equal(["C"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Equal(["C", "D"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Equal("session-C-2", h.Remote("C").SessionId);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("D").State);
+    }
+
+    [Fact]
+    public void A_peer_missing_from_a_roster_without_departures_is_removed_at_once_as_unknown()
+    {
+        var h = JoinedWithThenDropped("B", "C");
+        var bob = h.Remote("B").Ref;
+
+        h.ServerSends(new RosterMessage(h.LastSent<RosterRequestMessage>().RequestId, [EngineHarness.Peer("C")]));
+
+        Assert.Equal(new PeerLeft("B", bob, "unknown"), Assert.Single(h.All<PeerLeft>()));
     }
 
     [Fact]
