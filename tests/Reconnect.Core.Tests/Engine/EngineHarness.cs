@@ -148,6 +148,20 @@ internal sealed class EngineHarness
 
     public bool IsArmed(TimerKind kind, string owner = "") => _armed.Keys.Any(t => t.Kind == kind && t.Owner == owner);
 
+    /// <summary>The wait before each of the next <paramref name="probes"/> offline probes, each probe's token fetch failing as unreachable.</summary>
+    public List<TimeSpan> OfflineProbeGaps(int probes)
+    {
+        var gaps = new List<TimeSpan>();
+        for (var probe = 0; probe < probes; probe++)
+        {
+            gaps.Add(DueOf(TimerKind.OfflineProbe) - Now);
+            AwaitAttempt();
+            Feed(new TokenFetchFailed(Last<FetchToken>().Attempt, "network unreachable", NetworkUnreachable: true));
+        }
+
+        return gaps;
+    }
+
     public Instant DueOf(TimerKind kind, string owner = "") => _armed.Single(t => t.Key.Kind == kind && t.Key.Owner == owner).Value;
 
     /// <summary>Joins as <paramref name="localId"/> and walks token, socket, welcome and roster to joined.</summary>

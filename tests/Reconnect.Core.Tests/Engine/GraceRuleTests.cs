@@ -66,13 +66,7 @@ public sealed class GraceRuleTests
         var options = new ReconnectOptions { Backoff = new SocketBackoffOptions { OfflineProbeInterval = TimeSpan.FromSeconds(30) } };
         var h = new EngineHarness(options) { AnnouncedGrace = Grace }.Join("A", "room");
         h.DropSocket(CloseCodes.NetworkUnreachable);
-        var gaps = new List<TimeSpan>();
-        for (var probe = 0; probe < 8; probe++)
-        {
-            gaps.Add(h.DueOf(TimerKind.OfflineProbe) - h.Now);
-            h.AwaitAttempt();
-            h.Feed(new TokenFetchFailed(h.Last<FetchToken>().Attempt, "network unreachable", NetworkUnreachable: true));
-        }
+        var gaps = h.OfflineProbeGaps(8);
 
         Assert.All(gaps, g => Assert.InRange(g, TimeSpan.Zero, CappedDelay));
     }

@@ -80,15 +80,9 @@ public sealed class RefusedConnectionRuleTests
         var h = RefusedFor(TimeSpan.FromSeconds(3), Grace, options: options);
         h.AwaitAttempt();
         h.AnswerToken();
-        var gaps = new List<TimeSpan>();
 
         h.DropSocket(CloseCodes.NetworkUnreachable);
-        for (var probe = 0; probe < 6; probe++)
-        {
-            gaps.Add(h.DueOf(TimerKind.OfflineProbe) - h.Now);
-            h.AwaitAttempt();
-            h.Feed(new TokenFetchFailed(h.Last<FetchToken>().Attempt, "network unreachable", NetworkUnreachable: true));
-        }
+        var gaps = h.OfflineProbeGaps(6);
 
         Assert.All(gaps, g => Assert.InRange(g, TimeSpan.Zero, CappedDelay));
     }
