@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Reconnect.Core.Engine;
 
 /// <summary>Named points in the engine that a batch of simulations must reach; counted per engine.</summary>
@@ -79,7 +81,7 @@ public static class CoverageMarks
     public const string WakeProbe = "socket.wake-probe";
 
     /// <summary>Every named mark.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    public static ImmutableArray<string> All { get; } =
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
@@ -10,7 +11,7 @@ namespace Reconnect.Core.Machines;
 public static class MachineCatalog
 {
     /// <summary>Every machine, in a fixed order: local peer, remote peer, signalling socket, reconcile.</summary>
-    public static IReadOnlyList<MachineDiagram> All { get; } =
+    public static ImmutableArray<MachineDiagram> All { get; } =
     [
         Describe(LocalPeerMachine.Table, "local-peer.mmd"),
         Describe(RemotePeerMachine.Table, "remote-peer.mmd"),

@@ -1,40 +1,109 @@
+using System.Collections;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Tests.Architecture;
 
+/// <summary>
+/// The core holds no mutable static state: every static field of every type in the compiled assembly (nested and
+/// compiler-generated types included) is a constant, or readonly and holding nothing mutable through it.
+/// </summary>
 public sealed class CoreStaticStateTests
 {
     private const BindingFlags StaticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    private static readonly string[] ImmutableNamespaces = ["System.Collections.Immutable", "System.Collections.Frozen"];
+
     [Fact]
     public void Core_has_no_mutable_static_fields()
     {
-        var mutable = typeof(StateMachine<,,,>).Assembly.GetTypes()
-            .Where(t => !IsCompilerGenerated(t))
-            .SelectMany(t => t.GetFields(StaticFields).Select(f => (Type: t, Field: f)))
-            .Where(x => !x.Field.IsInitOnly && !x.Field.IsLiteral)
-            .Select(x => $"{x.Type.FullName}.{x.Field.Name}")
-            .Order(StringComparer.Ordinal);
+        var offending = typeof(StateMachine<,,,>).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(StaticFields))
+            .Select(f => (Field: f, Why: WhyMutable(f)))
+            .Where(x => x.Why is not null)
+            .Select(x => $"{x.Field.DeclaringType!.FullName}.{x.Field.Name}: {x.Why}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-        Assert.Equal([], mutable);
+        Assert.True(offending.Count == 0, "Reconnect.Core must hold no mutable static state:\n" + string.Join('\n', offending));
+    }
+
+    [Theory]
+    [InlineData(typeof(int[]), true)]
+    [InlineData(typeof(List<int>), true)]
+    [InlineData(typeof(Dictionary<string, int>), true)]
+    [InlineData(typeof(HashSet<string>), true)]
+    [InlineData(typeof(System.Collections.ObjectModel.ReadOnlyCollection<int>), true)]
+    [InlineData(typeof(System.Collections.Immutable.ImmutableArray<int>), false)]
+    [InlineData(typeof(System.Collections.Immutable.ImmutableSortedDictionary<string, int>), false)]
+    [InlineData(typeof(System.Collections.Frozen.FrozenSet<string>), false)]
+    [InlineData(typeof(string), false)]
+    [InlineData(typeof(TimeSpan), false)]
+    public void Arrays_and_collections_outside_the_immutable_namespaces_count_as_mutable(Type type, bool mutable) =>
+        Assert.Equal(mutable, IsMutableCollection(type));
+
+    [Fact]
+    public void A_read_only_interface_over_an_array_counts_as_mutable() =>
+        Assert.Equal("holds a System.Int32[]", WhyMutable(typeof(Holders).GetField(nameof(Holders.ArrayBehindInterface), StaticFields)!));
+
+    [Fact]
+    public void A_settable_static_counts_as_mutable() =>
+        Assert.Equal("not readonly", WhyMutable(typeof(Holders).GetField(nameof(Holders.Settable), StaticFields)!));
+
+    /// <summary>Why the field is mutable static state, or null when it is not.</summary>
+    private static string? WhyMutable(FieldInfo field)
+    {
+        if (field.IsLiteral || IsCompilerWrittenOnce(field))
+        {
+            return null;
+        }
+
+        if (!field.IsInitOnly)
+        {
+            return "not readonly";
+        }
+
+        var held = field.DeclaringType!.ContainsGenericParameters ? field.FieldType : field.GetValue(null)?.GetType() ?? field.FieldType;
+        return IsMutableCollection(field.FieldType) && IsMutableCollection(held) ? $"holds a {held.FullName}" : null;
     }
 
     /// <summary>
-    /// Closure and lambda-cache classes, and the compiler's private implementation details, hold static fields the
-    /// compiler writes once. Backing fields of static auto-properties are checked: a settable one is a mutable static.
+    /// An array, or a collection whose type is not from System.Collections.Immutable or System.Collections.Frozen:
+    /// read-only wrappers and interfaces count, since whoever holds the underlying collection can still change it.
     /// </summary>
-    private static bool IsCompilerGenerated(Type type)
+    private static bool IsMutableCollection(Type type) =>
+        type.IsArray
+        || (type != typeof(string)
+            && typeof(IEnumerable).IsAssignableFrom(type)
+            && !ImmutableNamespaces.Contains(type.Namespace, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Exactly two compiler-written fields are allowed, both written before any reader can see them and never changed:
+    /// the lambda caches of a <c>&lt;&gt;c</c> class (its singleton <c>&lt;&gt;9</c> and its delegate caches
+    /// <c>&lt;&gt;9__*</c>, each written once with an equivalent delegate), and data blocks mapped from the image
+    /// (field RVA, used for constant array and span initialisers). Every other field, compiler-generated or not, is checked.
+    /// </summary>
+    private static bool IsCompilerWrittenOnce(FieldInfo field)
     {
-        for (var t = type; t is not null; t = t.DeclaringType)
+        var owner = field.DeclaringType!;
+        if (field.Attributes.HasFlag(FieldAttributes.HasFieldRVA))
         {
-            if (t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || t.Name.StartsWith('<'))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        var lambdaCache = owner.Name == "<>c" && owner.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
+        return lambdaCache
+            && ((field.Name == "<>9" && field.IsInitOnly && field.FieldType == owner)
+                || (field.Name.StartsWith("<>9__", StringComparison.Ordinal) && typeof(Delegate).IsAssignableFrom(field.FieldType)));
+    }
+
+    private static class Holders
+    {
+#pragma warning disable CA2211 // the rule's own negative examples
+        public static IReadOnlyList<int> Settable = [];
+#pragma warning restore CA2211
+
+        public static readonly IReadOnlyList<int> ArrayBehindInterface = new[] { 1, 2 };
     }
 }
