@@ -25,6 +25,7 @@ public sealed partial class CallEngine
     private readonly IceRestartLadder _ladder;
     private readonly DeterministicRandom _jitter;
     private readonly Queue<EngineOutput> _outbox = new();
+    private CallSnapshot? _snapshot;
     private readonly TimerTable _timers = new();
     private readonly SortedDictionary<string, RemotePeerEntry> _peers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
@@ -63,8 +64,8 @@ public sealed partial class CallEngine
     /// <summary>The reconcile's state, read without building a snapshot.</summary>
     public ReconcileState ReconcileState => _reconcileState;
 
-    /// <summary>A read-only view of the engine now.</summary>
-    public CallSnapshot Snapshot => new(
+    /// <summary>A read-only view of the engine now; built once per input, so reading it often between inputs is free.</summary>
+    public CallSnapshot Snapshot => _snapshot ??= new(
         _localState,
         _socketState,
         _reconcileState,
@@ -87,6 +88,7 @@ public sealed partial class CallEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         _now = Instant.Max(_now, now);
+        _snapshot = null;
         _steps = 0;
         if (_localState == LocalPeerState.Closed)
         {

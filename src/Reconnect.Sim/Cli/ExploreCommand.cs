@@ -115,13 +115,25 @@ internal static class ExploreCommand
     private static List<string> CoverageMarksMissing(ExploreResult result) =>
         [.. Core.Engine.CoverageMarks.All.Where(mark => !result.Coverage.ContainsKey(mark))];
 
-    /// <summary>A single progress line on stderr, rewritten in place with <c>\r</c>.</summary>
+    /// <summary>
+    /// A single progress line on stderr, rewritten in place with <c>\r</c>: at the first schedule, then only when a
+    /// second of wall time has passed, a failure was found or the last schedule ran, so a long run does not spend its
+    /// time writing the terminal.
+    /// </summary>
     private sealed class ProgressBar(TextWriter output) : IProgress<ExploreProgress>
     {
         private int _width;
+        private (long Second, int Failures)? _written;
 
         public void Report(ExploreProgress value)
         {
+            var now = ((long)value.Elapsed.TotalSeconds, value.Failures);
+            if (_written == now && value.Schedules < value.TotalSchedules)
+            {
+                return;
+            }
+
+            _written = now;
             var filled = (int)Math.Round(value.Fraction * BarWidth);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"[{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.Schedules}/{value.TotalSchedules} schedules, {value.Runs} runs, {value.Failures} failures, {value.Elapsed.TotalSeconds:0}s");

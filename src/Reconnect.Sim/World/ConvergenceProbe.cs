@@ -1,3 +1,4 @@
+using Reconnect.Core.Protocol;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Transports.InMemory;
@@ -33,26 +34,25 @@ public static class ConvergenceProbe
             }
 
             var snapshot = peer.Engine.Snapshot;
-            var roster = server.Logic.Roster(peer.Spec.Channel).Where(e => e.PeerId != peer.Name).ToList();
-            var known = snapshot.Remotes.Select(r => (r.Id, r.SessionId)).ToList();
-            var expected = roster.Select(e => (e.PeerId, e.SessionId)).ToList();
-            if (!known.SequenceEqual(expected))
+            var roster = Others(server.Logic.Roster(peer.Spec.Channel), peer.Name);
+            if (!snapshot.Remotes.Select(r => (r.Id, r.SessionId)).SequenceEqual(roster.Select(e => (e.PeerId, e.SessionId))))
             {
-                yield return $"{peer.Name} knows [{string.Join(", ", known)}] but the server lists [{string.Join(", ", expected)}]";
+                var known = string.Join(", ", snapshot.Remotes.Select(r => (r.Id, r.SessionId)));
+                var expected = string.Join(", ", roster.Select(e => (e.PeerId, e.SessionId)));
+                yield return $"{peer.Name} knows [{known}] but the server lists [{expected}]";
                 continue;
             }
 
-            var connections = peer.Media.Connections;
-            foreach (var remote in snapshot.Remotes)
+            for (var i = 0; i < roster.Count; i++)
             {
-                var entry = roster.First(e => e.PeerId == remote.Id);
+                var (remote, entry) = (snapshot.Remotes[i], roster[i]);
                 if (remote.State != RemotePeerState.Connected)
                 {
                     yield return $"{peer.Name} sees {remote.Id} {remote.State.ToString().ToLowerInvariant()}";
                     continue;
                 }
 
-                var media = connections.FirstOrDefault(c => c.RemotePeerId == remote.Id && c.Generation == remote.Generation);
+                var media = peer.Media.Connection(remote.Id, remote.Generation);
                 if (media is null || media.FramesReceived == 0 || now - media.LastFrameAt > FlowWindow)
                 {
                     yield return $"{peer.Name} gets no frames from {remote.Id} on connection {remote.Generation}";
@@ -76,6 +76,20 @@ public static class ConvergenceProbe
                 }
             }
         }
+    }
+
+    private static List<RosterEntry> Others(IReadOnlyList<RosterEntry> roster, string self)
+    {
+        var others = new List<RosterEntry>(roster.Count);
+        foreach (var entry in roster)
+        {
+            if (entry.PeerId != self)
+            {
+                others.Add(entry);
+            }
+        }
+
+        return others;
     }
 
     /// <summary>
