@@ -1,0 +1,144 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Tests.Engine;
+
+/// <summary>
+/// A <c>peer-joined</c> about an id the engine already knows, for every combination of session (the same or a new
+/// one), departure record (none, naming the known session, naming another) and the known entry's state (open, or
+/// closed after its restart ladder ran out). The rule: an open entry keeps its RemotePeer unless the record says its
+/// session ended (then it leaves with that record's reason); a closed entry is always replaced, leaving with the
+/// record's reason when the record names it and as replaced otherwise; the same session on an open entry is an update.
+/// </summary>
+public sealed class KnownPeerJoinedRuleTests
+{
+    private const string Known = "session-B";
+    private const string Fresh = "session-B2";
+
+    public enum Record
+    {
+        None,
+        NamesKnownSession,
+        NamesAnotherSession,
+    }
+
+    public static TheoryData<bool, Record, bool> Combinations()
+    {
+        var data = new TheoryData<bool, Record, bool>();
+        foreach (var sameSession in new[] { true, false })
+        {
+            foreach (var record in Enum.GetValues<Record>())
+            {
+                foreach (var closed in new[] { false, true })
+                {
+                    data.Add(sameSession, record, closed);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Joined with B under <see cref="Known"/>, connected and its stream bound; closed when asked by running its ladder out.</summary>
+    private static EngineHarness KnownB(bool closed)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B", Known, EngineHarness.Meta(("name", "bob")), "cam"));
+        h.MediaConnected("B");
+        h.StreamArrives("B", "cam");
+        if (closed)
+        {
+            h.Ice("B", IceConnectionState.Failed);
+            h.Advance(TimeSpan.FromSeconds(140));
+            Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+        }
+
+        return h;
+    }
+
+    private static PeerJoinedMessage Joined(bool sameSession, Record record) => new(
+        EngineHarness.Peer("B", sameSession ? Known : Fresh, EngineHarness.Meta(("name", "robert")), "cam"),
+        Replaces: record switch
+        {
+            Record.NamesKnownSession => new DepartedSession("B", Known, "network-disconnect"),
+            Record.NamesAnotherSession => new DepartedSession("B", "session-B0", "left"),
+            _ => null,
+        });
+
+    /// <summary>The reason B's RemotePeer leaves with, or null when the rule keeps it.</summary>
+    private static string? ExpectedLeaveReason(bool sameSession, Record record, bool closed) =>
+        (sameSession, record, closed) switch
+        {
+            (true, _, false) => null,
+            (_, Record.NamesKnownSession, _) => "network-disconnect",
+            (_, _, true) => "replaced after its connection was closed",
+            _ => null,
+        };
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Known_id_joins_again_keeping_or_replacing_its_RemotePeer_by_the_rule(bool sameSession, Record record, bool closed)
+    {
+        var h = KnownB(closed);
+        var bob = h.Remote("B");
+        var before = h.Checkpoint;
+
+        h.ServerSends(Joined(sameSession, record));
+
+        var now = h.Remote("B");
+        var reason = ExpectedLeaveReason(sameSession, record, closed);
+        var label = $"same session {sameSession}, record {record}, closed {closed}";
+        Assert.True(now.SessionId == (sameSession ? Known : Fresh), label);
+        Assert.True(now.Metadata["name"] == "robert", label);
+        if (reason is null)
+        {
+            Assert.True(now.Ref == bob.Ref, $"{label}: the RemotePeer must be kept");
+            Assert.Empty(h.Since<PeerLeft>(before));
+            Assert.Empty(h.Since<PeerJoined>(before));
+            Assert.Empty(h.Since<StreamRemoved>(before));
+            Assert.Equal(new PeerMetadataChanged("B", bob.Ref, now.Metadata), Assert.Single(h.Since<PeerMetadataChanged>(before)));
+        }
+        else
+        {
+            Assert.True(now.Ref != bob.Ref, $"{label}: the RemotePeer must be replaced");
+            Assert.Equal(new PeerLeft("B", bob.Ref, reason), Assert.Single(h.Since<PeerLeft>(before)));
+            Assert.Equal(now.Ref, Assert.Single(h.Since<PeerJoined>(before)).Ref);
+            Assert.Empty(h.Since<PeerMetadataChanged>(before));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Known_id_joins_again_and_only_a_new_session_on_a_kept_RemotePeer_rebuilds_its_connection(bool sameSession, Record record, bool closed)
+    {
+        var h = KnownB(closed);
+        var bob = h.Remote("B");
+        var before = h.Checkpoint;
+
+        h.ServerSends(Joined(sameSession, record));
+
+        var now = h.Remote("B");
+        var kept = ExpectedLeaveReason(sameSession, record, closed) is null;
+        var expected = (kept, sameSession) switch
+        {
+            (true, true) => (bob.Generation, RemotePeerState.Connected, 0),
+            (true, false) => (bob.Generation + 1, RemotePeerState.Reconnecting, 1),
+            _ => (1, RemotePeerState.Connecting, 1),
+        };
+        Assert.Equal(expected, (now.Generation, now.State, h.Since<CreateConnection>(before).Count()));
+        Assert.Equal(kept && !sameSession, h.Engine.Coverage.ContainsKey(CoverageMarks.ReconcileRejoin));
+    }
+
+    [Fact]
+    public void Stream_bound_before_stays_bound_when_the_same_session_joins_again()
+    {
+        var h = KnownB(closed: false);
+        var before = h.Checkpoint;
+
+        h.ServerSends(Joined(sameSession: true, Record.None));
+
+        Assert.Equal("cam", Assert.Single(h.Remote("B").Streams).StreamId);
+        Assert.Empty(h.Since<StreamAdded>(before));
+    }
+}
