@@ -18,6 +18,7 @@ public sealed partial class CallEngine
     private int _failedAttempts;
     private int _flaps;
     private int _offlineProbes;
+    private Instant _offlineSince;
     private bool _everWelcomed;
     private bool _offline;
     private long _tokenAttempt;
@@ -242,10 +243,7 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.StartOfflineProbe:
                 if (_options.Backoff.OfflineProbeInterval is { } probe && !_offline)
                 {
-                    var u = _jitter.NextDouble();
-                    var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
-                    var early = _backoff.DelayBefore(++_offlineProbes, u, TimeSpan.Zero, ResumeCeiling);
-                    _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, probe * jitter), _emit);
+                    ScheduleOfflineProbe(probe);
                 }
 
                 break;
@@ -290,6 +288,24 @@ public sealed partial class CallEngine
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
+
+    /// <summary>
+    /// The next offline probe: fast early in the outage (a probe fails on the device and costs no server anything),
+    /// then the steady interval; never later than the backoff's delay for that many probes, jittered.
+    /// </summary>
+    private void ScheduleOfflineProbe(TimeSpan steady)
+    {
+        if (_offlineProbes++ == 0)
+        {
+            _offlineSince = _now;
+        }
+
+        var spacing = _now - _offlineSince < _options.Backoff.OfflineFastProbeWindow ? Min(_options.Backoff.OfflineFastProbeInterval, steady) : steady;
+        var u = _jitter.NextDouble();
+        var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
+        var early = _backoff.DelayBefore(_offlineProbes, u, TimeSpan.Zero, ResumeCeiling);
+        _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, spacing * jitter), _emit);
+    }
 
     private void ScheduleRetry()
     {

@@ -17,6 +17,8 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Backoff.ResumeWindowMaxDelay", b.ResumeWindowMaxDelay);
         NotNegative(failures, "Backoff.CapacityFloor", b.CapacityFloor);
         Check(failures, b.OfflineProbeInterval is null || b.OfflineProbeInterval > TimeSpan.Zero, "Backoff.OfflineProbeInterval must be positive or null.");
+        Positive(failures, "Backoff.OfflineFastProbeInterval", b.OfflineFastProbeInterval);
+        Check(failures, b.OfflineFastProbeWindow >= TimeSpan.Zero, "Backoff.OfflineFastProbeWindow must not be negative.");
         Check(failures, b.MaxDelay >= b.InitialDelay, "Backoff.MaxDelay must be at least Backoff.InitialDelay.");
         Check(failures, b.Multiplier is >= 1.0 and <= 10.0, "Backoff.Multiplier must be in [1, 10].");
         Check(failures, b.JitterFraction is >= 0.0 and < 1.0, "Backoff.JitterFraction must be in [0, 1).");

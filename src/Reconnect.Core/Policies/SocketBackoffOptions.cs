@@ -27,10 +27,21 @@ public sealed record SocketBackoffOptions
 
     /// <summary>
     /// While the local network is unreachable (an instant local failure), a cheap probe attempt that spends no
-    /// budget: the backoff's early delays first, then never more than this long apart, jittered. Null turns the
-    /// probe off: unreachable failures then back off and count like any other (the published behaviour).
+    /// budget: <see cref="OfflineFastProbeInterval"/> apart for the first <see cref="OfflineFastProbeWindow"/> of the
+    /// outage, then never more than this long apart, jittered. Null turns the probe off: unreachable failures then back
+    /// off and count like any other (the published behaviour).
     /// </summary>
     public TimeSpan? OfflineProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The spacing of offline probes early in an outage, when a short drop is most likely to end: a probe fails on
+    /// the device itself and reaches no server, so probing often costs a server nothing and finds the network back
+    /// within this long (before jitter). Never wider than <see cref="OfflineProbeInterval"/>.
+    /// </summary>
+    public TimeSpan OfflineFastProbeInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long from the first offline probe of an outage the probes stay <see cref="OfflineFastProbeInterval"/> apart; zero never probes fast.</summary>
+    public TimeSpan OfflineFastProbeWindow { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The cap on a delay (before jitter) while the session may still be resumed: from losing the signalling until a

@@ -13,9 +13,13 @@ public sealed class NetworkChangeRuleTests
     private static readonly NetworkChanged Online = new(NetworkChange.Online);
     private static readonly NetworkChanged AddressChanged = new(NetworkChange.AddressChanged);
 
-    private static EngineHarness JoinedWithConnected(params string[] remotes)
+    private static EngineHarness JoinedWithConnected(params string[] remotes) => JoinedWithConnected(remotes, 1);
+
+    private static EngineHarness JoinedWithConnected(string remote, ulong seed) => JoinedWithConnected([remote], seed);
+
+    private static EngineHarness JoinedWithConnected(string[] remotes, ulong seed)
     {
-        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
+        var h = new EngineHarness(EngineHarness.LongLivedSocket, seed).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
         foreach (var remote in remotes)
         {
             h.MediaConnected(remote);
@@ -225,30 +229,67 @@ public sealed class NetworkChangeRuleTests
         Assert.Single(h.All<FetchToken>());
     }
 
-    [Fact]
-    public void An_unreachable_network_waits_offline_spends_no_budget_and_probes_no_more_than_about_a_second_apart()
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(0xbeefUL)]
+    public void An_unreachable_network_waits_offline_spends_no_budget_and_probes_fast_for_10_s_then_about_a_second_apart(ulong seed)
     {
-        var h = JoinedWithConnected("B");
+        var h = JoinedWithConnected("B", seed);
         var failed = h.Snapshot.FailedAttempts;
+        var since = h.Now;
 
         h.DropSocket(CloseCodes.NetworkUnreachable);
 
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
         Assert.Equal(failed, h.Snapshot.FailedAttempts);
-        var first = h.DueOf(TimerKind.OfflineProbe) - h.Now;
-        Assert.InRange(first, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(600));
         for (var i = 0; i < 200; i++)
         {
             var waited = h.Now;
+            var fast = waited - since < TimeSpan.FromSeconds(10);
             var fetch = h.AwaitAttempt();
-            Assert.InRange(h.Now - waited, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(1200));
+            var gap = h.Now - waited;
+            Assert.True(
+                fast ? gap >= TimeSpan.FromMilliseconds(160) && gap <= TimeSpan.FromMilliseconds(240) : gap >= TimeSpan.FromMilliseconds(800) && gap <= TimeSpan.FromMilliseconds(1200),
+                $"SEED=0x{seed:x}: probe {i} at {(waited - since).TotalSeconds:0.000} s into the outage came {gap.TotalMilliseconds} ms later");
             h.Feed(new TokenFetched(fetch.Attempt, "t", EngineHarness.DefaultIce));
             h.DropSocket(CloseCodes.NetworkUnreachable);
         }
 
         Assert.Equal(failed, h.Snapshot.FailedAttempts);
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
+    }
+
+    [Fact]
+    public void A_welcome_ends_the_outage_so_the_next_outage_probes_fast_again()
+    {
+        var h = JoinedWithConnected("B");
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.Advance(TimeSpan.FromSeconds(30));
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        h.AnswerRoster([EngineHarness.Peer("B")]);
+
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+
+        Assert.InRange(h.DueOf(TimerKind.OfflineProbe) - h.Now, TimeSpan.FromMilliseconds(160), TimeSpan.FromMilliseconds(240));
+    }
+
+    [Fact]
+    public void A_zero_fast_window_probes_on_the_backoff_early_delays_then_the_steady_interval()
+    {
+        var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineFastProbeWindow = TimeSpan.Zero } };
+        var h = new EngineHarness(options).Join("A", "room");
+        h.DropSocket(CloseCodes.NetworkUnreachable);
+
+        var gaps = h.OfflineProbeGaps(4);
+
+        Assert.InRange(gaps[0], TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(600));
+        Assert.All(gaps.Skip(1), g => Assert.InRange(g, TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1200)));
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class ReconnectOptionsValidatorTests
         ["Backoff.ResumeWindowMaxDelay zero"] = ("Backoff.ResumeWindowMaxDelay", Defaults with { Backoff = new() { ResumeWindowMaxDelay = TimeSpan.Zero } }),
         ["Backoff.CapacityFloor negative"] = ("Backoff.CapacityFloor", Defaults with { Backoff = new() { CapacityFloor = TimeSpan.FromTicks(-1) } }),
         ["Backoff.OfflineProbeInterval zero"] = ("Backoff.OfflineProbeInterval", Defaults with { Backoff = new() { OfflineProbeInterval = TimeSpan.Zero } }),
+        ["Backoff.OfflineFastProbeInterval zero"] = ("Backoff.OfflineFastProbeInterval", Defaults with { Backoff = new() { OfflineFastProbeInterval = TimeSpan.Zero } }),
+        ["Backoff.OfflineFastProbeWindow negative"] = ("Backoff.OfflineFastProbeWindow", Defaults with { Backoff = new() { OfflineFastProbeWindow = TimeSpan.FromTicks(-1) } }),
         ["Backoff.Multiplier below 1"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 0.99 } }),
         ["Backoff.Multiplier above 10"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = 10.01 } }),
         ["Backoff.Multiplier NaN"] = ("Backoff.Multiplier", Defaults with { Backoff = new() { Multiplier = double.NaN } }),
