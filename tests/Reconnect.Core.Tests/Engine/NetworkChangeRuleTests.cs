@@ -231,7 +231,7 @@ public sealed class NetworkChangeRuleTests
         var h = JoinedWithConnected("B");
         var failed = h.Snapshot.FailedAttempts;
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
@@ -244,7 +244,7 @@ public sealed class NetworkChangeRuleTests
             var fetch = h.AwaitAttempt();
             Assert.InRange(h.Now - waited, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(1200));
             h.Feed(new TokenFetched(fetch.Attempt, "t", EngineHarness.DefaultIce));
-            h.DropSocket(CloseCodes.NetworkUnreachable);
+            h.SocketUnreachable();
         }
 
         Assert.Equal(failed, h.Snapshot.FailedAttempts);
@@ -255,7 +255,7 @@ public sealed class NetworkChangeRuleTests
     public void A_token_fetch_that_fails_for_an_unreachable_network_waits_offline_and_is_not_blamed_on_the_provider()
     {
         var h = JoinedWithConnected("B");
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         var before = h.Checkpoint;
 
         for (var i = 0; i < 6; i++)
@@ -274,12 +274,12 @@ public sealed class NetworkChangeRuleTests
     {
         var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineProbeInterval = null } };
         var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
         h.AwaitAttempt();
         h.AnswerToken();
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
         Assert.Equal(1, h.Snapshot.FailedAttempts);
