@@ -28,7 +28,7 @@ public sealed partial class CallEngine
     /// reset) brings the cap back.
     /// </summary>
     private TimeSpan? ResumeCeiling =>
-        SessionMayBeResumable && _lastClose is not { IsRefusal: true } ? _options.Backoff.ResumeWindowMaxDelay : null;
+        SessionMayBeResumable && _lastFailure?.Close is not { IsRefusal: true } ? _options.Backoff.ResumeWindowMaxDelay : null;
 
     /// <summary>A server's retry hint, cut to the outage the grace lets the peer survive when the server announced its grace.</summary>
     private TimeSpan CappedServerHint(TimeSpan hint)

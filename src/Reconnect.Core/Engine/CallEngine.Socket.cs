@@ -27,7 +27,7 @@ public sealed partial class CallEngine
     private int _consecutiveTokenFailures;
     private Instant _serverRetryFloor;
     private bool _capacityFloor;
-    private CloseClassification? _lastClose;
+    private SocketFailure? _lastFailure;
     private string? _sessionId;
     private long _pingSequence;
     private Instant _lastInbound;
@@ -64,7 +64,7 @@ public sealed partial class CallEngine
             }
         }
 
-        _lastClose = null;
+        _lastFailure = null;
         FireSocket(SignallingSocketTrigger.TokenFailed, localOutage: networkUnreachable);
     }
 
@@ -81,22 +81,37 @@ public sealed partial class CallEngine
         Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId, PingIntervalMs));
     }
 
-    private void HandleSocketClosed(SocketClosed closed)
+    private void HandleSocketClosed(SocketClosed closed) =>
+        SocketEnded(
+            closed.Epoch,
+            $"socket {closed.Epoch} closed ({closed.Code})",
+            "the server closed the socket after leave",
+            SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
+
+    private void HandleSignallingUnreachable(SignallingUnreachable unreachable) =>
+        SocketEnded(
+            unreachable.Epoch,
+            $"socket {unreachable.Epoch} unreachable",
+            "the local network dropped the socket after leave",
+            SocketFailure.Unreachable());
+
+    /// <summary>The socket of an epoch ended: a stale epoch is ignored, an end while leaving finishes the leave, any other end is a failure.</summary>
+    private void SocketEnded(long epoch, string input, string leaveFinished, SocketFailure failure)
     {
-        if (closed.Epoch != _epoch || !_socketAlive)
+        if (epoch != _epoch || !_socketAlive)
         {
-            Ignore($"socket {closed.Epoch} closed ({closed.Code})", "stale socket epoch");
+            Ignore(input, "stale socket epoch");
             return;
         }
 
         _socketAlive = false;
         if (_localState == LocalPeerState.Leaving)
         {
-            FireLocal(LocalPeerTrigger.LeaveFinished, "the server closed the socket after leave");
+            FireLocal(LocalPeerTrigger.LeaveFinished, leaveFinished);
             return;
         }
 
-        SocketFailed(CloseCodePolicy.Classify(closed.Code));
+        SocketFailed(failure);
     }
 
     private void KillSocket(int code, string reason)
@@ -107,18 +122,18 @@ public sealed partial class CallEngine
             _socketAlive = false;
         }
 
-        SocketFailed(CloseCodePolicy.Classify(code));
+        SocketFailed(SocketFailure.Closed(CloseCodePolicy.Classify(code)));
     }
 
-    private void SocketFailed(CloseClassification close)
+    private void SocketFailed(SocketFailure failure)
     {
-        _lastClose = close;
-        if (close.Disposition == CloseDisposition.RetryAfterCapacityFloor)
+        _lastFailure = failure;
+        if (failure.Close?.Disposition == CloseDisposition.RetryAfterCapacityFloor)
         {
             _capacityFloor = true;
         }
 
-        FireSocket(SignallingSocketTrigger.SocketFailed, close.IsTerminal, close.Disposition == CloseDisposition.LocalOutage);
+        FireSocket(SignallingSocketTrigger.SocketFailed, failure.Close is { IsTerminal: true }, failure.IsLocalOutage);
     }
 
     private void SendPing()
@@ -262,14 +277,14 @@ public sealed partial class CallEngine
             case SignallingSocketEffect.ReportLost:
                 _signallingLostAt = _now;
                 FireReconcile(ReconcileTrigger.Superseded);
-                FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastClose?.Name ?? "network"})");
+                FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastFailure?.Name ?? "network"})");
                 break;
             case SignallingSocketEffect.ReportFirstConnectFailed:
-                Emit(new ErrorRaised(new FirstConnectFailed(_lastClose?.Code, _lastClose?.Name ?? "token provider failed")));
+                Emit(new ErrorRaised(new FirstConnectFailed(_lastFailure?.Close?.Code, _lastFailure?.Name ?? "token provider failed")));
                 FireLocal(LocalPeerTrigger.FirstConnectFailed, "first connect failed");
                 break;
             case SignallingSocketEffect.ReportGaveUp:
-                Emit(new ErrorRaised(_lastClose is { IsTerminal: true } terminal
+                Emit(new ErrorRaised(_lastFailure?.Close is { IsTerminal: true } terminal
                     ? new TerminalCloseError(terminal.Code, terminal.Name)
                     : new ReconnectAttemptsExhausted(_failedAttempts)));
                 FireReconcile(ReconcileTrigger.Superseded);
@@ -329,7 +344,7 @@ public sealed partial class CallEngine
 
         var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts + _flaps), _jitter.NextDouble(), floor, ResumeCeiling);
         Mark(CoverageMarks.SocketRetry);
-        Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastClose?.Code));
+        Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastFailure?.Close?.Code));
         _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);
     }
 }

@@ -108,6 +108,7 @@ public sealed partial class CallEngine
             case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason, failed.NetworkUnreachable); break;
             case SocketOpened opened: HandleSocketOpened(opened); break;
             case SocketClosed closed: HandleSocketClosed(closed); break;
+            case SignallingUnreachable unreachable: HandleSignallingUnreachable(unreachable); break;
             case FrameReceived frame: HandleFrame(frame); break;
             case LocalDescriptionCreated description: HandleLocalDescription(description); break;
             case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;

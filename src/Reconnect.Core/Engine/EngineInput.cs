@@ -56,6 +56,15 @@ public sealed record SocketOpened(long Epoch) : EngineInput;
 /// <param name="Reason">The close reason text.</param>
 public sealed record SocketClosed(long Epoch, int Code, string Reason) : EngineInput;
 
+/// <summary>
+/// The socket of an epoch could not reach the server, or lost it, because the local network is unreachable (no route,
+/// interface down): a local outage, not a server's answer, so it carries no close code. It ends the socket like a
+/// close; with the offline probe on, the socket waits offline without spending its attempt budget.
+/// </summary>
+/// <param name="Epoch">The socket's epoch.</param>
+/// <param name="Reason">What the port saw, for logs.</param>
+public sealed record SignallingUnreachable(long Epoch, string Reason) : EngineInput;
+
 /// <summary>A text frame arrived on the socket of an epoch.</summary>
 /// <param name="Epoch">The socket's epoch.</param>
 /// <param name="Text">The frame.</param>

@@ -14,9 +14,6 @@ public enum CloseDisposition
 
     /// <summary>Do not retry: surface a typed error once.</summary>
     Terminal,
-
-    /// <summary>The local network is unreachable: wait offline and probe, without spending the attempt budget.</summary>
-    LocalOutage,
 }
 
 /// <summary>A close code's meaning.</summary>
@@ -53,7 +50,6 @@ public static class CloseCodePolicy
         CloseCodes.OverCapacity => new(code, "over_capacity", CloseDisposition.RetryAfterCapacityFloor),
         CloseCodes.LivenessTimeout => new(code, "liveness_timeout", CloseDisposition.Retry),
         CloseCodes.WelcomeTimeout => new(code, "welcome_timeout", CloseDisposition.Retry),
-        CloseCodes.NetworkUnreachable => new(code, "network_unreachable", CloseDisposition.LocalOutage),
         CloseCodes.ConnectionRefused => new(code, "connection_refused", CloseDisposition.Retry),
         _ => new(code, "unknown", CloseDisposition.Retry),
     };

@@ -1,6 +1,9 @@
 namespace Reconnect.Core.Policies;
 
-/// <summary>The close codes the signalling socket understands: WebSocket codes and the application's 4000 range.</summary>
+/// <summary>
+/// The close codes the signalling socket understands: WebSocket codes and the application's 4000 range. An unreachable
+/// local network is no close code: a port reports it as <see cref="Engine.SignallingUnreachable"/>.
+/// </summary>
 public static class CloseCodes
 {
     /// <summary>Normal closure.</summary>
@@ -38,9 +41,6 @@ public static class CloseCodes
 
     /// <summary>The client closed the socket because no welcome arrived in time.</summary>
     public const int WelcomeTimeout = 4101;
-
-    /// <summary>The local network is unreachable (no route, interface down): a local outage, not a server's answer.</summary>
-    public const int NetworkUnreachable = 4102;
 
     /// <summary>
     /// The server host refused the connection (TCP RST on connect: nothing listens): a server's answer, not a network

@@ -19,9 +19,9 @@ public interface ITokenPort
 }
 
 /// <summary>
-/// The signalling socket port: one socket per epoch; reports SocketOpened, FrameReceived and SocketClosed. A connect the
-/// server host refuses (connection refused) closes with 4103 <c>connection_refused</c>, a host without a route with 4102
-/// <c>network_unreachable</c>, any other failure with 1006.
+/// The signalling socket port: one socket per epoch; reports SocketOpened, FrameReceived and SocketClosed, or
+/// SignallingUnreachable when the local network is unreachable (no route, interface down: no close code). A connect the
+/// server host refuses (connection refused) closes with 4103 <c>connection_refused</c>, any other failure with 1006.
 /// </summary>
 public interface ISignallingPort
 {

@@ -234,6 +234,9 @@ internal sealed class EngineHarness
 
     public IReadOnlyList<EngineOutput> DropSocket(int code = 1006) => Feed(new SocketClosed(Snapshot.Epoch, code, "dropped"));
 
+    /// <summary>The port of the current socket finds the local network unreachable.</summary>
+    public IReadOnlyList<EngineOutput> SocketUnreachable() => Feed(new SignallingUnreachable(Snapshot.Epoch, "no route"));
+
     public IReadOnlyList<EngineOutput> Ice(string remoteId, IceConnectionState state) =>
         Feed(new IceStateChanged(remoteId, Remote(remoteId).Generation, state));
 

@@ -65,7 +65,7 @@ public sealed class GraceRuleTests
     {
         var options = new ReconnectOptions { Backoff = new SocketBackoffOptions { OfflineProbeInterval = TimeSpan.FromSeconds(30) } };
         var h = new EngineHarness(options) { AnnouncedGrace = Grace }.Join("A", "room");
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         var gaps = h.OfflineProbeGaps(8);
 
         Assert.All(gaps, g => Assert.InRange(g, TimeSpan.Zero, CappedDelay));

@@ -240,7 +240,7 @@ public sealed class NetworkChangeRuleTests
         var failed = h.Snapshot.FailedAttempts;
         var since = h.Now;
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
@@ -255,7 +255,7 @@ public sealed class NetworkChangeRuleTests
                 fast ? gap >= TimeSpan.FromMilliseconds(160) && gap <= TimeSpan.FromMilliseconds(240) : gap >= TimeSpan.FromMilliseconds(800) && gap <= TimeSpan.FromMilliseconds(1200),
                 $"SEED=0x{seed:x}: probe {i} at {(waited - since).TotalSeconds:0.000} s into the outage came {gap.TotalMilliseconds} ms later");
             h.Feed(new TokenFetched(fetch.Attempt, "t", EngineHarness.DefaultIce));
-            h.DropSocket(CloseCodes.NetworkUnreachable);
+            h.SocketUnreachable();
         }
 
         Assert.Equal(failed, h.Snapshot.FailedAttempts);
@@ -296,7 +296,7 @@ public sealed class NetworkChangeRuleTests
     public void A_token_fetch_that_fails_for_an_unreachable_network_waits_offline_and_is_not_blamed_on_the_provider()
     {
         var h = JoinedWithConnected("B");
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         var before = h.Checkpoint;
 
         for (var i = 0; i < 6; i++)
@@ -315,12 +315,12 @@ public sealed class NetworkChangeRuleTests
     {
         var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineProbeInterval = null } };
         var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
         h.AwaitAttempt();
         h.AnswerToken();
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
         Assert.Equal(1, h.Snapshot.FailedAttempts);

@@ -81,7 +81,7 @@ public sealed class RefusedConnectionRuleTests
         h.AwaitAttempt();
         h.AnswerToken();
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         var gaps = h.OfflineProbeGaps(6);
 
         Assert.All(gaps, g => Assert.InRange(g, TimeSpan.Zero, CappedDelay));

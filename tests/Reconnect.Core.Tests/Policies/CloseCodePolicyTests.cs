@@ -11,7 +11,7 @@ public sealed class CloseCodePolicyTests
         CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.ServiceRestart,
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
-        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.NetworkUnreachable, CloseCodes.ConnectionRefused,
+        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused,
     ];
 
     [Theory]
@@ -37,12 +37,11 @@ public sealed class CloseCodePolicyTests
     }
 
     [Fact]
-    public void Network_unreachable_is_a_local_outage_that_is_retried_never_terminal()
+    public void No_close_code_stands_for_an_unreachable_local_network_so_4102_is_an_unknown_code_retried_like_any_other()
     {
-        var classification = CloseCodePolicy.Classify(CloseCodes.NetworkUnreachable);
+        var classification = CloseCodePolicy.Classify(4102);
 
-        Assert.Equal(new CloseClassification(4102, "network_unreachable", CloseDisposition.LocalOutage), classification);
-        Assert.False(classification.IsTerminal);
+        Assert.Equal(new CloseClassification(4102, "unknown", CloseDisposition.Retry), classification);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4102, 4103],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103],
             KnownCodes);
     }
 

@@ -46,7 +46,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
         _open = true;
         if (!_fabric.IsOnline(Host))
         {
-            Fail(epoch, CloseCodes.NetworkUnreachable, "network unreachable");
+            Unreachable(epoch);
             return;
         }
 
@@ -74,7 +74,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
 
         if (!_fabric.IsOnline(Host))
         {
-            Fail(epoch, CloseCodes.NetworkUnreachable, "network unreachable");
+            Unreachable(epoch);
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
     {
         if (_open)
         {
-            Fail(_epoch, CloseCodes.NetworkUnreachable, "network unreachable");
+            Unreachable(_epoch);
         }
     }
 
@@ -149,6 +149,12 @@ public sealed class InMemorySignallingPort : ISignallingPort
     {
         Abandon();
         _sink.Post(new SocketClosed(epoch, code, reason));
+    }
+
+    private void Unreachable(long epoch)
+    {
+        Abandon();
+        _sink.Post(new SignallingUnreachable(epoch, "network unreachable"));
     }
 
     private void Abandon()
