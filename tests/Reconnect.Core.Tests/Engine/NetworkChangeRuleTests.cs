@@ -266,7 +266,7 @@ public sealed class NetworkChangeRuleTests
     public void A_welcome_ends_the_outage_so_the_next_outage_probes_fast_again()
     {
         var h = JoinedWithConnected("B");
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
         h.Advance(TimeSpan.FromSeconds(30));
         h.AwaitAttempt();
         h.AnswerToken();
@@ -274,7 +274,7 @@ public sealed class NetworkChangeRuleTests
         h.Welcome();
         h.AnswerRoster([EngineHarness.Peer("B")]);
 
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         Assert.InRange(h.DueOf(TimerKind.OfflineProbe) - h.Now, TimeSpan.FromMilliseconds(160), TimeSpan.FromMilliseconds(240));
     }
@@ -284,7 +284,7 @@ public sealed class NetworkChangeRuleTests
     {
         var options = EngineHarness.LongLivedSocket with { Backoff = EngineHarness.LongLivedSocket.Backoff with { OfflineFastProbeWindow = TimeSpan.Zero } };
         var h = new EngineHarness(options).Join("A", "room");
-        h.DropSocket(CloseCodes.NetworkUnreachable);
+        h.SocketUnreachable();
 
         var gaps = h.OfflineProbeGaps(4);
 
