@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Reconnect.Benchmarks.SteadyInputBenchmarks).Assembly).Run(args);
