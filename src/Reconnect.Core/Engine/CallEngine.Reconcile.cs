@@ -9,9 +9,6 @@ namespace Reconnect.Core.Engine;
 /// <summary>Reconcile: after each welcome, diff a full roster snapshot against the identity map.</summary>
 public sealed partial class CallEngine
 {
-    /// <summary>The peer-left reason when a peer is gone from the roster and the server did not say why.</summary>
-    private const string UnknownDeparture = "unknown";
-
     private ReconcileState _reconcileState = ReconcileMachine.Table.Initial;
     private int _nextRosterRequest;
     private int _roundFirstRequestId = int.MaxValue;
@@ -52,98 +49,67 @@ public sealed partial class CallEngine
         }
     }
 
+    /// <summary>Applies the reconcile diff's decisions (see <see cref="RosterDiff"/>), in order.</summary>
     private void ApplyRoster(RosterMessage roster)
     {
-        var snapshot = new SortedDictionary<string, RosterEntry>(StringComparer.Ordinal);
-        foreach (var entry in roster.Peers)
-        {
-            if (entry.PeerId == _peerId)
-            {
-                Emit(new ErrorRaised(new ProtocolViolation($"the roster lists the local peer '{entry.PeerId}'")));
-            }
-            else if (!snapshot.TryAdd(entry.PeerId, entry))
-            {
-                Emit(new ErrorRaised(new ProtocolViolation($"the roster lists '{entry.PeerId}' twice; the first entry is kept")));
-            }
-        }
-
         var version = roster.Version;
-        foreach (var gone in _peers.Values.Where(p => !snapshot.TryGetValue(p.Id, out var e) || e.SessionId != p.Roster.SessionId).ToList())
-        {
-            if (version != 0 && gone.Version > version)
-            {
-                Ignore($"roster {roster.RequestId} (version {version}) about {gone.Id}", $"the peer's event of version {gone.Version} is newer than the snapshot");
-                snapshot.Remove(gone.Id);
-                continue;
-            }
-
-            var departed = roster.Departed?.LastOrDefault(d => d.PeerId == gone.Id && d.SessionId == gone.Roster.SessionId);
-            var listed = snapshot.ContainsKey(gone.Id);
-            if (departed is null && gone.State != RemotePeerState.Closed && (listed || gone.AwaitingRejoin || _awaitRejoins || roster.Departed is not null))
-            {
-                if (!listed)
-                {
-                    AwaitRejoin(gone);
-                }
-
-                continue;
-            }
-
-            Mark(CoverageMarks.ReconcileRemove);
-            RemovePeer(gone, departed?.Reason ?? (listed ? "replaced" : UnknownDeparture));
-        }
-
-        foreach (var leftLater in snapshot.Values.Where(e => _rosterOrder.LeftAfter(e.PeerId, e.SessionId, version)).ToList())
-        {
-            Ignore($"roster {roster.RequestId} (version {version}) about {leftLater.PeerId}", "the session left after the snapshot was taken");
-            snapshot.Remove(leftLater.PeerId);
-        }
-
-        var rebuildAll = _forceRebuildNextRound || _options.ForceMediaRestartOnReconnect;
+        var known = _peers.Values.Select(p => new KnownPeer(p.Id, p.Roster.SessionId, p.State, p.Version, p.AwaitingRejoin, p.ConnectionEpoch)).ToList();
+        var context = new RosterDiffContext(_peerId, known, _rosterOrder, _awaitRejoins, _forceRebuildNextRound || _options.ForceMediaRestartOnReconnect, _epoch);
         _forceRebuildNextRound = false;
-        foreach (var entry in snapshot.Values)
+        foreach (var decision in RosterDiff.Compute(roster, context))
         {
-            if (_peers.TryGetValue(entry.PeerId, out var peer) && peer.State != RemotePeerState.Closed)
-            {
-                if (entry.SessionId != peer.Roster.SessionId)
-                {
-                    KeepRejoined(peer, entry, version);
-                    continue;
-                }
+            Apply(decision, version);
+        }
 
-                if (version == 0 || peer.Version <= version)
-                {
-                    UpdatePeer(peer, entry, version);
-                }
+        _rosterOrder.SnapshotApplied(version);
+        _awaitRejoins = false;
+    }
 
-                if (peer.ConnectionEpoch != _epoch && (rebuildAll || peer.State != RemotePeerState.Connected))
-                {
-                    Mark(CoverageMarks.ReconcileSwap);
-                    Rebuild(peer, peer.Generation + 1, "reconcile", offer: true);
-                }
-                else
-                {
-                    Mark(CoverageMarks.ReconcileKeep);
-                }
-            }
-            else
-            {
-                if (peer is not null)
-                {
-                    RemovePeer(peer, "replaced after its connection was closed");
-                }
-
+    private void Apply(RosterDecision decision, long version)
+    {
+        switch (decision)
+        {
+            case RosterViolation violation:
+                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                break;
+            case RosterPartIgnored ignored:
+                Ignore(ignored.Input, ignored.Reason);
+                break;
+            case AwaitPeerRejoin awaited:
+                AwaitRejoin(_peers[awaited.PeerId]);
+                break;
+            case ReplaceClosedPeer replaced:
+                RemovePeer(_peers[replaced.PeerId], RosterDiff.ClosedReplaced);
+                break;
+            case RemoveKnownPeer removed:
+                Mark(CoverageMarks.ReconcileRemove);
+                RemovePeer(_peers[removed.PeerId], removed.Reason);
+                break;
+            case KeepRejoinedPeer rejoined:
+                KeepRejoined(_peers[rejoined.PeerId], rejoined.Entry, version);
+                break;
+            case UpdateKnownPeer updated:
+                UpdatePeer(_peers[updated.PeerId], updated.Entry, version);
+                break;
+            case SwapConnection swapped:
+                Mark(CoverageMarks.ReconcileSwap);
+                var peer = _peers[swapped.PeerId];
+                Rebuild(peer, peer.Generation + 1, "reconcile", offer: true);
+                break;
+            case KeepConnection:
+                Mark(CoverageMarks.ReconcileKeep);
+                break;
+            case AddNewPeer added:
                 if (_welcomesSinceJoin > 1)
                 {
                     Mark(CoverageMarks.ReconcileAdd);
                 }
 
-                AddPeer(entry, version);
-            }
+                AddPeer(added.Entry, version);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown roster decision.");
         }
-
-        _rosterOrder.SnapshotApplied(version);
-        _awaitRejoins = false;
     }
 
     /// <summary>
@@ -205,7 +171,7 @@ public sealed partial class CallEngine
             }
             else
             {
-                RemovePeer(peer, "replaced after its connection was closed");
+                RemovePeer(peer, RosterDiff.ClosedReplaced);
             }
         }
 
