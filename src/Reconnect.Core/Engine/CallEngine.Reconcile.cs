@@ -44,6 +44,9 @@ public sealed partial class CallEngine
             case ReconcileEffect.RaiseTimeout:
                 Emit(new ErrorRaised(new ReconcileTimeout(_roundRequests)));
                 break;
+            case ReconcileEffect.AbandonSocket:
+                KillSocket(CloseCodes.RosterTimeout, "the roster never came on this socket");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown reconcile effect.");
         }

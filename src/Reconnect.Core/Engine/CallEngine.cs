@@ -228,7 +228,9 @@ public sealed partial class CallEngine
 
     private void FireReconcile(ReconcileTrigger trigger)
     {
-        var context = new ReconcileContext(_roundRequests - 1 < _options.Reconcile.RosterRetries);
+        var context = new ReconcileContext(
+            _roundRequests - 1 < _options.Reconcile.RosterRetries,
+            _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
         var outcome = Fire(ReconcileMachine.Table, _reconcileState, trigger, context);
         _reconcileState = outcome.To;
         foreach (var effect in outcome.Effects)

@@ -43,6 +43,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
 
         Positive(failures, "Reconcile.Deadline", options.Reconcile.Deadline);
         Check(failures, options.Reconcile.RosterRetries is >= 0 and <= 100, "Reconcile.RosterRetries must be in [0, 100].");
+        Check(failures, options.Reconcile.TimedOutRequests is >= 1 and <= 100, "Reconcile.TimedOutRequests must be in [1, 100].");
         Positive(failures, "Reconcile.UnknownPeerReread", options.Reconcile.UnknownPeerReread);
         Positive(failures, "Reconcile.RejoinWait", options.Reconcile.RejoinWait);
 

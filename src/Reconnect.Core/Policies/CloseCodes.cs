@@ -47,4 +47,7 @@ public static class CloseCodes
     /// outage; the session cannot be resumed on that process right now.
     /// </summary>
     public const int ConnectionRefused = 4103;
+
+    /// <summary>The client gave up a socket on which the roster never came, after the reconcile timed out and asked again.</summary>
+    public const int RosterTimeout = 4105;
 }

@@ -10,6 +10,13 @@ public sealed record ReconcileOptions
     public int RosterRetries { get; init; } = 2;
 
     /// <summary>
+    /// After the ReconcileTimeout error, how many roster requests go out (the first with the error, then one per
+    /// deadline) before the socket is given up as unable to reconcile and replaced by a reconnect, which starts a
+    /// fresh round. With the defaults the socket is given up 60 s after the welcome.
+    /// </summary>
+    public int TimedOutRequests { get; init; } = 3;
+
+    /// <summary>
     /// The least time between two roster re-reads asked for because a signal came from a peer the engine does not
     /// know (a join it missed); the signal is held meanwhile.
     /// </summary>

@@ -1,6 +1,8 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
@@ -310,6 +312,34 @@ public sealed class ReconcileRuleTests
         Assert.False(h.IsArmed(TimerKind.ReconcileDeadline));
         h.Reconnect(Bob, Carol);
 
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.Single(h.Errors<ReconcileTimeout>());
+    }
+
+    [Fact]
+    public void After_the_timeout_three_more_requests_go_out_then_the_socket_is_given_up_and_a_reconnect_reconciles()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        var welcomedAt = h.Now;
+        var epoch = h.Snapshot.Epoch;
+        h.Advance(TimeSpan.FromSeconds(30));
+        var timedOut = h.Checkpoint;
+
+        h.Advance(TimeSpan.FromSeconds(29.999));
+        Assert.Equal(2, h.Sent<RosterRequestMessage>(timedOut).Count());
+        Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+        Assert.Empty(h.Since<CloseSocket>(timedOut));
+        h.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(new CloseSocket(epoch, CloseCodes.RosterTimeout, "the roster never came on this socket"), Assert.Single(h.Since<CloseSocket>(timedOut)));
+        Assert.Equal(TimeSpan.FromSeconds(60), h.Timed<CloseSocket>().Last().At - welcomedAt);
+        Assert.Equal((ReconcileState.Idle, SignallingSocketState.WaitingToRetry), (h.Snapshot.Reconcile, h.Snapshot.Socket));
+        Assert.False(h.IsArmed(TimerKind.ReconcileDeadline));
+        h.Reconnect(Bob, Carol);
         Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
         Assert.Single(h.Errors<ReconcileTimeout>());
     }

@@ -34,6 +34,7 @@ public sealed class ReconnectOptionsValidatorTests
         ["Heartbeat.WakeProbeTimeout zero"] = ("Heartbeat.WakeProbeTimeout", Defaults with { Heartbeat = new() { WakeProbeTimeout = TimeSpan.Zero } }),
         ["Token.FetchTimeout zero"] = ("Token.FetchTimeout", Defaults with { Token = new() { FetchTimeout = TimeSpan.Zero } }),
         ["Token.FailureNoticeThreshold zero"] = ("Token.FailureNoticeThreshold", Defaults with { Token = new() { FailureNoticeThreshold = 0 } }),
+        ["Reconcile.TimedOutRequests zero"] = ("Reconcile.TimedOutRequests", Defaults with { Reconcile = new() { TimedOutRequests = 0 } }),
         ["IceRestart.Delays empty"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [] } }),
         ["IceRestart.Delays more than 100"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [.. Enumerable.Repeat(TimeSpan.FromSeconds(1), 101)] } }),
         ["IceRestart.Delays negative"] = ("IceRestart.Delays", Defaults with { IceRestart = new() { Delays = [TimeSpan.Zero, TimeSpan.FromTicks(-1)] } }),

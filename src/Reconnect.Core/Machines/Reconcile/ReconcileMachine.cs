@@ -17,7 +17,7 @@ public enum ReconcileState
     /// <summary>The identity map matches the roster.</summary>
     Done,
 
-    /// <summary>The roster did not come after every retry; the error was raised and requests go on.</summary>
+    /// <summary>The roster did not come after every retry; the error was raised and a few more requests go out before the socket is given up.</summary>
     TimedOut,
 }
 
@@ -57,11 +57,15 @@ public enum ReconcileEffect
 
     /// <summary>Raise the typed ReconcileTimeout error.</summary>
     RaiseTimeout,
+
+    /// <summary>Give up the socket (close code 4105 <c>roster_timeout</c>): the reconnect starts a fresh round.</summary>
+    AbandonSocket,
 }
 
 /// <summary>What the reconcile machine's guards read.</summary>
 /// <param name="RetriesLeft">Roster re-requests remain before the timeout error.</param>
-public readonly record struct ReconcileContext(bool RetriesLeft);
+/// <param name="TimedOutRequestsLeft">After the timeout error, roster requests remain before the socket is given up.</param>
+public readonly record struct ReconcileContext(bool RetriesLeft, bool TimedOutRequestsLeft);
 
 /// <summary>The reconcile machine: after each welcome, read the roster and align the identity map with it.</summary>
 public static class ReconcileMachine
@@ -84,7 +88,7 @@ public static class ReconcileMachine
             .OnExit(ReconcileEffect.CancelDeadline)
             .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
             .On(ReconcileTrigger.DeadlinePassed).If(c => c.RetriesLeft, "retries left").GoTo(ReconcileState.AwaitingRoster)
-            .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut, ReconcileEffect.RaiseTimeout)
+            .On(ReconcileTrigger.DeadlinePassed).If(c => !c.RetriesLeft, "retries spent").GoTo(ReconcileState.TimedOut, ReconcileEffect.RaiseTimeout)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         b.In(ReconcileState.Applying)
@@ -98,11 +102,12 @@ public static class ReconcileMachine
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         b.In(ReconcileState.TimedOut)
-            .Deadline("keeps re-requesting at the roster deadline until the roster comes or the socket drops")
+            .Deadline("re-requests at the roster deadline a few more times, then gives the socket up")
             .OnEnter(ReconcileEffect.RequestRoster)
             .OnExit(ReconcileEffect.CancelDeadline)
             .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
-            .On(ReconcileTrigger.DeadlinePassed).GoTo(ReconcileState.TimedOut)
+            .On(ReconcileTrigger.DeadlinePassed).If(c => c.TimedOutRequestsLeft, "requests left").GoTo(ReconcileState.TimedOut)
+            .On(ReconcileTrigger.DeadlinePassed).If(c => !c.TimedOutRequestsLeft, "requests spent").GoTo(ReconcileState.Idle, ReconcileEffect.AbandonSocket)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         return b.Build();
