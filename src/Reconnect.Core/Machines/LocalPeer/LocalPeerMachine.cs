@@ -127,7 +127,7 @@ public static class LocalPeerMachine
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
             .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
+            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
@@ -138,7 +138,7 @@ public static class LocalPeerMachine
             .Reject(LocalPeerTrigger.JoinRequested, "already in a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
+            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
@@ -151,7 +151,7 @@ public static class LocalPeerMachine
             .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
+            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
             .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
             .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
 
@@ -161,7 +161,7 @@ public static class LocalPeerMachine
             .OnExit(LocalPeerEffect.CancelLeaveTimer)
             .On(LocalPeerTrigger.LeaveFinished).If(c => c.JoinQueued, "a join is queued")
                 .GoTo(LocalPeerState.Joining, LocalPeerEffect.ReleaseChannel, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
-            .On(LocalPeerTrigger.LeaveFinished).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+            .On(LocalPeerTrigger.LeaveFinished).If(c => !c.JoinQueued, "no join queued").GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
             .On(LocalPeerTrigger.JoinRequested).Stay(LocalPeerEffect.QueueJoin)
             .On(LocalPeerTrigger.LeaveRequested).If(c => c.JoinQueued, "a join is queued").Stay(LocalPeerEffect.DropQueuedJoin)
             .Ignore(LocalPeerTrigger.LeaveRequested, "already leaving")

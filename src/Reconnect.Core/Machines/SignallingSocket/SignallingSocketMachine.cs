@@ -154,7 +154,7 @@ public static class SignallingSocketMachine
         b.In(SignallingSocketState.Idle)
             .Stable("waits for the local peer to join")
             .On(SignallingSocketTrigger.ConnectRequested).If(c => c.Offline, "offline").GoTo(SignallingSocketState.Offline)
-            .On(SignallingSocketTrigger.ConnectRequested).GoTo(SignallingSocketState.FetchingToken)
+            .On(SignallingSocketTrigger.ConnectRequested).If(c => !c.Offline, "online").GoTo(SignallingSocketState.FetchingToken)
             .Ignore(SignallingSocketTrigger.NetworkLost, "nothing to pause")
             .Ignore(SignallingSocketTrigger.NetworkRestored, "nothing to resume")
             .Ignore(SignallingSocketTrigger.Released, "already idle")
@@ -189,9 +189,10 @@ public static class SignallingSocketMachine
             .OnEnter(SignallingSocketEffect.StartHeartbeat)
             .OnExit(SignallingSocketEffect.StopHeartbeat)
             .On(SignallingSocketTrigger.SocketFailed).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp)
-            .On(SignallingSocketTrigger.SocketFailed).If(c => c.LocalOutage, "local network unreachable")
+            .On(SignallingSocketTrigger.SocketFailed).If(c => !c.TerminalCode && c.LocalOutage, "local network unreachable")
                 .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
-            .On(SignallingSocketTrigger.SocketFailed).GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
+            .On(SignallingSocketTrigger.SocketFailed).If(c => !c.TerminalCode && !c.LocalOutage, "retry")
+                .GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
             .On(SignallingSocketTrigger.NetworkLost)
                 .GoTo(SignallingSocketState.Offline, SignallingSocketEffect.DropSocket, SignallingSocketEffect.CountFlap, SignallingSocketEffect.ReportLost)
             .Ignore(SignallingSocketTrigger.NetworkRestored, "the socket is up; liveness decides")
@@ -240,11 +241,16 @@ public static class SignallingSocketMachine
             state.On(trigger).If(c => c.TerminalCode, "terminal code").GoTo(SignallingSocketState.Closed, SignallingSocketEffect.ReportGaveUp);
         }
 
-        state.On(trigger).If(c => c.FailFast, "first connect fails fast")
+        state.On(trigger).If(c => !Terminal(c, trigger) && c.FailFast, "first connect fails fast")
             .GoTo(SignallingSocketState.Idle, SignallingSocketEffect.ReportFirstConnectFailed);
-        state.On(trigger).If(c => c.LocalOutage, "local network unreachable").GoTo(SignallingSocketState.Offline);
-        state.On(trigger).If(c => c.BudgetSpent, "budget spent")
+        state.On(trigger).If(c => !Terminal(c, trigger) && !c.FailFast && c.LocalOutage, "local network unreachable").GoTo(SignallingSocketState.Offline);
+        state.On(trigger).If(c => !Terminal(c, trigger) && !c.FailFast && !c.LocalOutage && c.BudgetSpent, "budget spent")
             .GoTo(SignallingSocketState.Closed, SignallingSocketEffect.CountFailedAttempt, SignallingSocketEffect.ReportGaveUp);
-        state.On(trigger).GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFailedAttempt);
+        state.On(trigger).If(c => !Terminal(c, trigger) && !c.FailFast && !c.LocalOutage && !c.BudgetSpent, "retry")
+            .GoTo(SignallingSocketState.WaitingToRetry, SignallingSocketEffect.CountFailedAttempt);
     }
+
+    /// <summary>A terminal code decides first, and only a socket's failure carries one (a token failure never does).</summary>
+    private static bool Terminal(SignallingSocketContext context, SignallingSocketTrigger trigger) =>
+        trigger == SignallingSocketTrigger.SocketFailed && context.TerminalCode;
 }

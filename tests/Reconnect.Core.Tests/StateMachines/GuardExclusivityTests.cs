@@ -1,0 +1,78 @@
+using System.Reflection;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.StateMachines;
+
+namespace Reconnect.Core.Tests.StateMachines;
+
+/// <summary>
+/// Every table reads the same in any order: for every state, trigger and every context the guards can see (each
+/// context is a handful of flags, so all of them are tried), at most one row's guard holds, and when none holds an
+/// ignore rule absorbs the trigger. So no row depends on being declared before another.
+/// </summary>
+public sealed class GuardExclusivityTests
+{
+    [Fact]
+    public void Local_peer_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(LocalPeerMachine.Table);
+
+    [Fact]
+    public void Remote_peer_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(RemotePeerMachine.Table);
+
+    [Fact]
+    public void Signalling_socket_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(SignallingSocketMachine.Table);
+
+    [Fact]
+    public void Reconcile_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(ReconcileMachine.Table);
+
+    [Fact]
+    public void A_table_whose_rows_depend_on_their_order_is_caught() =>
+        Assert.Contains(Problems(Turnstile.Table), p => p.StartsWith("Turnstile: in Locked on Coin with", StringComparison.Ordinal));
+
+    private static void AssertExclusiveAndComplete<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> table)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum
+    {
+        var problems = Problems(table);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static List<string> Problems<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> table)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum
+    {
+        var problems = new List<string>();
+        var contexts = EveryContext<TContext>();
+        foreach (var group in table.Rows.GroupBy(r => (r.From, r.Trigger)))
+        {
+            var ignored = table.Ignores.Any(i => i.In.Equals(group.Key.From) && i.Trigger.Equals(group.Key.Trigger));
+            foreach (var context in contexts)
+            {
+                var holding = group.Where(r => r.Guard is null || r.Guard.Holds(context)).Select(r => r.Key).ToList();
+                if (holding.Count > 1)
+                {
+                    problems.Add($"{table.Name}: in {group.Key.From} on {group.Key.Trigger} with {context}, {holding.Count} rows hold: {string.Join("; ", holding)}");
+                }
+                else if (holding.Count == 0 && !ignored)
+                {
+                    problems.Add($"{table.Name}: in {group.Key.From} on {group.Key.Trigger} with {context}, no row holds and no rule ignores it");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Every value of a context made of flags: each combination of its constructor's boolean parameters.</summary>
+    private static List<TContext> EveryContext<TContext>()
+    {
+        var constructor = typeof(TContext).GetConstructors().Single(c => c.GetParameters().Length > 0);
+        var parameters = constructor.GetParameters();
+        Assert.All(parameters, p => Assert.Equal(typeof(bool), p.ParameterType));
+        return [.. Enumerable.Range(0, 1 << parameters.Length)
+            .Select(bits => (TContext)constructor.Invoke([.. parameters.Select((_, i) => (object)((bits >> i & 1) == 1))]))];
+    }
+}
