@@ -31,6 +31,9 @@ public sealed partial class CallEngine
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
     private readonly Queue<(LocalPeerTrigger Trigger, string Reason)> _deferredLocal = new();
     private readonly Action<EngineOutput> _emit;
+    private readonly MachineRunner<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> _localMachine;
+    private readonly MachineRunner<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> _socketMachine;
+    private readonly MachineRunner<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> _reconcileMachine;
     private Instant _now;
     private int _steps;
     private bool _firingLocal;
@@ -44,6 +47,9 @@ public sealed partial class CallEngine
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
+        _localMachine = LocalPeerMachine.Table.Attach(() => _localState, s => _localState = s);
+        _socketMachine = SignallingSocketMachine.Table.Attach(() => _socketState, s => _socketState = s);
+        _reconcileMachine = ReconcileMachine.Table.Attach(() => _reconcileState, s => _reconcileState = s);
     }
 
     /// <summary>The options in force.</summary>
@@ -162,13 +168,13 @@ public sealed partial class CallEngine
     }
 
     private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
-        StateMachine<TState, TTrigger, TEffect, TContext> machine, TState state, TTrigger trigger, TContext context)
+        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum
     {
         Step();
-        var outcome = machine.Fire(state, trigger, context);
+        var outcome = machine.Fire(trigger, context);
         Mark($"{machine.Name}: {outcome.Key}");
         return outcome;
     }
@@ -188,9 +194,8 @@ public sealed partial class CallEngine
 
         _firingLocal = true;
         var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
-        var outcome = Fire(LocalPeerMachine.Table, _localState, trigger, context);
-        var from = _localState;
-        _localState = outcome.To;
+        var outcome = Fire(_localMachine, trigger, context);
+        var from = outcome.From;
         foreach (var effect in outcome.Effects)
         {
             ApplyLocalEffect(effect);
@@ -218,8 +223,7 @@ public sealed partial class CallEngine
             !_everWelcomed && !_options.RetryFirstConnect && _localState == LocalPeerState.Joining,
             _offline,
             localOutage && _options.Backoff.OfflineProbeInterval is not null);
-        var outcome = Fire(SignallingSocketMachine.Table, _socketState, trigger, context);
-        _socketState = outcome.To;
+        var outcome = Fire(_socketMachine, trigger, context);
         foreach (var effect in outcome.Effects)
         {
             ApplySocketEffect(effect);
@@ -231,8 +235,7 @@ public sealed partial class CallEngine
         var context = new ReconcileContext(
             _roundRequests - 1 < _options.Reconcile.RosterRetries,
             _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
-        var outcome = Fire(ReconcileMachine.Table, _reconcileState, trigger, context);
-        _reconcileState = outcome.To;
+        var outcome = Fire(_reconcileMachine, trigger, context);
         foreach (var effect in outcome.Effects)
         {
             ApplyReconcileEffect(effect);
@@ -242,9 +245,8 @@ public sealed partial class CallEngine
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
         var context = new RemotePeerContext(peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts);
-        var outcome = Fire(RemotePeerMachine.Table, peer.State, trigger, context);
-        var from = peer.State;
-        peer.State = outcome.To;
+        var outcome = Fire(peer.Machine, trigger, context);
+        var from = outcome.From;
         foreach (var effect in outcome.Effects)
         {
             ApplyRemoteEffect(peer, effect);

@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
+using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Engine;
 
@@ -17,6 +18,8 @@ internal sealed record BoundStream(long StreamRef, int Generation);
 /// <summary>The engine's record of one remote peer: the identity that outlives its connections.</summary>
 internal sealed class RemotePeerEntry(string id, long reference, RosterEntry roster, bool polite)
 {
+    private MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
+
     public string Id { get; } = id;
 
     public long Ref { get; } = reference;
@@ -29,6 +32,10 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
     public long Version { get; set; }
 
     public RemotePeerState State { get; set; } = RemotePeerState.Idle;
+
+    /// <summary>The peer's Stateless machine, which reads and writes <see cref="State"/>; configured on its first trigger.</summary>
+    public MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Machine =>
+        _machine ??= RemotePeerMachine.Table.Attach(() => State, s => State = s);
 
     /// <summary>The live connection's generation; 0 before the first.</summary>
     public int Generation { get; set; }

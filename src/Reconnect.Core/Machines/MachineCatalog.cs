@@ -7,23 +7,23 @@ using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines;
 
-/// <summary>The four machine tables, each with its diagrams: the docs render them and a golden-file test keeps them from drifting.</summary>
+/// <summary>The machine tables, each with its diagrams: the docs render them and a golden-file test keeps them from drifting.</summary>
 public static class MachineCatalog
 {
     /// <summary>Every machine, in a fixed order: local peer, remote peer, signalling socket, reconcile.</summary>
     public static ImmutableArray<MachineDiagram> All { get; } =
     [
-        Describe(LocalPeerMachine.Table, "local-peer.mmd"),
-        Describe(RemotePeerMachine.Table, "remote-peer.mmd"),
-        Describe(SignallingSocketMachine.Table, "signalling-socket.mmd"),
-        Describe(ReconcileMachine.Table, "reconcile.mmd"),
+        Describe(LocalPeerMachine.Table, "local-peer"),
+        Describe(RemotePeerMachine.Table, "remote-peer"),
+        Describe(SignallingSocketMachine.Table, "signalling-socket"),
+        Describe(ReconcileMachine.Table, "reconcile"),
     ];
 
     private static MachineDiagram Describe<TState, TTrigger, TEffect, TContext>(
-        StateMachine<TState, TTrigger, TEffect, TContext> table,
-        string fileName)
+        MachineTable<TState, TTrigger, TEffect, TContext> table,
+        string baseName)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum =>
-        new(table.Name, fileName, () => DiagramWriter.ToMermaid(table), () => DiagramWriter.ToDot(table));
+        new(table.Name, baseName, () => DiagramWriter.ToMermaid(table), () => DiagramWriter.ToDot(table));
 }

@@ -18,6 +18,9 @@ public sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
     /// <summary>True when the row stays in its state and runs neither exit nor entry effects.</summary>
     public bool IsInternal { get; init; }
 
+    /// <summary>True when the row has no guard or its guard holds in the context.</summary>
+    public bool Holds(TContext context) => Guard is null || Guard.Holds(context);
+
     /// <summary>The label diagrams show: <c>Trigger [guard]</c>.</summary>
     public string Label => Guard is null ? Trigger.ToString() : $"{Trigger} [{Guard.Description}]";
 

@@ -21,7 +21,7 @@ public sealed class CoreCompiledPurityTests
 
     [Fact]
     public void Core_assembly_uses_no_lock_and_no_async() =>
-        Assert.Equal([], BannedReferences(typeof(StateMachine<,,,>).Assembly.Location));
+        Assert.Equal([], BannedReferences(typeof(MachineTable<,,,>).Assembly.Location));
 
     [Fact]
     public void The_scan_finds_a_lock_and_an_async_method() =>

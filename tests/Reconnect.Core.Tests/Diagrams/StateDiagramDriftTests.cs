@@ -7,17 +7,17 @@ public sealed class StateDiagramDriftTests
 {
     private const string AcceptVariable = "RECONNECT_ACCEPT_DIAGRAMS";
 
-    public static TheoryData<string> FileNames => new(MachineCatalog.All.Select(m => m.FileName));
+    public static TheoryData<string> FileNames => new(MachineCatalog.All.SelectMany(m => new[] { m.MermaidFile, m.DotFile }));
 
     [Theory]
     [MemberData(nameof(FileNames))]
     public void Committed_diagram_matches_the_machine_table(string fileName)
     {
-        var machine = MachineCatalog.All.Single(m => m.FileName == fileName);
+        var machine = MachineCatalog.All.Single(m => m.MermaidFile == fileName || m.DotFile == fileName);
         var folder = Path.Combine(RepositoryRoot.Path, "docs", "state-diagrams");
         var committedPath = Path.Combine(folder, fileName);
-        var receivedPath = Path.Combine(folder, Path.ChangeExtension(fileName, ".received.mmd"));
-        var generated = Normalize(machine.Mermaid());
+        var receivedPath = Path.Combine(folder, Path.ChangeExtension(fileName, ".received" + Path.GetExtension(fileName)));
+        var generated = Normalize(fileName == machine.MermaidFile ? machine.Mermaid() : machine.Dot());
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
@@ -46,12 +46,12 @@ public sealed class StateDiagramDriftTests
     {
         Assert.Equal(
             [
-                ("LocalPeer", "local-peer.mmd"),
-                ("RemotePeer", "remote-peer.mmd"),
-                ("SignallingSocket", "signalling-socket.mmd"),
-                ("Reconcile", "reconcile.mmd"),
+                ("LocalPeer", "local-peer.mmd", "local-peer.dot"),
+                ("RemotePeer", "remote-peer.mmd", "remote-peer.dot"),
+                ("SignallingSocket", "signalling-socket.mmd", "signalling-socket.dot"),
+                ("Reconcile", "reconcile.mmd", "reconcile.dot"),
             ],
-            MachineCatalog.All.Select(m => (m.Name, m.FileName)));
+            MachineCatalog.All.Select(m => (m.Name, m.MermaidFile, m.DotFile)));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class StateDiagramDriftTests
     {
         foreach (var machine in MachineCatalog.All)
         {
-            Assert.StartsWith($"%% Generated from the {machine.Name} machine table.", machine.Mermaid(), StringComparison.Ordinal);
+            Assert.StartsWith($"%% Generated from the {machine.Name} machine's Stateless GetInfo().", machine.Mermaid(), StringComparison.Ordinal);
             Assert.StartsWith($"digraph \"{machine.Name}\" {{", machine.Dot(), StringComparison.Ordinal);
         }
     }

@@ -48,7 +48,7 @@ public sealed class EngineCoverageTests
         Assert.Equal([], Reached.Value.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal));
     }
 
-    private static IEnumerable<string> Keys<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> machine)
+    private static IEnumerable<string> Keys<TState, TTrigger, TEffect, TContext>(MachineTable<TState, TTrigger, TEffect, TContext> machine)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum =>

@@ -61,7 +61,7 @@ public sealed class MachineTableTests
         IReadOnlyList<string> FireFailures,
         int Outcomes)
     {
-        public static TableFacts Of<TState, TTrigger, TEffect, TContext>(StateMachine<TState, TTrigger, TEffect, TContext> table)
+        public static TableFacts Of<TState, TTrigger, TEffect, TContext>(MachineTable<TState, TTrigger, TEffect, TContext> table)
             where TState : struct, Enum
             where TTrigger : struct, Enum
             where TEffect : struct, Enum

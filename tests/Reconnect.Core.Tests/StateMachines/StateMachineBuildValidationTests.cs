@@ -21,9 +21,9 @@ public sealed class StateMachineBuildValidationTests
         Light,
     }
 
-    private static StateMachineBuilder<Lamp, Switch, Glow, bool> NewBuilder() => new("Lamp", Lamp.Off);
+    private static MachineTableBuilder<Lamp, Switch, Glow, bool> NewBuilder() => new("Lamp", Lamp.Off);
 
-    private static StateMachineBuilder<Lamp, Switch, Glow, bool> ValidLamp()
+    private static MachineTableBuilder<Lamp, Switch, Glow, bool> ValidLamp()
     {
         var b = NewBuilder();
         b.In(Lamp.Off).Stable("waits for a flip").On(Switch.Flip).GoTo(Lamp.On, Glow.Light);
@@ -31,7 +31,7 @@ public sealed class StateMachineBuildValidationTests
         return b;
     }
 
-    private static string BuildError(StateMachineBuilder<Lamp, Switch, Glow, bool> builder) =>
+    private static string BuildError(MachineTableBuilder<Lamp, Switch, Glow, bool> builder) =>
         Assert.Throws<InvalidMachineDefinitionException>(() => builder.Build()).Message;
 
     [Fact]
@@ -53,12 +53,16 @@ public sealed class StateMachineBuildValidationTests
     }
 
     [Fact]
-    public void An_unguarded_row_before_a_guarded_one_is_rejected()
+    public void An_unguarded_row_beside_a_guarded_one_is_rejected_in_either_order()
     {
-        var b = ValidLamp();
-        b.In(Lamp.Off).On(Switch.Cut).GoTo(Lamp.Off).On(Switch.Cut).If(on => on, "powered").GoTo(Lamp.On);
+        var before = ValidLamp();
+        before.In(Lamp.Off).On(Switch.Cut).GoTo(Lamp.Off).On(Switch.Cut).If(on => on, "powered").GoTo(Lamp.On);
+        var after = ValidLamp();
+        after.In(Lamp.Off).On(Switch.Cut).If(on => on, "powered").GoTo(Lamp.On).On(Switch.Cut).GoTo(Lamp.Off);
 
-        Assert.Equal("Machine 'Lamp' is invalid: Off on Cut has an unguarded row before a guarded one.", BuildError(b));
+        const string Expected = "Machine 'Lamp' is invalid: Off on Cut has an unguarded row beside other rows (Stateless needs guards that exclude each other).";
+        Assert.Equal(Expected, BuildError(before));
+        Assert.Equal(Expected, BuildError(after));
     }
 
     [Fact]

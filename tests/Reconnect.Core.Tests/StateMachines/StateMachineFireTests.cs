@@ -2,52 +2,41 @@ using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Tests.StateMachines;
 
+/// <summary>How a table runs on Stateless: which row a trigger takes, which effects it records and in what order.</summary>
 public sealed class StateMachineFireTests
 {
-    private static readonly StateMachine<TurnstileState, TurnstileTrigger, TurnstileEffect, TurnstileContext> Table = Turnstile.Table;
+    private static readonly MachineTable<TurnstileState, TurnstileTrigger, TurnstileEffect, TurnstileContext> Table = Turnstile.Table;
 
-    [Fact]
-    public void First_guarded_row_that_holds_wins_in_declaration_order()
+    [Theory]
+    [InlineData(true, true, "Alarm", "Coin [counterfeit]")]
+    [InlineData(true, false, "Alarm", "Coin [counterfeit]")]
+    [InlineData(false, true, "Unlocked", "Coin [exact fare]")]
+    [InlineData(false, false, "Unlocked", "Coin [overpaid]")]
+    public void The_row_whose_guard_holds_is_taken(bool counterfeit, bool exactFare, string to, string label)
     {
-        var outcome = Table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(Counterfeit: true, ExactFare: true));
+        var outcome = Table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(counterfeit, exactFare));
 
-        Assert.Equal(TurnstileState.Alarm, outcome.To);
-        Assert.Equal("Coin [counterfeit]", outcome.Row?.Label);
-    }
-
-    [Fact]
-    public void A_later_guarded_row_applies_when_earlier_guards_fail()
-    {
-        var outcome = Table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(Counterfeit: false, ExactFare: true));
-
-        Assert.Equal(TurnstileState.Unlocked, outcome.To);
-        Assert.Equal("Coin [exact fare]", outcome.Row?.Label);
-        Assert.Equal([TurnstileEffect.ReleaseBar, TurnstileEffect.CountFare, TurnstileEffect.GreenLight], outcome.Effects);
-    }
-
-    [Fact]
-    public void Unguarded_row_applies_when_no_guard_holds()
-    {
-        var outcome = Table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, default);
-
-        Assert.Equal(TurnstileState.Unlocked, outcome.To);
-        Assert.Equal("Coin", outcome.Row?.Label);
-        Assert.Null(outcome.Row?.Guard);
+        Assert.Equal(to, outcome.To.ToString());
+        Assert.Equal(label, outcome.Row?.Label);
         Assert.False(outcome.Ignored);
     }
 
     [Fact]
-    public void Ignored_trigger_returns_its_reason_and_no_effects()
+    public void An_ignore_beside_guarded_rows_applies_only_when_no_guard_holds()
     {
-        var outcome = Table.Fire(TurnstileState.Unlocked, TurnstileTrigger.Coin, default);
+        var ignored = Table.Fire(TurnstileState.Unlocked, TurnstileTrigger.Coin, default);
+        var taken = Table.Fire(TurnstileState.Unlocked, TurnstileTrigger.Coin, new TurnstileContext(Counterfeit: true, ExactFare: false));
 
-        Assert.True(outcome.Ignored);
-        Assert.Equal("already paid", outcome.IgnoredBecause);
-        Assert.Empty(outcome.Effects);
-        Assert.Null(outcome.Row);
-        Assert.Equal(TurnstileState.Unlocked, outcome.From);
-        Assert.Equal(TurnstileState.Unlocked, outcome.To);
-        Assert.False(outcome.Changed);
+        Assert.True(ignored.Ignored);
+        Assert.Equal("already paid", ignored.IgnoredBecause);
+        Assert.Empty(ignored.Effects);
+        Assert.Null(ignored.Row);
+        Assert.Equal(TurnstileState.Unlocked, ignored.From);
+        Assert.Equal(TurnstileState.Unlocked, ignored.To);
+        Assert.False(ignored.Changed);
+        Assert.Equal("Unlocked ignores Coin", ignored.Key);
+        Assert.Equal(TurnstileState.Alarm, taken.To);
+        Assert.Equal([TurnstileEffect.RedLight, TurnstileEffect.SoundAlarm], taken.Effects);
     }
 
     [Fact]
@@ -62,17 +51,9 @@ public sealed class StateMachineFireTests
     }
 
     [Fact]
-    public void Accepts_is_true_for_rows_and_ignores_and_false_for_unknown_triggers()
+    public void A_trigger_whose_only_guarded_rows_all_fail_is_unhandled()
     {
-        Assert.True(Table.Accepts(TurnstileState.Locked, TurnstileTrigger.Coin, default));
-        Assert.True(Table.Accepts(TurnstileState.Unlocked, TurnstileTrigger.Coin, default));
-        Assert.False(Table.Accepts(TurnstileState.Locked, TurnstileTrigger.Reset, default));
-    }
-
-    [Fact]
-    public void Accepts_is_false_when_only_guarded_rows_exist_and_none_holds()
-    {
-        var b = new StateMachineBuilder<TurnstileState, TurnstileTrigger, TurnstileEffect, TurnstileContext>("Guarded", TurnstileState.Locked);
+        var b = new MachineTableBuilder<TurnstileState, TurnstileTrigger, TurnstileEffect, TurnstileContext>("Guarded", TurnstileState.Locked);
         b.In(TurnstileState.Locked).Stable("waits")
             .On(TurnstileTrigger.Coin).If(c => c.ExactFare, "exact fare").GoTo(TurnstileState.Unlocked)
             .On(TurnstileTrigger.Kick).GoTo(TurnstileState.Alarm)
@@ -82,9 +63,25 @@ public sealed class StateMachineFireTests
         b.In(TurnstileState.Broken).Terminal("done");
         var table = b.Build();
 
-        Assert.False(table.Accepts(TurnstileState.Locked, TurnstileTrigger.Coin, default));
         Assert.Throws<UnknownTransitionException>(() => table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, default));
-        Assert.True(table.Accepts(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(Counterfeit: false, ExactFare: true)));
+        Assert.Equal(TurnstileState.Unlocked, table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(false, true)).To);
+    }
+
+    [Fact]
+    public void Guards_that_hold_together_are_refused_by_Stateless_when_fired()
+    {
+        var b = new MachineTableBuilder<TurnstileState, TurnstileTrigger, TurnstileEffect, TurnstileContext>("Overlapping", TurnstileState.Locked);
+        b.In(TurnstileState.Locked).Stable("waits")
+            .On(TurnstileTrigger.Coin).If(c => c.ExactFare, "exact fare").GoTo(TurnstileState.Unlocked)
+            .On(TurnstileTrigger.Coin).If(c => !c.Counterfeit, "genuine").GoTo(TurnstileState.Alarm)
+            .On(TurnstileTrigger.Push).GoTo(TurnstileState.Broken);
+        b.In(TurnstileState.Unlocked).Stable("waits");
+        b.In(TurnstileState.Alarm).Stable("waits");
+        b.In(TurnstileState.Broken).Terminal("done");
+        var table = b.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => table.Fire(TurnstileState.Locked, TurnstileTrigger.Coin, new TurnstileContext(false, true)));
+        Assert.Contains("mutually exclusive", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,5 +122,39 @@ public sealed class StateMachineFireTests
 
         Assert.Equal(TurnstileState.Locked, outcome.To);
         Assert.Equal([TurnstileEffect.RedLight, TurnstileEffect.EngageBar], outcome.Effects);
+    }
+
+    [Fact]
+    public void An_attached_machine_reads_and_writes_the_state_its_owner_keeps()
+    {
+        var owner = new TurnstileRecord { State = TurnstileState.Locked };
+        var machine = Table.Attach(() => owner.State, s => owner.State = s);
+
+        machine.Fire(TurnstileTrigger.Coin, default);
+        Assert.Equal(TurnstileState.Unlocked, owner.State);
+
+        owner.State = TurnstileState.Alarm;
+        Assert.Equal(TurnstileState.Alarm, machine.State);
+        Assert.Equal(TurnstileState.Locked, machine.Fire(TurnstileTrigger.Reset, default).To);
+        Assert.Equal(TurnstileState.Locked, owner.State);
+    }
+
+    [Fact]
+    public void Effects_of_one_firing_are_not_changed_by_the_next()
+    {
+        var state = TurnstileState.Locked;
+        var machine = Table.Attach(() => state, s => state = s);
+
+        var first = machine.Fire(TurnstileTrigger.Coin, default);
+        machine.Fire(TurnstileTrigger.Push, default);
+
+        Assert.Equal(
+            [TurnstileEffect.ReleaseBar, TurnstileEffect.CountFare, TurnstileEffect.RefundCoin, TurnstileEffect.GreenLight],
+            first.Effects);
+    }
+
+    private sealed class TurnstileRecord
+    {
+        public TurnstileState State { get; set; }
     }
 }

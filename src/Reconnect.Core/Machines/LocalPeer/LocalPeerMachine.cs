@@ -107,11 +107,11 @@ public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool Jo
 public static class LocalPeerMachine
 {
     /// <summary>The machine's table.</summary>
-    public static StateMachine<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Table { get; } = Build();
+    public static MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Table { get; } = Build();
 
-    private static StateMachine<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Build()
+    private static MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Build()
     {
-        var b = new StateMachineBuilder<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>("LocalPeer", LocalPeerState.Idle);
+        var b = new MachineTableBuilder<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>("LocalPeer", LocalPeerState.Idle);
 
         b.In(LocalPeerState.Idle)
             .Stable("waits for the user to join")

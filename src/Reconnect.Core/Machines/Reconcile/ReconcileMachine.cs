@@ -71,11 +71,11 @@ public readonly record struct ReconcileContext(bool RetriesLeft, bool TimedOutRe
 public static class ReconcileMachine
 {
     /// <summary>The machine's table.</summary>
-    public static StateMachine<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Table { get; } = Build();
+    public static MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Table { get; } = Build();
 
-    private static StateMachine<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Build()
+    private static MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Build()
     {
-        var b = new StateMachineBuilder<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext>("Reconcile", ReconcileState.Idle);
+        var b = new MachineTableBuilder<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext>("Reconcile", ReconcileState.Idle);
 
         b.In(ReconcileState.Idle)
             .Stable("waits for a welcome")

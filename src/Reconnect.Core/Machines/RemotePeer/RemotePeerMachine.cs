@@ -98,11 +98,11 @@ public readonly record struct RemotePeerContext(bool LadderRunning, bool OnLastA
 public static class RemotePeerMachine
 {
     /// <summary>The machine's table.</summary>
-    public static StateMachine<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Table { get; } = Build();
+    public static MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Table { get; } = Build();
 
-    private static StateMachine<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Build()
+    private static MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Build()
     {
-        var b = new StateMachineBuilder<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>("RemotePeer", RemotePeerState.Idle);
+        var b = new MachineTableBuilder<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>("RemotePeer", RemotePeerState.Idle);
 
         b.In(RemotePeerState.Idle)
             .Deadline("a connection is created in the same step the peer is found")

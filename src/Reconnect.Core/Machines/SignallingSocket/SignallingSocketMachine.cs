@@ -144,11 +144,11 @@ public readonly record struct SignallingSocketContext(bool TerminalCode, bool Bu
 public static class SignallingSocketMachine
 {
     /// <summary>The machine's table.</summary>
-    public static StateMachine<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Table { get; } = Build();
+    public static MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Table { get; } = Build();
 
-    private static StateMachine<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Build()
+    private static MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Build()
     {
-        var b = new StateMachineBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>(
+        var b = new MachineTableBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>(
             "SignallingSocket", SignallingSocketState.Idle);
 
         b.In(SignallingSocketState.Idle)
@@ -233,7 +233,7 @@ public static class SignallingSocketMachine
     /// one failure and backs off.
     /// </summary>
     private static void AddFailureRows(
-        StateMachineBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>.StateConfiguration state,
+        MachineTableBuilder<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext>.StateConfiguration state,
         SignallingSocketTrigger trigger)
     {
         if (trigger == SignallingSocketTrigger.SocketFailed)

@@ -1,15 +1,18 @@
 namespace Reconnect.Core.StateMachines;
 
 /// <summary>
-/// Declares a machine as data, in Stateless's vocabulary:
-/// <c>In(state).On(trigger).If(guard, "why").GoTo(dest, effects)</c>, <c>Ignore(trigger, "why")</c>,
-/// <c>OnEnter</c>/<c>OnExit</c>. <see cref="Build"/> validates the table.
+/// The thin declaration helper over Stateless: one line per transition with its effects beside it,
+/// <c>In(state).On(trigger).If(guard, "why").GoTo(dest, effects)</c> (Stateless <c>PermitIf</c>, or
+/// <c>PermitReentryIf</c> into the same state), <c>.Stay(effects)</c> (<c>InternalTransitionIf</c>),
+/// <c>Ignore(trigger, "why")</c> (<c>IgnoreIf</c>, applying when no row's guard holds), <c>OnEnter</c>/<c>OnExit</c>,
+/// and each state's bound. <see cref="Build"/> validates the table; <see cref="MachineTable{TState, TTrigger, TEffect, TContext}.Attach"/>
+/// configures the Stateless machine that runs it.
 /// </summary>
 /// <typeparam name="TState">The machine's states.</typeparam>
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 /// <typeparam name="TEffect">The effects the engine performs.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
+public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
     where TEffect : struct, Enum
@@ -23,7 +26,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
     private readonly Dictionary<TState, StateBound> _bounds = [];
 
     /// <summary>Starts a table for a named machine with its initial state.</summary>
-    public StateMachineBuilder(string name, TState initial)
+    public MachineTableBuilder(string name, TState initial)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         _name = name;
@@ -34,7 +37,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
     public StateConfiguration In(TState state) => new(this, state);
 
     /// <summary>Validates and freezes the table.</summary>
-    public StateMachine<TState, TTrigger, TEffect, TContext> Build()
+    public MachineTable<TState, TTrigger, TEffect, TContext> Build()
     {
         var errors = new List<string>();
         foreach (var group in _rows.GroupBy(r => (r.From, r.Trigger)))
@@ -45,9 +48,9 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
                 errors.Add($"{group.Key.From} on {group.Key.Trigger} has more than one unguarded row");
             }
 
-            if (rows.FindIndex(r => r.Guard is null) is var i && i >= 0 && i != rows.Count - 1)
+            if (rows.Exists(r => r.Guard is null) && rows.Count > 1)
             {
-                errors.Add($"{group.Key.From} on {group.Key.Trigger} has an unguarded row before a guarded one");
+                errors.Add($"{group.Key.From} on {group.Key.Trigger} has an unguarded row beside other rows (Stateless needs guards that exclude each other)");
             }
 
             foreach (var dup in rows.Where(r => r.Guard is not null).GroupBy(r => r.Guard!.Description).Where(g => g.Count() > 1))
@@ -101,7 +104,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
             throw new InvalidMachineDefinitionException($"Machine '{_name}' is invalid: {string.Join("; ", errors)}.");
         }
 
-        return new StateMachine<TState, TTrigger, TEffect, TContext>(
+        return new MachineTable<TState, TTrigger, TEffect, TContext>(
             _name,
             _initial,
             [.. _rows],
@@ -114,10 +117,10 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
     /// <summary>The rows and rules leaving one state.</summary>
     public sealed class StateConfiguration
     {
-        private readonly StateMachineBuilder<TState, TTrigger, TEffect, TContext> _owner;
+        private readonly MachineTableBuilder<TState, TTrigger, TEffect, TContext> _owner;
         private readonly TState _state;
 
-        internal StateConfiguration(StateMachineBuilder<TState, TTrigger, TEffect, TContext> owner, TState state)
+        internal StateConfiguration(MachineTableBuilder<TState, TTrigger, TEffect, TContext> owner, TState state)
         {
             _owner = owner;
             _state = state;
@@ -127,7 +130,7 @@ public sealed class StateMachineBuilder<TState, TTrigger, TEffect, TContext>
         public RowBuilder On(TTrigger trigger) => new(this, _state, trigger);
 
         /// <summary>
-        /// Accepts a trigger and does nothing, for a stated reason; after guarded rows of the same trigger it applies
+        /// Accepts a trigger and does nothing, for a stated reason; beside guarded rows of the same trigger it applies
         /// when none of their guards holds.
         /// </summary>
         public StateConfiguration Ignore(TTrigger trigger, string why)

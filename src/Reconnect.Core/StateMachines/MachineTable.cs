@@ -1,14 +1,17 @@
+using Stateless.Reflection;
+
 namespace Reconnect.Core.StateMachines;
 
 /// <summary>
-/// A validated, immutable machine table. It runs as <c>(state, trigger, context) -> (state', effects)</c>;
-/// it holds no current state of its own, so one table serves every instance.
+/// A validated, immutable machine table: its rows, ignore rules, entry and exit effects and state bounds, as data.
+/// It holds no current state: <see cref="Attach"/> configures a Stateless machine over state kept in its owner's
+/// record, one per instance, and that machine does the firing.
 /// </summary>
 /// <typeparam name="TState">The machine's states.</typeparam>
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 /// <typeparam name="TEffect">The effects the engine performs.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
+public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
     where TEffect : struct, Enum
@@ -16,7 +19,7 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
     private readonly IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> _entry;
     private readonly IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> _exit;
 
-    internal StateMachine(
+    internal MachineTable(
         string name,
         TState initial,
         IReadOnlyList<TransitionRow<TState, TTrigger, TEffect, TContext>> rows,
@@ -43,7 +46,7 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
     /// <summary>The transition rows, in declaration order.</summary>
     public IReadOnlyList<TransitionRow<TState, TTrigger, TEffect, TContext>> Rows { get; }
 
-    /// <summary>The ignore rules.</summary>
+    /// <summary>The ignore (and rejection) rules.</summary>
     public IReadOnlyList<IgnoreRow<TState, TTrigger>> Ignores { get; }
 
     /// <summary>What bounds each state.</summary>
@@ -61,46 +64,8 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
     /// <summary>Effects run on leaving a state.</summary>
     public IReadOnlyList<TEffect> ExitEffects(TState state) => _exit.TryGetValue(state, out var e) ? e : [];
 
-    /// <summary>True when the trigger has a row whose guard holds, or an ignore rule, in the state.</summary>
-    public bool Accepts(TState state, TTrigger trigger, TContext context) =>
-        FindRow(state, trigger, context) is not null || FindIgnore(state, trigger) is not null;
-
-    /// <summary>Fires a trigger: the first row whose guard holds is taken; otherwise an ignore (or rejection) rule absorbs it.</summary>
-    /// <exception cref="UnknownTransitionException">No row applies and no rule ignores the trigger.</exception>
-    public TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire(TState state, TTrigger trigger, TContext context)
-    {
-        var row = FindRow(state, trigger, context);
-        if (row is not null)
-        {
-            IReadOnlyList<TEffect> effects = row.IsInternal
-                ? row.Effects
-                : [.. ExitEffects(state), .. row.Effects, .. EntryEffects(row.To)];
-            return new(state, row.To, trigger, row, null, effects);
-        }
-
-        var ignore = FindIgnore(state, trigger);
-        if (ignore is not null)
-        {
-            return new(state, state, trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
-        }
-
-        throw new UnknownTransitionException(Name, state.ToString(), trigger.ToString());
-    }
-
-    private TransitionRow<TState, TTrigger, TEffect, TContext>? FindRow(TState state, TTrigger trigger, TContext context)
-    {
-        foreach (var row in Rows)
-        {
-            if (row.From.Equals(state) && row.Trigger.Equals(trigger) && (row.Guard is null || row.Guard.Holds(context)))
-            {
-                return row;
-            }
-        }
-
-        return null;
-    }
-
-    private IgnoreRow<TState, TTrigger>? FindIgnore(TState state, TTrigger trigger)
+    /// <summary>The ignore (or rejection) rule for a trigger in a state, if the table has one.</summary>
+    public IgnoreRow<TState, TTrigger>? IgnoreFor(TState state, TTrigger trigger)
     {
         foreach (var ignore in Ignores)
         {
@@ -111,5 +76,26 @@ public sealed class StateMachine<TState, TTrigger, TEffect, TContext>
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Configures a Stateless machine for one instance whose state is read and written through the owner's record,
+    /// so the owner stays a plain value and the machine holds no state of its own.
+    /// </summary>
+    public MachineRunner<TState, TTrigger, TEffect, TContext> Attach(Func<TState> read, Action<TState> write) => new(this, read, write);
+
+    /// <summary>Fires one trigger on a throwaway instance standing in a state: for tests and tools that ask "what would happen".</summary>
+    /// <exception cref="UnknownTransitionException">No row applies and no rule ignores the trigger.</exception>
+    public TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire(TState state, TTrigger trigger, TContext context)
+    {
+        var current = state;
+        return Attach(() => current, s => current = s).Fire(trigger, context);
+    }
+
+    /// <summary>Stateless's own description of the machine (states, transitions with guard descriptions, ignored triggers, entry and exit actions).</summary>
+    public StateMachineInfo Describe()
+    {
+        var current = Initial;
+        return Attach(() => current, s => current = s).Info;
     }
 }
