@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
@@ -31,6 +32,7 @@ public sealed partial class CallEngine
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
     private readonly Queue<(LocalPeerTrigger Trigger, string Reason)> _deferredLocal = new();
     private readonly Action<EngineOutput> _emit;
+    private readonly MachineTables _tables;
     private readonly MachineRunner<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> _localMachine;
     private readonly MachineRunner<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> _socketMachine;
     private readonly MachineRunner<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> _reconcileMachine;
@@ -41,15 +43,22 @@ public sealed partial class CallEngine
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
     public CallEngine(ReconnectOptions options, ulong seed)
+        : this(options, seed, MachineTables.Standard)
+    {
+    }
+
+    /// <summary>Creates an engine that runs the given tables (the table-mutation test runs mutants through this).</summary>
+    internal CallEngine(ReconnectOptions options, ulong seed, MachineTables tables)
     {
         _options = ReconnectOptionsValidator.EnsureValid(options);
         _backoff = new SocketBackoff(options.Backoff);
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
-        _localMachine = LocalPeerMachine.Table.Attach(() => _localState, s => _localState = s);
-        _socketMachine = SignallingSocketMachine.Table.Attach(() => _socketState, s => _socketState = s);
-        _reconcileMachine = ReconcileMachine.Table.Attach(() => _reconcileState, s => _reconcileState = s);
+        _tables = tables;
+        _localMachine = tables.LocalPeer.Attach(() => _localState, s => _localState = s);
+        _socketMachine = tables.SignallingSocket.Attach(() => _socketState, s => _socketState = s);
+        _reconcileMachine = tables.Reconcile.Attach(() => _reconcileState, s => _reconcileState = s);
     }
 
     /// <summary>The options in force.</summary>

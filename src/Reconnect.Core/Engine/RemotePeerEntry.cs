@@ -16,7 +16,12 @@ internal enum NegotiationState
 internal sealed record BoundStream(long StreamRef, int Generation);
 
 /// <summary>The engine's record of one remote peer: the identity that outlives its connections.</summary>
-internal sealed class RemotePeerEntry(string id, long reference, RosterEntry roster, bool polite)
+internal sealed class RemotePeerEntry(
+    string id,
+    long reference,
+    RosterEntry roster,
+    bool polite,
+    MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> table)
 {
     private MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
 
@@ -35,7 +40,7 @@ internal sealed class RemotePeerEntry(string id, long reference, RosterEntry ros
 
     /// <summary>The peer's Stateless machine, which reads and writes <see cref="State"/>; configured on its first trigger.</summary>
     public MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Machine =>
-        _machine ??= RemotePeerMachine.Table.Attach(() => State, s => State = s);
+        _machine ??= table.Attach(() => State, s => State = s);
 
     /// <summary>The live connection's generation; 0 before the first.</summary>
     public int Generation { get; set; }

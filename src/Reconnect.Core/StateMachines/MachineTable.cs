@@ -92,6 +92,10 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
         return Attach(() => current, s => current = s).Fire(trigger, context);
     }
 
+    /// <summary>The same machine with other rows, not validated: how the table-mutation test builds its mutants.</summary>
+    internal MachineTable<TState, TTrigger, TEffect, TContext> WithRows(IReadOnlyList<TransitionRow<TState, TTrigger, TEffect, TContext>> rows) =>
+        new(Name, Initial, rows, Ignores, _entry, _exit, Bounds);
+
     /// <summary>Stateless's own description of the machine (states, transitions with guard descriptions, ignored triggers, entry and exit actions).</summary>
     public StateMachineInfo Describe()
     {

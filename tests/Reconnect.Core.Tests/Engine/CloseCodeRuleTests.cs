@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.SignallingSocket;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 
@@ -22,7 +23,7 @@ public sealed class CloseCodeRuleTests
         h.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(new TerminalCloseError(code, name), Assert.Single(h.Errors<ReconnectError>(before)));
-        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+        Assert.Equal((LocalPeerState.Closed, SignallingSocketState.Closed), (h.Snapshot.Local, h.Snapshot.Socket));
         Assert.Empty(h.Since<SocketRetryScheduled>(before));
         Assert.Empty(h.Since<FetchToken>(before));
         Assert.Empty(h.Since<OpenSocket>(before));
@@ -44,7 +45,7 @@ public sealed class CloseCodeRuleTests
         h.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(code, Assert.Single(h.Errors<TerminalCloseError>(before)).Code);
-        Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+        Assert.Equal((LocalPeerState.Closed, SignallingSocketState.Closed), (h.Snapshot.Local, h.Snapshot.Socket));
         Assert.Empty(h.Since<FetchToken>(before));
     }
 

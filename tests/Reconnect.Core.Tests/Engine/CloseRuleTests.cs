@@ -1,6 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Machines.SignallingSocket;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
@@ -150,6 +151,63 @@ public sealed class CloseRuleTests
         Assert.Empty(reconnecting.Sent<LeaveMessage>(before.Item1));
         Assert.Empty(leaving.Sent<LeaveMessage>(before.Item2));
         Assert.Single(leaving.Sent<LeaveMessage>());
+    }
+
+    [Fact]
+    public void Close_while_reconnecting_on_an_opened_socket_not_yet_welcomed_sends_the_leave()
+    {
+        var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+
+        Assert.Single(h.Sent<LeaveMessage>(before));
+        Assert.Single(h.Since<CloseSocket>(before));
+    }
+
+    [Theory]
+    [InlineData("idle", SignallingSocketState.Idle)]
+    [InlineData("fetching a token", SignallingSocketState.FetchingToken)]
+    [InlineData("connecting", SignallingSocketState.Connecting)]
+    [InlineData("joined", SignallingSocketState.Open)]
+    [InlineData("waiting to retry", SignallingSocketState.WaitingToRetry)]
+    public void Close_closes_the_socket_for_good_from_every_socket_state(string when, SignallingSocketState socket)
+    {
+        var h = new EngineHarness();
+        if (when != "idle")
+        {
+            h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
+        }
+
+        if (when == "connecting")
+        {
+            h.AnswerToken();
+        }
+
+        if (when is "joined" or "waiting to retry")
+        {
+            h.Connect([EngineHarness.Peer("B")]);
+        }
+
+        if (when == "waiting to retry")
+        {
+            h.DropSocket();
+        }
+
+        Assert.Equal(socket, h.Snapshot.Socket);
+        var before = h.Checkpoint;
+
+        h.Feed(new CloseRequested());
+        h.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
+        Assert.Empty(h.Since<FetchToken>(before));
+        Assert.Empty(h.Since<OpenSocket>(before));
     }
 
     [Theory]

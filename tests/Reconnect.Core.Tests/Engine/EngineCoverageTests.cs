@@ -1,4 +1,3 @@
-using System.Reflection;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
@@ -57,27 +56,7 @@ public sealed class EngineCoverageTests
 
     private static IReadOnlySet<string> RunEveryRuleTest()
     {
-        var ruleTests = typeof(EngineCoverageTests).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(EngineCoverageTests).Namespace && t.Name.EndsWith("RuleTests", StringComparison.Ordinal))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .ToList();
-        Assert.NotEmpty(ruleTests);
-        var harnesses = EngineHarness.Collect(() =>
-        {
-            foreach (var type in ruleTests)
-            {
-                foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                    .Where(m => m.IsDefined(typeof(FactAttribute), inherit: true))
-                    .OrderBy(m => m.Name, StringComparer.Ordinal))
-                {
-                    var rows = method.GetCustomAttributes<InlineDataAttribute>().Select(d => d.Data).ToList();
-                    foreach (var args in rows.Count == 0 ? [[]] : rows)
-                    {
-                        method.Invoke(Activator.CreateInstance(type), args);
-                    }
-                }
-            }
-        });
-        return harnesses.SelectMany(h => h.Engine.Coverage.Keys).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(RuleTestCatalog.All);
+        return RuleTestCatalog.All.SelectMany(t => t.RunCollectingKeys()).ToHashSet(StringComparer.Ordinal);
     }
 }

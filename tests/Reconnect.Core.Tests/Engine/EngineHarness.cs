@@ -1,4 +1,5 @@
 using Reconnect.Core.Engine;
+using Reconnect.Core.Machines;
 using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
@@ -20,6 +21,8 @@ internal sealed class EngineHarness
 
     private static readonly AsyncLocal<List<EngineHarness>?> Collector = new();
 
+    private static readonly AsyncLocal<MachineTables?> Tables = new();
+
     private readonly List<EngineOutput> _outputs = [];
     private readonly List<Instant> _times = [];
     private readonly Dictionary<TimerId, Instant> _armed = [];
@@ -28,7 +31,7 @@ internal sealed class EngineHarness
 
     public EngineHarness(ReconnectOptions? options = null, ulong seed = 1)
     {
-        Engine = new CallEngine(options ?? new ReconnectOptions(), seed);
+        Engine = new CallEngine(options ?? new ReconnectOptions(), seed, Tables.Value ?? MachineTables.Standard);
         Collector.Value?.Add(this);
     }
 
@@ -63,6 +66,21 @@ internal sealed class EngineHarness
 
     public static IReadOnlyDictionary<string, string> Meta(params (string Key, string Value)[] pairs) =>
         new SortedDictionary<string, string>(pairs.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+
+    /// <summary>Runs an action whose harnesses (on this async flow) run the given tables instead of the declared ones.</summary>
+    public static void WithTables(MachineTables tables, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Tables.Value = tables;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Tables.Value = null;
+        }
+    }
 
     /// <summary>Runs an action and returns every harness created while it ran (on this async flow).</summary>
     public static IReadOnlyList<EngineHarness> Collect(Action action)

@@ -43,7 +43,8 @@ public sealed class FirstConnectRuleTests
         h.Feed(new TokenFetchFailed(h.Last<FetchToken>().Attempt, "provider down"));
 
         Assert.Equal(new FirstConnectFailed(null, "token provider failed"), Assert.Single(h.Errors<ReconnectError>()));
-        Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
+        Assert.Equal((LocalPeerState.Idle, SignallingSocketState.Idle), (h.Snapshot.Local, h.Snapshot.Socket));
+        Assert.Empty(h.All<OpenSocket>());
     }
 
     [Fact]

@@ -86,6 +86,23 @@ public sealed class IceLadderRuleTests
 
         Assert.Empty(h.Since<IceRestartStarted>(before));
         Assert.Equal(1, h.Remote("B").LadderAttempt);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Empty(h.RemoteChanges("B", before));
+    }
+
+    [Fact]
+    public void Ice_failure_during_the_disconnected_grace_starts_the_ladder_at_once_and_stays_reconnecting()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Disconnected);
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Empty(h.RemoteChanges("B", before));
+        Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
     }
 
     [Fact]

@@ -77,6 +77,54 @@ public sealed class RemotePeerRuleTests
     }
 
     [Fact]
+    public void Peer_that_leaves_while_connected_is_closed_its_connection_closed_and_removed()
+    {
+        var h = JoinedWith("B");
+        h.MediaConnected("B");
+        var bob = h.Remote("B");
+        var before = h.Checkpoint;
+
+        h.ServerSends(new PeerLeftMessage("B", bob.SessionId, "left"));
+
+        Assert.Equal([(RemotePeerState.Connected, RemotePeerState.Closed)], h.RemoteChanges("B", before).Select(c => (c.From, c.To)));
+        Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.Since<CloseConnection>(before)));
+        Assert.DoesNotContain(h.Snapshot.Remotes, r => r.Id == "B");
+    }
+
+    [Fact]
+    public void A_connection_rebuilt_before_it_ever_connected_keeps_the_peer_connecting_until_ice_connects()
+    {
+        var h = JoinedWith("B");
+        h.DropSocket();
+        var before = h.Checkpoint;
+
+        h.Reconnect(EngineHarness.Peer("B", streams: "cam"));
+
+        Assert.Equal(2, h.Remote("B").Generation);
+        Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
+        Assert.Empty(h.RemoteChanges("B", before));
+        Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
+    }
+
+    [Fact]
+    public void A_rebuilt_connection_of_a_connected_peer_that_never_connects_starts_the_ladder_at_the_connect_timeout()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket with { ForceMediaRestartOnReconnect = true })
+            .Join("A", "room", EngineHarness.Peer("B", streams: "cam"));
+        h.MediaConnected("B");
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B", streams: "cam"));
+        Assert.Equal((2, RemotePeerState.Reconnecting), (h.Remote("B").Generation, h.Remote("B").State));
+        var rebuiltAt = h.Now;
+
+        var started = h.AdvanceUntil<IceRestartStarted>(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, started.Attempt);
+        Assert.Equal(h.Engine.Options.IceRestart.ConnectTimeout, h.Now - rebuiltAt);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+    }
+
+    [Fact]
     public void Exhausted_remote_keeps_its_identity_until_it_truly_leaves()
     {
         var h = WithExhaustedLadder();

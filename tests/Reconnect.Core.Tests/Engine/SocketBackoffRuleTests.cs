@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.SignallingSocket;
 using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
@@ -65,6 +66,7 @@ public sealed class SocketBackoffRuleTests
         Assert.Equal(100, h.All<SocketRetryScheduled>().Count());
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(LocalPeerState.Closed, h.LocalChanges().Last().To);
+        Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
     }
 
     [Fact]
@@ -161,6 +163,27 @@ public sealed class SocketBackoffRuleTests
 
         Assert.Equal(3, Assert.Single(h.Errors<ReconnectAttemptsExhausted>()).Attempts);
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
+        Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
+    }
+
+    [Fact]
+    public void Failed_token_fetches_spend_the_budget_too_and_close_the_socket_for_good()
+    {
+        var options = new ReconnectOptions { Backoff = new SocketBackoffOptions { MaxAttempts = 3 } };
+        var h = new EngineHarness(options).Join("A", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            h.Feed(new TokenFetchFailed(h.AwaitAttempt().Attempt, "provider down"));
+        }
+
+        var closed = h.Checkpoint;
+        h.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(3, Assert.Single(h.Errors<ReconnectAttemptsExhausted>()).Attempts);
+        Assert.Equal((LocalPeerState.Closed, SignallingSocketState.Closed), (h.Snapshot.Local, h.Snapshot.Socket));
+        Assert.Empty(h.Since<FetchToken>(closed));
+        Assert.DoesNotContain(h.All<OpenSocket>(), o => o.Epoch > 1);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public static class LocalPeerMachine
             .Deadline("first connect fails fast, or the socket's attempt budget")
             .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
             .Ignore(LocalPeerTrigger.SignallingLost, "the join is still being retried")
-            .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+            .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerState.Idle)
             .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
             .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel")
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)

@@ -157,7 +157,6 @@ public static class SignallingSocketMachine
             .On(SignallingSocketTrigger.ConnectRequested).If(c => !c.Offline, "online").GoTo(SignallingSocketState.FetchingToken)
             .Ignore(SignallingSocketTrigger.NetworkLost, "nothing to pause")
             .Ignore(SignallingSocketTrigger.NetworkRestored, "nothing to resume")
-            .Ignore(SignallingSocketTrigger.Released, "already idle")
             .On(SignallingSocketTrigger.CloseRequested).GoTo(SignallingSocketState.Closed);
 
         var fetching = b.In(SignallingSocketState.FetchingToken)
