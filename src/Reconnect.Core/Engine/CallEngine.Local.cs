@@ -37,20 +37,15 @@ public sealed partial class CallEngine
     }
 
     /// <summary>
-    /// Fires a user command's trigger. Where the table ignores it, the app is told why (<see cref="InputIgnored"/>);
-    /// only where the table rejects it is it a typed <see cref="CommandRejected"/> error.
+    /// Fires a user command's trigger. Where the table ignores it, the app is told why (<see cref="InputIgnored"/>, naming
+    /// the command); only where the table rejects it is it a typed <see cref="CommandRejected"/> error.
     /// </summary>
     private void Command(string command, LocalPeerTrigger trigger, string reason)
     {
         var from = _localState;
-        var outcome = FireLocal(trigger, reason);
-        if (outcome is { Rejected: true })
+        if (FireLocal(trigger, reason, command) is { Rejected: true })
         {
             Emit(new ErrorRaised(new CommandRejected(command, from.ToString())));
-        }
-        else if (outcome is { IgnoredBecause: { } why })
-        {
-            Ignore(command, why);
         }
     }
 

@@ -39,6 +39,7 @@ public sealed partial class CallEngine
     private Instant _now;
     private int _steps;
     private bool _firingLocal;
+    private int _effectDepth;
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -176,8 +177,14 @@ public sealed partial class CallEngine
         }
     }
 
+    /// <summary>
+    /// Fires a trigger on a machine and counts the row or rule taken. Where an ignore rule absorbs a trigger that an
+    /// input fired, the app is told the table's reason (<see cref="InputIgnored"/>, naming <paramref name="input"/>, or
+    /// the machine and trigger); a trigger one machine's effect sent another is no input of the app's, so its ignore is
+    /// only counted. A rejection is left to the caller, which raises it as a typed error.
+    /// </summary>
     private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
-        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context)
+        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum
@@ -185,6 +192,11 @@ public sealed partial class CallEngine
         Step();
         var outcome = machine.Fire(trigger, context);
         Mark($"{machine.Name}: {outcome.Key}");
+        if (outcome is { IgnoredBecause: { } why, Rejected: false } && _effectDepth == 0)
+        {
+            Ignore(input ?? $"{machine.Name} {trigger}", why);
+        }
+
         return outcome;
     }
 
@@ -193,7 +205,7 @@ public sealed partial class CallEngine
     /// socket's last attempt) waits until that transition and its notice are done, so notices chain in order; it
     /// then returns null.
     /// </summary>
-    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>? FireLocal(LocalPeerTrigger trigger, string reason)
+    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>? FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
     {
         if (_firingLocal)
         {
@@ -203,12 +215,9 @@ public sealed partial class CallEngine
 
         _firingLocal = true;
         var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
-        var outcome = Fire(_localMachine, trigger, context);
+        var outcome = Fire(_localMachine, trigger, context, input);
         var from = outcome.From;
-        foreach (var effect in outcome.Effects)
-        {
-            ApplyLocalEffect(effect);
-        }
+        Perform(outcome.Effects, ApplyLocalEffect);
 
         if (outcome.Changed)
         {
@@ -216,10 +225,13 @@ public sealed partial class CallEngine
         }
 
         _firingLocal = false;
+        _effectDepth++;
         while (_deferredLocal.TryDequeue(out var deferred))
         {
             FireLocal(deferred.Trigger, deferred.Reason);
         }
+
+        _effectDepth--;
 
         return outcome;
     }
@@ -233,10 +245,7 @@ public sealed partial class CallEngine
             _offline,
             localOutage && _options.Backoff.OfflineProbeInterval is not null);
         var outcome = Fire(_socketMachine, trigger, context);
-        foreach (var effect in outcome.Effects)
-        {
-            ApplySocketEffect(effect);
-        }
+        Perform(outcome.Effects, ApplySocketEffect);
     }
 
     private void FireReconcile(ReconcileTrigger trigger)
@@ -245,26 +254,32 @@ public sealed partial class CallEngine
             _roundRequests - 1 < _options.Reconcile.RosterRetries,
             _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
         var outcome = Fire(_reconcileMachine, trigger, context);
-        foreach (var effect in outcome.Effects)
-        {
-            ApplyReconcileEffect(effect);
-        }
+        Perform(outcome.Effects, ApplyReconcileEffect);
     }
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
         var context = new RemotePeerContext(peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts);
-        var outcome = Fire(peer.Machine, trigger, context);
+        var outcome = Fire(peer.Machine, trigger, context, $"{peer.Machine.Name} {peer.Id} {trigger}");
         var from = outcome.From;
-        foreach (var effect in outcome.Effects)
-        {
-            ApplyRemoteEffect(peer, effect);
-        }
+        Perform(outcome.Effects, effect => ApplyRemoteEffect(peer, effect));
 
         if (outcome.Changed)
         {
             Emit(new RemoteStateChanged(peer.Id, peer.Ref, from, outcome.To, reason));
         }
+    }
+
+    /// <summary>Performs a transition's effects; a trigger they fire on a machine is a signal between machines, not an input.</summary>
+    private void Perform<TEffect>(IReadOnlyList<TEffect> effects, Action<TEffect> apply)
+    {
+        _effectDepth++;
+        foreach (var effect in effects)
+        {
+            apply(effect);
+        }
+
+        _effectDepth--;
     }
 
     private void HandleTimer(TimerId timer)
