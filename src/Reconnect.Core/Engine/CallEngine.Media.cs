@@ -219,22 +219,6 @@ public sealed partial class CallEngine
         Emit(new StreamAdded(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
     }
 
-    private void RestartAfterNetworkChange(RemotePeerEntry peer, NetworkChange change)
-    {
-        if (peer.State == RemotePeerState.Connected && change == NetworkChange.AddressChanged)
-        {
-            FireRemote(peer, RemotePeerTrigger.IceFailed, "local candidates gone after an address change");
-        }
-        else if (peer.State == RemotePeerState.Reconnecting && peer.InGrace)
-        {
-            FireRemote(peer, RemotePeerTrigger.GraceExpired, "network changed");
-        }
-        else if (peer.State == RemotePeerState.Reconnecting && peer.LadderAttempt > 0 && peer.LadderAttempt < _ladder.MaxAttempts)
-        {
-            FireRemote(peer, RemotePeerTrigger.RestartDue, "network changed: next attempt now");
-        }
-    }
-
     private void ApplyRemoteEffect(RemotePeerEntry peer, RemotePeerEffect effect)
     {
         switch (effect)

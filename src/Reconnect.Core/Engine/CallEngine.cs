@@ -39,7 +39,7 @@ public sealed partial class CallEngine
     private Instant _now;
     private int _steps;
     private bool _firingLocal;
-    private int _effectDepth;
+    private int _signalDepth;
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -192,7 +192,7 @@ public sealed partial class CallEngine
         Step();
         var outcome = machine.Fire(trigger, context);
         Mark($"{machine.Name}: {outcome.Key}");
-        if (outcome is { IgnoredBecause: { } why, Rejected: false } && _effectDepth == 0)
+        if (outcome is { IgnoredBecause: { } why, Rejected: false } && _signalDepth == 0)
         {
             Ignore(input ?? $"{machine.Name} {trigger}", why);
         }
@@ -225,13 +225,13 @@ public sealed partial class CallEngine
         }
 
         _firingLocal = false;
-        _effectDepth++;
+        _signalDepth++;
         while (_deferredLocal.TryDequeue(out var deferred))
         {
             FireLocal(deferred.Trigger, deferred.Reason);
         }
 
-        _effectDepth--;
+        _signalDepth--;
 
         return outcome;
     }
@@ -259,7 +259,8 @@ public sealed partial class CallEngine
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
-        var context = new RemotePeerContext(peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts);
+        var context = new RemotePeerContext(
+            peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts, peer.InGrace, peer.LadderAttempt > 0);
         var outcome = Fire(peer.Machine, trigger, context, $"{peer.Machine.Name} {peer.Id} {trigger}");
         var from = outcome.From;
         Perform(outcome.Effects, effect => ApplyRemoteEffect(peer, effect));
@@ -273,13 +274,28 @@ public sealed partial class CallEngine
     /// <summary>Performs a transition's effects; a trigger they fire on a machine is a signal between machines, not an input.</summary>
     private void Perform<TEffect>(IReadOnlyList<TEffect> effects, Action<TEffect> apply)
     {
-        _effectDepth++;
+        _signalDepth++;
         foreach (var effect in effects)
         {
             apply(effect);
         }
 
-        _effectDepth--;
+        _signalDepth--;
+    }
+
+    /// <summary>
+    /// Tells every remote peer's machine of a network change. The input went to the signalling socket; what each peer's
+    /// table makes of it is a signal the engine fans out, so a peer whose table ignores it says nothing.
+    /// </summary>
+    private void SignalEveryPeer(RemotePeerTrigger trigger)
+    {
+        _signalDepth++;
+        foreach (var peer in _peers.Values.ToList())
+        {
+            FireRemote(peer, trigger, "local candidates gone after an address change");
+        }
+
+        _signalDepth--;
     }
 
     private void HandleTimer(TimerId timer)
@@ -342,10 +358,7 @@ public sealed partial class CallEngine
         }
 
         FireSocket(SignallingSocketTrigger.NetworkRestored);
-        foreach (var peer in _peers.Values.ToList())
-        {
-            RestartAfterNetworkChange(peer, change);
-        }
+        SignalEveryPeer(change == NetworkChange.AddressChanged ? RemotePeerTrigger.AddressChanged : RemotePeerTrigger.NetworkOnline);
     }
 
     private static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>

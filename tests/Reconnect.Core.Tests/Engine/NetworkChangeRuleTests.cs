@@ -154,6 +154,61 @@ public sealed class NetworkChangeRuleTests
         Assert.Equal(3, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
     }
 
+    /// <summary>
+    /// What a network change does to one remote peer, by where the peer stands: an address change restarts a connected
+    /// peer's ICE at once; either change ends a disconnected grace with the ladder's first attempt, or brings the next
+    /// due attempt forward; a first connect, a ladder on its last attempt and a closed peer are left alone.
+    /// </summary>
+    [Theory]
+    [InlineData("connecting", NetworkChange.Online, null, RemotePeerState.Connecting)]
+    [InlineData("connecting", NetworkChange.AddressChanged, null, RemotePeerState.Connecting)]
+    [InlineData("connected", NetworkChange.Online, null, RemotePeerState.Connected)]
+    [InlineData("connected", NetworkChange.AddressChanged, 1, RemotePeerState.Reconnecting)]
+    [InlineData("in grace", NetworkChange.Online, 1, RemotePeerState.Reconnecting)]
+    [InlineData("in grace", NetworkChange.AddressChanged, 1, RemotePeerState.Reconnecting)]
+    [InlineData("ladder running", NetworkChange.Online, 3, RemotePeerState.Reconnecting)]
+    [InlineData("ladder running", NetworkChange.AddressChanged, 3, RemotePeerState.Reconnecting)]
+    [InlineData("last attempt", NetworkChange.Online, null, RemotePeerState.Reconnecting)]
+    [InlineData("last attempt", NetworkChange.AddressChanged, null, RemotePeerState.Reconnecting)]
+    [InlineData("closed", NetworkChange.Online, null, RemotePeerState.Closed)]
+    [InlineData("closed", NetworkChange.AddressChanged, null, RemotePeerState.Closed)]
+    public void A_network_change_reaches_each_remote_peer_by_where_it_stands(string where, NetworkChange change, int? attempt, RemotePeerState after)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        if (where != "connecting")
+        {
+            h.MediaConnected("B");
+        }
+
+        if (where == "in grace")
+        {
+            h.Ice("B", IceConnectionState.Disconnected);
+        }
+
+        var ladder = where switch
+        {
+            "ladder running" => TimeSpan.FromSeconds(1),
+            "last attempt" => TimeSpan.FromSeconds(121),
+            "closed" => TimeSpan.FromSeconds(136),
+            _ => (TimeSpan?)null,
+        };
+        if (ladder is { } run)
+        {
+            h.Ice("B", IceConnectionState.Failed);
+            h.Advance(run);
+        }
+
+        var before = h.Checkpoint;
+
+        h.Feed(new NetworkChanged(change));
+
+        Assert.Equal(attempt, h.Since<IceRestartStarted>(before).SingleOrDefault()?.Attempt);
+        Assert.Equal(after, h.Remote("B").State);
+        Assert.DoesNotContain(h.RemoteChanges("B", before), c => c.To != RemotePeerState.Reconnecting);
+        Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
+        Assert.DoesNotContain(h.Since<InputIgnored>(before), n => n.Input.StartsWith("RemotePeer", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Network_change_while_the_socket_is_up_leaves_the_socket_alone()
     {

@@ -54,6 +54,12 @@ public enum RemotePeerTrigger
     /// </summary>
     RejoinAwaited,
 
+    /// <summary>The host's network address changed: the connection's local candidates are gone.</summary>
+    AddressChanged,
+
+    /// <summary>The host's network came back.</summary>
+    NetworkOnline,
+
     /// <summary>The remote peer truly left the channel.</summary>
     PeerLeft,
 
@@ -90,9 +96,11 @@ public enum RemotePeerEffect
 }
 
 /// <summary>What a remote peer machine's guards read.</summary>
-/// <param name="LadderRunning">A ladder episode has started (past the grace).</param>
+/// <param name="LadderRunning">A ladder episode has started (past the grace), its first attempt made or waiting for the signalling.</param>
 /// <param name="OnLastAttempt">The ladder's last attempt is under way.</param>
-public readonly record struct RemotePeerContext(bool LadderRunning, bool OnLastAttempt);
+/// <param name="InGrace">The disconnected grace runs: the ladder has not started.</param>
+/// <param name="AttemptMade">At least one ladder attempt of this episode was made (not only deferred).</param>
+public readonly record struct RemotePeerContext(bool LadderRunning, bool OnLastAttempt, bool InGrace, bool AttemptMade);
 
 /// <summary>The remote peer machine: one per remote id, driven by media events and the ICE restart ladder.</summary>
 public static class RemotePeerMachine
@@ -114,6 +122,8 @@ public static class RemotePeerMachine
             .OnExit(RemotePeerEffect.CancelAttemptTimeout)
             .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerState.Connected)
             .Ignore(RemotePeerTrigger.IceDisconnected, "not connected yet; the connect timeout bounds it")
+            .Ignore(RemotePeerTrigger.AddressChanged, "the first connect gathers on the new address; the connect timeout bounds it")
+            .Ignore(RemotePeerTrigger.NetworkOnline, "the first connect is still tried; the connect timeout bounds it")
             .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.AttemptTimedOut).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Connecting)
@@ -127,6 +137,8 @@ public static class RemotePeerMachine
             .Ignore(RemotePeerTrigger.IceConnected, "already connected")
             .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartGrace)
             .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.AddressChanged).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
+            .Ignore(RemotePeerTrigger.NetworkOnline, "media flows; ICE consent reports a loss")
             .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.ArmConnectTimeout)
             .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerState.Reconnecting)
             .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
@@ -142,6 +154,14 @@ public static class RemotePeerMachine
             .On(RemotePeerTrigger.IceFailed).If(c => !c.OnLastAttempt && !c.LadderRunning, "ladder idle").Stay(RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.GraceExpired).Stay(RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.RestartDue).Stay(RemotePeerEffect.RunDueAttempt)
+            .On(RemotePeerTrigger.AddressChanged).If(c => c.InGrace, "in grace").Stay(RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.AddressChanged).If(c => !c.InGrace && c.AttemptMade && !c.OnLastAttempt, "attempts left")
+                .Stay(RemotePeerEffect.RunDueAttempt)
+            .Ignore(RemotePeerTrigger.AddressChanged, "no attempt to bring forward")
+            .On(RemotePeerTrigger.NetworkOnline).If(c => c.InGrace, "in grace").Stay(RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.NetworkOnline).If(c => !c.InGrace && c.AttemptMade && !c.OnLastAttempt, "attempts left")
+                .Stay(RemotePeerEffect.RunDueAttempt)
+            .Ignore(RemotePeerTrigger.NetworkOnline, "no attempt to bring forward")
             .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt, "last attempt")
                 .GoTo(RemotePeerState.Closed, RemotePeerEffect.RaiseExhausted)
             .On(RemotePeerTrigger.AttemptTimedOut).If(c => !c.OnLastAttempt, "attempts left").Stay(RemotePeerEffect.StartLadder)
@@ -153,6 +173,8 @@ public static class RemotePeerMachine
         b.In(RemotePeerState.Closed)
             .Terminal("closed for good; a new RemotePeer replaces it if the peer is still there")
             .OnEnter(RemotePeerEffect.CloseMedia)
+            .Ignore(RemotePeerTrigger.AddressChanged, "closed")
+            .Ignore(RemotePeerTrigger.NetworkOnline, "closed")
             .Ignore(RemotePeerTrigger.PeerLeft, "closed")
             .Ignore(RemotePeerTrigger.LocalShutdown, "closed");
 
