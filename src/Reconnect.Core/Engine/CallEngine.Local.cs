@@ -1,4 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -79,7 +80,7 @@ public sealed partial class CallEngine
         foreach (var peer in LiveConnections())
         {
             Emit(new AttachLocalStream(peer.Id, peer.Generation, stream));
-            NeedNegotiation(peer);
+            FireNegotiation(peer, NegotiationTrigger.OfferNeeded);
         }
     }
 
@@ -96,7 +97,7 @@ public sealed partial class CallEngine
         foreach (var peer in LiveConnections())
         {
             Emit(new DetachLocalStream(peer.Id, peer.Generation, streamId));
-            NeedNegotiation(peer);
+            FireNegotiation(peer, NegotiationTrigger.OfferNeeded);
         }
     }
 
