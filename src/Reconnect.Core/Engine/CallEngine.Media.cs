@@ -8,7 +8,7 @@ namespace Reconnect.Core.Engine;
 /// <summary>Media connections under each remote peer: generations, perfect negotiation, ICE and streams.</summary>
 public sealed partial class CallEngine
 {
-    private void Rebuild(RemotePeerEntry peer, int generation, string reason, bool offer)
+    private void Rebuild(RemotePeerEntry peer, int generation, string reason, NegotiationTrigger cause)
     {
         var first = !peer.HasConnection && peer.Generation == 0;
         if (peer.HasConnection)
@@ -38,10 +38,7 @@ public sealed partial class CallEngine
             FireRemote(peer, RemotePeerTrigger.ConnectionRebuilt, reason);
         }
 
-        if (offer)
-        {
-            FireNegotiation(peer, NegotiationTrigger.ConnectionOffer);
-        }
+        FireNegotiation(peer, cause);
     }
 
     private bool TryGetLive(string remoteId, int generation, string what, out RemotePeerEntry peer)

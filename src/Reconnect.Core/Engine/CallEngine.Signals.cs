@@ -46,7 +46,7 @@ public sealed partial class CallEngine
         if (payload is OfferSignal offer && offer.Generation > peer.Generation)
         {
             Mark(CoverageMarks.RemoteRebuild);
-            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", offer: false);
+            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", NegotiationTrigger.RebuiltByRemote);
         }
 
         if (payload.Generation != peer.Generation)

@@ -36,8 +36,14 @@ public enum NegotiationState
 /// <summary>What happens to a connection's negotiation.</summary>
 public enum NegotiationTrigger
 {
-    /// <summary>A new connection was built on the side that offers first (the impolite one).</summary>
-    ConnectionOffer,
+    /// <summary>The first connection to a newly found peer was built: one side offers first.</summary>
+    ConnectionCreated,
+
+    /// <summary>The local side rebuilt the connection (a reconcile swap, or the peer rejoined under a new session).</summary>
+    RebuiltHere,
+
+    /// <summary>The remote's offer of a newer generation rebuilt the connection.</summary>
+    RebuiltByRemote,
 
     /// <summary>The ICE restart ladder runs an attempt: it needs a restart offer now.</summary>
     IceRestart,
@@ -127,8 +133,9 @@ public readonly record struct NegotiationContext(
     bool NewerOfferAwaited);
 
 /// <summary>
-/// Perfect negotiation (W3C): one machine per remote peer, reset with each connection generation. The polite side
-/// yields in glare, the impolite side keeps its offer; an answer applies only to the pending offer and only the answer
+/// Perfect negotiation (W3C): one machine per remote peer, reset with each connection generation (a connection trigger
+/// then fires in <see cref="NegotiationState.Stable"/>). The impolite side offers first to a new peer and the side that
+/// rebuilt a connection offers on it; the polite side yields in glare, the impolite side keeps its offer; an answer applies only to the pending offer and only the answer
 /// to the newest remote offer is sent; a change while an exchange is under way waits for it to end.
 /// </summary>
 public static class NegotiationMachine
@@ -144,7 +151,10 @@ public static class NegotiationMachine
 
         b.In(NegotiationState.Stable)
             .Stable("nothing under way; a local change, a remote offer or the ICE restart ladder starts an exchange")
-            .On(NegotiationTrigger.ConnectionOffer).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.ConnectionCreated).If(c => !c.Polite, "impolite: offers first").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .Ignore(NegotiationTrigger.ConnectionCreated, "polite: the remote offers first")
+            .On(NegotiationTrigger.RebuiltHere).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .Ignore(NegotiationTrigger.RebuiltByRemote, "the remote's offer rebuilt it and is answered")
             .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateRestartOffer)
             .On(NegotiationTrigger.OfferNeeded).If(c => c.SignallingUp, "signalling up").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
             .On(NegotiationTrigger.OfferNeeded).If(c => !c.SignallingUp, "signalling down").Stay(NegotiationEffect.NoteNegotiationNeeded)
