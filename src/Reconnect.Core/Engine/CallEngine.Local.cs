@@ -1,4 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -74,7 +75,7 @@ public sealed partial class CallEngine
         foreach (var peer in LiveConnections())
         {
             Emit(new AttachLocalStream(peer.Id, peer.Generation, stream));
-            NeedNegotiation(peer);
+            FireNegotiation(peer, NegotiationTrigger.OfferNeeded);
         }
     }
 
@@ -91,7 +92,7 @@ public sealed partial class CallEngine
         foreach (var peer in LiveConnections())
         {
             Emit(new DetachLocalStream(peer.Id, peer.Generation, streamId));
-            NeedNegotiation(peer);
+            FireNegotiation(peer, NegotiationTrigger.OfferNeeded);
         }
     }
 

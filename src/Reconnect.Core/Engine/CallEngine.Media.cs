@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
@@ -7,7 +8,7 @@ namespace Reconnect.Core.Engine;
 /// <summary>Media connections under each remote peer: generations, perfect negotiation, ICE and streams.</summary>
 public sealed partial class CallEngine
 {
-    private void Rebuild(RemotePeerEntry peer, int generation, string reason, bool offer)
+    private void Rebuild(RemotePeerEntry peer, int generation, string reason, NegotiationTrigger cause)
     {
         var first = !peer.HasConnection && peer.Generation == 0;
         if (peer.HasConnection)
@@ -19,12 +20,7 @@ public sealed partial class CallEngine
         peer.Unannounced.Clear();
         peer.ConnectionEpoch = _epoch;
         peer.HasConnection = true;
-        peer.Negotiation = NegotiationState.Stable;
-        peer.MakingOffer = false;
-        peer.NegotiationNeeded = false;
-        peer.OfferSequence = 0;
-        peer.RemoteOfferSequence = 0;
-        peer.AnswersAwaited = 0;
+        peer.ResetNegotiation();
         Emit(new CreateConnection(peer.Id, generation, _iceServers, peer.Polite, [.. _localStreams]));
         foreach (var (streamId, trackId) in _localTracks)
         {
@@ -42,26 +38,7 @@ public sealed partial class CallEngine
             FireRemote(peer, RemotePeerTrigger.ConnectionRebuilt, reason);
         }
 
-        if (offer)
-        {
-            MakeOffer(peer, iceRestart: false);
-        }
-    }
-
-    private void MakeOffer(RemotePeerEntry peer, bool iceRestart)
-    {
-        peer.MakingOffer = true;
-        peer.NegotiationNeeded = false;
-        Emit(new CreateOffer(peer.Id, peer.Generation, iceRestart));
-    }
-
-    private void NeedNegotiation(RemotePeerEntry peer)
-    {
-        peer.NegotiationNeeded = true;
-        if (peer.Negotiation == NegotiationState.Stable && !peer.MakingOffer && SignallingUp)
-        {
-            MakeOffer(peer, iceRestart: false);
-        }
+        FireNegotiation(peer, cause);
     }
 
     private bool TryGetLive(string remoteId, int generation, string what, out RemotePeerEntry peer)
@@ -95,45 +72,8 @@ public sealed partial class CallEngine
             return;
         }
 
-        if (created.Description.Type == SdpType.Offer)
-        {
-            if (!peer.MakingOffer)
-            {
-                Ignore($"local offer for {peer.Id}", "the offer was abandoned (glare or rebuild)");
-                return;
-            }
-
-            peer.MakingOffer = false;
-            peer.Negotiation = NegotiationState.HaveLocalOffer;
-            peer.OfferSequence++;
-            Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, created.Description.Sdp, created.IceRestart, peer.OfferSequence)));
-            return;
-        }
-
-        if (peer.Negotiation != NegotiationState.HaveRemoteOffer)
-        {
-            Ignore($"local answer for {peer.Id}", "no remote offer is pending");
-            return;
-        }
-
-        peer.AnswersAwaited = Math.Max(0, peer.AnswersAwaited - 1);
-        if (peer.AnswersAwaited > 0)
-        {
-            Ignore($"local answer for {peer.Id}", "superseded: a newer remote offer awaits its answer");
-            return;
-        }
-
-        peer.Negotiation = NegotiationState.Stable;
-        Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, created.Description.Sdp, peer.RemoteOfferSequence)));
-        NegotiateIfNeeded(peer);
-    }
-
-    private void NegotiateIfNeeded(RemotePeerEntry peer)
-    {
-        if (peer.NegotiationNeeded)
-        {
-            NeedNegotiation(peer);
-        }
+        var trigger = created.Description.Type == SdpType.Offer ? NegotiationTrigger.LocalOfferCreated : NegotiationTrigger.LocalAnswerCreated;
+        FireNegotiation(peer, trigger, NegotiationInput.Of(created));
     }
 
     private void HandleLocalCandidate(LocalCandidateGathered gathered)
@@ -174,9 +114,7 @@ public sealed partial class CallEngine
             return;
         }
 
-        peer.MakingOffer = false;
-        peer.Negotiation = NegotiationState.Stable;
-        peer.AnswersAwaited = 0;
+        FireNegotiation(peer, NegotiationTrigger.MediaFailed);
         Emit(new ErrorRaised(new MediaError(peer.Id, failure.Reason)));
         FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
     }
@@ -290,7 +228,7 @@ public sealed partial class CallEngine
         peer.LadderDeferred = false;
         peer.LadderAttempt = attempt;
         Emit(new IceRestartStarted(peer.Id, peer.Ref, attempt, peer.Generation));
-        MakeOffer(peer, iceRestart: true);
+        FireNegotiation(peer, NegotiationTrigger.IceRestart);
         if (_ladder.DelayBefore(attempt + 1) is { } wait)
         {
             _timers.Start(TimerKind.IceRestartDue, peer.Id, _now + wait, _emit);

@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Policies;
@@ -97,7 +98,7 @@ public sealed partial class CallEngine
             case SwapConnection swapped:
                 Mark(CoverageMarks.ReconcileSwap);
                 var peer = _peers[swapped.PeerId];
-                Rebuild(peer, peer.Generation + 1, "reconcile", offer: true);
+                Rebuild(peer, peer.Generation + 1, "reconcile", NegotiationTrigger.RebuiltHere);
                 break;
             case KeepConnection:
                 Mark(CoverageMarks.ReconcileKeep);
@@ -241,7 +242,7 @@ public sealed partial class CallEngine
         };
         _peers[peer.Id] = peer;
         Emit(new PeerJoined(peer.Roster, peer.Ref));
-        Rebuild(peer, 1, "new peer", offer: !peer.Polite);
+        Rebuild(peer, 1, "new peer", NegotiationTrigger.ConnectionCreated);
         ReleaseHeldSignals(peer.Id);
     }
 

@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
 
@@ -30,7 +31,7 @@ public sealed partial class CallEngine
         }
 
         UpdatePeer(peer, entry, version);
-        Rebuild(peer, peer.Generation + 1, "the peer rejoined under a new session", offer: true);
+        Rebuild(peer, peer.Generation + 1, "the peer rejoined under a new session", NegotiationTrigger.RebuiltHere);
     }
 
     /// <summary>The peer is absent with no record of its departure: wait (once, bounded) for it to rejoin.</summary>

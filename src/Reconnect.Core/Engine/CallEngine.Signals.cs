@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
@@ -45,7 +46,7 @@ public sealed partial class CallEngine
         if (payload is OfferSignal offer && offer.Generation > peer.Generation)
         {
             Mark(CoverageMarks.RemoteRebuild);
-            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", offer: false);
+            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", NegotiationTrigger.RebuiltByRemote);
         }
 
         if (payload.Generation != peer.Generation)
@@ -54,7 +55,7 @@ public sealed partial class CallEngine
             Ignore($"{payload.GetType().Name} from {from} generation {payload.Generation}", $"stale generation (live is {peer.Generation})");
             if (payload is OfferSignal && payload.Generation < peer.Generation)
             {
-                OfferAgainOnLiveGeneration(peer);
+                FireNegotiation(peer, NegotiationTrigger.StaleOfferSeen);
             }
 
             return;
@@ -62,66 +63,11 @@ public sealed partial class CallEngine
 
         switch (payload)
         {
-            case OfferSignal o: AcceptOffer(peer, o); break;
-            case AnswerSignal a: AcceptAnswer(peer, a); break;
+            case OfferSignal o: FireNegotiation(peer, NegotiationTrigger.RemoteOffer, NegotiationInput.Of(o)); break;
+            case AnswerSignal a: FireNegotiation(peer, NegotiationTrigger.RemoteAnswer, NegotiationInput.Of(a)); break;
             case CandidateSignal c: Emit(new AddIceCandidate(peer.Id, peer.Generation, c.Candidate)); break;
             default: Ignore(payload.GetType().Name, "unknown signal kind"); break;
         }
-    }
-
-    /// <summary>
-    /// The remote offered on an older generation, so it missed our rebuild (its signalling was down when our
-    /// offer went out): offer again on the live generation so it catches up instead of waiting for a timeout.
-    /// </summary>
-    private void OfferAgainOnLiveGeneration(RemotePeerEntry peer)
-    {
-        if (!peer.MakingOffer && SignallingUp)
-        {
-            Mark(CoverageMarks.StaleOfferReoffered);
-            MakeOffer(peer, iceRestart: false);
-        }
-    }
-
-    private void AcceptOffer(RemotePeerEntry peer, OfferSignal offer)
-    {
-        var collision = peer.MakingOffer || peer.Negotiation == NegotiationState.HaveLocalOffer;
-        if (collision && !peer.Polite)
-        {
-            Mark(CoverageMarks.GlareImpoliteIgnores);
-            Ignore($"offer from {peer.Id}", "glare: the impolite side keeps its own offer");
-            return;
-        }
-
-        if (collision)
-        {
-            Mark(CoverageMarks.GlarePoliteYields);
-        }
-
-        peer.MakingOffer = false;
-        peer.Negotiation = NegotiationState.HaveRemoteOffer;
-        peer.RemoteOfferSequence = offer.OfferSequence;
-        peer.AnswersAwaited++;
-        Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Offer, offer.Sdp)));
-        Emit(new CreateAnswer(peer.Id, peer.Generation));
-    }
-
-    private void AcceptAnswer(RemotePeerEntry peer, AnswerSignal answer)
-    {
-        if (peer.Negotiation != NegotiationState.HaveLocalOffer)
-        {
-            Ignore($"answer from {peer.Id}", "no local offer is pending");
-            return;
-        }
-
-        if (answer.OfferSequence != 0 && answer.OfferSequence != peer.OfferSequence)
-        {
-            Ignore($"answer from {peer.Id} to offer {answer.OfferSequence}", $"stale answer: it answers a superseded offer (the pending offer is {peer.OfferSequence})");
-            return;
-        }
-
-        peer.Negotiation = NegotiationState.Stable;
-        Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, answer.Sdp)));
-        NegotiateIfNeeded(peer);
     }
 
     private void Hold(string from, SignalPayload payload)

@@ -1,16 +1,9 @@
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Engine;
-
-/// <summary>Where a media connection's offer/answer exchange stands (W3C signaling state, reduced).</summary>
-internal enum NegotiationState
-{
-    Stable,
-    HaveLocalOffer,
-    HaveRemoteOffer,
-}
 
 /// <summary>A remote stream bound to one connection generation.</summary>
 internal sealed record BoundStream(long StreamRef, int Generation);
@@ -24,6 +17,7 @@ internal sealed class RemotePeerEntry(
     MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> table)
 {
     private MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
+    private MachineRunner<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext>? _negotiation;
 
     public string Id { get; } = id;
 
@@ -50,9 +44,12 @@ internal sealed class RemotePeerEntry(
     /// <summary>The socket epoch the live connection was built under; a reconcile only rebuilds connections from an older one.</summary>
     public long ConnectionEpoch { get; set; }
 
-    public NegotiationState Negotiation { get; set; } = NegotiationState.Stable;
+    /// <summary>Where the live connection's offer/answer exchange stands; a new generation starts it over.</summary>
+    public NegotiationState NegotiationState { get; set; } = NegotiationState.Stable;
 
-    public bool MakingOffer { get; set; }
+    /// <summary>The live connection's perfect negotiation machine, which reads and writes <see cref="NegotiationState"/>; configured on its first trigger.</summary>
+    public MachineRunner<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Negotiation =>
+        _negotiation ??= NegotiationMachine.Table.Attach(() => NegotiationState, s => NegotiationState = s);
 
     /// <summary>The sequence of the newest offer sent on the live generation; 0 before the first.</summary>
     public int OfferSequence { get; set; }
@@ -63,6 +60,7 @@ internal sealed class RemotePeerEntry(
     /// <summary>Answers asked of the media connection and not yet created; only the one to the newest offer is sent.</summary>
     public int AnswersAwaited { get; set; }
 
+    /// <summary>A local change waits for an offer until the exchange under way is over.</summary>
     public bool NegotiationNeeded { get; set; }
 
     public bool InGrace { get; set; }
@@ -82,4 +80,14 @@ internal sealed class RemotePeerEntry(
 
     /// <summary>The server lost the peer's session; the engine waits a bounded time for its rejoin.</summary>
     public bool AwaitingRejoin { get; set; }
+
+    /// <summary>Starts the negotiation over for a new connection generation: stable, nothing pending, offers numbered from 1 again.</summary>
+    public void ResetNegotiation()
+    {
+        NegotiationState = NegotiationState.Stable;
+        NegotiationNeeded = false;
+        OfferSequence = 0;
+        RemoteOfferSequence = 0;
+        AnswersAwaited = 0;
+    }
 }

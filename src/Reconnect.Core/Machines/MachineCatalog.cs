@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -10,11 +11,12 @@ namespace Reconnect.Core.Machines;
 /// <summary>The machine tables, each with its diagrams: the docs render them and a golden-file test keeps them from drifting.</summary>
 public static class MachineCatalog
 {
-    /// <summary>Every machine, in a fixed order: local peer, remote peer, signalling socket, reconcile.</summary>
+    /// <summary>Every machine, in a fixed order: local peer, remote peer, negotiation, signalling socket, reconcile.</summary>
     public static ImmutableArray<MachineDiagram> All { get; } =
     [
         Describe(LocalPeerMachine.Table, "local-peer"),
         Describe(RemotePeerMachine.Table, "remote-peer"),
+        Describe(NegotiationMachine.Table, "negotiation"),
         Describe(SignallingSocketMachine.Table, "signalling-socket"),
         Describe(ReconcileMachine.Table, "reconcile"),
     ];

@@ -48,6 +48,7 @@ public sealed class StateDiagramDriftTests
             [
                 ("LocalPeer", "local-peer.mmd", "local-peer.dot"),
                 ("RemotePeer", "remote-peer.mmd", "remote-peer.dot"),
+                ("Negotiation", "negotiation.mmd", "negotiation.dot"),
                 ("SignallingSocket", "signalling-socket.mmd", "signalling-socket.dot"),
                 ("Reconcile", "reconcile.mmd", "reconcile.dot"),
             ],

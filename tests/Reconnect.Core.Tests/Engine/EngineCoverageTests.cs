@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -9,7 +10,7 @@ namespace Reconnect.Core.Tests.Engine;
 
 /// <summary>
 /// Runs every rule test of this folder (each <c>*RuleTests</c> class's facts, and theories with their inline data) and
-/// checks that the engines they drove reached every row and ignore rule of the four tables and every named mark.
+/// checks that the engines they drove reached every row and ignore rule of the five tables and every named mark.
 /// </summary>
 public sealed class EngineCoverageTests
 {
@@ -19,12 +20,13 @@ public sealed class EngineCoverageTests
     [
         .. Keys(LocalPeerMachine.Table),
         .. Keys(RemotePeerMachine.Table),
+        .. Keys(NegotiationMachine.Table),
         .. Keys(SignallingSocketMachine.Table),
         .. Keys(ReconcileMachine.Table),
     ];
 
     [Fact]
-    public void Rule_tests_reach_every_row_and_ignore_rule_of_the_four_tables()
+    public void Rule_tests_reach_every_row_and_ignore_rule_of_the_five_tables()
     {
         var missing = TableKeys.Where(k => !Reached.Value.Contains(k)).ToList();
 

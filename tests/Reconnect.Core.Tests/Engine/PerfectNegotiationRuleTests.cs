@@ -118,6 +118,7 @@ public sealed class PerfectNegotiationRuleTests
         Assert.Equal(new DataChannelsReset("B", bob.Ref, 3), Assert.Single(h.Since<DataChannelsReset>(before)));
         Assert.Equal(new SetRemoteDescription("B", 3, new SessionDescription(SdpType.Offer, "rebuilt")), Assert.Single(h.Since<SetRemoteDescription>(before)));
         Assert.Equal(new CreateAnswer("B", 3), Assert.Single(h.Since<CreateAnswer>(before)));
+        Assert.Empty(h.Since<CreateOffer>(before));
         Assert.Equal(bob.Ref, h.Remote("B").Ref);
         Assert.Contains(CoverageMarks.RemoteRebuild, h.Engine.Coverage.Keys);
     }

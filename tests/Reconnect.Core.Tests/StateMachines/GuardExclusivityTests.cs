@@ -1,5 +1,6 @@
 using System.Reflection;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -19,6 +20,9 @@ public sealed class GuardExclusivityTests
 
     [Fact]
     public void Remote_peer_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(RemotePeerMachine.Table);
+
+    [Fact]
+    public void Negotiation_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(NegotiationMachine.Table);
 
     [Fact]
     public void Signalling_socket_guards_are_mutually_exclusive_and_complete() => AssertExclusiveAndComplete(SignallingSocketMachine.Table);

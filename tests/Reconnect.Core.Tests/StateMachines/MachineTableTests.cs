@@ -1,4 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -8,7 +9,7 @@ namespace Reconnect.Core.Tests.StateMachines;
 
 public sealed class MachineTableTests
 {
-    public static TheoryData<string> MachineNames => ["LocalPeer", "RemotePeer", "SignallingSocket", "Reconcile"];
+    public static TheoryData<string> MachineNames => ["LocalPeer", "RemotePeer", "Negotiation", "SignallingSocket", "Reconcile"];
 
     [Theory]
     [MemberData(nameof(MachineNames))]
@@ -46,6 +47,7 @@ public sealed class MachineTableTests
     {
         "LocalPeer" => TableFacts.Of(LocalPeerMachine.Table),
         "RemotePeer" => TableFacts.Of(RemotePeerMachine.Table),
+        "Negotiation" => TableFacts.Of(NegotiationMachine.Table),
         "SignallingSocket" => TableFacts.Of(SignallingSocketMachine.Table),
         "Reconcile" => TableFacts.Of(ReconcileMachine.Table),
         _ => throw new ArgumentOutOfRangeException(nameof(machine), machine, "not a machine"),

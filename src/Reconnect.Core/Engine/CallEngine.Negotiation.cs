@@ -1,0 +1,124 @@
+using Reconnect.Core.Machines.Negotiation;
+using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Core.Engine;
+
+/// <summary>Perfect negotiation: the engine feeds each remote peer's negotiation machine and performs its effects.</summary>
+public sealed partial class CallEngine
+{
+    /// <summary>Fires a trigger that carries no description or sequence (the engine's own requests, a media failure).</summary>
+    private void FireNegotiation(RemotePeerEntry peer, NegotiationTrigger trigger) =>
+        FireNegotiation(peer, trigger, new NegotiationInput(string.Empty, false, 0));
+
+    /// <summary>
+    /// Fires a negotiation trigger with the context its guards read. A trigger an ignore rule absorbs is reported
+    /// with the table's reason when it is an input (a description or a signal), and silently when it is the engine's own
+    /// request.
+    /// </summary>
+    private void FireNegotiation(RemotePeerEntry peer, NegotiationTrigger trigger, NegotiationInput input)
+    {
+        var context = new NegotiationContext(
+            peer.Polite,
+            SignallingUp,
+            peer.NegotiationNeeded,
+            OfferSequencing.AnswersPendingOffer(input.OfferSequence, peer.OfferSequence),
+            OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited));
+        var outcome = Fire(peer.Negotiation, trigger, context);
+        if (outcome.IgnoredBecause is { } reason && InputDescription(peer, trigger) is { } ignored)
+        {
+            Ignore(ignored, reason);
+        }
+
+        foreach (var effect in outcome.Effects)
+        {
+            ApplyNegotiationEffect(peer, trigger, effect, input);
+        }
+    }
+
+    /// <summary>How a notice names the input behind a trigger; null for the engine's own requests.</summary>
+    private static string? InputDescription(RemotePeerEntry peer, NegotiationTrigger trigger) => trigger switch
+    {
+        NegotiationTrigger.LocalOfferCreated => $"local offer for {peer.Id}",
+        NegotiationTrigger.LocalAnswerCreated => $"local answer for {peer.Id}",
+        NegotiationTrigger.RemoteOffer => $"offer from {peer.Id}",
+        NegotiationTrigger.RemoteAnswer => $"answer from {peer.Id}",
+        _ => null,
+    };
+
+    private void ApplyNegotiationEffect(RemotePeerEntry peer, NegotiationTrigger trigger, NegotiationEffect effect, NegotiationInput input)
+    {
+        switch (effect)
+        {
+            case NegotiationEffect.CreateOffer:
+                AskForOffer(peer, iceRestart: false);
+                break;
+            case NegotiationEffect.CreateRestartOffer:
+                AskForOffer(peer, iceRestart: true);
+                break;
+            case NegotiationEffect.OfferAgainOnLiveGeneration:
+                Mark(CoverageMarks.StaleOfferReoffered);
+                AskForOffer(peer, iceRestart: false);
+                break;
+            case NegotiationEffect.NoteNegotiationNeeded:
+                peer.NegotiationNeeded = true;
+                break;
+            case NegotiationEffect.SendOffer:
+                peer.OfferSequence++;
+                Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, input.Sdp, input.IceRestart, peer.OfferSequence)));
+                break;
+            case NegotiationEffect.CountAnswer:
+                peer.AnswersAwaited = Math.Max(0, peer.AnswersAwaited - 1);
+                break;
+            case NegotiationEffect.SendAnswer:
+                Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, input.Sdp, peer.RemoteOfferSequence)));
+                break;
+            case NegotiationEffect.DropSupersededAnswer:
+                Ignore(InputDescription(peer, trigger)!, "superseded: a newer remote offer awaits its answer");
+                break;
+            case NegotiationEffect.YieldOwnOffer:
+                Mark(CoverageMarks.GlarePoliteYields);
+                break;
+            case NegotiationEffect.KeepOwnOffer:
+                Mark(CoverageMarks.GlareImpoliteIgnores);
+                Ignore(InputDescription(peer, trigger)!, "glare: the impolite side keeps its own offer");
+                break;
+            case NegotiationEffect.AcceptRemoteOffer:
+                peer.RemoteOfferSequence = input.OfferSequence;
+                peer.AnswersAwaited++;
+                Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Offer, input.Sdp)));
+                Emit(new CreateAnswer(peer.Id, peer.Generation));
+                break;
+            case NegotiationEffect.ApplyRemoteAnswer:
+                Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, input.Sdp)));
+                break;
+            case NegotiationEffect.DropStaleAnswer:
+                Ignore(
+                    $"{InputDescription(peer, trigger)} to offer {input.OfferSequence}",
+                    $"stale answer: it answers a superseded offer (the pending offer is {peer.OfferSequence})");
+                break;
+            case NegotiationEffect.ForgetAnswersAwaited:
+                peer.AnswersAwaited = 0;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown negotiation effect.");
+        }
+    }
+
+    private void AskForOffer(RemotePeerEntry peer, bool iceRestart)
+    {
+        peer.NegotiationNeeded = false;
+        Emit(new CreateOffer(peer.Id, peer.Generation, iceRestart));
+    }
+
+    /// <summary>What a negotiation trigger carries from its input: a session description, and an offer sequence from a signal.</summary>
+    private readonly record struct NegotiationInput(string Sdp, bool IceRestart, int OfferSequence)
+    {
+        public static NegotiationInput Of(OfferSignal offer) => new(offer.Sdp, offer.IceRestart, offer.OfferSequence);
+
+        public static NegotiationInput Of(AnswerSignal answer) => new(answer.Sdp, false, answer.OfferSequence);
+
+        public static NegotiationInput Of(LocalDescriptionCreated created) => new(created.Description.Sdp, created.IceRestart, 0);
+    }
+}

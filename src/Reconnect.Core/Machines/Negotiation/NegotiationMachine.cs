@@ -1,0 +1,240 @@
+using Reconnect.Core.StateMachines;
+using StateRows = Reconnect.Core.StateMachines.MachineTableBuilder<
+    Reconnect.Core.Machines.Negotiation.NegotiationState,
+    Reconnect.Core.Machines.Negotiation.NegotiationTrigger,
+    Reconnect.Core.Machines.Negotiation.NegotiationEffect,
+    Reconnect.Core.Machines.Negotiation.NegotiationContext>.StateConfiguration;
+
+namespace Reconnect.Core.Machines.Negotiation;
+
+/// <summary>
+/// Where one media connection's offer/answer exchange stands: the W3C signaling state (stable, have-local-offer,
+/// have-remote-offer) crossed with perfect negotiation's making-offer flag (an offer asked of the media layer and not
+/// created yet).
+/// </summary>
+public enum NegotiationState
+{
+    /// <summary>No offer or answer under way.</summary>
+    Stable,
+
+    /// <summary>The media layer is creating a local offer; nothing is pending on the wire.</summary>
+    MakingOffer,
+
+    /// <summary>A local offer was sent and awaits its answer.</summary>
+    HaveLocalOffer,
+
+    /// <summary>A local offer awaits its answer and the media layer is creating a newer one (an ICE restart or a catch-up offer).</summary>
+    HaveLocalOfferMakingOffer,
+
+    /// <summary>A remote offer was applied and awaits the local answer.</summary>
+    HaveRemoteOffer,
+
+    /// <summary>A remote offer awaits the local answer and the media layer is creating a local offer (an ICE restart or a catch-up offer).</summary>
+    HaveRemoteOfferMakingOffer,
+}
+
+/// <summary>What happens to a connection's negotiation.</summary>
+public enum NegotiationTrigger
+{
+    /// <summary>The first connection to a newly found peer was built: one side offers first.</summary>
+    ConnectionCreated,
+
+    /// <summary>The local side rebuilt the connection (a reconcile swap, or the peer rejoined under a new session).</summary>
+    RebuiltHere,
+
+    /// <summary>The remote's offer of a newer generation rebuilt the connection.</summary>
+    RebuiltByRemote,
+
+    /// <summary>The ICE restart ladder runs an attempt: it needs a restart offer now.</summary>
+    IceRestart,
+
+    /// <summary>A local stream was added or removed: the connection needs negotiating.</summary>
+    OfferNeeded,
+
+    /// <summary>
+    /// The remote offered on an older generation: it missed our rebuild and needs an offer on the live one. Signals are
+    /// read only from an open, welcomed socket, so the offer can go out.
+    /// </summary>
+    StaleOfferSeen,
+
+    /// <summary>The media layer created the local offer asked of it.</summary>
+    LocalOfferCreated,
+
+    /// <summary>The media layer created a local answer asked of it.</summary>
+    LocalAnswerCreated,
+
+    /// <summary>A remote offer arrived on the live generation.</summary>
+    RemoteOffer,
+
+    /// <summary>A remote answer arrived on the live generation.</summary>
+    RemoteAnswer,
+
+    /// <summary>A media operation failed: the exchange under way is abandoned.</summary>
+    MediaFailed,
+}
+
+/// <summary>What the engine does for a negotiation machine.</summary>
+public enum NegotiationEffect
+{
+    /// <summary>Ask the media layer for an offer (no ICE restart); the pending change is taken care of.</summary>
+    CreateOffer,
+
+    /// <summary>Ask the media layer for an ICE restart offer; the pending change is taken care of.</summary>
+    CreateRestartOffer,
+
+    /// <summary>Ask the media layer for an offer on the live generation for a remote that missed the rebuild.</summary>
+    OfferAgainOnLiveGeneration,
+
+    /// <summary>Remember that the connection needs negotiating once the exchange under way is over.</summary>
+    NoteNegotiationNeeded,
+
+    /// <summary>Number the created offer (the next sequence of the generation) and relay it.</summary>
+    SendOffer,
+
+    /// <summary>One answer asked of the media layer arrived: count it off.</summary>
+    CountAnswer,
+
+    /// <summary>Relay the created answer, echoing the sequence of the remote offer it answers.</summary>
+    SendAnswer,
+
+    /// <summary>Report the created answer as superseded: a newer remote offer awaits its own.</summary>
+    DropSupersededAnswer,
+
+    /// <summary>The polite side drops the offer it was making or had sent, to answer the remote one.</summary>
+    YieldOwnOffer,
+
+    /// <summary>The impolite side keeps its own offer: report the colliding remote offer as ignored.</summary>
+    KeepOwnOffer,
+
+    /// <summary>Apply the remote offer, remember its sequence, and ask the media layer for an answer.</summary>
+    AcceptRemoteOffer,
+
+    /// <summary>Apply the remote answer.</summary>
+    ApplyRemoteAnswer,
+
+    /// <summary>Report the remote answer as stale: it answers a superseded offer.</summary>
+    DropStaleAnswer,
+
+    /// <summary>Forget the answers asked of the media layer.</summary>
+    ForgetAnswersAwaited,
+}
+
+/// <summary>What a negotiation machine's guards read.</summary>
+/// <param name="Polite">The local side yields in glare (see <c>NegotiationRoles</c>).</param>
+/// <param name="SignallingUp">The signalling socket is open and alive, so an offer can go out.</param>
+/// <param name="NegotiationNeeded">A local change waits for an offer.</param>
+/// <param name="AnswersPendingOffer">The remote answer answers the offer pending now (see <c>OfferSequencing</c>).</param>
+/// <param name="NewerOfferAwaited">A newer remote offer awaits its answer beyond the one just created (see <c>OfferSequencing</c>).</param>
+public readonly record struct NegotiationContext(
+    bool Polite,
+    bool SignallingUp,
+    bool NegotiationNeeded,
+    bool AnswersPendingOffer,
+    bool NewerOfferAwaited);
+
+/// <summary>
+/// Perfect negotiation (W3C): one machine per remote peer, reset with each connection generation (a connection trigger
+/// then fires in <see cref="NegotiationState.Stable"/>). The impolite side offers first to a new peer and the side that
+/// rebuilt a connection offers on it; the polite side yields in glare, the impolite side keeps its offer; an answer applies only to the pending offer and only the answer
+/// to the newest remote offer is sent; a change while an exchange is under way waits for it to end.
+/// </summary>
+public static class NegotiationMachine
+{
+    private const string MediaBound = "a media failure or a rebuild ends it; the remote peer's connect timeout or ICE ladder bounds the connection";
+
+    /// <summary>The machine's table.</summary>
+    public static MachineTable<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Table { get; } = Build();
+
+    private static MachineTable<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Build()
+    {
+        var b = new MachineTableBuilder<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext>("Negotiation", NegotiationState.Stable);
+
+        b.In(NegotiationState.Stable)
+            .Stable("nothing under way; a local change, a remote offer or the ICE restart ladder starts an exchange")
+            .On(NegotiationTrigger.ConnectionCreated).If(c => !c.Polite, "impolite: offers first").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .Ignore(NegotiationTrigger.ConnectionCreated, "polite: the remote offers first")
+            .On(NegotiationTrigger.RebuiltHere).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .Ignore(NegotiationTrigger.RebuiltByRemote, "the remote's offer rebuilt it and is answered")
+            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.OfferNeeded).If(c => c.SignallingUp, "signalling up").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.OfferNeeded).If(c => !c.SignallingUp, "signalling down").Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.MakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
+            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .On(NegotiationTrigger.RemoteOffer).GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer)
+            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
+            .On(NegotiationTrigger.MediaFailed).Stay(NegotiationEffect.ForgetAnswersAwaited);
+
+        MakingAnOffer(b.In(NegotiationState.MakingOffer)
+            .Deadline($"the media layer creates the offer; {MediaBound}"))
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
+            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+
+        InGlare(b.In(NegotiationState.HaveLocalOffer)
+            .Deadline($"the remote answer; {MediaBound}"))
+            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
+            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.NegotiationNeeded && c.SignallingUp, "answers the pending offer; a change waits, signalling up")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && !(c.NegotiationNeeded && c.SignallingUp), "answers the pending offer; no change waits or signalling down")
+                .GoTo(NegotiationState.Stable, NegotiationEffect.ApplyRemoteAnswer)
+            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer)
+            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+
+        MakingAnOffer(b.In(NegotiationState.HaveLocalOfferMakingOffer)
+            .Deadline($"the media layer creates the newer offer; {MediaBound}"))
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer, "answers the pending offer")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer)
+            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer)
+            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+
+        b.In(NegotiationState.HaveRemoteOffer)
+            .Deadline($"the media layer creates the answer; {MediaBound}")
+            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
+            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && c.NegotiationNeeded && c.SignallingUp, "answers the newest offer; a change waits, signalling up")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && !(c.NegotiationNeeded && c.SignallingUp), "answers the newest offer; no change waits or signalling down")
+                .GoTo(NegotiationState.Stable, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
+                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
+            .On(NegotiationTrigger.RemoteOffer).Stay(NegotiationEffect.AcceptRemoteOffer)
+            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
+            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+
+        MakingAnOffer(b.In(NegotiationState.HaveRemoteOfferMakingOffer)
+            .Deadline($"the media layer creates the answer and the offer; {MediaBound}"))
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
+                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
+            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
+            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+
+        return b.Build();
+    }
+
+    /// <summary>
+    /// The rows of every state in which the media layer is creating a local offer: a ladder attempt asks for a restart
+    /// offer anyway, a local change waits, no catch-up offer is needed, the created offer is sent, and a remote offer collides.
+    /// </summary>
+    private static StateRows MakingAnOffer(StateRows state) =>
+        InGlare(state
+            .On(NegotiationTrigger.IceRestart).Stay(NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .Ignore(NegotiationTrigger.StaleOfferSeen, "an offer is already being made")
+            .On(NegotiationTrigger.LocalOfferCreated).GoTo(NegotiationState.HaveLocalOffer, NegotiationEffect.SendOffer));
+
+    /// <summary>The rows of a remote offer colliding with a local one (made or sent): the polite side yields, the impolite side keeps its own.</summary>
+    private static StateRows InGlare(StateRows state) => state
+        .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite, "polite: yields")
+            .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
+        .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer);
+}

@@ -1,0 +1,280 @@
+using Reconnect.Core.Engine;
+using Reconnect.Core.Machines.Negotiation;
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using static Reconnect.Core.Tests.Engine.NegotiationPaths;
+
+namespace Reconnect.Core.Tests.Engine;
+
+/// <summary>Perfect negotiation in each of its states: what a description, a signal, a local change or a failure does there.</summary>
+public sealed class NegotiationStateRuleTests
+{
+    private const string Abandoned = "the offer was abandoned (glare or rebuild)";
+    private const string NoRemoteOffer = "no remote offer is pending";
+    private const string NoLocalOffer = "no local offer is pending";
+
+    [Theory]
+    [InlineData(NegotiationState.Stable, true, LocalOffer, Abandoned)]
+    [InlineData(NegotiationState.Stable, true, LocalAnswer, NoRemoteOffer)]
+    [InlineData(NegotiationState.MakingOffer, false, LocalAnswer, NoRemoteOffer)]
+    [InlineData(NegotiationState.MakingOffer, false, RemoteAnswer, NoLocalOffer)]
+    [InlineData(NegotiationState.HaveLocalOffer, false, LocalOffer, Abandoned)]
+    [InlineData(NegotiationState.HaveLocalOffer, false, LocalAnswer, NoRemoteOffer)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false, LocalAnswer, NoRemoteOffer)]
+    [InlineData(NegotiationState.HaveRemoteOffer, true, RemoteAnswer, NoLocalOffer)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true, RemoteAnswer, NoLocalOffer)]
+    public void A_description_or_answer_no_exchange_waits_for_is_ignored_with_the_reason_of_the_table(NegotiationState state, bool polite, string kind, string reason)
+    {
+        var h = Reach(state, polite);
+        var before = h.Checkpoint;
+
+        var input = Deliver(h, kind, "unexpected");
+
+        Assert.Equal(new InputIgnored(input, reason), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Empty(h.Since<SetRemoteDescription>(before));
+        Assert.Empty(h.Sent<RelaySignalMessage>(before));
+    }
+
+    [Theory]
+    [InlineData(NegotiationState.HaveLocalOffer, false, RemoteAnswer, NoLocalOffer)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false, RemoteAnswer, NoLocalOffer)]
+    [InlineData(NegotiationState.HaveRemoteOffer, true, LocalAnswer, NoRemoteOffer)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true, LocalAnswer, NoRemoteOffer)]
+    public void A_media_failure_abandons_the_exchange_under_way_so_its_late_answer_is_ignored(NegotiationState state, bool polite, string kind, string reason)
+    {
+        var h = Reach(state, polite);
+        var before = h.Checkpoint;
+
+        h.Feed(new MediaOperationFailed("B", 1, "setLocalDescription failed"));
+        var input = Deliver(h, kind, "late answer");
+
+        Assert.Equal(new MediaError("B", "setLocalDescription failed"), Assert.Single(h.Errors<MediaError>(before)));
+        Assert.Equal(new InputIgnored(input, reason), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Empty(h.Since<SetRemoteDescription>(before));
+        Assert.Empty(h.Sent<RelaySignalMessage>(before));
+    }
+
+    [Fact]
+    public void A_media_failure_after_the_exchange_ended_forgets_the_answers_still_counted_so_the_next_offer_is_answered()
+    {
+        var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
+        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+        h.Signal("B", new AnswerSignal(1, "answer to the restart", 1));
+        var before = h.Checkpoint;
+
+        h.Feed(new MediaOperationFailed("B", 1, "addIceCandidate failed"));
+        h.Signal("B", new OfferSignal(1, "next", false, 2));
+        Deliver(h, LocalAnswer, "answer to next");
+
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer to next", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+    }
+
+    [Theory]
+    [InlineData(NegotiationState.MakingOffer, false)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, true)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, false)]
+    public void In_glare_the_polite_side_answers_the_remote_offer_and_the_impolite_side_keeps_its_own(NegotiationState state, bool polite)
+    {
+        var h = Reach(state, polite);
+        var before = h.Checkpoint;
+
+        h.Signal("B", new OfferSignal(1, "colliding", false, 2));
+
+        if (polite)
+        {
+            Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Offer, "colliding")), Assert.Single(h.Since<SetRemoteDescription>(before)));
+            Assert.Equal(new CreateAnswer("B", 1), Assert.Single(h.Since<CreateAnswer>(before)));
+            Assert.Contains(CoverageMarks.GlarePoliteYields, h.Engine.Coverage.Keys);
+        }
+        else
+        {
+            Assert.Equal(new InputIgnored("offer from B", "glare: the impolite side keeps its own offer"), Assert.Single(h.Since<InputIgnored>(before)));
+            Assert.Empty(h.Since<SetRemoteDescription>(before));
+            Assert.Empty(h.Since<CreateAnswer>(before));
+        }
+    }
+
+    [Fact]
+    public void The_impolite_side_still_sends_the_offer_it_was_making_when_a_colliding_offer_came()
+    {
+        var h = Reach(NegotiationState.MakingOffer, polite: false);
+        h.Signal("B", new OfferSignal(1, "colliding", false, 1));
+        var before = h.Checkpoint;
+
+        Deliver(h, LocalOffer, "mine");
+
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "mine", false, 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+    }
+
+    [Theory]
+    [InlineData(NegotiationState.HaveLocalOffer, false)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false)]
+    [InlineData(NegotiationState.HaveRemoteOffer, true)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true)]
+    public void A_local_change_during_an_exchange_is_offered_only_once_every_exchange_under_way_is_over(NegotiationState state, bool polite)
+    {
+        var h = Reach(state, polite);
+        var before = h.Checkpoint;
+
+        h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
+        Assert.Empty(h.Since<CreateOffer>(before));
+        var last = FinishExchanges(h, state);
+
+        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(before), o => !o.IceRestart));
+        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(last)));
+    }
+
+    [Fact]
+    public void A_local_change_while_the_signalling_is_down_is_offered_after_the_next_exchange()
+    {
+        var h = Reach(NegotiationState.Stable, polite: true);
+        h.MediaConnected("B");
+        h.DropSocket();
+        var before = h.Checkpoint;
+        h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
+        Assert.Empty(h.Since<CreateOffer>(before));
+        h.Reconnect(EngineHarness.Peer("B"));
+        Assert.Equal(1, h.Remote("B").Generation);
+        Assert.Empty(h.Since<CreateOffer>(before));
+
+        h.Signal("B", new OfferSignal(1, "theirs", false, 1));
+        var answered = h.Checkpoint;
+        Deliver(h, LocalAnswer, "mine");
+
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "mine", 1)), Assert.Single(h.Sent<RelaySignalMessage>(answered)));
+        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(answered)));
+    }
+
+    [Theory]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer)]
+    public void Each_ladder_attempt_asks_for_a_restart_offer_while_the_last_one_is_still_being_made(NegotiationState state)
+    {
+        var h = Reach(state, polite: false);
+        var before = h.Checkpoint;
+
+        var offer = h.AdvanceUntil<CreateOffer>(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new CreateOffer("B", 1, true), offer);
+        Assert.Equal(2, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+    }
+
+    [Fact]
+    public void A_restart_offer_made_while_a_remote_offer_awaits_its_answer_is_sent_and_numbered()
+    {
+        var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
+        var before = h.Checkpoint;
+
+        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+    }
+
+    [Fact]
+    public void Of_two_answers_asked_before_a_restart_offer_was_asked_only_the_one_to_the_newest_offer_is_sent()
+    {
+        var h = Reach(NegotiationState.HaveRemoteOffer, polite: true);
+        h.Signal("B", new OfferSignal(1, "newer", false, 2));
+        h.Ice("B", IceConnectionState.Failed);
+        Assert.Equal(new CreateOffer("B", 1, true), h.Last<CreateOffer>());
+        var before = h.Checkpoint;
+
+        Deliver(h, LocalAnswer, "to the first");
+        Deliver(h, LocalAnswer, "to the newer");
+
+        Assert.Equal(new InputIgnored("local answer for B", "superseded: a newer remote offer awaits its answer"), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "to the newer", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+    }
+
+    [Fact]
+    public void While_a_restart_offer_is_made_a_stale_answer_is_dropped_and_the_answer_to_the_pending_offer_applied()
+    {
+        var h = Reach(NegotiationState.HaveLocalOfferMakingOffer, polite: false);
+        var before = h.Checkpoint;
+
+        Deliver(h, RemoteAnswer, "stale", sequence: 7);
+        Deliver(h, RemoteAnswer, "current", sequence: 1);
+
+        Assert.Equal(
+            new InputIgnored("answer from B to offer 7", "stale answer: it answers a superseded offer (the pending offer is 1)"),
+            Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "current")), Assert.Single(h.Since<SetRemoteDescription>(before)));
+        Assert.Empty(h.Since<CreateOffer>(before));
+    }
+
+    [Theory]
+    [InlineData(NegotiationState.Stable, 1)]
+    [InlineData(NegotiationState.HaveRemoteOffer, 1)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, 0)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, 0)]
+    public void An_offer_of_an_older_generation_asks_for_an_offer_on_the_live_one_unless_one_is_being_made(NegotiationState state, int offers)
+    {
+        var h = OnRebuiltGeneration(state);
+        var before = h.Checkpoint;
+
+        h.Signal("B", new OfferSignal(1, "on the old connection", true, 3));
+
+        Assert.Equal(offers, h.Since<CreateOffer>(before).Count());
+        Assert.All(h.Since<CreateOffer>(before), o => Assert.Equal(new CreateOffer("B", 2, false), o));
+        Assert.Empty(h.Since<SetRemoteDescription>(before));
+    }
+
+    /// <summary>The polite side "C" after a reconnect rebuilt its connection to "B" as generation 2 and offered on it, in a negotiation state there.</summary>
+    private static EngineHarness OnRebuiltGeneration(NegotiationState state)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("C", "room", EngineHarness.Peer("B"));
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B"));
+        Assert.Equal(new CreateOffer("B", 2, false), h.Last<CreateOffer>());
+        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Offer, "rebuild offer"), false));
+        if (state == NegotiationState.HaveLocalOfferMakingOffer)
+        {
+            h.Signal("B", new OfferSignal(1, "missed the rebuild", false, 2));
+            return h;
+        }
+
+        h.Signal("B", new AnswerSignal(2, "rebuild answer", 1));
+        if (state != NegotiationState.Stable)
+        {
+            h.Signal("B", new OfferSignal(2, "theirs", false, 1));
+        }
+
+        if (state == NegotiationState.HaveRemoteOfferMakingOffer)
+        {
+            h.Signal("B", new OfferSignal(1, "missed the rebuild", false, 2));
+        }
+
+        return h;
+    }
+
+    /// <summary>Completes the exchanges under way in a state and returns the checkpoint before the step that ends the last one.</summary>
+    private static int FinishExchanges(EngineHarness h, NegotiationState state)
+    {
+        switch (state)
+        {
+            case NegotiationState.HaveLocalOffer:
+                break;
+            case NegotiationState.HaveLocalOfferMakingOffer:
+                Deliver(h, RemoteAnswer, "to the first offer", sequence: 1);
+                h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+                break;
+            case NegotiationState.HaveRemoteOffer:
+                var answered = h.Checkpoint;
+                Deliver(h, LocalAnswer, "mine");
+                return answered;
+            case NegotiationState.HaveRemoteOfferMakingOffer:
+                Deliver(h, LocalAnswer, "mine");
+                h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, "no exchange under way");
+        }
+
+        var last = h.Checkpoint;
+        var pending = ((OfferSignal)h.LastSent<RelaySignalMessage>().Payload).OfferSequence;
+        Deliver(h, RemoteAnswer, "to the last offer", pending);
+        return last;
+    }
+}
