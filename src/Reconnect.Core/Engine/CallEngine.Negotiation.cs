@@ -25,16 +25,11 @@ public sealed partial class CallEngine
             peer.NegotiationNeeded,
             OfferSequencing.AnswersPendingOffer(input.OfferSequence, peer.OfferSequence),
             OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited));
-        var outcome = Fire(peer.Negotiation, trigger, context);
-        if (outcome.IgnoredBecause is { } reason && InputDescription(peer, trigger) is { } ignored)
-        {
-            Ignore(ignored, reason);
-        }
-
-        foreach (var effect in outcome.Effects)
-        {
-            ApplyNegotiationEffect(peer, trigger, effect, input);
-        }
+        var described = InputDescription(peer, trigger);
+        _signalDepth += described is null ? 1 : 0;
+        var outcome = Fire(peer.Negotiation, trigger, context, described);
+        _signalDepth -= described is null ? 1 : 0;
+        Perform(outcome.Effects, effect => ApplyNegotiationEffect(peer, trigger, effect, input));
     }
 
     /// <summary>How a notice names the input behind a trigger; null for the engine's own requests.</summary>

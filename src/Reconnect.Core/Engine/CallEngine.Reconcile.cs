@@ -236,7 +236,7 @@ public sealed partial class CallEngine
 
     private void AddPeer(RosterEntry entry, long version)
     {
-        var peer = new RemotePeerEntry(entry.PeerId, ++_nextPeerRef, entry with { Metadata = Copy(entry.Metadata) }, NegotiationRoles.IsPolite(_peerId, entry.PeerId), _tables.RemotePeer)
+        var peer = new RemotePeerEntry(entry.PeerId, ++_nextPeerRef, entry with { Metadata = Copy(entry.Metadata) }, NegotiationRoles.IsPolite(_peerId, entry.PeerId), _tables)
         {
             Version = version,
         };

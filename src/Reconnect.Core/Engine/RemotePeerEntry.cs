@@ -1,3 +1,4 @@
+using Reconnect.Core.Machines;
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
@@ -14,7 +15,7 @@ internal sealed class RemotePeerEntry(
     long reference,
     RosterEntry roster,
     bool polite,
-    MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> table)
+    MachineTables tables)
 {
     private MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
     private MachineRunner<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext>? _negotiation;
@@ -34,7 +35,7 @@ internal sealed class RemotePeerEntry(
 
     /// <summary>The peer's Stateless machine, which reads and writes <see cref="State"/>; configured on its first trigger.</summary>
     public MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Machine =>
-        _machine ??= table.Attach(() => State, s => State = s);
+        _machine ??= tables.RemotePeer.Attach(() => State, s => State = s);
 
     /// <summary>The live connection's generation; 0 before the first.</summary>
     public int Generation { get; set; }
@@ -49,7 +50,7 @@ internal sealed class RemotePeerEntry(
 
     /// <summary>The live connection's perfect negotiation machine, which reads and writes <see cref="NegotiationState"/>; configured on its first trigger.</summary>
     public MachineRunner<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Negotiation =>
-        _negotiation ??= NegotiationMachine.Table.Attach(() => NegotiationState, s => NegotiationState = s);
+        _negotiation ??= tables.Negotiation.Attach(() => NegotiationState, s => NegotiationState = s);
 
     /// <summary>The sequence of the newest offer sent on the live generation; 0 before the first.</summary>
     public int OfferSequence { get; set; }

@@ -1,4 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -14,9 +15,10 @@ internal sealed record MachineTables(
     MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> LocalPeer,
     MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> SignallingSocket,
     MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Reconcile,
-    MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> RemotePeer)
+    MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> RemotePeer,
+    MachineTable<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Negotiation)
 {
     /// <summary>The tables as declared.</summary>
     public static MachineTables Standard { get; } =
-        new(LocalPeerMachine.Table, SignallingSocketMachine.Table, ReconcileMachine.Table, RemotePeerMachine.Table);
+        new(LocalPeerMachine.Table, SignallingSocketMachine.Table, ReconcileMachine.Table, RemotePeerMachine.Table, NegotiationMachine.Table);
 }

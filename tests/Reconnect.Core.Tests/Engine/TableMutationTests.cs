@@ -38,6 +38,10 @@ public sealed class TableMutationTests
         AssertEveryMutantCaught(MachineTables.Standard.RemotePeer, t => MachineTables.Standard with { RemotePeer = t });
 
     [Fact]
+    public void Every_negotiation_row_mutant_is_caught() =>
+        AssertEveryMutantCaught(MachineTables.Standard.Negotiation, t => MachineTables.Standard with { Negotiation = t });
+
+    [Fact]
     public void A_mutant_no_test_can_see_survives()
     {
         var table = MachineTables.Standard.Reconcile;
