@@ -86,7 +86,7 @@ public sealed partial class CallEngine
 
     private void HandleIceState(IceStateChanged change)
     {
-        if (!TryGetLive(change.RemotePeerId, change.Generation, $"ICE {change.State}", out var peer))
+        if (!TryGetLive(change.RemotePeerId, change.Generation, IceInput(change.State), out var peer))
         {
             return;
         }
@@ -104,8 +104,28 @@ public sealed partial class CallEngine
             return;
         }
 
-        FireRemote(peer, trigger.Value, $"ICE {change.State.ToString().ToLowerInvariant()}");
+        FireRemote(peer, trigger.Value, IceReason(change.State));
     }
+
+    /// <summary>How a notice names an ICE state input (<c>ICE Connected</c>), without building the text on every input.</summary>
+    private static string IceInput(IceConnectionState state) => state switch
+    {
+        IceConnectionState.Connected => "ICE Connected",
+        IceConnectionState.Completed => "ICE Completed",
+        IceConnectionState.Disconnected => "ICE Disconnected",
+        IceConnectionState.Failed => "ICE Failed",
+        _ => $"ICE {state}",
+    };
+
+    /// <summary>Why a remote peer's state changed on an ICE state (<c>ICE connected</c>).</summary>
+    private static string IceReason(IceConnectionState state) => state switch
+    {
+        IceConnectionState.Connected => "ICE connected",
+        IceConnectionState.Completed => "ICE completed",
+        IceConnectionState.Disconnected => "ICE disconnected",
+        IceConnectionState.Failed => "ICE failed",
+        _ => $"ICE {state.ToString().ToLowerInvariant()}",
+    };
 
     private void HandleMediaFailure(MediaOperationFailed failure)
     {

@@ -29,7 +29,7 @@ public sealed partial class CallEngine
         _signalDepth += described is null ? 1 : 0;
         var outcome = Fire(peer.Negotiation, trigger, context, described);
         _signalDepth -= described is null ? 1 : 0;
-        Perform(outcome.Effects, effect => ApplyNegotiationEffect(peer, trigger, effect, input));
+        Perform(outcome.Effects, (Engine: this, Peer: peer, Trigger: trigger, Input: input), static (to, effect) => to.Engine.ApplyNegotiationEffect(to.Peer, to.Trigger, effect, to.Input));
     }
 
     /// <summary>How a notice names the input behind a trigger; null for the engine's own requests.</summary>

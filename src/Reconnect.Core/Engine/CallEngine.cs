@@ -40,6 +40,7 @@ public sealed partial class CallEngine
     private int _steps;
     private bool _firingLocal;
     private int _signalDepth;
+    private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -180,21 +181,22 @@ public sealed partial class CallEngine
     /// <summary>
     /// Fires a trigger on a machine and counts the row or rule taken. Where an ignore rule absorbs a trigger that an
     /// input fired, the app is told the table's reason (<see cref="InputIgnored"/>, naming <paramref name="input"/>, or
-    /// the machine and trigger); a trigger one machine's effect sent another is no input of the app's, so its ignore is
+    /// the machine, the <paramref name="subject"/> it is about and the trigger; that notice is built once per rule and
+    /// subject, so a repeated ignored input allocates nothing); a trigger one machine's effect sent another is no input of the app's, so its ignore is
     /// only counted. A rejection is left to the caller, which raises it as a typed error.
     /// </summary>
     private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
-        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null)
+        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null, string? subject = null)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum
     {
         Step();
         var outcome = machine.Fire(trigger, context);
-        Mark($"{machine.Name}: {outcome.Key}");
-        if (outcome is { IgnoredBecause: { } why, Rejected: false } && _signalDepth == 0)
+        Mark(machine.Table.CoverageKey(outcome));
+        if (outcome is { IgnoreRule: { IsRejection: false } rule } && _signalDepth == 0)
         {
-            Ignore(input ?? $"{machine.Name} {trigger}", why);
+            Emit(input is null ? IgnoredNotice(machine, machine.Name, subject, rule) : new InputIgnored(input, rule.Reason));
         }
 
         return outcome;
@@ -217,7 +219,7 @@ public sealed partial class CallEngine
         var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
         var outcome = Fire(_localMachine, trigger, context, input);
         var from = outcome.From;
-        Perform(outcome.Effects, ApplyLocalEffect);
+        Perform(outcome.Effects, this, static (engine, effect) => engine.ApplyLocalEffect(effect));
 
         if (outcome.Changed)
         {
@@ -245,7 +247,7 @@ public sealed partial class CallEngine
             _offline,
             localOutage && _options.Backoff.OfflineProbeInterval is not null);
         var outcome = Fire(_socketMachine, trigger, context);
-        Perform(outcome.Effects, ApplySocketEffect);
+        Perform(outcome.Effects, this, static (engine, effect) => engine.ApplySocketEffect(effect));
     }
 
     private void FireReconcile(ReconcileTrigger trigger)
@@ -254,16 +256,16 @@ public sealed partial class CallEngine
             _roundRequests - 1 < _options.Reconcile.RosterRetries,
             _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
         var outcome = Fire(_reconcileMachine, trigger, context);
-        Perform(outcome.Effects, ApplyReconcileEffect);
+        Perform(outcome.Effects, this, static (engine, effect) => engine.ApplyReconcileEffect(effect));
     }
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
         var context = new RemotePeerContext(
             peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts, peer.InGrace, peer.LadderAttempt > 0);
-        var outcome = Fire(peer.Machine, trigger, context, $"{peer.Machine.Name} {peer.Id} {trigger}");
+        var outcome = Fire(peer.Machine, trigger, context, subject: peer.Id);
         var from = outcome.From;
-        Perform(outcome.Effects, effect => ApplyRemoteEffect(peer, effect));
+        Perform(outcome.Effects, (Engine: this, Peer: peer), static (to, effect) => to.Engine.ApplyRemoteEffect(to.Peer, effect));
 
         if (outcome.Changed)
         {
@@ -271,13 +273,27 @@ public sealed partial class CallEngine
         }
     }
 
+    /// <summary>The notice for an ignore rule a machine took about a subject (a remote peer's id, or none), built once.</summary>
+    private InputIgnored IgnoredNotice<TState, TTrigger>(object machine, string name, string? subject, IgnoreRow<TState, TTrigger> rule)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+    {
+        if (!_ignoredNotices.TryGetValue((machine, rule), out var notice))
+        {
+            notice = new InputIgnored(subject is null ? $"{name} {rule.Trigger}" : $"{name} {subject} {rule.Trigger}", rule.Reason);
+            _ignoredNotices[(machine, rule)] = notice;
+        }
+
+        return notice;
+    }
+
     /// <summary>Performs a transition's effects; a trigger they fire on a machine is a signal between machines, not an input.</summary>
-    private void Perform<TEffect>(IReadOnlyList<TEffect> effects, Action<TEffect> apply)
+    private void Perform<TEffect, TTarget>(IReadOnlyList<TEffect> effects, TTarget target, Action<TTarget, TEffect> apply)
     {
         _signalDepth++;
-        foreach (var effect in effects)
+        for (var i = 0; i < effects.Count; i++)
         {
-            apply(effect);
+            apply(target, effects[i]);
         }
 
         _signalDepth--;

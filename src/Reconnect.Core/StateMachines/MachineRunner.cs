@@ -44,17 +44,31 @@ public sealed class MachineRunner<TState, TTrigger, TEffect, TContext>
     /// <summary>The machine's name, as its table declares it.</summary>
     public string Name => _table.Name;
 
+    /// <summary>The table this instance runs.</summary>
+    public MachineTable<TState, TTrigger, TEffect, TContext> Table => _table;
+
     /// <summary>The state the owner's record holds now.</summary>
     public TState State => _machine.State;
 
     /// <summary>Stateless's description of this machine.</summary>
     public StateMachineInfo Info => _machine.GetInfo();
 
-    /// <summary>Fires a trigger with the context its guards read and returns the row (or rule) taken and the effects it recorded.</summary>
+    /// <summary>
+    /// Fires a trigger with the context its guards read and returns the row (or rule) taken and the effects it recorded.
+    /// A trigger the table ignores in this state whatever the context (no row of the state takes it) is answered from
+    /// the table's ignore rule without running Stateless, which would reach the same rule: a test checks both agree for
+    /// every such rule and context.
+    /// </summary>
     /// <exception cref="UnknownTransitionException">No row applies and no rule ignores the trigger.</exception>
     public TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire(TTrigger trigger, TContext context)
     {
         var from = _machine.State;
+        return _table.UnconditionalIgnore(from, trigger) ?? FireThroughStateless(from, trigger, context);
+    }
+
+    /// <summary>Fires the trigger through the Stateless machine, whatever the table's ignore index says.</summary>
+    internal TransitionOutcome<TState, TTrigger, TEffect, TContext> FireThroughStateless(TState from, TTrigger trigger, TContext context)
+    {
         _effects.Clear();
         _taken = null;
         _machine.Fire(_triggers[trigger], context);

@@ -18,6 +18,8 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
 {
     private readonly IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> _entry;
     private readonly IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> _exit;
+    private readonly Dictionary<object, string> _coverageKeys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(TState, TTrigger), TransitionOutcome<TState, TTrigger, TEffect, TContext>> _unconditionalIgnores = [];
 
     internal MachineTable(
         string name,
@@ -35,6 +37,19 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
         _entry = entry;
         _exit = exit;
         Bounds = bounds;
+        foreach (var row in rows)
+        {
+            _coverageKeys[row] = $"{name}: {row.Key}";
+        }
+
+        foreach (var ignore in ignores)
+        {
+            _coverageKeys[ignore] = $"{name}: {ignore.Key}";
+            if (!rows.Any(r => r.From.Equals(ignore.In) && r.Trigger.Equals(ignore.Trigger)))
+            {
+                _unconditionalIgnores[(ignore.In, ignore.Trigger)] = new(ignore.In, ignore.In, ignore.Trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
+            }
+        }
     }
 
     /// <summary>The machine's name.</summary>
@@ -63,6 +78,20 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
 
     /// <summary>Effects run on leaving a state.</summary>
     public IReadOnlyList<TEffect> ExitEffects(TState state) => _exit.TryGetValue(state, out var e) ? e : [];
+
+    /// <summary>The key coverage counts for the row or rule an outcome took: <c>Machine: key</c>, built once per table.</summary>
+    public string CoverageKey(TransitionOutcome<TState, TTrigger, TEffect, TContext> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return _coverageKeys[(object?)outcome.Row ?? outcome.IgnoreRule!];
+    }
+
+    /// <summary>
+    /// The outcome of a trigger the table ignores in a state whatever the context, because no row of that state takes
+    /// the trigger; null when a row might. The outcome is built once per rule, so such an input allocates nothing.
+    /// </summary>
+    internal TransitionOutcome<TState, TTrigger, TEffect, TContext>? UnconditionalIgnore(TState state, TTrigger trigger) =>
+        _unconditionalIgnores.GetValueOrDefault((state, trigger));
 
     /// <summary>The ignore (or rejection) rule for a trigger in a state, if the table has one.</summary>
     public IgnoreRow<TState, TTrigger>? IgnoreFor(TState state, TTrigger trigger)

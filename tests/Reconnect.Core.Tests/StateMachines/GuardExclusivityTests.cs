@@ -1,4 +1,3 @@
-using System.Reflection;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
@@ -66,7 +65,7 @@ public sealed class GuardExclusivityTests
         where TEffect : struct, Enum
     {
         var problems = new List<string>();
-        var contexts = EveryContext<TContext>();
+        var contexts = FlagContexts.Every<TContext>();
         foreach (var group in table.Rows.GroupBy(r => (r.From, r.Trigger)))
         {
             var ignored = table.Ignores.Any(i => i.In.Equals(group.Key.From) && i.Trigger.Equals(group.Key.Trigger));
@@ -85,15 +84,5 @@ public sealed class GuardExclusivityTests
         }
 
         return problems;
-    }
-
-    /// <summary>Every value of a context made of flags: each combination of its constructor's boolean parameters.</summary>
-    private static List<TContext> EveryContext<TContext>()
-    {
-        var constructor = typeof(TContext).GetConstructors().Single(c => c.GetParameters().Length > 0);
-        var parameters = constructor.GetParameters();
-        Assert.All(parameters, p => Assert.Equal(typeof(bool), p.ParameterType));
-        return [.. Enumerable.Range(0, 1 << parameters.Length)
-            .Select(bits => (TContext)constructor.Invoke([.. parameters.Select((_, i) => (object)((bits >> i & 1) == 1))]))];
     }
 }
