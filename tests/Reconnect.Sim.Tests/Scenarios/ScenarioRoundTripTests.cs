@@ -3,7 +3,7 @@ using Reconnect.Sim.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 
-[Properties(Arbitrary = [typeof(ScenarioArbitraries)])]
+[Properties(Arbitrary = [typeof(SimArbitraries)])]
 public sealed class ScenarioRoundTripTests
 {
     [Property]

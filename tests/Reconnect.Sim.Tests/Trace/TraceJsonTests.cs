@@ -3,7 +3,7 @@ using Reconnect.Sim.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 
-[Properties(Arbitrary = [typeof(TraceArbitraries)])]
+[Properties(Arbitrary = [typeof(SimArbitraries)])]
 public sealed class TraceJsonTests
 {
     [Fact]

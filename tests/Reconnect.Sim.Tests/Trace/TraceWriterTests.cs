@@ -6,7 +6,7 @@ using Reconnect.Sim.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 
-[Properties(Arbitrary = [typeof(TraceArbitraries)])]
+[Properties(Arbitrary = [typeof(SimArbitraries)])]
 public sealed class TraceWriterTests
 {
     [Property]
