@@ -1,26 +1,16 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Core.Tests.Policies;
 
+[Properties(Arbitrary = [typeof(BackoffArbitraries)])]
 public sealed class SocketBackoffTests
 {
     private static readonly SocketBackoff Backoff = new(new SocketBackoffOptions());
 
-    private static readonly double JustBelowOne = Math.BitDecrement(1.0);
-
-    /// <summary>Uniform samples in [0, 1), with both ends of the interval over-represented.</summary>
-    private static readonly Gen<double> UnitSample = Gen.Frequency(
-        (8, Gen.Choose(0, int.MaxValue - 1).Select(i => i / (double)int.MaxValue)),
-        (1, Gen.Constant(0.0)),
-        (1, Gen.Constant(JustBelowOne)));
-
-    /// <summary>Retry numbers from the first retry to far past the cap, the interesting low range over-represented.</summary>
-    private static readonly Gen<int> RetryNumber = Gen.Frequency(
-        (6, Gen.Choose(1, 20)),
-        (3, Gen.Choose(1, 200)),
-        (1, Gen.Choose(1, int.MaxValue)));
+    private static readonly double JustBelowOne = BackoffArbitraries.JustBelowOne;
 
     private static double Ms(TimeSpan span) => span.TotalMilliseconds;
 
@@ -40,19 +30,12 @@ public sealed class SocketBackoffTests
         Assert.Same(options, new SocketBackoff(options).Options);
     }
 
-    [Fact]
-    public void Every_delay_lies_within_20_percent_of_the_capped_exponential()
+    [Property]
+    public Property Every_delay_lies_within_20_percent_of_the_capped_exponential(RetryNumber retry, UnitSample u)
     {
-        var cases = Gen.Zip(RetryNumber, UnitSample).ToArbitrary();
-
-        Prop.ForAll(cases, c =>
-        {
-            var (retry, u) = c;
-            var expected = UncappedBase(retry);
-            var actual = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero));
-            return (actual >= expected * 0.8 && actual <= expected * 1.2)
-                .Label($"retry={retry} u={u:R} base={expected} ms actual={actual} ms");
-        }).QuickCheckThrowOnFailure();
+        var expected = UncappedBase(retry.Value);
+        var actual = Ms(Backoff.DelayBefore(retry.Value, u.Value, TimeSpan.Zero));
+        return (actual >= expected * 0.8 && actual <= expected * 1.2).Label($"base={expected} ms actual={actual} ms");
     }
 
     [Theory]
@@ -104,36 +87,22 @@ public sealed class SocketBackoffTests
         Assert.Equal(TimeSpan.FromMilliseconds(2_000), Backoff.DelayBefore(3, 0.5, TimeSpan.FromMilliseconds(100)));
     }
 
-    [Fact]
-    public void The_delay_is_the_larger_of_the_floor_and_the_jittered_backoff()
+    [Property]
+    public Property The_delay_is_the_larger_of_the_floor_and_the_jittered_backoff(RetryNumber retry, UnitSample u, Floor floor)
     {
-        var cases = Gen.Zip(Gen.Zip(RetryNumber, UnitSample), Gen.Choose(0, 120_000)).ToArbitrary();
-
-        Prop.ForAll(cases, c =>
-        {
-            var ((retry, u), floorMs) = c;
-            var floor = TimeSpan.FromMilliseconds(floorMs);
-            var unfloored = Backoff.DelayBefore(retry, u, TimeSpan.Zero);
-            var floored = Backoff.DelayBefore(retry, u, floor);
-            return (floored == (unfloored > floor ? unfloored : floor))
-                .Label($"retry={retry} u={u:R} floor={floorMs} ms unfloored={Ms(unfloored)} ms floored={Ms(floored)} ms");
-        }).QuickCheckThrowOnFailure();
+        var unfloored = Backoff.DelayBefore(retry.Value, u.Value, TimeSpan.Zero);
+        var floored = Backoff.DelayBefore(retry.Value, u.Value, floor.Value);
+        return (floored == (unfloored > floor.Value ? unfloored : floor.Value))
+            .Label($"unfloored={Ms(unfloored)} ms floored={Ms(floored)} ms");
     }
 
-    [Fact]
-    public void For_a_fixed_sample_the_delay_never_shrinks_as_retries_grow()
+    [Property]
+    public Property For_a_fixed_sample_the_delay_never_shrinks_as_retries_grow(RetryNumber a, RetryNumber b, UnitSample u)
     {
-        var cases = Gen.Zip(Gen.Zip(RetryNumber, RetryNumber), UnitSample).ToArbitrary();
-
-        Prop.ForAll(cases, c =>
-        {
-            var ((a, b), u) = c;
-            var (earlier, later) = a <= b ? (a, b) : (b, a);
-            var first = Backoff.DelayBefore(earlier, u, TimeSpan.Zero);
-            var second = Backoff.DelayBefore(later, u, TimeSpan.Zero);
-            return (first <= second)
-                .Label($"u={u:R} retry {earlier} -> {Ms(first)} ms, retry {later} -> {Ms(second)} ms");
-        }).QuickCheckThrowOnFailure();
+        var (earlier, later) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);
+        var first = Backoff.DelayBefore(earlier, u.Value, TimeSpan.Zero);
+        var second = Backoff.DelayBefore(later, u.Value, TimeSpan.Zero);
+        return (first <= second).Label($"retry {earlier} -> {Ms(first)} ms, retry {later} -> {Ms(second)} ms");
     }
 
     [Fact]
@@ -144,19 +113,11 @@ public sealed class SocketBackoffTests
         Assert.Equal([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000], delays);
     }
 
-    [Fact]
-    public void A_sample_outside_the_unit_interval_is_rejected()
+    [Property]
+    public Property A_sample_outside_the_unit_interval_is_rejected(OutsideSample u)
     {
-        var outside = Gen.OneOf(
-            Gen.Choose(1, int.MaxValue).Select(i => -i / 1000.0),
-            Gen.Choose(0, int.MaxValue).Select(i => 1.0 + (i / 1000.0)),
-            Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -double.Epsilon, 1.0)).ToArbitrary();
-
-        Prop.ForAll(outside, u =>
-        {
-            var thrown = Record.Exception(() => Backoff.DelayBefore(1, u, TimeSpan.Zero));
-            return (thrown is ArgumentOutOfRangeException).Label($"u={u:R} threw {thrown?.GetType().Name ?? "nothing"}");
-        }).QuickCheckThrowOnFailure();
+        var thrown = Record.Exception(() => Backoff.DelayBefore(1, u.Value, TimeSpan.Zero));
+        return (thrown is ArgumentOutOfRangeException).Label($"threw {thrown?.GetType().Name ?? "nothing"}");
     }
 
     [Theory]
@@ -198,18 +159,15 @@ public sealed class SocketBackoffTests
         Assert.True(backoff.IsExhausted(3));
     }
 
-    [Fact]
-    public void A_ceiling_caps_the_delay_before_jitter_and_never_raises_it()
+    [Property]
+    public Property A_ceiling_caps_the_delay_before_jitter_and_never_raises_it(RetryNumber retry, UnitSample u)
     {
-        Prop.ForAll(RetryNumber.ToArbitrary(), UnitSample.ToArbitrary(), (retry, u) =>
-        {
-            var ceiling = TimeSpan.FromSeconds(2);
-            var capped = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero, ceiling));
-            var plain = Ms(Backoff.DelayBefore(retry, u, TimeSpan.Zero));
-            var jitter = 1 + (0.2 * ((2 * u) - 1));
-            return (capped == Math.Round(Math.Min(UncappedBase(retry), 2_000) * jitter) && capped <= plain)
-                .Label($"retry={retry} u={u} capped={capped} plain={plain}");
-        }).QuickCheckThrowOnFailure();
+        var ceiling = TimeSpan.FromSeconds(2);
+        var capped = Ms(Backoff.DelayBefore(retry.Value, u.Value, TimeSpan.Zero, ceiling));
+        var plain = Ms(Backoff.DelayBefore(retry.Value, u.Value, TimeSpan.Zero));
+        var jitter = 1 + (0.2 * ((2 * u.Value) - 1));
+        return (capped == Math.Round(Math.Min(UncappedBase(retry.Value), 2_000) * jitter) && capped <= plain)
+            .Label($"capped={capped} plain={plain}");
     }
 
     [Fact]

@@ -1,21 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Reconnect.Core.Time;
 
 namespace Reconnect.Core.Tests.Time;
 
+[Properties(Arbitrary = [typeof(InstantArbitraries)])]
 public sealed class InstantTests
 {
-    /// <summary>Non-negative instants, from the origin to Never, with the ends over-represented.</summary>
-    private static readonly Gen<Instant> AnyInstant = Gen.Frequency(
-        (6, ArbMap.Default.GeneratorFor<long>().Select(t => new Instant(TimeSpan.FromTicks(t == long.MinValue ? 0 : Math.Abs(t))))),
-        (2, Gen.Choose(0, int.MaxValue).Select(ms => Instant.FromMilliseconds(ms))),
-        (1, Gen.Elements(Instant.Zero, Instant.Never, new Instant(TimeSpan.MaxValue - TimeSpan.FromTicks(1)))));
-
-    private static readonly Gen<TimeSpan> AnyNonNegativeDuration = Gen.Frequency(
-        (6, ArbMap.Default.GeneratorFor<long>().Select(t => TimeSpan.FromTicks(t == long.MinValue ? 0 : Math.Abs(t)))),
-        (2, Gen.Choose(0, int.MaxValue).Select(ms => TimeSpan.FromMilliseconds(ms))),
-        (1, Gen.Elements(TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.MaxValue)));
 
     [Fact]
     public void Zero_is_the_origin_and_never_is_the_latest_instant()
@@ -37,19 +29,14 @@ public sealed class InstantTests
         Assert.Equal(TimeSpan.FromMilliseconds(-250), Instant.FromMilliseconds(1_000) - at);
     }
 
-    [Fact]
-    public void Adding_then_subtracting_gives_back_the_duration_unless_it_saturates()
+    [Property]
+    public Property Adding_then_subtracting_gives_back_the_duration_unless_it_saturates(Instant at, NonNegativeDuration duration)
     {
-        var cases = Gen.Zip(AnyInstant, AnyNonNegativeDuration).ToArbitrary();
-
-        Prop.ForAll(cases, c =>
-        {
-            var (at, by) = c;
-            var later = at + by;
-            var fits = at != Instant.Never && at.SinceOrigin.Ticks <= TimeSpan.MaxValue.Ticks - by.Ticks - 1;
-            var ok = fits ? later - at == by && later >= at : later == Instant.Never;
-            return ok.Label($"at={at.SinceOrigin.Ticks} ticks by={by.Ticks} ticks later={later.SinceOrigin.Ticks} ticks");
-        }).QuickCheckThrowOnFailure();
+        var by = duration.Value;
+        var later = at + by;
+        var fits = at != Instant.Never && at.SinceOrigin.Ticks <= TimeSpan.MaxValue.Ticks - by.Ticks - 1;
+        var ok = fits ? later - at == by && later >= at : later == Instant.Never;
+        return ok.Label($"at={at.SinceOrigin.Ticks} ticks by={by.Ticks} ticks later={later.SinceOrigin.Ticks} ticks");
     }
 
     [Fact]
@@ -69,33 +56,24 @@ public sealed class InstantTests
         Assert.Equal(new Instant(TimeSpan.MaxValue - TimeSpan.FromTicks(1)), new Instant(TimeSpan.MaxValue - TimeSpan.FromTicks(5)) + TimeSpan.FromTicks(4));
     }
 
-    [Fact]
-    public void The_comparison_operators_agree_with_compare_to_and_the_durations()
+    [Property]
+    public Property The_comparison_operators_agree_with_compare_to_and_the_durations(Instant a, Instant b)
     {
-        var cases = Gen.Zip(AnyInstant, AnyInstant).ToArbitrary();
-
-        Prop.ForAll(cases, c =>
-        {
-            var (a, b) = c;
-            var order = a.SinceOrigin.CompareTo(b.SinceOrigin);
-            var ok = Math.Sign(a.CompareTo(b)) == Math.Sign(order)
-                && (a < b) == (order < 0)
-                && (a > b) == (order > 0)
-                && (a <= b) == (order <= 0)
-                && (a >= b) == (order >= 0)
-                && (a == b) == (order == 0)
-                && Instant.Max(a, b).SinceOrigin == (order >= 0 ? a : b).SinceOrigin
-                && Instant.Min(a, b).SinceOrigin == (order <= 0 ? a : b).SinceOrigin;
-            return ok.Label($"a={a.SinceOrigin.Ticks} ticks b={b.SinceOrigin.Ticks} ticks");
-        }).QuickCheckThrowOnFailure();
+        var order = a.SinceOrigin.CompareTo(b.SinceOrigin);
+        var ok = Math.Sign(a.CompareTo(b)) == Math.Sign(order)
+            && (a < b) == (order < 0)
+            && (a > b) == (order > 0)
+            && (a <= b) == (order <= 0)
+            && (a >= b) == (order >= 0)
+            && (a == b) == (order == 0)
+            && Instant.Max(a, b).SinceOrigin == (order >= 0 ? a : b).SinceOrigin
+            && Instant.Min(a, b).SinceOrigin == (order <= 0 ? a : b).SinceOrigin;
+        return ok.Label($"a={a.SinceOrigin.Ticks} ticks b={b.SinceOrigin.Ticks} ticks");
     }
 
-    [Fact]
-    public void Every_instant_sorts_no_later_than_never()
-    {
-        Prop.ForAll(AnyInstant.ToArbitrary(), at => (at <= Instant.Never && Instant.Max(at, Instant.Never) == Instant.Never)
-            .Label($"at={at.SinceOrigin.Ticks} ticks")).QuickCheckThrowOnFailure();
-    }
+    [Property]
+    public Property Every_instant_sorts_no_later_than_never(Instant at) =>
+        (at <= Instant.Never && Instant.Max(at, Instant.Never) == Instant.Never).Label($"at={at.SinceOrigin.Ticks} ticks");
 
     [Fact]
     public void Instants_sort_by_time_since_origin()

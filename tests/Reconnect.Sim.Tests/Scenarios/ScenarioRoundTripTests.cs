@@ -1,26 +1,23 @@
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Reconnect.Sim.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 
+[Properties(Arbitrary = [typeof(SimArbitraries)])]
 public sealed class ScenarioRoundTripTests
 {
-    [Fact]
-    public void Generated_scenarios_are_valid_and_survive_to_json_and_back()
+    [Property]
+    public void Generated_scenarios_are_valid_and_survive_to_json_and_back(Scenario scenario)
     {
-        Prop.ForAll(ScenarioGenerators.Scenarios.ToArbitrary(), scenario =>
-        {
-            var json = ScenarioLoader.ToJson(scenario);
-            var problems = ScenarioLoader.Validate(scenario);
-            Assert.True(problems.Count == 0, $"Generated scenario is not valid: {string.Join("; ", problems)}\n{json}");
+        var json = ScenarioLoader.ToJson(scenario);
+        var problems = ScenarioLoader.Validate(scenario);
+        Assert.True(problems.Count == 0, $"Generated scenario is not valid: {string.Join("; ", problems)}\n{json}");
 
-            var back = ScenarioLoader.Parse(json, "generated");
+        var back = ScenarioLoader.Parse(json, "generated");
 
-            Assert.True(back == scenario, $"Round trip changed the scenario.\nwritten:\n{json}\nread back and written again:\n{ScenarioLoader.ToJson(back)}");
-            Assert.True(back.GetHashCode() == scenario.GetHashCode(), $"Equal scenarios hash differently:\n{json}");
-            Assert.True(ScenarioLoader.ToJson(back) == json, $"Writing is not stable:\n{json}");
-        }).QuickCheckThrowOnFailure();
+        Assert.True(back == scenario, $"Round trip changed the scenario.\nwritten:\n{json}\nread back and written again:\n{ScenarioLoader.ToJson(back)}");
+        Assert.True(back.GetHashCode() == scenario.GetHashCode(), $"Equal scenarios hash differently:\n{json}");
+        Assert.True(ScenarioLoader.ToJson(back) == json, $"Writing is not stable:\n{json}");
     }
 
     [Fact]
