@@ -54,19 +54,33 @@ public sealed class NegotiationStateRuleTests
         Assert.Empty(h.Sent<RelaySignalMessage>(before));
     }
 
-    [Fact]
-    public void A_media_failure_after_the_exchange_ended_forgets_the_answers_still_counted_so_the_next_offer_is_answered()
+    /// <summary>
+    /// The polite side's restart offer, made while a remote offer awaited its answer, is sent and answered before the
+    /// local answer comes: that answer is still counted. A media failure wherever the negotiation then stands (the ladder
+    /// already running, so the failure starts no attempt of its own) ends the exchange under way and forgets the count,
+    /// so the next remote offer's answer is not taken for a superseded one.
+    /// </summary>
+    [Theory]
+    [InlineData(NegotiationState.Stable)]
+    [InlineData(NegotiationState.MakingOffer)]
+    [InlineData(NegotiationState.HaveLocalOffer)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer)]
+    [InlineData(NegotiationState.HaveRemoteOffer)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer)]
+    public void A_media_failure_ends_the_exchange_and_forgets_the_answers_still_counted_so_the_next_offer_is_answered(NegotiationState failsIn)
     {
         var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
         h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
-        h.Signal("B", new AnswerSignal(1, "answer to the restart", 1));
+        WithAnAnswerStillCounted(h, failsIn);
         var before = h.Checkpoint;
 
         h.Feed(new MediaOperationFailed("B", 1, "addIceCandidate failed"));
-        h.Signal("B", new OfferSignal(1, "next", false, 2));
+        Assert.Empty(h.Since<CreateOffer>(before));
+        Assert.Equal(NegotiationState.Stable, NegotiationProbe.StateSeen(h));
+        h.Signal("B", new OfferSignal(1, "next", false, 3));
         Deliver(h, LocalAnswer, "answer to next");
 
-        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer to next", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer to next", 3)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
 
     [Theory]
@@ -109,6 +123,7 @@ public sealed class NegotiationStateRuleTests
     }
 
     [Theory]
+    [InlineData(NegotiationState.MakingOffer, false)]
     [InlineData(NegotiationState.HaveLocalOffer, false)]
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false)]
     [InlineData(NegotiationState.HaveRemoteOffer, true)]
@@ -205,11 +220,11 @@ public sealed class NegotiationStateRuleTests
     }
 
     [Theory]
-    [InlineData(NegotiationState.Stable, 1)]
-    [InlineData(NegotiationState.HaveRemoteOffer, 1)]
-    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, 0)]
-    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, 0)]
-    public void An_offer_of_an_older_generation_asks_for_an_offer_on_the_live_one_unless_one_is_being_made(NegotiationState state, int offers)
+    [InlineData(NegotiationState.Stable, 1, NegotiationState.MakingOffer)]
+    [InlineData(NegotiationState.HaveRemoteOffer, 1, NegotiationState.HaveRemoteOfferMakingOffer)]
+    [InlineData(NegotiationState.HaveLocalOfferMakingOffer, 0, NegotiationState.HaveLocalOfferMakingOffer)]
+    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, 0, NegotiationState.HaveRemoteOfferMakingOffer)]
+    public void An_offer_of_an_older_generation_asks_for_an_offer_on_the_live_one_unless_one_is_being_made(NegotiationState state, int offers, NegotiationState leadsTo)
     {
         var h = OnRebuiltGeneration(state);
         var before = h.Checkpoint;
@@ -219,6 +234,39 @@ public sealed class NegotiationStateRuleTests
         Assert.Equal(offers, h.Since<CreateOffer>(before).Count());
         Assert.All(h.Since<CreateOffer>(before), o => Assert.Equal(new CreateOffer("B", 2, false), o));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
+        Assert.Equal(leadsTo, NegotiationProbe.StateSeen(h, generation: 2));
+    }
+
+    /// <summary>Moves the polite side, its restart offer sent and an answer still counted, on to a negotiation state.</summary>
+    private static void WithAnAnswerStillCounted(EngineHarness h, NegotiationState state)
+    {
+        switch (state)
+        {
+            case NegotiationState.HaveLocalOffer:
+                break;
+            case NegotiationState.HaveLocalOfferMakingOffer:
+                LadderAttempt(h);
+                break;
+            case NegotiationState.Stable:
+                Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
+                break;
+            case NegotiationState.MakingOffer:
+                Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
+                h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
+                Assert.Equal(new CreateOffer("B", 1, false), h.Last<CreateOffer>());
+                break;
+            case NegotiationState.HaveRemoteOffer:
+                Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
+                h.Signal("B", new OfferSignal(1, "second", false, 2));
+                break;
+            case NegotiationState.HaveRemoteOfferMakingOffer:
+                Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
+                h.Signal("B", new OfferSignal(1, "second", false, 2));
+                LadderAttempt(h);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, "not a negotiation state");
+        }
     }
 
     /// <summary>The polite side "C" after a reconnect rebuilt its connection to "B" as generation 2 and offered on it, in a negotiation state there.</summary>
@@ -254,6 +302,9 @@ public sealed class NegotiationStateRuleTests
     {
         switch (state)
         {
+            case NegotiationState.MakingOffer:
+                Deliver(h, LocalOffer, "made before the change");
+                break;
             case NegotiationState.HaveLocalOffer:
                 break;
             case NegotiationState.HaveLocalOfferMakingOffer:
