@@ -133,6 +133,5 @@ public sealed partial class CallEngine
 
         _pendingRoster = roster;
         FireReconcile(ReconcileTrigger.RosterReceived);
-        FireReconcile(ReconcileTrigger.Applied);
     }
 }

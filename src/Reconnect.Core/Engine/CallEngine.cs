@@ -182,8 +182,8 @@ public sealed partial class CallEngine
     /// Fires a trigger on a machine and counts the row or rule taken. Where an ignore rule absorbs a trigger that an
     /// input fired, the app is told the table's reason (<see cref="InputIgnored"/>, naming <paramref name="input"/>, or
     /// the machine, the <paramref name="subject"/> it is about and the trigger; that notice is built once per rule and
-    /// subject, so a repeated ignored input allocates nothing); a trigger one machine's effect sent another is no input of the app's, so its ignore is
-    /// only counted. A rejection is left to the caller, which raises it as a typed error.
+    /// subject, so a repeated ignored input allocates nothing). A trigger one machine's effect sent another is no input
+    /// of the app's, so its ignore is only counted. A rejection is left to the caller, which raises it as a typed error.
     /// </summary>
     private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
         MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null, string? subject = null)

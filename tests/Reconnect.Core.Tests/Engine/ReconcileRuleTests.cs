@@ -297,6 +297,30 @@ public sealed class ReconcileRuleTests
     }
 
     [Fact]
+    public void A_roster_that_comes_after_the_timeout_is_applied_and_ends_the_requests()
+    {
+        var h = JoinedWithStreamsThenDropped();
+        h.AwaitAttempt();
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+        var carol = h.Remote("C");
+        var late = h.Checkpoint;
+
+        h.AnswerRoster([Bob]);
+        h.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
+        Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
+        Assert.Equal("C", Assert.Single(h.Since<PeerLeft>(late)).RemotePeerId);
+        Assert.Equal(carol.Ref, h.Since<PeerLeft>(late).Single().Ref);
+        Assert.Empty(h.Sent<RosterRequestMessage>(late));
+        Assert.Empty(h.Since<CloseSocket>(late));
+    }
+
+    [Fact]
     public void Drop_after_a_reconcile_timeout_starts_a_fresh_round_on_the_next_welcome()
     {
         var h = JoinedWithStreamsThenDropped();

@@ -11,8 +11,6 @@ public enum ReconcileState
     /// <summary>Welcomed; waiting for the full roster snapshot.</summary>
     AwaitingRoster,
 
-    /// <summary>Diffing the snapshot against the identity map.</summary>
-    Applying,
 
     /// <summary>The identity map matches the roster.</summary>
     Done,
@@ -30,8 +28,6 @@ public enum ReconcileTrigger
     /// <summary>A full roster snapshot for the current round arrived.</summary>
     RosterReceived,
 
-    /// <summary>The snapshot was applied.</summary>
-    Applied,
 
     /// <summary>The roster deadline passed.</summary>
     DeadlinePassed,
@@ -86,26 +82,21 @@ public static class ReconcileMachine
             .Deadline("roster deadline, re-requested, then the timeout error")
             .OnEnter(ReconcileEffect.RequestRoster)
             .OnExit(ReconcileEffect.CancelDeadline)
-            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Done, ReconcileEffect.ApplySnapshot)
             .On(ReconcileTrigger.DeadlinePassed).If(c => c.RetriesLeft, "retries left").GoTo(ReconcileState.AwaitingRoster)
             .On(ReconcileTrigger.DeadlinePassed).If(c => !c.RetriesLeft, "retries spent").GoTo(ReconcileState.TimedOut, ReconcileEffect.RaiseTimeout)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
-        b.In(ReconcileState.Applying)
-            .Deadline("applied in the same step")
-            .OnEnter(ReconcileEffect.ApplySnapshot)
-            .On(ReconcileTrigger.Applied).GoTo(ReconcileState.Done);
-
         b.In(ReconcileState.Done)
             .Stable("reconciled; incremental roster messages keep the map current")
-            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.RosterReceived).Stay(ReconcileEffect.ApplySnapshot)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
 
         b.In(ReconcileState.TimedOut)
             .Deadline("re-requests at the roster deadline a few more times, then gives the socket up")
             .OnEnter(ReconcileEffect.RequestRoster)
             .OnExit(ReconcileEffect.CancelDeadline)
-            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Applying)
+            .On(ReconcileTrigger.RosterReceived).GoTo(ReconcileState.Done, ReconcileEffect.ApplySnapshot)
             .On(ReconcileTrigger.DeadlinePassed).If(c => c.TimedOutRequestsLeft, "requests left").GoTo(ReconcileState.TimedOut)
             .On(ReconcileTrigger.DeadlinePassed).If(c => !c.TimedOutRequestsLeft, "requests spent").GoTo(ReconcileState.Idle, ReconcileEffect.AbandonSocket)
             .On(ReconcileTrigger.Superseded).GoTo(ReconcileState.Idle);
