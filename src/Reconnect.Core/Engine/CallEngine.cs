@@ -30,7 +30,6 @@ public sealed partial class CallEngine
     private readonly TimerTable _timers = new();
     private readonly SortedDictionary<string, RemotePeerEntry> _peers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
-    private readonly Queue<(LocalPeerTrigger Trigger, string Reason)> _deferredLocal = new();
     private readonly Action<EngineOutput> _emit;
     private readonly MachineTables _tables;
     private readonly MachineRunner<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> _localMachine;
@@ -38,7 +37,6 @@ public sealed partial class CallEngine
     private readonly MachineRunner<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> _reconcileMachine;
     private Instant _now;
     private int _steps;
-    private bool _firingLocal;
     private int _signalDepth;
     private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
 
@@ -203,19 +201,12 @@ public sealed partial class CallEngine
     }
 
     /// <summary>
-    /// Fires a local peer trigger. A trigger raised by the effects of another (an eviction rejoin that spends the
-    /// socket's last attempt) waits until that transition and its notice are done, so notices chain in order; it
-    /// then returns null.
+    /// Fires a local peer trigger, performs its effects and reports a state change. The effects run after Stateless
+    /// has finished the transition, so a trigger they send back (the socket an eviction rejoin drops reports the loss)
+    /// meets the local peer already in its new state, where the table ignores it.
     /// </summary>
-    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>? FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
+    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
     {
-        if (_firingLocal)
-        {
-            _deferredLocal.Enqueue((trigger, reason));
-            return null;
-        }
-
-        _firingLocal = true;
         var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
         var outcome = Fire(_localMachine, trigger, context, input);
         var from = outcome.From;
@@ -225,15 +216,6 @@ public sealed partial class CallEngine
         {
             Emit(new LocalStateChanged(from, outcome.To, reason));
         }
-
-        _firingLocal = false;
-        _signalDepth++;
-        while (_deferredLocal.TryDequeue(out var deferred))
-        {
-            FireLocal(deferred.Trigger, deferred.Reason);
-        }
-
-        _signalDepth--;
 
         return outcome;
     }

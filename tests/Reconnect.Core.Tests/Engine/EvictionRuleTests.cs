@@ -128,6 +128,8 @@ public sealed class EvictionRuleTests
             h.LocalChanges().Skip(2).Select(c => (c.From, c.To)));
         Assert.Equal([typeof(EvictedError)], h.Errors<ReconnectError>().Select(e => e.GetType()));
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
+        Assert.Contains("LocalPeer: Joining ignores SignallingLost", h.Engine.Coverage.Keys);
+        Assert.DoesNotContain(h.All<InputIgnored>(), n => n.Input.StartsWith("LocalPeer", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -74,6 +74,18 @@ public sealed class IgnoreNoticeRuleTests
     }
 
     [Fact]
+    public void After_a_network_change_fanned_out_to_the_peers_an_ignored_input_is_told_again()
+    {
+        var h = JoinedWithBConnected();
+        h.Feed(new NetworkChanged(NetworkChange.Online));
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Connected);
+
+        Assert.Equal([new InputIgnored("RemotePeer B IceConnected", "already connected")], h.Since<EngineOutput>(before));
+    }
+
+    [Fact]
     public void Signals_between_machines_that_a_table_ignores_are_not_reported()
     {
         var h = new EngineHarness();
