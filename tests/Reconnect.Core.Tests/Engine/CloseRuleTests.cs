@@ -238,7 +238,7 @@ public sealed class CloseRuleTests
 
         h.Feed(new CloseRequested());
 
-        Assert.Equal((from, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+        Assert.Equal((from, LocalPeerState.Closed, "closed by the user"), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To, h.Last<LocalStateChanged>().Reason));
         Assert.Empty(h.ArmedTimers);
         Assert.Empty(h.Snapshot.Remotes);
     }

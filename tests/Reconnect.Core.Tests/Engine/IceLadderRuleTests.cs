@@ -54,6 +54,7 @@ public sealed class IceLadderRuleTests
         Assert.Equal(new IceRestartExhausted("B", 9), Assert.Single(h.Errors<ReconnectError>()));
         Assert.Equal(TimeSpan.FromSeconds(136), h.Timed<ErrorRaised>().Single().At - failedAt);
         Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+        Assert.Equal("attempt timed out", h.RemoteChanges("B").Last().Reason);
         Assert.Contains(new CloseConnection("B", 1), h.All<CloseConnection>());
         Assert.Equal(RemotePeerState.Connected, h.Remote("C").State);
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);

@@ -159,6 +159,9 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
         Assert.Equal(new CloseSocket(epoch, CloseCodes.Normal, "client closing", h.Engine.Options.CloseFlushTimeout), Assert.Single(h.All<CloseSocket>()));
+        Assert.Equal(
+            [(LocalPeerState.Joined, LocalPeerState.Leaving, "leave requested"), (LocalPeerState.Leaving, LocalPeerState.Idle, "leave finished")],
+            h.LocalChanges().Skip(2).Select(c => (c.From, c.To, c.Reason)));
     }
 
     [Fact]

@@ -31,6 +31,18 @@ public sealed class TokenProviderRuleTests
     }
 
     [Fact]
+    public void Token_fetches_that_keep_timing_out_are_reported_as_a_provider_that_timed_out()
+    {
+        var h = JoinedAndDropped();
+        var before = h.Checkpoint;
+
+        h.Advance(TimeSpan.FromMinutes(2));
+
+        var failing = h.Since<TokenProviderFailing>(before).First();
+        Assert.Equal("the token provider timed out", failing.LastReason);
+    }
+
+    [Fact]
     public void Token_answer_after_its_timeout_is_ignored()
     {
         var h = JoinedAndDropped();
