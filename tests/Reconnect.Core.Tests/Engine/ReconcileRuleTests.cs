@@ -296,8 +296,8 @@ public sealed class ReconcileRuleTests
         Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
     }
 
-    [Fact]
-    public void A_roster_that_comes_after_the_timeout_is_applied_and_ends_the_requests()
+    /// <summary>Reconnected and welcomed, and no roster came in 30 s: the round timed out.</summary>
+    private static EngineHarness ReconnectedWithTheRosterTimedOut()
     {
         var h = JoinedWithStreamsThenDropped();
         h.AwaitAttempt();
@@ -306,6 +306,13 @@ public sealed class ReconcileRuleTests
         h.Welcome();
         h.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+        return h;
+    }
+
+    [Fact]
+    public void A_roster_that_comes_after_the_timeout_is_applied_and_ends_the_requests()
+    {
+        var h = ReconnectedWithTheRosterTimedOut();
         var carol = h.Remote("C");
         var late = h.Checkpoint;
 
@@ -323,13 +330,7 @@ public sealed class ReconcileRuleTests
     [Fact]
     public void Drop_after_a_reconcile_timeout_starts_a_fresh_round_on_the_next_welcome()
     {
-        var h = JoinedWithStreamsThenDropped();
-        h.AwaitAttempt();
-        h.AnswerToken();
-        h.OpenSocket();
-        h.Welcome();
-        h.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
+        var h = ReconnectedWithTheRosterTimedOut();
 
         h.DropSocket();
         Assert.Equal(ReconcileState.Idle, h.Snapshot.Reconcile);
