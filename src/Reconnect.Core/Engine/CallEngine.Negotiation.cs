@@ -26,9 +26,7 @@ public sealed partial class CallEngine
             OfferSequencing.AnswersPendingOffer(input.OfferSequence, peer.OfferSequence),
             OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited));
         var described = InputDescription(peer, trigger);
-        _signalDepth += described is null ? 1 : 0;
-        var outcome = Fire(peer.Negotiation, trigger, context, described);
-        _signalDepth -= described is null ? 1 : 0;
+        var outcome = Fire(peer.Negotiation, trigger, context, described, announce: described is not null);
         Perform(outcome.Effects, (Engine: this, Peer: peer, Trigger: trigger, Input: input), static (to, effect) => to.Engine.ApplyNegotiationEffect(to.Peer, to.Trigger, effect, to.Input));
     }
 

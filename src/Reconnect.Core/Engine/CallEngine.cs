@@ -181,10 +181,11 @@ public sealed partial class CallEngine
     /// input fired, the app is told the table's reason (<see cref="InputIgnored"/>, naming <paramref name="input"/>, or
     /// the machine, the <paramref name="subject"/> it is about and the trigger; that notice is built once per rule and
     /// subject, so a repeated ignored input allocates nothing). A trigger one machine's effect sent another is no input
-    /// of the app's, so its ignore is only counted. A rejection is left to the caller, which raises it as a typed error.
+    /// of the app's, and neither is the engine's own request (<paramref name="announce"/> false), so their ignores are
+    /// only counted. A rejection is left to the caller, which raises it as a typed error.
     /// </summary>
     private TransitionOutcome<TState, TTrigger, TEffect, TContext> Fire<TState, TTrigger, TEffect, TContext>(
-        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null, string? subject = null)
+        MachineRunner<TState, TTrigger, TEffect, TContext> machine, TTrigger trigger, TContext context, string? input = null, string? subject = null, bool announce = true)
         where TState : struct, Enum
         where TTrigger : struct, Enum
         where TEffect : struct, Enum
@@ -192,7 +193,7 @@ public sealed partial class CallEngine
         Step();
         var outcome = machine.Fire(trigger, context);
         Mark(machine.Table.CoverageKey(outcome));
-        if (outcome is { IgnoreRule: { IsRejection: false } rule } && _signalDepth == 0)
+        if (outcome is { IgnoreRule: { IsRejection: false } rule } && announce && _signalDepth == 0)
         {
             Emit(input is null ? IgnoredNotice(machine, machine.Name, subject, rule) : new InputIgnored(input, rule.Reason));
         }
