@@ -188,7 +188,6 @@ public sealed partial class CallEngine
                 _timers.Cancel(TimerKind.IceAttemptTimeout, peer.Id, _emit);
                 break;
             case RemotePeerEffect.StartGrace:
-                peer.InGrace = true;
                 if (_options.IceRestart.RestartOnDisconnected)
                 {
                     _timers.Start(TimerKind.IceDisconnectedGrace, peer.Id, _now + _options.IceRestart.DisconnectedGrace, _emit);
@@ -197,10 +196,17 @@ public sealed partial class CallEngine
                 break;
             case RemotePeerEffect.StartLadder:
                 EndEpisode(peer);
-                RunAttempt(peer, 1);
+                peer.DueAttempt = 1;
                 break;
             case RemotePeerEffect.RunDueAttempt:
-                RunAttempt(peer, peer.LadderAttempt + 1);
+                peer.DueAttempt = peer.LadderAttempt + 1;
+                break;
+            case RemotePeerEffect.MakeAttempt:
+                MakeAttempt(peer);
+                break;
+            case RemotePeerEffect.DeferAttempt:
+                Mark(CoverageMarks.LadderDeferred);
+                peer.LadderAttempt = peer.DueAttempt - 1;
                 break;
             case RemotePeerEffect.EndEpisode:
                 EndEpisode(peer);
@@ -225,28 +231,18 @@ public sealed partial class CallEngine
 
     private void EndEpisode(RemotePeerEntry peer)
     {
-        peer.InGrace = false;
         peer.LadderAttempt = 0;
-        peer.LadderDeferred = false;
+        peer.DueAttempt = 0;
         _timers.Cancel(TimerKind.IceDisconnectedGrace, peer.Id, _emit);
         _timers.Cancel(TimerKind.IceRestartDue, peer.Id, _emit);
         _timers.Cancel(TimerKind.IceAttemptTimeout, peer.Id, _emit);
     }
 
-    private void RunAttempt(RemotePeerEntry peer, int attempt)
+    /// <summary>Makes the due attempt: an ICE restart offer, then the next attempt's schedule or the last attempt's timeout.</summary>
+    private void MakeAttempt(RemotePeerEntry peer)
     {
-        peer.InGrace = false;
-        if (!SignallingUp)
-        {
-            Mark(CoverageMarks.LadderDeferred);
-            peer.LadderDeferred = true;
-            peer.LadderAttempt = attempt - 1;
-            return;
-        }
-
         Mark(CoverageMarks.LadderAttempt);
-        peer.LadderDeferred = false;
-        peer.LadderAttempt = attempt;
+        var attempt = peer.LadderAttempt = peer.DueAttempt;
         Emit(new IceRestartStarted(peer.Id, peer.Ref, attempt, peer.Generation));
         FireNegotiation(peer, NegotiationTrigger.IceRestart);
         if (_ladder.DelayBefore(attempt + 1) is { } wait)

@@ -244,15 +244,14 @@ public sealed partial class CallEngine
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
-        var context = new RemotePeerContext(
-            peer.LadderAttempt > 0 || peer.LadderDeferred, peer.LadderAttempt >= _ladder.MaxAttempts, peer.InGrace, peer.LadderAttempt > 0);
+        var context = new RemotePeerContext(SignallingUp, peer.LadderAttempt >= _ladder.MaxAttempts, peer.LadderAttempt > 0);
         var outcome = Fire(peer.Machine, trigger, context, subject: peer.Id);
-        var from = outcome.From;
+        var (from, to) = (outcome.From.ToState(), outcome.To.ToState());
         Perform(outcome.Effects, (Engine: this, Peer: peer), static (to, effect) => to.Engine.ApplyRemoteEffect(to.Peer, effect));
 
-        if (outcome.Changed)
+        if (from != to)
         {
-            Emit(new RemoteStateChanged(peer.Id, peer.Ref, from, outcome.To, reason));
+            Emit(new RemoteStateChanged(peer.Id, peer.Ref, from, to, reason));
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class RemotePeerEntry(
     bool polite,
     MachineTables tables)
 {
-    private MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
+    private MachineRunner<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>? _machine;
     private MachineRunner<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext>? _negotiation;
 
     public string Id { get; } = id;
@@ -31,11 +31,15 @@ internal sealed class RemotePeerEntry(
     /// <summary>The roster version of the newest fact applied about the peer (its join, an update, a snapshot); 0 when unversioned.</summary>
     public long Version { get; set; }
 
-    public RemotePeerState State { get; set; } = RemotePeerState.Idle;
+    /// <summary>Where the peer's machine stands, ladder phases included.</summary>
+    public RemotePeerPhase Phase { get; private set; } = RemotePeerPhase.Idle;
 
-    /// <summary>The peer's Stateless machine, which reads and writes <see cref="State"/>; configured on its first trigger.</summary>
-    public MachineRunner<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Machine =>
-        _machine ??= tables.RemotePeer.Attach(() => State, s => State = s);
+    /// <summary>The state the application sees.</summary>
+    public RemotePeerState State => Phase.ToState();
+
+    /// <summary>The peer's Stateless machine, which reads and writes <see cref="Phase"/>; configured on its first trigger.</summary>
+    public MachineRunner<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Machine =>
+        _machine ??= tables.RemotePeer.Attach(() => Phase, s => Phase = s);
 
     /// <summary>The live connection's generation; 0 before the first.</summary>
     public int Generation { get; set; }
@@ -64,13 +68,11 @@ internal sealed class RemotePeerEntry(
     /// <summary>A local change waits for an offer until the exchange under way is over.</summary>
     public bool NegotiationNeeded { get; set; }
 
-    public bool InGrace { get; set; }
-
     /// <summary>The ladder attempt under way in this episode; 0 when no ladder runs.</summary>
     public int LadderAttempt { get; set; }
 
-    /// <summary>A due attempt waits for the signalling to come back; it was not counted.</summary>
-    public bool LadderDeferred { get; set; }
+    /// <summary>The ladder attempt that is due: made on entering <see cref="RemotePeerPhase.Attempting"/>, held in <see cref="RemotePeerPhase.Deferred"/>.</summary>
+    public int DueAttempt { get; set; }
 
     public SortedDictionary<string, BoundStream> Streams { get; } = new(StringComparer.Ordinal);
 

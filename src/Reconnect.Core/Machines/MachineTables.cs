@@ -15,7 +15,7 @@ internal sealed record MachineTables(
     MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> LocalPeer,
     MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> SignallingSocket,
     MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Reconcile,
-    MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> RemotePeer,
+    MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> RemotePeer,
     MachineTable<NegotiationState, NegotiationTrigger, NegotiationEffect, NegotiationContext> Negotiation)
 {
     /// <summary>The tables as declared.</summary>

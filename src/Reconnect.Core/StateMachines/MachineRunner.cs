@@ -74,10 +74,10 @@ public sealed class MachineRunner<TState, TTrigger, TEffect, TContext>
         _machine.Fire(_triggers[trigger], context);
         if (_taken is { } row)
         {
-            return new(from, row.To, trigger, row, null, _effects.Count == 0 ? [] : [.. _effects]);
+            return new(from, _machine.State, trigger, row, null, _effects.Count == 0 ? [] : [.. _effects]);
         }
 
-        var ignore = _table.IgnoreFor(from, trigger)
+        var ignore = _table.IgnoreTaken(from, trigger)
             ?? throw new UnknownTransitionException(_table.Name, from.ToString(), trigger.ToString());
         return new(from, from, trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
     }
@@ -85,6 +85,11 @@ public sealed class MachineRunner<TState, TTrigger, TEffect, TContext>
     private void Configure(TState state)
     {
         var config = _machine.Configure(state);
+        if (_table.SuperstateOf(state) is { } superstate)
+        {
+            config.SubstateOf(superstate);
+        }
+
         if (_table.ExitEffects(state) is { Count: > 0 } exit)
         {
             config.OnExit(() => _effects.AddRange(exit), string.Join(", ", exit));
@@ -113,11 +118,29 @@ public sealed class MachineRunner<TState, TTrigger, TEffect, TContext>
         }
     }
 
+    /// <summary>
+    /// Configures one row. A superstate's row that moves runs as a dynamic transition with its one destination, because
+    /// Stateless's fixed <c>Permit</c> from a superstate into the substate the machine stands in does nothing, and its
+    /// <c>PermitReentry</c> leaves the machine in the substate; a dynamic transition re-enters the substate, or moves
+    /// up to the superstate, as the table means.
+    /// </summary>
     private void Permit(StateMachine<TState, TTrigger>.StateConfiguration config, TransitionRow<TState, TTrigger, TEffect, TContext> row)
     {
         var trigger = _triggers[row.Trigger];
         switch (row)
         {
+            case { Choice: { } choice, Guard: null }:
+                config.PermitDynamic(trigger, choice.Choose, choice.Description, Possible(choice.Options));
+                break;
+            case { Choice: { } choice, Guard: { } guard }:
+                config.PermitDynamicIf(trigger, choice.Choose, guard.Holds, guard.Description, Possible(choice.Options));
+                break;
+            case { IsInternal: false, Guard: null } when _table.HasSubstates(row.From):
+                config.PermitDynamic(trigger, _ => row.To, row.To.ToString(), Possible([(row.To, "always")]));
+                break;
+            case { IsInternal: false, Guard: { } guard } when _table.HasSubstates(row.From):
+                config.PermitDynamicIf(trigger, _ => row.To, guard.Holds, guard.Description, Possible([(row.To, "always")]));
+                break;
             case { IsInternal: true, Guard: null }:
                 config.InternalTransition(trigger, (_, _) => Take(row));
                 break;
@@ -139,23 +162,40 @@ public sealed class MachineRunner<TState, TTrigger, TEffect, TContext>
         }
     }
 
+    private static DynamicStateInfos Possible(IReadOnlyList<(TState State, string When)> options)
+    {
+        var infos = new DynamicStateInfos();
+        foreach (var (state, when) in options)
+        {
+            infos.Add(state, when);
+        }
+
+        return infos;
+    }
+
     private void Take(TransitionRow<TState, TTrigger, TEffect, TContext> row)
     {
         _taken = row;
         _effects.AddRange(row.Effects);
     }
 
-    /// <summary>Stateless reports a transition between the source's exit and the destination's entry: the row's effects go there.</summary>
+    /// <summary>
+    /// Stateless reports a transition between the source's exit and the destination's entry: the row's effects go there.
+    /// The row is the one Stateless took: the innermost state of the source's lineage with a row that holds.
+    /// </summary>
     private void RecordTransition(StateMachine<TState, TTrigger>.Transition transition)
     {
         var context = (TContext)transition.Parameters[0];
-        foreach (var row in _table.Rows)
+        foreach (var state in _table.Lineage(transition.Source))
         {
-            if (!row.IsInternal && row.From.Equals(transition.Source) && row.Trigger.Equals(transition.Trigger)
-                && row.To.Equals(transition.Destination) && row.Holds(context))
+            foreach (var row in _table.Rows)
             {
-                Take(row);
-                return;
+                if (!row.IsInternal && row.From.Equals(state) && row.Trigger.Equals(transition.Trigger)
+                    && row.Holds(context) && row.DestinationIn(context).Equals(transition.Destination))
+                {
+                    Take(row);
+                    return;
+                }
             }
         }
     }

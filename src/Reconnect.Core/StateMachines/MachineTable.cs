@@ -20,6 +20,7 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
     private readonly IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> _exit;
     private readonly Dictionary<object, string> _coverageKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(TState, TTrigger), TransitionOutcome<TState, TTrigger, TEffect, TContext>> _unconditionalIgnores = [];
+    private readonly IReadOnlyDictionary<TState, TState> _superstates;
 
     internal MachineTable(
         string name,
@@ -28,7 +29,8 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
         IReadOnlyList<IgnoreRow<TState, TTrigger>> ignores,
         IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> entry,
         IReadOnlyDictionary<TState, IReadOnlyList<TEffect>> exit,
-        IReadOnlyDictionary<TState, StateBound> bounds)
+        IReadOnlyDictionary<TState, StateBound> bounds,
+        IReadOnlyDictionary<TState, TState> superstates)
     {
         Name = name;
         Initial = initial;
@@ -37,6 +39,7 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
         _entry = entry;
         _exit = exit;
         Bounds = bounds;
+        _superstates = superstates;
         foreach (var row in rows)
         {
             _coverageKeys[row] = $"{name}: {row.Key}";
@@ -45,9 +48,17 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
         foreach (var ignore in ignores)
         {
             _coverageKeys[ignore] = $"{name}: {ignore.Key}";
-            if (!rows.Any(r => r.From.Equals(ignore.In) && r.Trigger.Equals(ignore.Trigger)))
+        }
+
+        foreach (var state in States)
+        {
+            foreach (var trigger in Enum.GetValues<TTrigger>())
             {
-                _unconditionalIgnores[(ignore.In, ignore.Trigger)] = new(ignore.In, ignore.In, ignore.Trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
+                var handler = Lineage(state).Where(s => Takes(s, trigger) || IgnoreFor(s, trigger) is not null).Take(1).ToList();
+                if (handler is [var at] && !Takes(at, trigger) && IgnoreFor(at, trigger) is { } ignore)
+                {
+                    _unconditionalIgnores[(state, trigger)] = new(state, state, trigger, null, ignore.Reason, []) { IgnoreRule = ignore };
+                }
             }
         }
     }
@@ -70,8 +81,26 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
     /// <summary>Every state, in declaration order of the enum.</summary>
     public IReadOnlyList<TState> States { get; } = Enum.GetValues<TState>();
 
+    /// <summary>The superstate a state is nested in, or null.</summary>
+    public TState? SuperstateOf(TState state) => _superstates.TryGetValue(state, out var parent) ? parent : null;
+
+    /// <summary>True when other states are nested in the state.</summary>
+    public bool HasSubstates(TState state) => _superstates.Values.Contains(state);
+
+    /// <summary>The state and the superstates enclosing it, innermost first: the order a trigger's handler is looked for in.</summary>
+    public IEnumerable<TState> Lineage(TState state)
+    {
+        for (TState? s = state; s is { } current; s = SuperstateOf(current))
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>True when the machine can stand in the state: it has a bound (a superstate only nesting others has none).</summary>
+    public bool IsOccupied(TState state) => Bounds.ContainsKey(state);
+
     /// <summary>True when the state is terminal.</summary>
-    public bool IsTerminal(TState state) => Bounds[state].Kind == StateBoundKind.Terminal;
+    public bool IsTerminal(TState state) => Bounds.TryGetValue(state, out var bound) && bound.Kind == StateBoundKind.Terminal;
 
     /// <summary>Effects run on entering a state.</summary>
     public IReadOnlyList<TEffect> EntryEffects(TState state) => _entry.TryGetValue(state, out var e) ? e : [];
@@ -93,7 +122,14 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
     internal TransitionOutcome<TState, TTrigger, TEffect, TContext>? UnconditionalIgnore(TState state, TTrigger trigger) =>
         _unconditionalIgnores.GetValueOrDefault((state, trigger));
 
-    /// <summary>The ignore (or rejection) rule for a trigger in a state, if the table has one.</summary>
+    /// <summary>
+    /// The ignore (or rejection) rule that absorbed a trigger no row took in a state: the state's own rule, or the
+    /// innermost superstate's.
+    /// </summary>
+    public IgnoreRow<TState, TTrigger>? IgnoreTaken(TState state, TTrigger trigger) =>
+        Lineage(state).Select(s => IgnoreFor(s, trigger)).FirstOrDefault(rule => rule is not null);
+
+    /// <summary>The ignore (or rejection) rule a state itself declares for a trigger, if it has one.</summary>
     public IgnoreRow<TState, TTrigger>? IgnoreFor(TState state, TTrigger trigger)
     {
         foreach (var ignore in Ignores)
@@ -123,7 +159,9 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
 
     /// <summary>The same machine with other rows, not validated: how the table-mutation test builds its mutants.</summary>
     internal MachineTable<TState, TTrigger, TEffect, TContext> WithRows(IReadOnlyList<TransitionRow<TState, TTrigger, TEffect, TContext>> rows) =>
-        new(Name, Initial, rows, Ignores, _entry, _exit, Bounds);
+        new(Name, Initial, rows, Ignores, _entry, _exit, Bounds, _superstates);
+
+    private bool Takes(TState state, TTrigger trigger) => Rows.Any(r => r.From.Equals(state) && r.Trigger.Equals(trigger));
 
     /// <summary>Stateless's own description of the machine (states, transitions with guard descriptions, ignored triggers, entry and exit actions).</summary>
     public StateMachineInfo Describe()

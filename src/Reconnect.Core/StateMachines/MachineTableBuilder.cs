@@ -4,8 +4,10 @@ namespace Reconnect.Core.StateMachines;
 /// The thin declaration helper over Stateless: one line per transition with its effects beside it,
 /// <c>In(state).On(trigger).If(guard, "why").GoTo(dest, effects)</c> (Stateless <c>PermitIf</c>, or
 /// <c>PermitReentryIf</c> into the same state), <c>.Stay(effects)</c> (<c>InternalTransitionIf</c>),
+/// <c>.GoToOneOf(choice, effects)</c> (<c>PermitDynamicIf</c>, its possible destinations declared),
 /// <c>Ignore(trigger, "why")</c> (<c>IgnoreIf</c>, applying when no row's guard holds), <c>OnEnter</c>/<c>OnExit</c>,
-/// and each state's bound. <see cref="Build"/> validates the table; <see cref="MachineTable{TState, TTrigger, TEffect, TContext}.Attach"/>
+/// <c>SubstateOf(parent)</c> (a trigger no row or rule of the state takes goes to its superstate's), and each state's
+/// bound; a superstate that is never occupied itself needs no bound. <see cref="Build"/> validates the table; <see cref="MachineTable{TState, TTrigger, TEffect, TContext}.Attach"/>
 /// configures the Stateless machine that runs it.
 /// </summary>
 /// <typeparam name="TState">The machine's states.</typeparam>
@@ -24,6 +26,7 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
     private readonly Dictionary<TState, List<TEffect>> _entry = [];
     private readonly Dictionary<TState, List<TEffect>> _exit = [];
     private readonly Dictionary<TState, StateBound> _bounds = [];
+    private readonly Dictionary<TState, TState> _superstates = [];
 
     /// <summary>Starts a table for a named machine with its initial state.</summary>
     public MachineTableBuilder(string name, TState initial)
@@ -69,21 +72,38 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
             errors.Add($"{dup.Key.In} ignores {dup.Key.Trigger} twice");
         }
 
+        foreach (var state in _superstates.Keys.Where(s => Ancestors(s).Contains(s)))
+        {
+            errors.Add($"{state} is its own superstate");
+        }
+
         var reachable = new HashSet<TState> { _initial };
         var frontier = new Queue<TState>([_initial]);
         while (frontier.TryDequeue(out var s))
         {
-            foreach (var row in _rows.Where(r => r.From.Equals(s)))
+            foreach (var row in _rows.Where(r => r.From.Equals(s) || Ancestors(s).Contains(r.From)))
             {
-                if (reachable.Add(row.To))
+                foreach (var to in row.Destinations.Where(reachable.Add))
                 {
-                    frontier.Enqueue(row.To);
+                    frontier.Enqueue(to);
                 }
             }
         }
 
+        var superstates = _superstates.Values.ToHashSet();
         foreach (var state in Enum.GetValues<TState>())
         {
+            var neverOccupied = superstates.Contains(state) && !reachable.Contains(state);
+            if (neverOccupied)
+            {
+                if (!reachable.Any(r => Ancestors(r).Contains(state)))
+                {
+                    errors.Add($"{state} has no reachable substate");
+                }
+
+                continue;
+            }
+
             if (!reachable.Contains(state))
             {
                 errors.Add($"{state} is not reachable from {_initial}");
@@ -93,7 +113,7 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
             {
                 errors.Add($"{state} has no deadline and is neither terminal nor declared stable");
             }
-            else if (_bounds[state].Kind == StateBoundKind.Terminal && _rows.Any(r => r.From.Equals(state) && !r.To.Equals(state)))
+            else if (_bounds[state].Kind == StateBoundKind.Terminal && _rows.Any(r => r.From.Equals(state) && r.Destinations.Any(d => !d.Equals(state))))
             {
                 errors.Add($"{state} is terminal but has a row leaving it");
             }
@@ -111,7 +131,21 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
             [.. _ignores],
             _entry.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TEffect>)[.. kv.Value]),
             _exit.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TEffect>)[.. kv.Value]),
-            new Dictionary<TState, StateBound>(_bounds));
+            new Dictionary<TState, StateBound>(_bounds),
+            new Dictionary<TState, TState>(_superstates));
+    }
+
+    /// <summary>The superstates enclosing a state, innermost first; stops at a cycle, which <see cref="Build"/> reports.</summary>
+    private List<TState> Ancestors(TState state)
+    {
+        var chain = new List<TState>();
+        while (_superstates.TryGetValue(state, out var parent) && !chain.Contains(parent))
+        {
+            chain.Add(parent);
+            state = parent;
+        }
+
+        return chain;
     }
 
     /// <summary>The rows and rules leaving one state.</summary>
@@ -145,6 +179,20 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(why);
             _owner._ignores.Add(new IgnoreRow<TState, TTrigger>(_state, trigger, why) { IsRejection = true });
+            return this;
+        }
+
+        /// <summary>
+        /// Nests the state in a superstate (Stateless <c>SubstateOf</c>): a trigger that no row or rule of this state
+        /// takes is handled by the superstate's rows and rules, and moving between substates neither leaves nor enters it.
+        /// </summary>
+        public StateConfiguration SubstateOf(TState superstate)
+        {
+            if (!_owner._superstates.TryAdd(_state, superstate))
+            {
+                throw new InvalidMachineDefinitionException($"Machine '{_owner._name}': {_state} is nested twice.");
+            }
+
             return this;
         }
 
@@ -230,6 +278,18 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
         /// <summary>Moves to a state (running exit and entry effects, also when it is the same state) and emits effects.</summary>
         public StateConfiguration GoTo(TState to, params TEffect[] effects) =>
             _config.Add(new TransitionRow<TState, TTrigger, TEffect, TContext>(_from, _trigger, to, _guard, effects));
+
+        /// <summary>Moves to the state a named decision picks among its declared options, and emits effects.</summary>
+        public StateConfiguration GoToOneOf(DestinationChoice<TState, TContext> choice, params TEffect[] effects)
+        {
+            ArgumentNullException.ThrowIfNull(choice);
+            if (choice.Options.Count < 2 || choice.Options.DistinctBy(o => o.State).Count() != choice.Options.Count)
+            {
+                throw new InvalidMachineDefinitionException($"Machine: {_from} on {_trigger} chooses among fewer than two distinct destinations.");
+            }
+
+            return _config.Add(new TransitionRow<TState, TTrigger, TEffect, TContext>(_from, _trigger, choice.Options[0].State, _guard, effects) { Choice = choice });
+        }
 
         /// <summary>Stays in the state without exit or entry effects, emitting effects.</summary>
         public StateConfiguration Stay(params TEffect[] effects) =>

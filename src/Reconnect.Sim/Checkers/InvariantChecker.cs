@@ -118,7 +118,7 @@ public sealed class InvariantChecker
                     Fail("legal-transitions", nowMs, $"{name} saw {r.RemotePeerId}#{r.Ref} go {r.From} -> {r.To} but it was {before}");
                 }
 
-                if (!RemotePeerMachine.Table.Rows.Any(row => row.From == r.From && row.To == r.To))
+                if (!RemotePeerMachine.VisibleChanges.Contains((r.From, r.To)))
                 {
                     Fail("legal-transitions", nowMs, $"{name} saw {r.RemotePeerId} take {r.From} -> {r.To}, which no row allows");
                 }

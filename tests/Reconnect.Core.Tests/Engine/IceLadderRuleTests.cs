@@ -253,6 +253,62 @@ public sealed class IceLadderRuleTests
     }
 
     [Fact]
+    public void Ice_failing_again_while_an_attempt_is_deferred_keeps_the_episode()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.DropSocket();
+        h.Advance(TimeSpan.FromSeconds(1));
+        var deferred = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Empty(h.Since<EngineOutput>(deferred));
+        Assert.Equal((RemotePeerState.Reconnecting, 1), (h.Remote("B").State, h.Remote("B").LadderAttempt));
+    }
+
+    [Theory]
+    [InlineData(NetworkChange.Online)]
+    [InlineData(NetworkChange.AddressChanged)]
+    public void A_network_change_makes_a_deferred_attempt_at_once_when_the_signalling_is_back(NetworkChange change)
+    {
+        var h = DeferredAfterOneAttemptWithSignallingBack();
+        var back = h.Checkpoint;
+
+        h.Feed(new NetworkChanged(change));
+
+        Assert.Equal(2, Assert.Single(h.Since<IceRestartStarted>(back)).Attempt);
+        Assert.Empty(h.RemoteChanges("B", back));
+        Assert.True(h.IsArmed(TimerKind.IceRestartDue, "B"));
+    }
+
+    [Fact]
+    public void The_deferred_attempt_waits_for_the_roster_when_nothing_brings_it_forward()
+    {
+        var h = DeferredAfterOneAttemptWithSignallingBack();
+        var back = h.Checkpoint;
+
+        h.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(h.Since<IceRestartStarted>(back));
+        Assert.Equal(1, h.Remote("B").LadderAttempt);
+    }
+
+    /// <summary>B's first attempt was made, the second fell due with the signalling down, and the socket is welcomed again; the roster is not answered yet.</summary>
+    private static EngineHarness DeferredAfterOneAttemptWithSignallingBack()
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", IceConnectionState.Failed);
+        h.DropSocket();
+        h.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal((1, false), (h.Remote("B").LadderAttempt, h.IsArmed(TimerKind.IceRestartDue, "B")));
+        h.AnswerToken();
+        h.OpenSocket();
+        h.Welcome();
+        return h;
+    }
+
+    [Fact]
     public void Deferred_ladder_is_replaced_by_a_rebuilt_connection_once_signalling_is_back()
     {
         var h = ConnectedTo("B");
@@ -265,6 +321,24 @@ public sealed class IceLadderRuleTests
         Assert.Equal(0, h.Remote("B").LadderAttempt);
         Assert.Empty(h.All<IceRestartStarted>());
         Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
+    }
+
+    [Theory]
+    [InlineData(IceConnectionState.Failed)]
+    [InlineData(IceConnectionState.Disconnected)]
+    public void A_connection_rebuilt_during_the_ladder_ends_the_episode_and_its_own_failure_starts_a_new_one(IceConnectionState lost)
+    {
+        var h = ConnectedTo("B");
+        h.Ice("B", lost);
+        h.Advance(TimeSpan.FromSeconds(3));
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B"));
+        Assert.Equal((2, 0), (h.Remote("B").Generation, h.Remote("B").LadderAttempt));
+        var rebuilt = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(new IceRestartStarted("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStarted>(rebuilt)));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class TableMutants
             yield return new(table.WithRows([.. table.Rows.Where((_, j) => j != i)]), row, $"drop {row.Key}");
 
             var target = Retarget(table, row);
-            yield return new(table.WithRows(Replace(table, i, row with { To = target, IsInternal = false })), row, $"retarget {row.Key} to {target}");
+            yield return new(table.WithRows(Replace(table, i, row with { To = target, IsInternal = false, Choice = null })), row, $"retarget {row.Key} to {target}");
 
             if (row.Effects.Count > 0)
             {
@@ -35,7 +35,7 @@ internal static class TableMutants
         }
     }
 
-    /// <summary>The next state in the enum's order that is neither the row's source nor its destination.</summary>
+    /// <summary>The next state in the enum's order that the machine can stand in and that is neither the row's source nor one of its destinations.</summary>
     private static TState Retarget<TState, TTrigger, TEffect, TContext>(MachineTable<TState, TTrigger, TEffect, TContext> table, TransitionRow<TState, TTrigger, TEffect, TContext> row)
         where TState : struct, Enum
         where TTrigger : struct, Enum
@@ -43,7 +43,8 @@ internal static class TableMutants
     {
         var states = table.States;
         var at = states.ToList().IndexOf(row.To);
-        return Enumerable.Range(1, states.Count).Select(k => states[(at + k) % states.Count]).First(s => !s.Equals(row.From) && !s.Equals(row.To));
+        return Enumerable.Range(1, states.Count).Select(k => states[(at + k) % states.Count])
+            .First(s => table.IsOccupied(s) && !s.Equals(row.From) && !row.Destinations.Contains(s));
     }
 
     private static List<TransitionRow<TState, TTrigger, TEffect, TContext>> Replace<TState, TTrigger, TEffect, TContext>(

@@ -10,7 +10,8 @@ namespace Reconnect.Core.Tests.StateMachines;
 /// <summary>
 /// Every table reads the same in any order: for every state, trigger and every context the guards can see (each
 /// context is a handful of flags, so all of them are tried), at most one row's guard holds, and when none holds an
-/// ignore rule absorbs the trigger. So no row depends on being declared before another.
+/// ignore rule absorbs the trigger, or the trigger goes on to a superstate that takes it. So no row depends on being
+/// declared before another.
 /// </summary>
 public sealed class GuardExclusivityTests
 {
@@ -68,7 +69,6 @@ public sealed class GuardExclusivityTests
         var contexts = FlagContexts.Every<TContext>();
         foreach (var group in table.Rows.GroupBy(r => (r.From, r.Trigger)))
         {
-            var ignored = table.Ignores.Any(i => i.In.Equals(group.Key.From) && i.Trigger.Equals(group.Key.Trigger));
             foreach (var context in contexts)
             {
                 var holding = group.Where(r => r.Guard is null || r.Guard.Holds(context)).Select(r => r.Key).ToList();
@@ -76,7 +76,7 @@ public sealed class GuardExclusivityTests
                 {
                     problems.Add($"{table.Name}: in {group.Key.From} on {group.Key.Trigger} with {context}, {holding.Count} rows hold: {string.Join("; ", holding)}");
                 }
-                else if (holding.Count == 0 && !ignored)
+                else if (holding.Count == 0 && !HandledAbove(table, group.Key.From, group.Key.Trigger, context))
                 {
                     problems.Add($"{table.Name}: in {group.Key.From} on {group.Key.Trigger} with {context}, no row holds and no rule ignores it");
                 }
@@ -85,4 +85,12 @@ public sealed class GuardExclusivityTests
 
         return problems;
     }
+
+    /// <summary>True when the state or a superstate ignores the trigger, or a superstate has a row for it that holds.</summary>
+    private static bool HandledAbove<TState, TTrigger, TEffect, TContext>(MachineTable<TState, TTrigger, TEffect, TContext> table, TState state, TTrigger trigger, TContext context)
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TEffect : struct, Enum =>
+        table.Lineage(state).Any(s => table.IgnoreFor(s, trigger) is not null
+            || (!s.Equals(state) && table.Rows.Any(r => r.From.Equals(s) && r.Trigger.Equals(trigger) && r.Holds(context))));
 }

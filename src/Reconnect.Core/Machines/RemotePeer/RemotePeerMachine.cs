@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.RemotePeer;
@@ -19,6 +20,57 @@ public enum RemotePeerState
 
     /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
     Closed,
+}
+
+/// <summary>
+/// Where a remote peer's machine stands: the application's <see cref="RemotePeerState"/>, with the ICE restart ladder's
+/// phases as substates of <see cref="Reconnecting"/> and the states a peer present in the channel can be in nested in
+/// <see cref="Present"/>. <see cref="RemotePeerPhases.ToState"/> projects a phase onto the state the application sees.
+/// </summary>
+public enum RemotePeerPhase
+{
+    /// <summary>Known from the roster; no media connection yet.</summary>
+    Idle,
+
+    /// <summary>Superstate of the states of a peer present in the channel with a media connection; never stood in itself.</summary>
+    Present,
+
+    /// <summary>The first media connection (or a rebuilt one before it ever connected) is being established.</summary>
+    Connecting,
+
+    /// <summary>Media flows.</summary>
+    Connected,
+
+    /// <summary>Media was lost; no ladder runs: a rebuilt connection is connecting, or the peer's rejoin is awaited.</summary>
+    Reconnecting,
+
+    /// <summary>ICE reported disconnected: the grace runs before the ladder starts.</summary>
+    InGrace,
+
+    /// <summary>A ladder attempt was made; the next is scheduled, or the last one's timeout runs.</summary>
+    Attempting,
+
+    /// <summary>A ladder attempt is due but the signalling is down; it is made when a change brings it forward or the connection is rebuilt.</summary>
+    Deferred,
+
+    /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
+    Closed,
+}
+
+/// <summary>How a remote peer's phase shows to the application.</summary>
+public static class RemotePeerPhases
+{
+    /// <summary>The state the application sees in a phase: every ladder phase is <see cref="RemotePeerState.Reconnecting"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The phase is <see cref="RemotePeerPhase.Present"/>, which no peer stands in.</exception>
+    public static RemotePeerState ToState(this RemotePeerPhase phase) => phase switch
+    {
+        RemotePeerPhase.Idle => RemotePeerState.Idle,
+        RemotePeerPhase.Connecting => RemotePeerState.Connecting,
+        RemotePeerPhase.Connected => RemotePeerState.Connected,
+        RemotePeerPhase.Reconnecting or RemotePeerPhase.InGrace or RemotePeerPhase.Attempting or RemotePeerPhase.Deferred => RemotePeerState.Reconnecting,
+        RemotePeerPhase.Closed => RemotePeerState.Closed,
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "No remote peer stands in a superstate only."),
+    };
 }
 
 /// <summary>What happens to a remote peer.</summary>
@@ -79,11 +131,17 @@ public enum RemotePeerEffect
     /// <summary>Arm the disconnected grace.</summary>
     StartGrace,
 
-    /// <summary>Start the ladder now: attempt 1, and schedule attempt 2.</summary>
+    /// <summary>Start a ladder episode: end the one before, and make attempt 1 the one due.</summary>
     StartLadder,
 
-    /// <summary>Run the attempt that is due and schedule the next (or the last attempt's timeout).</summary>
+    /// <summary>Make the attempt after the last one made the one due.</summary>
     RunDueAttempt,
+
+    /// <summary>Make the due attempt: restart ICE, and schedule the next attempt (or the last attempt's timeout).</summary>
+    MakeAttempt,
+
+    /// <summary>Hold the due attempt until the signalling is back; it is not counted.</summary>
+    DeferAttempt,
 
     /// <summary>End the episode: disarm grace and ladder timers and re-arm the budget.</summary>
     EndEpisode,
@@ -95,82 +153,105 @@ public enum RemotePeerEffect
     CloseMedia,
 }
 
-/// <summary>What a remote peer machine's guards read.</summary>
-/// <param name="LadderRunning">A ladder episode has started (past the grace), its first attempt made or waiting for the signalling.</param>
+/// <summary>What a remote peer machine's guards and choices read.</summary>
+/// <param name="SignallingUp">The signalling socket is open, so an ICE restart's offer can be sent.</param>
 /// <param name="OnLastAttempt">The ladder's last attempt is under way.</param>
-/// <param name="InGrace">The disconnected grace runs: the ladder has not started.</param>
 /// <param name="AttemptMade">At least one ladder attempt of this episode was made (not only deferred).</param>
-public readonly record struct RemotePeerContext(bool LadderRunning, bool OnLastAttempt, bool InGrace, bool AttemptMade);
+public readonly record struct RemotePeerContext(bool SignallingUp, bool OnLastAttempt, bool AttemptMade);
 
 /// <summary>The remote peer machine: one per remote id, driven by media events and the ICE restart ladder.</summary>
 public static class RemotePeerMachine
 {
+    /// <summary>Whether a due ladder attempt is made now or held until the signalling is back: one decision, wherever an attempt falls due.</summary>
+    private static readonly DestinationChoice<RemotePeerPhase, RemotePeerContext> AttemptOrDefer = new(
+        "attempt now, or defer until the signalling is back",
+        c => c.SignallingUp ? RemotePeerPhase.Attempting : RemotePeerPhase.Deferred,
+        [(RemotePeerPhase.Attempting, "signalling up"), (RemotePeerPhase.Deferred, "signalling down")]);
+
     /// <summary>The machine's table.</summary>
-    public static MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Table { get; } = Build();
+    public static MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Table { get; } = Build();
 
-    private static MachineTable<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Build()
+    /// <summary>The state changes the application can see, projected from the table's rows (a superstate's row leaves each of its substates).</summary>
+    public static ImmutableHashSet<(RemotePeerState From, RemotePeerState To)> VisibleChanges { get; } = ProjectChanges();
+
+    private static MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Build()
     {
-        var b = new MachineTableBuilder<RemotePeerState, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>("RemotePeer", RemotePeerState.Idle);
+        var b = new MachineTableBuilder<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext>("RemotePeer", RemotePeerPhase.Idle);
 
-        b.In(RemotePeerState.Idle)
+        b.In(RemotePeerPhase.Idle)
             .Deadline("a connection is created in the same step the peer is found")
-            .On(RemotePeerTrigger.ConnectionCreated).GoTo(RemotePeerState.Connecting);
+            .On(RemotePeerTrigger.ConnectionCreated).GoTo(RemotePeerPhase.Connecting);
 
-        b.In(RemotePeerState.Connecting)
+        b.In(RemotePeerPhase.Present)
+            .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.EndEpisode)
+            .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerPhase.Closed)
+            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerPhase.Closed);
+
+        b.In(RemotePeerPhase.Connecting)
+            .SubstateOf(RemotePeerPhase.Present)
             .Deadline("connect timeout")
             .OnEnter(RemotePeerEffect.ArmConnectTimeout)
             .OnExit(RemotePeerEffect.CancelAttemptTimeout)
-            .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerState.Connected)
+            .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerPhase.Connected)
             .Ignore(RemotePeerTrigger.IceDisconnected, "not connected yet; the connect timeout bounds it")
             .Ignore(RemotePeerTrigger.AddressChanged, "the first connect gathers on the new address; the connect timeout bounds it")
             .Ignore(RemotePeerTrigger.NetworkOnline, "the first connect is still tried; the connect timeout bounds it")
-            .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.AttemptTimedOut).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Connecting)
-            .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerState.Reconnecting)
-            .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
-            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
+            .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.AttemptTimedOut).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Connecting);
 
-        b.In(RemotePeerState.Connected)
+        b.In(RemotePeerPhase.Connected)
+            .SubstateOf(RemotePeerPhase.Present)
             .Stable("media flows; ICE consent reports a loss")
             .OnEnter(RemotePeerEffect.EndEpisode)
             .Ignore(RemotePeerTrigger.IceConnected, "already connected")
-            .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartGrace)
-            .On(RemotePeerTrigger.IceFailed).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.AddressChanged).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerPhase.InGrace)
+            .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .Ignore(RemotePeerTrigger.NetworkOnline, "media flows; ICE consent reports a loss")
-            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerState.Reconnecting, RemotePeerEffect.ArmConnectTimeout)
-            .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerState.Reconnecting)
-            .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
-            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
+            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.ArmConnectTimeout);
 
-        b.In(RemotePeerState.Reconnecting)
-            .Deadline("the ICE restart ladder and its last attempt's timeout, or the wait for a rejoin")
-            .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerState.Connected)
+        b.In(RemotePeerPhase.Reconnecting)
+            .SubstateOf(RemotePeerPhase.Present)
+            .Deadline("the rebuilt connection's connect timeout, or the wait for a rejoin")
+            .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerPhase.Connected)
             .Ignore(RemotePeerTrigger.IceDisconnected, "already reconnecting")
-            .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt, "last attempt failed")
-                .GoTo(RemotePeerState.Closed, RemotePeerEffect.RaiseExhausted)
-            .On(RemotePeerTrigger.IceFailed).If(c => !c.OnLastAttempt && c.LadderRunning, "ladder running").Stay()
-            .On(RemotePeerTrigger.IceFailed).If(c => !c.OnLastAttempt && !c.LadderRunning, "ladder idle").Stay(RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.GraceExpired).Stay(RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.RestartDue).Stay(RemotePeerEffect.RunDueAttempt)
-            .On(RemotePeerTrigger.AddressChanged).If(c => c.InGrace, "in grace").Stay(RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.AddressChanged).If(c => !c.InGrace && c.AttemptMade && !c.OnLastAttempt, "attempts left")
-                .Stay(RemotePeerEffect.RunDueAttempt)
+            .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.GraceExpired).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.RestartDue).GoToOneOf(AttemptOrDefer, RemotePeerEffect.RunDueAttempt)
+            .On(RemotePeerTrigger.AttemptTimedOut).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .Ignore(RemotePeerTrigger.AddressChanged, "no attempt to bring forward")
-            .On(RemotePeerTrigger.NetworkOnline).If(c => c.InGrace, "in grace").Stay(RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.NetworkOnline).If(c => !c.InGrace && c.AttemptMade && !c.OnLastAttempt, "attempts left")
-                .Stay(RemotePeerEffect.RunDueAttempt)
             .Ignore(RemotePeerTrigger.NetworkOnline, "no attempt to bring forward")
-            .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt, "last attempt")
-                .GoTo(RemotePeerState.Closed, RemotePeerEffect.RaiseExhausted)
-            .On(RemotePeerTrigger.AttemptTimedOut).If(c => !c.OnLastAttempt, "attempts left").Stay(RemotePeerEffect.StartLadder)
-            .On(RemotePeerTrigger.ConnectionRebuilt).Stay(RemotePeerEffect.EndEpisode, RemotePeerEffect.ArmConnectTimeout)
-            .On(RemotePeerTrigger.RejoinAwaited).Stay(RemotePeerEffect.EndEpisode)
-            .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerState.Closed)
-            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerState.Closed);
+            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.EndEpisode, RemotePeerEffect.ArmConnectTimeout);
 
-        b.In(RemotePeerState.Closed)
+        b.In(RemotePeerPhase.InGrace)
+            .SubstateOf(RemotePeerPhase.Reconnecting)
+            .Deadline("the disconnected grace, when restarting on disconnected; else ICE itself reports connected or failed")
+            .OnEnter(RemotePeerEffect.StartGrace)
+            .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.NetworkOnline).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder);
+
+        b.In(RemotePeerPhase.Attempting)
+            .SubstateOf(RemotePeerPhase.Reconnecting)
+            .Deadline("the next attempt, or the last attempt's timeout")
+            .OnEnter(RemotePeerEffect.MakeAttempt)
+            .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt, "last attempt failed")
+                .GoTo(RemotePeerPhase.Closed, RemotePeerEffect.RaiseExhausted)
+            .On(RemotePeerTrigger.IceFailed).If(c => !c.OnLastAttempt, "attempts left").Stay()
+            .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt, "last attempt")
+                .GoTo(RemotePeerPhase.Closed, RemotePeerEffect.RaiseExhausted)
+            .On(RemotePeerTrigger.AddressChanged).If(c => !c.OnLastAttempt, "attempts left").GoToOneOf(AttemptOrDefer, RemotePeerEffect.RunDueAttempt)
+            .On(RemotePeerTrigger.NetworkOnline).If(c => !c.OnLastAttempt, "attempts left").GoToOneOf(AttemptOrDefer, RemotePeerEffect.RunDueAttempt);
+
+        b.In(RemotePeerPhase.Deferred)
+            .SubstateOf(RemotePeerPhase.Reconnecting)
+            .Deadline("the reconcile after the signalling is back rebuilds the connection; the local peer's own reconnect is bounded")
+            .OnEnter(RemotePeerEffect.DeferAttempt)
+            .On(RemotePeerTrigger.IceFailed).Stay()
+            .On(RemotePeerTrigger.AddressChanged).If(c => c.AttemptMade, "an attempt was made").GoToOneOf(AttemptOrDefer)
+            .On(RemotePeerTrigger.NetworkOnline).If(c => c.AttemptMade, "an attempt was made").GoToOneOf(AttemptOrDefer);
+
+        b.In(RemotePeerPhase.Closed)
             .Terminal("closed for good; a new RemotePeer replaces it if the peer is still there")
             .OnEnter(RemotePeerEffect.CloseMedia)
             .Ignore(RemotePeerTrigger.AddressChanged, "closed")
@@ -180,4 +261,14 @@ public static class RemotePeerMachine
 
         return b.Build();
     }
+
+    private static ImmutableHashSet<(RemotePeerState, RemotePeerState)> ProjectChanges() =>
+    [
+        .. from row in Table.Rows
+           from phase in Table.States
+           where Table.IsOccupied(phase) && Table.Lineage(phase).Contains(row.From)
+           from to in row.Destinations
+           where phase.ToState() != to.ToState()
+           select (phase.ToState(), to.ToState()),
+    ];
 }
