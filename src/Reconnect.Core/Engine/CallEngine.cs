@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
@@ -38,6 +39,8 @@ public sealed partial class CallEngine
     private Instant _now;
     private int _steps;
     private int _signalDepth;
+    private readonly SignalQueue _signals = new();
+    private readonly Action<MachineSignal> _deliver;
     private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
@@ -55,6 +58,7 @@ public sealed partial class CallEngine
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
+        _deliver = DeliverSignal;
         _tables = tables;
         _localMachine = tables.LocalPeer.Attach(() => _localState, s => _localState = s);
         _socketMachine = tables.SignallingSocket.Attach(() => _socketState, s => _socketState = s);
@@ -191,6 +195,7 @@ public sealed partial class CallEngine
         where TEffect : struct, Enum
     {
         Step();
+        _signals.EnsureNotPerforming(machine.Name, trigger.ToString());
         var outcome = machine.Fire(trigger, context);
         Mark(machine.Table.CoverageKey(outcome));
         if (outcome is { IgnoreRule: { IsRejection: false } rule } && announce && _signalDepth == 0)
@@ -203,8 +208,9 @@ public sealed partial class CallEngine
 
     /// <summary>
     /// Fires a local peer trigger, performs its effects and reports a state change. The effects run after Stateless
-    /// has finished the transition, so a trigger they send back (the socket an eviction rejoin drops reports the loss)
-    /// meets the local peer already in its new state, where the table ignores it.
+    /// has finished the transition, and a signal they send is delivered once the effect is done, so a trigger that comes
+    /// back (the socket an eviction rejoin drops reports the loss) meets the local peer already in its new state, where
+    /// the table ignores it.
     /// </summary>
     private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
     {
@@ -270,32 +276,90 @@ public sealed partial class CallEngine
         return notice;
     }
 
-    /// <summary>Performs a transition's effects; a trigger they fire on a machine is a signal between machines, not an input.</summary>
+    /// <summary>
+    /// Performs a transition's effects, one at a time through the signal queue: while an effect is performed no machine
+    /// may be fired, and the signals it queued are delivered as soon as it is done.
+    /// </summary>
     private void Perform<TEffect, TTarget>(IReadOnlyList<TEffect> effects, TTarget target, Action<TTarget, TEffect> apply)
     {
-        _signalDepth++;
         for (var i = 0; i < effects.Count; i++)
         {
-            apply(target, effects[i]);
+            _signals.Perform(target, effects[i], apply, _deliver);
+        }
+    }
+
+    /// <summary>
+    /// Asks a machine to react: queued while an effect is being performed (a signal between machines), fired at once
+    /// from an input handler (where it is part of handling the input).
+    /// </summary>
+    private void Tell(MachineSignal signal)
+    {
+        if (_signals.Performing)
+        {
+            _signals.Enqueue(signal);
+            return;
         }
 
+        Route(signal);
+    }
+
+    /// <summary>Delivers a signal between machines: the trigger is no input of the app's, so an ignore rule it meets is only counted.</summary>
+    private void DeliverSignal(MachineSignal signal)
+    {
+        _signalDepth++;
+        Route(signal);
         _signalDepth--;
     }
+
+    /// <summary>
+    /// Fires the signal's target. A signal for a remote peer that has gone (closed, or no longer the identity map's entry
+    /// for its id) since it was queued is dropped by rule: there is nothing left to react.
+    /// </summary>
+    private void Route(MachineSignal signal)
+    {
+        switch (signal.Target)
+        {
+            case SignalTarget.LocalPeer:
+                FireLocal((LocalPeerTrigger)signal.Trigger, signal.Reason);
+                break;
+            case SignalTarget.SignallingSocket:
+                FireSocket((SignallingSocketTrigger)signal.Trigger, signal.TerminalCode, signal.LocalOutage);
+                break;
+            case SignalTarget.Reconcile:
+                FireReconcile((ReconcileTrigger)signal.Trigger);
+                break;
+            case SignalTarget.EveryRemotePeer when (RemotePeerTrigger)signal.Trigger == RemotePeerTrigger.LocalShutdown:
+                CloseEveryPeer(signal.Reason);
+                break;
+            case SignalTarget.EveryRemotePeer:
+                foreach (var peer in _peers.Values.ToList())
+                {
+                    FireRemote(peer, (RemotePeerTrigger)signal.Trigger, signal.Reason);
+                }
+
+                break;
+            case SignalTarget.Negotiation when !Gone(signal.Peer!):
+                FireNegotiation(signal.Peer!, (NegotiationTrigger)signal.Trigger);
+                break;
+            case SignalTarget.Negotiation:
+                break;
+            case SignalTarget.Roster:
+                ApplyPendingRoster();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(signal), signal.Target, "Unknown signal target.");
+        }
+    }
+
+    private bool Gone(RemotePeerEntry peer) =>
+        peer.State == RemotePeerState.Closed || !_peers.TryGetValue(peer.Id, out var live) || !ReferenceEquals(live, peer);
 
     /// <summary>
     /// Tells every remote peer's machine of a network change. The input went to the signalling socket; what each peer's
     /// table makes of it is a signal the engine fans out, so a peer whose table ignores it says nothing.
     /// </summary>
-    private void SignalEveryPeer(RemotePeerTrigger trigger)
-    {
-        _signalDepth++;
-        foreach (var peer in _peers.Values.ToList())
-        {
-            FireRemote(peer, trigger, "local candidates gone after an address change");
-        }
-
-        _signalDepth--;
-    }
+    private void SignalEveryPeer(RemotePeerTrigger trigger) =>
+        DeliverSignal(MachineSignal.ToEveryRemotePeer(trigger, "local candidates gone after an address change"));
 
     private void HandleTimer(TimerId timer)
     {
