@@ -39,7 +39,7 @@ public sealed partial class CallEngine
     private Instant _now;
     private int _steps;
     private int _signalDepth;
-    private readonly SignalQueue _signals = new();
+    private readonly SignalQueue _signals;
     private readonly Action<MachineSignal> _deliver;
     private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
 
@@ -59,6 +59,7 @@ public sealed partial class CallEngine
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
         _deliver = DeliverSignal;
+        _signals = new SignalQueue(PeerLive);
         _tables = tables;
         _localMachine = tables.LocalPeer.Attach(() => _localState, s => _localState = s);
         _socketMachine = tables.SignallingSocket.Attach(() => _socketState, s => _socketState = s);
@@ -311,10 +312,7 @@ public sealed partial class CallEngine
         _signalDepth--;
     }
 
-    /// <summary>
-    /// Fires the signal's target. A signal for a remote peer that has gone (closed, or no longer the identity map's entry
-    /// for its id) since it was queued is dropped by rule: there is nothing left to react.
-    /// </summary>
+    /// <summary>Fires the signal's target.</summary>
     private void Route(MachineSignal signal)
     {
         switch (signal.Target)
@@ -338,10 +336,8 @@ public sealed partial class CallEngine
                 }
 
                 break;
-            case SignalTarget.Negotiation when !Gone(signal.Peer!):
-                FireNegotiation(signal.Peer!, (NegotiationTrigger)signal.Trigger);
-                break;
             case SignalTarget.Negotiation:
+                FireNegotiation(signal.Peer!, (NegotiationTrigger)signal.Trigger);
                 break;
             case SignalTarget.Roster:
                 ApplyPendingRoster();
@@ -351,8 +347,12 @@ public sealed partial class CallEngine
         }
     }
 
-    private bool Gone(RemotePeerEntry peer) =>
-        peer.State == RemotePeerState.Closed || !_peers.TryGetValue(peer.Id, out var live) || !ReferenceEquals(live, peer);
+    /// <summary>
+    /// True while a remote peer can still react to a signal: it is the identity map's entry for its id and not closed.
+    /// A signal for a peer that has gone since it was queued is dropped by rule: there is nothing left to react.
+    /// </summary>
+    private bool PeerLive(RemotePeerEntry peer) =>
+        peer.State != RemotePeerState.Closed && _peers.TryGetValue(peer.Id, out var live) && ReferenceEquals(live, peer);
 
     /// <summary>
     /// Tells every remote peer's machine of a network change. The input went to the signalling socket; what each peer's

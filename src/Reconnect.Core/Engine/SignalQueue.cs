@@ -7,9 +7,11 @@ namespace Reconnect.Core.Engine;
 /// marked busy: firing any machine then is a bug (<see cref="MachineFiredDuringEffectsException"/>), and a machine's
 /// request of another is queued instead. Once the effect is done, the signals it queued are delivered in the order they
 /// were queued; a signal's own effects queue and deliver theirs before the next of the outer ones (the list is a stack
-/// of such runs), so the notices come in the order a direct call would have given.
+/// of such runs), so the notices come in the order a direct call would have given. A signal for a remote peer that
+/// has gone by its turn is dropped by rule.
 /// </summary>
-internal sealed class SignalQueue
+/// <param name="peerLive">Whether a remote peer is still there to react (in the identity map and not closed).</param>
+internal sealed class SignalQueue(Func<RemotePeerEntry, bool> peerLive)
 {
     private readonly List<MachineSignal> _queued = [];
 
@@ -38,7 +40,7 @@ internal sealed class SignalQueue
         }
     }
 
-    /// <summary>Performs one effect, then delivers (in order) the signals it queued.</summary>
+    /// <summary>Performs one effect, then delivers (in order) the signals it queued, dropping those for a remote peer that has gone.</summary>
     public void Perform<TTarget, TEffect>(TTarget target, TEffect effect, Action<TTarget, TEffect> apply, Action<MachineSignal> deliver)
     {
         var mark = _queued.Count;
@@ -47,7 +49,10 @@ internal sealed class SignalQueue
         Performing = false;
         for (var i = mark; i < _queued.Count; i++)
         {
-            deliver(_queued[i]);
+            if (_queued[i].Peer is not { } peer || peerLive(peer))
+            {
+                deliver(_queued[i]);
+            }
         }
 
         _queued.RemoveRange(mark, _queued.Count - mark);
