@@ -196,7 +196,7 @@ public sealed partial class CallEngine
         where TEffect : struct, Enum
     {
         Step();
-        _signals.EnsureNotPerforming(machine.Name, trigger.ToString());
+        _signals.EnsureNotPerforming(machine.Name, trigger);
         var outcome = machine.Fire(trigger, context);
         Mark(machine.Table.CoverageKey(outcome));
         if (outcome is { IgnoreRule: { IsRejection: false } rule } && announce && _signalDepth == 0)

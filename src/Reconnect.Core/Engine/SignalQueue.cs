@@ -32,11 +32,12 @@ internal sealed class SignalQueue(Func<RemotePeerEntry, bool> peerLive)
 
     /// <summary>Throws when a machine is fired while an effect is being performed.</summary>
     /// <exception cref="MachineFiredDuringEffectsException">An effect is being performed.</exception>
-    public void EnsureNotPerforming(string machine, string trigger)
+    public void EnsureNotPerforming<TTrigger>(string machine, TTrigger trigger)
+        where TTrigger : struct, Enum
     {
         if (Performing)
         {
-            throw new MachineFiredDuringEffectsException(machine, trigger);
+            throw new MachineFiredDuringEffectsException(machine, trigger.ToString());
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class SignalQueueTests
         var queue = new SignalQueue(EveryPeerLive);
 
         var bug = Assert.Throws<MachineFiredDuringEffectsException>(() =>
-            queue.Perform(queue, "effect", static (q, _) => q.EnsureNotPerforming("LocalPeer", nameof(LocalPeerTrigger.SignallingLost)), _ => { }));
+            queue.Perform(queue, "effect", static (q, _) => q.EnsureNotPerforming("LocalPeer", LocalPeerTrigger.SignallingLost), _ => { }));
 
         Assert.Equal(("LocalPeer", nameof(LocalPeerTrigger.SignallingLost)), (bug.Machine, bug.Trigger));
     }
@@ -34,10 +34,10 @@ public sealed class SignalQueueTests
         var queue = new SignalQueue(EveryPeerLive);
         var delivered = 0;
 
-        queue.EnsureNotPerforming("LocalPeer", nameof(LocalPeerTrigger.Welcomed));
+        queue.EnsureNotPerforming("LocalPeer", LocalPeerTrigger.Welcomed);
         queue.Perform(queue, "effect", static (q, _) => q.Enqueue(MachineSignal.ToReconcile(ReconcileTrigger.Welcomed)), _ =>
         {
-            queue.EnsureNotPerforming("Reconcile", nameof(ReconcileTrigger.Welcomed));
+            queue.EnsureNotPerforming("Reconcile", ReconcileTrigger.Welcomed);
             delivered++;
         });
 
