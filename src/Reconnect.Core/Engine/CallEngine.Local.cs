@@ -119,7 +119,7 @@ public sealed partial class CallEngine
         switch (effect)
         {
             case LocalPeerEffect.ConnectSignalling:
-                FireSocket(SignallingSocketTrigger.ConnectRequested);
+                Tell(MachineSignal.ToSocket(SignallingSocketTrigger.ConnectRequested));
                 break;
             case LocalPeerEffect.QueueJoin:
                 _queuedJoin = _requestedJoin ?? throw new InvalidOperationException("The local peer table queued a join outside a join request.");
@@ -164,16 +164,16 @@ public sealed partial class CallEngine
                 _timers.Cancel(TimerKind.LeaveTimeout, string.Empty, _emit);
                 break;
             case LocalPeerEffect.ReleaseChannel:
-                FireSocket(SignallingSocketTrigger.Released);
-                FireReconcile(ReconcileTrigger.Superseded);
-                CloseEveryPeer("local peer left");
+                Tell(MachineSignal.ToSocket(SignallingSocketTrigger.Released));
+                Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
+                Tell(MachineSignal.ToEveryRemotePeer(RemotePeerTrigger.LocalShutdown, "local peer left"));
                 ClearHeldSignals();
                 _sessionId = null;
                 break;
             case LocalPeerEffect.ShutDown:
-                FireSocket(SignallingSocketTrigger.CloseRequested);
-                FireReconcile(ReconcileTrigger.Superseded);
-                CloseEveryPeer("local peer closed");
+                Tell(MachineSignal.ToSocket(SignallingSocketTrigger.CloseRequested));
+                Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
+                Tell(MachineSignal.ToEveryRemotePeer(RemotePeerTrigger.LocalShutdown, "local peer closed"));
                 ClearHeldSignals();
                 _timers.CancelAll(_emit);
                 _sessionId = null;

@@ -244,7 +244,7 @@ public sealed partial class CallEngine
         Mark(CoverageMarks.LadderAttempt);
         var attempt = peer.LadderAttempt = peer.DueAttempt;
         Emit(new IceRestartStarted(peer.Id, peer.Ref, attempt, peer.Generation));
-        FireNegotiation(peer, NegotiationTrigger.IceRestart);
+        Tell(MachineSignal.ToNegotiation(peer, NegotiationTrigger.IceRestart));
         if (_ladder.DelayBefore(attempt + 1) is { } wait)
         {
             _timers.Start(TimerKind.IceRestartDue, peer.Id, _now + wait, _emit);

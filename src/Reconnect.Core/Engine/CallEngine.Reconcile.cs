@@ -39,8 +39,7 @@ public sealed partial class CallEngine
                 _timers.Cancel(TimerKind.ReconcileDeadline, string.Empty, _emit);
                 break;
             case ReconcileEffect.ApplySnapshot:
-                ApplyRoster(_pendingRoster ?? new RosterMessage(0, []));
-                _pendingRoster = null;
+                Tell(MachineSignal.ApplyRoster);
                 break;
             case ReconcileEffect.RaiseTimeout:
                 Emit(new ErrorRaised(new ReconcileTimeout(_roundRequests)));
@@ -51,6 +50,13 @@ public sealed partial class CallEngine
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown reconcile effect.");
         }
+    }
+
+    /// <summary>Applies the roster snapshot the reconcile accepted (delivered as a signal: it fires the remote peers' machines).</summary>
+    private void ApplyPendingRoster()
+    {
+        ApplyRoster(_pendingRoster ?? new RosterMessage(0, []));
+        _pendingRoster = null;
     }
 
     /// <summary>Applies the reconcile diff's decisions (see <see cref="RosterDiff"/>), in order.</summary>

@@ -133,7 +133,7 @@ public sealed partial class CallEngine
             _capacityFloor = true;
         }
 
-        FireSocket(SignallingSocketTrigger.SocketFailed, failure.Close is { IsTerminal: true }, failure.IsLocalOutage);
+        Tell(MachineSignal.ToSocket(SignallingSocketTrigger.SocketFailed, failure.Close is { IsTerminal: true }, failure.IsLocalOutage));
     }
 
     private void SendPing()
@@ -276,26 +276,26 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.ReportLost:
                 _signallingLostAt = _now;
-                FireReconcile(ReconcileTrigger.Superseded);
-                FireLocal(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastFailure?.Name ?? "network"})");
+                Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
+                Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastFailure?.Name ?? "network"})"));
                 break;
             case SignallingSocketEffect.ReportFirstConnectFailed:
                 Emit(new ErrorRaised(new FirstConnectFailed(_lastFailure?.Close?.Code, _lastFailure?.Name ?? "token provider failed")));
-                FireLocal(LocalPeerTrigger.FirstConnectFailed, "first connect failed");
+                Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.FirstConnectFailed, "first connect failed"));
                 break;
             case SignallingSocketEffect.ReportGaveUp:
                 Emit(new ErrorRaised(_lastFailure?.Close is { IsTerminal: true } terminal
                     ? new TerminalCloseError(terminal.Code, terminal.Name)
                     : new ReconnectAttemptsExhausted(_failedAttempts)));
-                FireReconcile(ReconcileTrigger.Superseded);
-                FireLocal(LocalPeerTrigger.SignallingGaveUp, "signalling gave up");
+                Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
+                Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.SignallingGaveUp, "signalling gave up"));
                 break;
             case SignallingSocketEffect.ReportWelcomed:
                 _everWelcomed = true;
                 _offlineProbes = 0;
                 _welcomesSinceJoin++;
-                FireLocal(LocalPeerTrigger.Welcomed, "welcomed");
-                FireReconcile(ReconcileTrigger.Welcomed);
+                Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.Welcomed, "welcomed"));
+                Tell(MachineSignal.ToReconcile(ReconcileTrigger.Welcomed));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown socket effect.");

@@ -38,6 +38,8 @@ public sealed partial class CallEngine
     private Instant _now;
     private int _steps;
     private int _signalDepth;
+    private readonly SignalQueue _signals;
+    private readonly Action<MachineSignal> _deliver;
     private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
@@ -55,6 +57,8 @@ public sealed partial class CallEngine
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
+        _deliver = DeliverSignal;
+        _signals = new SignalQueue(PeerLive);
         _tables = tables;
         _localMachine = tables.LocalPeer.Attach(() => _localState, s => _localState = s);
         _socketMachine = tables.SignallingSocket.Attach(() => _socketState, s => _socketState = s);
@@ -191,6 +195,7 @@ public sealed partial class CallEngine
         where TEffect : struct, Enum
     {
         Step();
+        _signals.EnsureNotPerforming(machine.Name, trigger);
         var outcome = machine.Fire(trigger, context);
         Mark(machine.Table.CoverageKey(outcome));
         if (outcome is { IgnoreRule: { IsRejection: false } rule } && announce && _signalDepth == 0)
@@ -203,8 +208,9 @@ public sealed partial class CallEngine
 
     /// <summary>
     /// Fires a local peer trigger, performs its effects and reports a state change. The effects run after Stateless
-    /// has finished the transition, so a trigger they send back (the socket an eviction rejoin drops reports the loss)
-    /// meets the local peer already in its new state, where the table ignores it.
+    /// has finished the transition, and a signal they send is delivered once the effect is done, so a trigger that comes
+    /// back (the socket an eviction rejoin drops reports the loss) meets the local peer already in its new state, where
+    /// the table ignores it.
     /// </summary>
     private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
     {
@@ -269,31 +275,16 @@ public sealed partial class CallEngine
         return notice;
     }
 
-    /// <summary>Performs a transition's effects; a trigger they fire on a machine is a signal between machines, not an input.</summary>
+    /// <summary>
+    /// Performs a transition's effects, one at a time through the signal queue: while an effect is performed no machine
+    /// may be fired, and the signals it queued are delivered as soon as it is done.
+    /// </summary>
     private void Perform<TEffect, TTarget>(IReadOnlyList<TEffect> effects, TTarget target, Action<TTarget, TEffect> apply)
     {
-        _signalDepth++;
         for (var i = 0; i < effects.Count; i++)
         {
-            apply(target, effects[i]);
+            _signals.Perform(target, effects[i], apply, _deliver);
         }
-
-        _signalDepth--;
-    }
-
-    /// <summary>
-    /// Tells every remote peer's machine of a network change. The input went to the signalling socket; what each peer's
-    /// table makes of it is a signal the engine fans out, so a peer whose table ignores it says nothing.
-    /// </summary>
-    private void SignalEveryPeer(RemotePeerTrigger trigger)
-    {
-        _signalDepth++;
-        foreach (var peer in _peers.Values.ToList())
-        {
-            FireRemote(peer, trigger, "local candidates gone after an address change");
-        }
-
-        _signalDepth--;
     }
 
     private void HandleTimer(TimerId timer)

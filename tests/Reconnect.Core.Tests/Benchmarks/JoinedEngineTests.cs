@@ -56,4 +56,23 @@ public sealed class JoinedEngineTests
         Assert.Equal(before, Steady(call));
         Assert.Equal(epoch + 2, call.Engine.Snapshot.Epoch);
     }
+
+    [Fact]
+    public void An_input_that_fires_no_transition_allocates_nothing_once_warm()
+    {
+        var call = JoinedEngine.Create();
+        var iceStillConnected = new IceStateChanged("B", 1, IceConnectionState.Connected);
+        for (var i = 0; i < 1000; i++)
+        {
+            call.Feed(iceStillConnected);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            call.Feed(iceStillConnected);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
