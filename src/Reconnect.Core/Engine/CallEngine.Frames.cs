@@ -110,9 +110,9 @@ public sealed partial class CallEngine
 
     private void HandleGoingAway(GoingAwayMessage goingAway)
     {
-        if (goingAway.RetryAfterMs is > 0 and var ms)
+        if (_retry.HonouredServerHint(goingAway.RetryAfterMs, _serverGrace) is { } hint)
         {
-            _serverRetryFloor = _now + CappedServerHint(TimeSpan.FromMilliseconds(ms));
+            _serverRetryFloor = _now + hint;
         }
     }
 

@@ -302,12 +302,7 @@ public sealed partial class CallEngine
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
-
-    /// <summary>
-    /// The next offline probe: fast early in the outage (a probe fails on the device and costs no server anything),
-    /// then the steady interval; never later than the backoff's delay for that many probes, jittered.
-    /// </summary>
+    /// <summary>The next offline probe, spaced by the retry policy from the outage's first probe.</summary>
     private void ScheduleOfflineProbe(TimeSpan steady)
     {
         if (_offlineProbes++ == 0)
@@ -315,36 +310,20 @@ public sealed partial class CallEngine
             _offlineSince = _now;
         }
 
-        var spacing = _now - _offlineSince < _options.Backoff.OfflineFastProbeWindow ? Min(_options.Backoff.OfflineFastProbeInterval, steady) : steady;
-        var u = _jitter.NextDouble();
-        var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
-        var early = _backoff.DelayBefore(_offlineProbes, u, TimeSpan.Zero, ResumeCeiling);
-        _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, spacing * jitter), _emit);
+        var wait = _retry.NextOfflineProbe(_offlineProbes, _now - _offlineSince, steady, ResumeCeiling, _jitter.NextDouble());
+        _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + wait, _emit);
     }
 
     private void ScheduleRetry()
     {
-        var floor = TimeSpan.Zero;
-        if (_capacityFloor)
-        {
-            floor = _options.Backoff.CapacityFloor;
-            _capacityFloor = false;
-        }
-
-        if (_serverRetryFloor > _now)
-        {
-            Mark(CoverageMarks.ServerHintFloor);
-            floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
-        }
-
-        if (_flaps > 1)
-        {
-            Mark(CoverageMarks.FlapDamped);
-        }
-
-        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts + _flaps), _jitter.NextDouble(), floor, ResumeCeiling);
+        var circumstances = new RetryCircumstances(
+            _failedAttempts, _flaps, _capacityFloor, _serverRetryFloor - _now, SessionMayBeResumable, LastAttemptRefused);
+        _capacityFloor = false;
+        var wait = _retry.NextRetry(circumstances, _jitter.NextDouble());
+        MarkWhen(wait.ServerHintFloored, CoverageMarks.ServerHintFloor);
+        MarkWhen(wait.FlapDamped, CoverageMarks.FlapDamped);
         Mark(CoverageMarks.SocketRetry);
-        Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastFailure?.Close?.Code));
-        _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);
+        Emit(new SocketRetryScheduled(_failedAttempts + 1, wait.Delay, _lastFailure?.Close?.Code));
+        _timers.Start(TimerKind.SocketRetry, string.Empty, _now + wait.Delay, _emit);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class CallEngine
     private const int StepCap = 100_000;
 
     private readonly ReconnectOptions _options;
+    private readonly SocketRetryPolicy _retry;
     private readonly SocketBackoff _backoff;
     private readonly IceRestartLadder _ladder;
     private readonly DeterministicRandom _jitter;
@@ -51,7 +52,8 @@ public sealed partial class CallEngine
     internal CallEngine(ReconnectOptions options, ulong seed, MachineTables tables)
     {
         _options = ReconnectOptionsValidator.EnsureValid(options);
-        _backoff = new SocketBackoff(options.Backoff);
+        _retry = new SocketRetryPolicy(_options);
+        _backoff = _retry.Backoff;
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
@@ -166,6 +168,14 @@ public sealed partial class CallEngine
     private void Mark(string mark)
     {
         _coverage[mark] = _coverage.TryGetValue(mark, out var n) ? n + 1 : 1;
+    }
+
+    private void MarkWhen(bool reached, string mark)
+    {
+        if (reached)
+        {
+            Mark(mark);
+        }
     }
 
     private void Step()
