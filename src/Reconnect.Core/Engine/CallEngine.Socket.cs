@@ -142,35 +142,33 @@ public sealed partial class CallEngine
         _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
     }
 
-    /// <summary>
-    /// A wake (or a wall-clock jump that looks like one) makes the open socket suspect: silent past the liveness
-    /// timeout it is dead at once; otherwise a ping must be answered within the wake probe timeout. Nothing else is
-    /// torn down, so a false alarm costs one ping.
-    /// </summary>
-    private void HandleWokeUp(TimeSpan slept)
+    /// <summary>A wake (or a wall-clock jump that looks like one): the wake rule (see <see cref="WakePolicy"/>) says whether the open socket is dead or probed.</summary>
+    private void HandleWokeUp(TimeSpan slept) =>
+        Apply(WakePolicy.Decide(slept, SignallingUp, _now - _lastInbound, _options.Heartbeat.LivenessTimeout), slept);
+
+    /// <summary>Performs the wake rule's decision.</summary>
+    private void Apply(WakeDecision decision, TimeSpan slept)
     {
-        if (slept <= TimeSpan.Zero)
+        switch (decision)
         {
-            Ignore($"woke up after {slept}", "no time was lost");
-            return;
+            case WakeDecision.NothingLost:
+                Ignore($"woke up after {slept}", "no time was lost");
+                break;
+            case WakeDecision.NoSocketToProbe:
+                Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
+                break;
+            case WakeDecision.DeadAcrossSleep:
+                KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
+                break;
+            case WakeDecision.Probe:
+                Mark(CoverageMarks.WakeProbe);
+                _wakeProbeOut = true;
+                SendPing();
+                _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown wake decision.");
         }
-
-        if (!SignallingUp)
-        {
-            Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
-            return;
-        }
-
-        if (_lastInbound + _options.Heartbeat.LivenessTimeout <= _now)
-        {
-            KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
-            return;
-        }
-
-        Mark(CoverageMarks.WakeProbe);
-        _wakeProbeOut = true;
-        SendPing();
-        _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
     }
 
     /// <summary>The wake probe is over: a frame answered it, or the socket stopped.</summary>
