@@ -11,12 +11,6 @@ public sealed partial class CallEngine
 {
     private void HandleFrame(FrameReceived frame)
     {
-        if (frame.Epoch != _epoch || !_socketAlive)
-        {
-            Ignore($"frame on socket {frame.Epoch}", "stale socket epoch");
-            return;
-        }
-
         _lastInbound = _now;
         EndWakeProbe();
         if (!ProtocolCodec.TryDecodeServerMessage(frame.Text, out var message, out var error))
@@ -122,16 +116,10 @@ public sealed partial class CallEngine
 
     private void HandleRoster(RosterMessage roster)
     {
-        var current = _reconcileState is ReconcileState.AwaitingRoster or ReconcileState.TimedOut or ReconcileState.Done;
-        if (!current || roster.RequestId < _roundFirstRequestId)
+        var takesAnswers = _reconcileState is ReconcileState.AwaitingRoster or ReconcileState.TimedOut or ReconcileState.Done;
+        if (RosterAnswerPolicy.IgnoredBecause(roster, takesAnswers, _roundFirstRequestId, _rosterOrder.SnapshotVersion) is { } why)
         {
-            Ignore($"roster {roster.RequestId}", "answers a superseded reconcile round");
-            return;
-        }
-
-        if (roster.Version != 0 && roster.Version < _rosterOrder.SnapshotVersion)
-        {
-            Ignore($"roster {roster.RequestId}", $"version {roster.Version} is older than the snapshot already applied (version {_rosterOrder.SnapshotVersion})");
+            Ignore($"roster {roster.RequestId}", why);
             return;
         }
 

@@ -35,26 +35,15 @@ public sealed partial class CallEngine
 
     private void HandleTokenFetched(TokenFetched token)
     {
-        if (token.Attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
-        {
-            Ignore($"token for attempt {token.Attempt}", "stale token attempt");
-            return;
-        }
-
         _token = token.Token;
         _iceServers = [.. token.IceServers];
         _consecutiveTokenFailures = 0;
         FireSocket(SignallingSocketTrigger.TokenReceived);
     }
 
-    private void HandleTokenFailure(long attempt, string reason, bool networkUnreachable = false)
+    /// <summary>The token fetch under way failed (the fence let only its own answer through; its timeout is cancelled when the fetch ends).</summary>
+    private void HandleTokenFailure(string reason, bool networkUnreachable = false)
     {
-        if (attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
-        {
-            Ignore($"token failure for attempt {attempt}", "stale token attempt");
-            return;
-        }
-
         if (!networkUnreachable)
         {
             _consecutiveTokenFailures++;
@@ -68,42 +57,22 @@ public sealed partial class CallEngine
         FireSocket(SignallingSocketTrigger.TokenFailed, localOutage: networkUnreachable);
     }
 
-    private void HandleSocketOpened(SocketOpened opened)
+    private void HandleSocketOpened()
     {
-        if (opened.Epoch != _epoch || !_socketAlive || _socketOpened)
-        {
-            Ignore($"socket {opened.Epoch} opened", "stale socket epoch");
-            return;
-        }
-
         _socketOpened = true;
         _lastInbound = _now;
         Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId, PingIntervalMs));
     }
 
     private void HandleSocketClosed(SocketClosed closed) =>
-        SocketEnded(
-            closed.Epoch,
-            $"socket {closed.Epoch} closed ({closed.Code})",
-            "the server closed the socket after leave",
-            SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
+        SocketEnded("the server closed the socket after leave", SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
 
-    private void HandleSignallingUnreachable(SignallingUnreachable unreachable) =>
-        SocketEnded(
-            unreachable.Epoch,
-            $"socket {unreachable.Epoch} unreachable",
-            "the local network dropped the socket after leave",
-            SocketFailure.Unreachable());
+    private void HandleSignallingUnreachable() =>
+        SocketEnded("the local network dropped the socket after leave", SocketFailure.Unreachable());
 
-    /// <summary>The socket of an epoch ended: a stale epoch is ignored, an end while leaving finishes the leave, any other end is a failure.</summary>
-    private void SocketEnded(long epoch, string input, string leaveFinished, SocketFailure failure)
+    /// <summary>The live socket ended (the fence let only its own end through): an end while leaving finishes the leave, any other end is a failure.</summary>
+    private void SocketEnded(string leaveFinished, SocketFailure failure)
     {
-        if (epoch != _epoch || !_socketAlive)
-        {
-            Ignore(input, "stale socket epoch");
-            return;
-        }
-
         _socketAlive = false;
         if (_localState == LocalPeerState.Leaving)
         {
@@ -134,6 +103,19 @@ public sealed partial class CallEngine
         }
 
         FireSocket(SignallingSocketTrigger.SocketFailed, failure.Close is { IsTerminal: true }, failure.IsLocalOutage);
+    }
+
+    /// <summary>Ignores an input of a token fetch or socket that is no longer the one under way (see <see cref="InputFence"/>); true when it did.</summary>
+    private bool Fenced(EngineInput input)
+    {
+        var attempt = new SignallingAttempt(_epoch, _socketAlive, _socketOpened, _tokenAttempt, _socketState == SignallingSocketState.FetchingToken);
+        if (InputFence.StaleReason(input, attempt) is not { } reason)
+        {
+            return false;
+        }
+
+        Ignore(InputFence.Describe(input), reason);
+        return true;
     }
 
     private void SendPing()

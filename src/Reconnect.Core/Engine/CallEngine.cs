@@ -113,6 +113,11 @@ public sealed partial class CallEngine
             return;
         }
 
+        if (Fenced(input))
+        {
+            return;
+        }
+
         switch (input)
         {
             case JoinRequested join: HandleJoin(join); break;
@@ -122,10 +127,10 @@ public sealed partial class CallEngine
             case LocalStreamRemoved removed: HandleLocalStreamRemoved(removed.StreamId); break;
             case LocalTrackReplaced replaced: HandleTrackReplaced(replaced); break;
             case TokenFetched token: HandleTokenFetched(token); break;
-            case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason, failed.NetworkUnreachable); break;
-            case SocketOpened opened: HandleSocketOpened(opened); break;
+            case TokenFetchFailed failed: HandleTokenFailure(failed.Reason, failed.NetworkUnreachable); break;
+            case SocketOpened: HandleSocketOpened(); break;
             case SocketClosed closed: HandleSocketClosed(closed); break;
-            case SignallingUnreachable unreachable: HandleSignallingUnreachable(unreachable); break;
+            case SignallingUnreachable: HandleSignallingUnreachable(); break;
             case FrameReceived frame: HandleFrame(frame); break;
             case LocalDescriptionCreated description: HandleLocalDescription(description); break;
             case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;
@@ -317,7 +322,7 @@ public sealed partial class CallEngine
 
         switch (timer.Kind)
         {
-            case TimerKind.TokenTimeout: HandleTokenFailure(_tokenAttempt, "the token provider timed out"); break;
+            case TimerKind.TokenTimeout: HandleTokenFailure("the token provider timed out"); break;
             case TimerKind.SocketRetry: FireSocket(SignallingSocketTrigger.RetryDue); break;
             case TimerKind.OfflineProbe: FireSocket(SignallingSocketTrigger.ProbeDue); break;
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;
