@@ -44,13 +44,10 @@ public sealed partial class CallEngine
     /// <summary>The token fetch under way failed (the fence let only its own answer through; its timeout is cancelled when the fetch ends).</summary>
     private void HandleTokenFailure(string reason, bool networkUnreachable = false)
     {
-        if (!networkUnreachable)
+        (_consecutiveTokenFailures, var tell) = TokenFailureStreak.After(_consecutiveTokenFailures, networkUnreachable, _options.Token.FailureNoticeThreshold);
+        if (tell)
         {
-            _consecutiveTokenFailures++;
-            if (_consecutiveTokenFailures % _options.Token.FailureNoticeThreshold == 0)
-            {
-                Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
-            }
+            Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
         }
 
         _lastFailure = null;
