@@ -1,6 +1,7 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.SignallingSocket;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Protocol;
 
 namespace Reconnect.Core.Engine;
@@ -10,12 +11,6 @@ public sealed partial class CallEngine
 {
     private void HandleFrame(FrameReceived frame)
     {
-        if (frame.Epoch != _epoch || !_socketAlive)
-        {
-            Ignore($"frame on socket {frame.Epoch}", "stale socket epoch");
-            return;
-        }
-
         _lastInbound = _now;
         EndWakeProbe();
         if (!ProtocolCodec.TryDecodeServerMessage(frame.Text, out var message, out var error))
@@ -72,33 +67,36 @@ public sealed partial class CallEngine
 
     private void HandleWelcome(WelcomeMessage welcome)
     {
-        if (_socketState != SignallingSocketState.Connecting)
+        var awaited = _socketState == SignallingSocketState.Connecting;
+        foreach (var decision in WelcomePolicy.Decide(welcome, _peerId, awaited, _welcomesSinceJoin > 0))
         {
-            Ignore("welcome", "the socket is not waiting for a welcome");
-            return;
+            Apply(decision);
         }
+    }
 
-        if (welcome.PeerId != _peerId || string.IsNullOrEmpty(welcome.SessionId))
+    /// <summary>Performs one decision of the welcome rule (see <see cref="WelcomePolicy"/>).</summary>
+    private void Apply(WelcomeDecision decision)
+    {
+        switch (decision)
         {
-            Emit(new ErrorRaised(new ProtocolViolation($"welcome for '{welcome.PeerId}' with session '{welcome.SessionId}'")));
-            return;
+            case WelcomeIgnored ignored:
+                Ignore("welcome", ignored.Reason);
+                break;
+            case WelcomeViolation violation:
+                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                break;
+            case ForgetRosterVersions:
+                ForgetRosterOrder();
+                break;
+            case AdoptWelcome adopted:
+                _serverGrace = adopted.ServerGrace;
+                _awaitRejoins = adopted.AwaitRejoins;
+                _sessionId = adopted.SessionId;
+                FireSocket(SignallingSocketTrigger.Welcomed);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown welcome decision.");
         }
-
-        if (welcome.SilenceGraceMs is <= 0)
-        {
-            Emit(new ErrorRaised(new ProtocolViolation($"welcome with a silence grace of {welcome.SilenceGraceMs} ms; taken as unknown")));
-        }
-
-        _serverGrace = welcome.SilenceGraceMs is > 0 and var ms ? TimeSpan.FromMilliseconds(ms) : null;
-        if (!welcome.Resumed)
-        {
-            ForgetRosterOrder();
-        }
-
-        _awaitRejoins = !welcome.Resumed && _welcomesSinceJoin > 0;
-
-        _sessionId = welcome.SessionId;
-        FireSocket(SignallingSocketTrigger.Welcomed);
     }
 
     private void HandleEvicted(EvictedMessage evicted)
@@ -110,24 +108,18 @@ public sealed partial class CallEngine
 
     private void HandleGoingAway(GoingAwayMessage goingAway)
     {
-        if (goingAway.RetryAfterMs is > 0 and var ms)
+        if (_retry.HonouredServerHint(goingAway.RetryAfterMs, _serverGrace) is { } hint)
         {
-            _serverRetryFloor = _now + CappedServerHint(TimeSpan.FromMilliseconds(ms));
+            _serverRetryFloor = _now + hint;
         }
     }
 
     private void HandleRoster(RosterMessage roster)
     {
-        var current = _reconcileState is ReconcileState.AwaitingRoster or ReconcileState.TimedOut or ReconcileState.Done;
-        if (!current || roster.RequestId < _roundFirstRequestId)
+        var takesAnswers = _reconcileState is ReconcileState.AwaitingRoster or ReconcileState.TimedOut or ReconcileState.Done;
+        if (RosterAnswerPolicy.IgnoredBecause(roster, takesAnswers, _roundFirstRequestId, _rosterOrder.SnapshotVersion) is { } why)
         {
-            Ignore($"roster {roster.RequestId}", "answers a superseded reconcile round");
-            return;
-        }
-
-        if (roster.Version != 0 && roster.Version < _rosterOrder.SnapshotVersion)
-        {
-            Ignore($"roster {roster.RequestId}", $"version {roster.Version} is older than the snapshot already applied (version {_rosterOrder.SnapshotVersion})");
+            Ignore($"roster {roster.RequestId}", why);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Reconnect.Core.Options;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Time;
 
 namespace Reconnect.Core.Engine;
@@ -22,28 +23,15 @@ public sealed partial class CallEngine
         _sessionId is not null && _serverGrace is { } grace && _now < _signallingLostAt + _options.Heartbeat.PingInterval + grace;
 
     /// <summary>
-    /// The ceiling on the next backoff delay (before jitter): the resume window's, while the session may be resumable,
-    /// unless the last attempt was refused: a refusal is the server's answer that it cannot resume the session now, so
-    /// the backoff grows as normal after it; a failure that says nothing about the server (unreachable, a timeout, a
-    /// reset) brings the cap back.
+    /// The ceiling on the next backoff delay (see <see cref="SocketRetryPolicy.Ceiling"/>). A refusal is the server's
+    /// answer that it cannot resume the session now, so the backoff grows as normal after it; a failure that says nothing
+    /// about the server (unreachable, a timeout, a reset) brings the cap back.
     /// </summary>
-    private TimeSpan? ResumeCeiling =>
-        SessionMayBeResumable && _lastFailure?.Close is not { IsRefusal: true } ? _options.Backoff.ResumeWindowMaxDelay : null;
+    private TimeSpan? ResumeCeiling => _retry.Ceiling(SessionMayBeResumable, LastAttemptRefused);
 
-    /// <summary>A server's retry hint, cut to the outage the grace lets the peer survive when the server announced its grace.</summary>
-    private TimeSpan CappedServerHint(TimeSpan hint)
-    {
-        if (_serverGrace is not { } grace)
-        {
-            return hint;
-        }
-
-        var cap = OutageGuarantee.Survivable(_options, grace);
-        return hint <= cap ? hint : Max(cap, TimeSpan.Zero);
-    }
+    /// <summary>True when the server refused the last attempt.</summary>
+    private bool LastAttemptRefused => _lastFailure?.Close is { IsRefusal: true };
 
     /// <summary>The ping interval the join announces, so the server starts its grace only once a heartbeat is overdue.</summary>
     private long PingIntervalMs => (long)_options.Heartbeat.PingInterval.TotalMilliseconds;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a >= b ? a : b;
 }

@@ -59,20 +59,25 @@ public sealed partial class CallEngine
         _pendingRoster = null;
     }
 
-    /// <summary>Applies the reconcile diff's decisions (see <see cref="RosterDiff"/>), in order.</summary>
+    /// <summary>Applies the reconcile diff's decisions (see <see cref="RosterDiff"/>) for a snapshot.</summary>
     private void ApplyRoster(RosterMessage roster)
     {
         var version = roster.Version;
-        var known = _peers.Values.Select(p => new KnownPeer(p.Id, p.Roster.SessionId, p.State, p.Version, p.AwaitingRejoin, p.ConnectionEpoch)).ToList();
+        var known = _peers.Values.Select(p => Known(p)).ToList();
         var context = new RosterDiffContext(_peerId, known, _rosterOrder, _awaitRejoins, _forceRebuildNextRound || _options.ForceMediaRestartOnReconnect, _epoch);
         _forceRebuildNextRound = false;
-        foreach (var decision in RosterDiff.Compute(roster, context))
+        Apply(RosterDiff.Compute(roster, context), version);
+        _rosterOrder.SnapshotApplied(version);
+        _awaitRejoins = false;
+    }
+
+    /// <summary>Applies the decisions of the roster diff or of a roster event, in order.</summary>
+    private void Apply(IReadOnlyList<RosterDecision> decisions, long version)
+    {
+        foreach (var decision in decisions)
         {
             Apply(decision, version);
         }
-
-        _rosterOrder.SnapshotApplied(version);
-        _awaitRejoins = false;
     }
 
     private void Apply(RosterDecision decision, long version)
@@ -117,6 +122,15 @@ public sealed partial class CallEngine
 
                 AddPeer(added.Entry, version);
                 break;
+            case AddJoinedPeer joinedPeer:
+                AddPeer(joinedPeer.Entry, version);
+                break;
+            case EndPeerSession ended:
+                RemovePeer(_peers[ended.PeerId], ended.Reason);
+                break;
+            case RecordSessionLeft left:
+                _rosterOrder.Left(left.PeerId, left.SessionId, version);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown roster decision.");
         }
@@ -148,97 +162,20 @@ public sealed partial class CallEngine
         }
     }
 
-    private void HandlePeerJoined(PeerJoinedMessage joined)
-    {
-        var entry = joined.Peer;
-        if (entry.PeerId == _peerId)
-        {
-            Emit(new ErrorRaised(new ProtocolViolation("peer-joined names the local peer")));
-            return;
-        }
+    private void HandlePeerJoined(PeerJoinedMessage joined) =>
+        Apply(RosterEvents.Joined(joined, _peerId, Known(joined.Peer.PeerId), _rosterOrder), joined.Version);
 
-        if (StaleRosterEvent("peer-joined", joined.Version, entry.PeerId, entry.SessionId))
-        {
-            return;
-        }
+    private void HandlePeerLeft(PeerLeftMessage left) =>
+        Apply(RosterEvents.Left(left, Known(left.PeerId), _rosterOrder), left.Version);
 
-        if (_peers.TryGetValue(entry.PeerId, out var peer))
-        {
-            if (peer.Roster.SessionId == entry.SessionId && peer.State != RemotePeerState.Closed)
-            {
-                UpdatePeer(peer, entry, joined.Version);
-                return;
-            }
+    private void HandlePeerUpdated(PeerUpdatedMessage updated) =>
+        Apply(RosterEvents.Updated(updated, Known(updated.Peer.PeerId), _rosterOrder), updated.Version);
 
-            if (joined.Replaces is { } ended && ended.SessionId == peer.Roster.SessionId)
-            {
-                RemovePeer(peer, ended.Reason);
-            }
-            else if (peer.State != RemotePeerState.Closed)
-            {
-                KeepRejoined(peer, entry, joined.Version);
-                return;
-            }
-            else
-            {
-                RemovePeer(peer, RosterDiff.ClosedReplaced);
-            }
-        }
+    /// <summary>What the roster functions see of a peer the engine knows, or null when it knows none by that id.</summary>
+    private KnownPeer? Known(string peerId) => _peers.TryGetValue(peerId, out var peer) ? Known(peer) : null;
 
-        AddPeer(entry, joined.Version);
-    }
-
-    private void HandlePeerLeft(PeerLeftMessage left)
-    {
-        if (StaleRosterEvent("peer-left", left.Version, left.PeerId, left.SessionId))
-        {
-            return;
-        }
-
-        var known = _peers.TryGetValue(left.PeerId, out var peer);
-        if (!known || peer!.Roster.SessionId == left.SessionId)
-        {
-            _rosterOrder.Left(left.PeerId, left.SessionId, left.Version);
-        }
-
-        if (!known || peer!.Roster.SessionId != left.SessionId)
-        {
-            Ignore($"peer-left {left.PeerId}", "no such peer session");
-            return;
-        }
-
-        RemovePeer(peer, left.Reason);
-    }
-
-    private void HandlePeerUpdated(PeerUpdatedMessage updated)
-    {
-        var entry = updated.Peer;
-        if (StaleRosterEvent("peer-updated", updated.Version, entry.PeerId, entry.SessionId))
-        {
-            return;
-        }
-
-        if (!_peers.TryGetValue(entry.PeerId, out var peer) || peer.Roster.SessionId != entry.SessionId)
-        {
-            Ignore($"peer-updated {entry.PeerId}", "no such peer session");
-            return;
-        }
-
-        UpdatePeer(peer, entry, updated.Version);
-    }
-
-    /// <summary>True (with the reason given) when a versioned roster event is older than what the engine already applied.</summary>
-    private bool StaleRosterEvent(string kind, long version, string peerId, string sessionId)
-    {
-        var known = _peers.TryGetValue(peerId, out var peer) ? peer.Version : 0;
-        if (_rosterOrder.Stale(version, peerId, sessionId, known) is not { } why)
-        {
-            return false;
-        }
-
-        Ignore($"{kind} {peerId}", why);
-        return true;
-    }
+    private static KnownPeer Known(RemotePeerEntry peer) =>
+        new(peer.Id, peer.Roster.SessionId, peer.State, peer.Version, peer.AwaitingRejoin, peer.ConnectionEpoch);
 
     private void AddPeer(RosterEntry entry, long version)
     {

@@ -1,5 +1,5 @@
 using Reconnect.Core.Machines.Negotiation;
-using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.Time;
@@ -13,60 +13,50 @@ public sealed partial class CallEngine
 
     private void HandleSignal(string from, SignalPayload payload)
     {
-        if (from == _peerId)
+        var peer = _peers.GetValueOrDefault(from);
+        var sender = peer is null ? (SignalSender?)null : new SignalSender(peer.State, peer.Generation);
+        foreach (var decision in RelayedSignalPolicy.Decide(from, payload, _peerId, sender))
         {
-            Emit(new ErrorRaised(new ProtocolViolation("a signal from the local peer itself")));
-            return;
+            Apply(decision, from, payload, peer);
         }
+    }
 
-        if (payload.Generation < 1)
+    /// <summary>Performs one decision of the relayed signal rule (see <see cref="RelayedSignalPolicy"/>); every one but holding is about a known peer.</summary>
+    private void Apply(SignalDecision decision, string from, SignalPayload payload, RemotePeerEntry? sender)
+    {
+        switch (decision)
         {
-            Emit(new ErrorRaised(new ProtocolViolation($"a signal from '{from}' with generation {payload.Generation}")));
-            return;
-        }
-
-        if (payload is OfferSignal { OfferSequence: < 0 } or AnswerSignal { OfferSequence: < 0 })
-        {
-            Emit(new ErrorRaised(new ProtocolViolation($"a signal from '{from}' with a negative offer sequence")));
-            return;
-        }
-
-        if (!_peers.TryGetValue(from, out var peer))
-        {
-            Hold(from, payload);
-            return;
-        }
-
-        if (peer.State == RemotePeerState.Closed)
-        {
-            Ignore($"{payload.GetType().Name} from {from}", "the peer's connection is closed");
-            return;
-        }
-
-        if (payload is OfferSignal offer && offer.Generation > peer.Generation)
-        {
-            Mark(CoverageMarks.RemoteRebuild);
-            Rebuild(peer, offer.Generation, "the remote peer rebuilt its connection", NegotiationTrigger.RebuiltByRemote);
-        }
-
-        if (payload.Generation != peer.Generation)
-        {
-            Mark(CoverageMarks.SignalStale);
-            Ignore($"{payload.GetType().Name} from {from} generation {payload.Generation}", $"stale generation (live is {peer.Generation})");
-            if (payload is OfferSignal && payload.Generation < peer.Generation)
-            {
-                FireNegotiation(peer, NegotiationTrigger.StaleOfferSeen);
-            }
-
-            return;
-        }
-
-        switch (payload)
-        {
-            case OfferSignal o: FireNegotiation(peer, NegotiationTrigger.RemoteOffer, NegotiationInput.Of(o)); break;
-            case AnswerSignal a: FireNegotiation(peer, NegotiationTrigger.RemoteAnswer, NegotiationInput.Of(a)); break;
-            case CandidateSignal c: Emit(new AddIceCandidate(peer.Id, peer.Generation, c.Candidate)); break;
-            default: Ignore(payload.GetType().Name, "unknown signal kind"); break;
+            case SignalViolation violation:
+                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                break;
+            case HoldSignal:
+                Hold(from, payload);
+                break;
+            case SignalIgnored ignored:
+                Ignore(ignored.Input, ignored.Reason);
+                break;
+            case StaleSignal stale:
+                Mark(CoverageMarks.SignalStale);
+                Ignore(stale.Input, stale.Reason);
+                break;
+            case RebuildForRemoteOffer rebuild:
+                Mark(CoverageMarks.RemoteRebuild);
+                Rebuild(sender!, rebuild.Generation, "the remote peer rebuilt its connection", NegotiationTrigger.RebuiltByRemote);
+                break;
+            case StaleOfferSeen:
+                FireNegotiation(sender!, NegotiationTrigger.StaleOfferSeen);
+                break;
+            case DeliverOffer offer:
+                FireNegotiation(sender!, NegotiationTrigger.RemoteOffer, NegotiationInput.Of(offer.Offer));
+                break;
+            case DeliverAnswer answer:
+                FireNegotiation(sender!, NegotiationTrigger.RemoteAnswer, NegotiationInput.Of(answer.Answer));
+                break;
+            case DeliverCandidate candidate:
+                Emit(new AddIceCandidate(sender!.Id, sender.Generation, candidate.Candidate.Candidate));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown signal decision.");
         }
     }
 

@@ -35,75 +35,41 @@ public sealed partial class CallEngine
 
     private void HandleTokenFetched(TokenFetched token)
     {
-        if (token.Attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
-        {
-            Ignore($"token for attempt {token.Attempt}", "stale token attempt");
-            return;
-        }
-
         _token = token.Token;
         _iceServers = [.. token.IceServers];
         _consecutiveTokenFailures = 0;
         FireSocket(SignallingSocketTrigger.TokenReceived);
     }
 
-    private void HandleTokenFailure(long attempt, string reason, bool networkUnreachable = false)
+    /// <summary>The token fetch under way failed (the fence let only its own answer through; its timeout is cancelled when the fetch ends).</summary>
+    private void HandleTokenFailure(string reason, bool networkUnreachable = false)
     {
-        if (attempt != _tokenAttempt || _socketState != SignallingSocketState.FetchingToken)
+        (_consecutiveTokenFailures, var tell) = TokenFailureStreak.After(_consecutiveTokenFailures, networkUnreachable, _options.Token.FailureNoticeThreshold);
+        if (tell)
         {
-            Ignore($"token failure for attempt {attempt}", "stale token attempt");
-            return;
-        }
-
-        if (!networkUnreachable)
-        {
-            _consecutiveTokenFailures++;
-            if (_consecutiveTokenFailures % _options.Token.FailureNoticeThreshold == 0)
-            {
-                Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
-            }
+            Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
         }
 
         _lastFailure = null;
         FireSocket(SignallingSocketTrigger.TokenFailed, localOutage: networkUnreachable);
     }
 
-    private void HandleSocketOpened(SocketOpened opened)
+    private void HandleSocketOpened()
     {
-        if (opened.Epoch != _epoch || !_socketAlive || _socketOpened)
-        {
-            Ignore($"socket {opened.Epoch} opened", "stale socket epoch");
-            return;
-        }
-
         _socketOpened = true;
         _lastInbound = _now;
         Send(new JoinMessage(_channel, _peerId, _metadata, [.. _localStreams], _sessionId, PingIntervalMs));
     }
 
     private void HandleSocketClosed(SocketClosed closed) =>
-        SocketEnded(
-            closed.Epoch,
-            $"socket {closed.Epoch} closed ({closed.Code})",
-            "the server closed the socket after leave",
-            SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
+        SocketEnded("the server closed the socket after leave", SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
 
-    private void HandleSignallingUnreachable(SignallingUnreachable unreachable) =>
-        SocketEnded(
-            unreachable.Epoch,
-            $"socket {unreachable.Epoch} unreachable",
-            "the local network dropped the socket after leave",
-            SocketFailure.Unreachable());
+    private void HandleSignallingUnreachable() =>
+        SocketEnded("the local network dropped the socket after leave", SocketFailure.Unreachable());
 
-    /// <summary>The socket of an epoch ended: a stale epoch is ignored, an end while leaving finishes the leave, any other end is a failure.</summary>
-    private void SocketEnded(long epoch, string input, string leaveFinished, SocketFailure failure)
+    /// <summary>The live socket ended (the fence let only its own end through): an end while leaving finishes the leave, any other end is a failure.</summary>
+    private void SocketEnded(string leaveFinished, SocketFailure failure)
     {
-        if (epoch != _epoch || !_socketAlive)
-        {
-            Ignore(input, "stale socket epoch");
-            return;
-        }
-
         _socketAlive = false;
         if (_localState == LocalPeerState.Leaving)
         {
@@ -136,41 +102,52 @@ public sealed partial class CallEngine
         Tell(MachineSignal.ToSocket(SignallingSocketTrigger.SocketFailed, failure.Close is { IsTerminal: true }, failure.IsLocalOutage));
     }
 
+    /// <summary>Ignores an input of a token fetch or socket that is no longer the one under way (see <see cref="InputFence"/>); true when it did.</summary>
+    private bool Fenced(EngineInput input)
+    {
+        var attempt = new SignallingAttempt(_epoch, _socketAlive, _socketOpened, _tokenAttempt, _socketState == SignallingSocketState.FetchingToken);
+        if (InputFence.StaleReason(input, attempt) is not { } reason)
+        {
+            return false;
+        }
+
+        Ignore(InputFence.Describe(input), reason);
+        return true;
+    }
+
     private void SendPing()
     {
         Send(new PingMessage(++_pingSequence));
         _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
     }
 
-    /// <summary>
-    /// A wake (or a wall-clock jump that looks like one) makes the open socket suspect: silent past the liveness
-    /// timeout it is dead at once; otherwise a ping must be answered within the wake probe timeout. Nothing else is
-    /// torn down, so a false alarm costs one ping.
-    /// </summary>
-    private void HandleWokeUp(TimeSpan slept)
+    /// <summary>A wake (or a wall-clock jump that looks like one): the wake rule (see <see cref="WakePolicy"/>) says whether the open socket is dead or probed.</summary>
+    private void HandleWokeUp(TimeSpan slept) =>
+        Apply(WakePolicy.Decide(slept, SignallingUp, _now - _lastInbound, _options.Heartbeat.LivenessTimeout), slept);
+
+    /// <summary>Performs the wake rule's decision.</summary>
+    private void Apply(WakeDecision decision, TimeSpan slept)
     {
-        if (slept <= TimeSpan.Zero)
+        switch (decision)
         {
-            Ignore($"woke up after {slept}", "no time was lost");
-            return;
+            case WakeDecision.NothingLost:
+                Ignore($"woke up after {slept}", "no time was lost");
+                break;
+            case WakeDecision.NoSocketToProbe:
+                Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
+                break;
+            case WakeDecision.DeadAcrossSleep:
+                KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
+                break;
+            case WakeDecision.Probe:
+                Mark(CoverageMarks.WakeProbe);
+                _wakeProbeOut = true;
+                SendPing();
+                _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown wake decision.");
         }
-
-        if (!SignallingUp)
-        {
-            Ignore($"woke up after {slept}", "no open socket to probe; the attempt under way has its own deadline");
-            return;
-        }
-
-        if (_lastInbound + _options.Heartbeat.LivenessTimeout <= _now)
-        {
-            KillSocket(CloseCodes.LivenessTimeout, "silent past the liveness timeout across a sleep");
-            return;
-        }
-
-        Mark(CoverageMarks.WakeProbe);
-        _wakeProbeOut = true;
-        SendPing();
-        _timers.Start(TimerKind.WakeProbe, string.Empty, _now + _options.Heartbeat.WakeProbeTimeout, _emit);
     }
 
     /// <summary>The wake probe is over: a frame answered it, or the socket stopped.</summary>
@@ -302,12 +279,7 @@ public sealed partial class CallEngine
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
-
-    /// <summary>
-    /// The next offline probe: fast early in the outage (a probe fails on the device and costs no server anything),
-    /// then the steady interval; never later than the backoff's delay for that many probes, jittered.
-    /// </summary>
+    /// <summary>The next offline probe, spaced by the retry policy from the outage's first probe.</summary>
     private void ScheduleOfflineProbe(TimeSpan steady)
     {
         if (_offlineProbes++ == 0)
@@ -315,36 +287,20 @@ public sealed partial class CallEngine
             _offlineSince = _now;
         }
 
-        var spacing = _now - _offlineSince < _options.Backoff.OfflineFastProbeWindow ? Min(_options.Backoff.OfflineFastProbeInterval, steady) : steady;
-        var u = _jitter.NextDouble();
-        var jitter = 1 + (_options.Backoff.JitterFraction * ((2 * u) - 1));
-        var early = _backoff.DelayBefore(_offlineProbes, u, TimeSpan.Zero, ResumeCeiling);
-        _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + Min(early, spacing * jitter), _emit);
+        var wait = _retry.NextOfflineProbe(_offlineProbes, _now - _offlineSince, steady, ResumeCeiling, _jitter.NextDouble());
+        _timers.Start(TimerKind.OfflineProbe, string.Empty, _now + wait, _emit);
     }
 
     private void ScheduleRetry()
     {
-        var floor = TimeSpan.Zero;
-        if (_capacityFloor)
-        {
-            floor = _options.Backoff.CapacityFloor;
-            _capacityFloor = false;
-        }
-
-        if (_serverRetryFloor > _now)
-        {
-            Mark(CoverageMarks.ServerHintFloor);
-            floor = floor > _serverRetryFloor - _now ? floor : _serverRetryFloor - _now;
-        }
-
-        if (_flaps > 1)
-        {
-            Mark(CoverageMarks.FlapDamped);
-        }
-
-        var delay = _backoff.DelayBefore(Math.Max(1, _failedAttempts + _flaps), _jitter.NextDouble(), floor, ResumeCeiling);
+        var circumstances = new RetryCircumstances(
+            _failedAttempts, _flaps, _capacityFloor, _serverRetryFloor - _now, SessionMayBeResumable, LastAttemptRefused);
+        _capacityFloor = false;
+        var wait = _retry.NextRetry(circumstances, _jitter.NextDouble());
+        MarkWhen(wait.ServerHintFloored, CoverageMarks.ServerHintFloor);
+        MarkWhen(wait.FlapDamped, CoverageMarks.FlapDamped);
         Mark(CoverageMarks.SocketRetry);
-        Emit(new SocketRetryScheduled(_failedAttempts + 1, delay, _lastFailure?.Close?.Code));
-        _timers.Start(TimerKind.SocketRetry, string.Empty, _now + delay, _emit);
+        Emit(new SocketRetryScheduled(_failedAttempts + 1, wait.Delay, _lastFailure?.Close?.Code));
+        _timers.Start(TimerKind.SocketRetry, string.Empty, _now + wait.Delay, _emit);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class CallEngine
     private const int StepCap = 100_000;
 
     private readonly ReconnectOptions _options;
+    private readonly SocketRetryPolicy _retry;
     private readonly SocketBackoff _backoff;
     private readonly IceRestartLadder _ladder;
     private readonly DeterministicRandom _jitter;
@@ -53,7 +54,8 @@ public sealed partial class CallEngine
     internal CallEngine(ReconnectOptions options, ulong seed, MachineTables tables)
     {
         _options = ReconnectOptionsValidator.EnsureValid(options);
-        _backoff = new SocketBackoff(options.Backoff);
+        _retry = new SocketRetryPolicy(_options);
+        _backoff = _retry.Backoff;
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
         _emit = _outbox.Enqueue;
@@ -115,6 +117,11 @@ public sealed partial class CallEngine
             return;
         }
 
+        if (Fenced(input))
+        {
+            return;
+        }
+
         switch (input)
         {
             case JoinRequested join: HandleJoin(join); break;
@@ -124,10 +131,10 @@ public sealed partial class CallEngine
             case LocalStreamRemoved removed: HandleLocalStreamRemoved(removed.StreamId); break;
             case LocalTrackReplaced replaced: HandleTrackReplaced(replaced); break;
             case TokenFetched token: HandleTokenFetched(token); break;
-            case TokenFetchFailed failed: HandleTokenFailure(failed.Attempt, failed.Reason, failed.NetworkUnreachable); break;
-            case SocketOpened opened: HandleSocketOpened(opened); break;
+            case TokenFetchFailed failed: HandleTokenFailure(failed.Reason, failed.NetworkUnreachable); break;
+            case SocketOpened: HandleSocketOpened(); break;
             case SocketClosed closed: HandleSocketClosed(closed); break;
-            case SignallingUnreachable unreachable: HandleSignallingUnreachable(unreachable); break;
+            case SignallingUnreachable: HandleSignallingUnreachable(); break;
             case FrameReceived frame: HandleFrame(frame); break;
             case LocalDescriptionCreated description: HandleLocalDescription(description); break;
             case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;
@@ -170,6 +177,14 @@ public sealed partial class CallEngine
     private void Mark(string mark)
     {
         _coverage[mark] = _coverage.TryGetValue(mark, out var n) ? n + 1 : 1;
+    }
+
+    private void MarkWhen(bool reached, string mark)
+    {
+        if (reached)
+        {
+            Mark(mark);
+        }
     }
 
     private void Step()
@@ -297,7 +312,7 @@ public sealed partial class CallEngine
 
         switch (timer.Kind)
         {
-            case TimerKind.TokenTimeout: HandleTokenFailure(_tokenAttempt, "the token provider timed out"); break;
+            case TimerKind.TokenTimeout: HandleTokenFailure("the token provider timed out"); break;
             case TimerKind.SocketRetry: FireSocket(SignallingSocketTrigger.RetryDue); break;
             case TimerKind.OfflineProbe: FireSocket(SignallingSocketTrigger.ProbeDue); break;
             case TimerKind.WelcomeTimeout: KillSocket(CloseCodes.WelcomeTimeout, "no welcome in time"); break;

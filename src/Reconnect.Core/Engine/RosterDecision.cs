@@ -44,3 +44,12 @@ internal sealed record KeepConnection(string PeerId) : RosterDecision;
 
 /// <summary>A peer the engine did not know (or whose closed entry was replaced) gets a new RemotePeer.</summary>
 internal sealed record AddNewPeer(RosterEntry Entry) : RosterDecision;
+
+/// <summary>A peer-joined event names a peer the engine does not know (or whose old session ended): it gets a new RemotePeer.</summary>
+internal sealed record AddJoinedPeer(RosterEntry Entry) : RosterDecision;
+
+/// <summary>An event says the peer's known session ended (it left, or a join replaced it): the RemotePeer leaves with this reason.</summary>
+internal sealed record EndPeerSession(string PeerId, string Reason) : RosterDecision;
+
+/// <summary>A session left at the event's version: remembered, so an older snapshot or join cannot bring it back.</summary>
+internal sealed record RecordSessionLeft(string PeerId, string SessionId) : RosterDecision;
