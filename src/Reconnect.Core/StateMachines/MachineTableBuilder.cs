@@ -81,7 +81,7 @@ public sealed class MachineTableBuilder<TState, TTrigger, TEffect, TContext>
         var frontier = new Queue<TState>([_initial]);
         while (frontier.TryDequeue(out var s))
         {
-            foreach (var row in _rows.Where(r => r.From.Equals(s) || Ancestors(s).Contains(r.From)))
+            foreach (var row in _rows.Where(r => !r.IsInternal && (r.From.Equals(s) || Ancestors(s).Contains(r.From))))
             {
                 foreach (var to in row.Destinations.Where(reachable.Add))
                 {

@@ -1,9 +1,4 @@
 using Reconnect.Core.StateMachines;
-using StateRows = Reconnect.Core.StateMachines.MachineTableBuilder<
-    Reconnect.Core.Machines.Negotiation.NegotiationState,
-    Reconnect.Core.Machines.Negotiation.NegotiationTrigger,
-    Reconnect.Core.Machines.Negotiation.NegotiationEffect,
-    Reconnect.Core.Machines.Negotiation.NegotiationContext>.StateConfiguration;
 
 namespace Reconnect.Core.Machines.Negotiation;
 
@@ -31,6 +26,18 @@ public enum NegotiationState
 
     /// <summary>A remote offer awaits the local answer and the media layer is creating a local offer (an ICE restart or a catch-up offer).</summary>
     HaveRemoteOfferMakingOffer,
+
+    /// <summary>Superstate of every state but <see cref="Stable"/>: an exchange is under way. Never stood in itself.</summary>
+    Exchanging,
+
+    /// <summary>
+    /// Superstate of the states with a local offer being made or awaiting its answer, where a remote offer collides with
+    /// it (glare). Never stood in itself.
+    /// </summary>
+    LocalOfferUnderWay,
+
+    /// <summary>Superstate of the states in which the media layer is creating a local offer. Never stood in itself.</summary>
+    CreatingOffer,
 }
 
 /// <summary>What happens to a connection's negotiation.</summary>
@@ -165,76 +172,68 @@ public static class NegotiationMachine
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
             .On(NegotiationTrigger.MediaFailed).Stay(NegotiationEffect.ForgetAnswersAwaited);
 
-        MakingAnOffer(b.In(NegotiationState.MakingOffer)
-            .Deadline($"the media layer creates the offer; {MediaBound}"))
-            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+        b.In(NegotiationState.Exchanging)
+            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
             .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
 
-        InGlare(b.In(NegotiationState.HaveLocalOffer)
-            .Deadline($"the remote answer; {MediaBound}"))
+        b.In(NegotiationState.LocalOfferUnderWay)
+            .SubstateOf(NegotiationState.Exchanging)
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite, "polite: yields")
+                .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer)
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending");
+
+        b.In(NegotiationState.CreatingOffer)
+            .SubstateOf(NegotiationState.LocalOfferUnderWay)
+            .On(NegotiationTrigger.IceRestart).Stay(NegotiationEffect.CreateRestartOffer)
+            .Ignore(NegotiationTrigger.StaleOfferSeen, "an offer is already being made")
+            .On(NegotiationTrigger.LocalOfferCreated).GoTo(NegotiationState.HaveLocalOffer, NegotiationEffect.SendOffer);
+
+        b.In(NegotiationState.MakingOffer)
+            .SubstateOf(NegotiationState.CreatingOffer)
+            .Deadline($"the media layer creates the offer; {MediaBound}");
+
+        b.In(NegotiationState.HaveLocalOffer)
+            .SubstateOf(NegotiationState.LocalOfferUnderWay)
+            .Deadline($"the remote answer; {MediaBound}")
             .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
-            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
-            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
-            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
             .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.NegotiationNeeded && c.SignallingUp, "answers the pending offer; a change waits, signalling up")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer, NegotiationEffect.CreateOffer)
             .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && !(c.NegotiationNeeded && c.SignallingUp), "answers the pending offer; no change waits or signalling down")
                 .GoTo(NegotiationState.Stable, NegotiationEffect.ApplyRemoteAnswer)
-            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer)
-            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer);
 
-        MakingAnOffer(b.In(NegotiationState.HaveLocalOfferMakingOffer)
-            .Deadline($"the media layer creates the newer offer; {MediaBound}"))
-            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+        b.In(NegotiationState.HaveLocalOfferMakingOffer)
+            .SubstateOf(NegotiationState.CreatingOffer)
+            .Deadline($"the media layer creates the newer offer; {MediaBound}")
             .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer, "answers the pending offer")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer)
-            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer)
-            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+            .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer);
 
         b.In(NegotiationState.HaveRemoteOffer)
+            .SubstateOf(NegotiationState.Exchanging)
             .Deadline($"the media layer creates the answer; {MediaBound}")
             .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
-            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
-            .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && c.NegotiationNeeded && c.SignallingUp, "answers the newest offer; a change waits, signalling up")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer, NegotiationEffect.CreateOffer)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && !(c.NegotiationNeeded && c.SignallingUp), "answers the newest offer; no change waits or signalling down")
                 .GoTo(NegotiationState.Stable, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
                 .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
-            .On(NegotiationTrigger.RemoteOffer).Stay(NegotiationEffect.AcceptRemoteOffer)
-            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
-            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+            .On(NegotiationTrigger.RemoteOffer).Stay(NegotiationEffect.AcceptRemoteOffer);
 
-        MakingAnOffer(b.In(NegotiationState.HaveRemoteOfferMakingOffer)
-            .Deadline($"the media layer creates the answer and the offer; {MediaBound}"))
+        b.In(NegotiationState.HaveRemoteOfferMakingOffer)
+            .SubstateOf(NegotiationState.CreatingOffer)
+            .Deadline($"the media layer creates the answer and the offer; {MediaBound}")
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
-                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
-            .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
-            .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
+                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer);
 
         return b.Build();
     }
-
-    /// <summary>
-    /// The rows of every state in which the media layer is creating a local offer: a ladder attempt asks for a restart
-    /// offer anyway, a local change waits, no catch-up offer is needed, the created offer is sent, and a remote offer collides.
-    /// </summary>
-    private static StateRows MakingAnOffer(StateRows state) =>
-        InGlare(state
-            .On(NegotiationTrigger.IceRestart).Stay(NegotiationEffect.CreateRestartOffer)
-            .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
-            .Ignore(NegotiationTrigger.StaleOfferSeen, "an offer is already being made")
-            .On(NegotiationTrigger.LocalOfferCreated).GoTo(NegotiationState.HaveLocalOffer, NegotiationEffect.SendOffer));
-
-    /// <summary>The rows of a remote offer colliding with a local one (made or sent): the polite side yields, the impolite side keeps its own.</summary>
-    private static StateRows InGlare(StateRows state) => state
-        .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite, "polite: yields")
-            .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
-        .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer);
 }

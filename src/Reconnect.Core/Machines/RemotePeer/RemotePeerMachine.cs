@@ -265,6 +265,7 @@ public static class RemotePeerMachine
     private static ImmutableHashSet<(RemotePeerState, RemotePeerState)> ProjectChanges() =>
     [
         .. from row in Table.Rows
+           where !row.IsInternal
            from phase in Table.States
            where Table.IsOccupied(phase) && Table.Lineage(phase).Contains(row.From)
            from to in row.Destinations
