@@ -12,7 +12,7 @@ namespace Reconnect.Core.Engine;
 /// <summary>The local peer: user commands, local streams, eviction, leave and close.</summary>
 public sealed partial class CallEngine
 {
-    private LocalPeerState _localState = LocalPeerMachine.Table.Initial;
+    private LocalPeerPhase _localPhase = LocalPeerMachine.Table.Initial;
     private string _channel = string.Empty;
     private string _peerId = string.Empty;
     private IReadOnlyDictionary<string, string> _metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public sealed partial class CallEngine
     {
         if (string.IsNullOrWhiteSpace(join.Channel) || string.IsNullOrWhiteSpace(join.PeerId))
         {
-            Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", _localState.ToString())));
+            Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", LocalState.ToString())));
             return;
         }
 
@@ -43,7 +43,7 @@ public sealed partial class CallEngine
     /// </summary>
     private void Command(string command, LocalPeerTrigger trigger, string reason)
     {
-        var from = _localState;
+        var from = LocalState;
         if (FireLocal(trigger, reason, command) is { Rejected: true })
         {
             Emit(new ErrorRaised(new CommandRejected(command, from.ToString())));
@@ -66,7 +66,7 @@ public sealed partial class CallEngine
     {
         if (_localStreams.Exists(s => s.StreamId == stream.StreamId))
         {
-            Emit(new ErrorRaised(new CommandRejected($"add stream '{stream.StreamId}' twice", _localState.ToString())));
+            Emit(new ErrorRaised(new CommandRejected($"add stream '{stream.StreamId}' twice", LocalState.ToString())));
             return;
         }
 
@@ -83,7 +83,7 @@ public sealed partial class CallEngine
     {
         if (_localStreams.RemoveAll(s => s.StreamId == streamId) == 0)
         {
-            Emit(new ErrorRaised(new CommandRejected($"remove unknown stream '{streamId}'", _localState.ToString())));
+            Emit(new ErrorRaised(new CommandRejected($"remove unknown stream '{streamId}'", LocalState.ToString())));
             return;
         }
 
@@ -100,7 +100,7 @@ public sealed partial class CallEngine
     {
         if (!_localStreams.Exists(s => s.StreamId == replaced.StreamId))
         {
-            Emit(new ErrorRaised(new CommandRejected($"replace the track of unknown stream '{replaced.StreamId}'", _localState.ToString())));
+            Emit(new ErrorRaised(new CommandRejected($"replace the track of unknown stream '{replaced.StreamId}'", LocalState.ToString())));
             return;
         }
 

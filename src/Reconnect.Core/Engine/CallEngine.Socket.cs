@@ -71,7 +71,7 @@ public sealed partial class CallEngine
     private void SocketEnded(string leaveFinished, SocketFailure failure)
     {
         _socketAlive = false;
-        if (_localState == LocalPeerState.Leaving)
+        if (LocalState == LocalPeerState.Leaving)
         {
             FireLocal(LocalPeerTrigger.LeaveFinished, leaveFinished);
             return;

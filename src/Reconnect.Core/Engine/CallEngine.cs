@@ -33,7 +33,7 @@ public sealed partial class CallEngine
     private readonly SortedDictionary<string, long> _coverage = new(StringComparer.Ordinal);
     private readonly Action<EngineOutput> _emit;
     private readonly MachineTables _tables;
-    private readonly MachineRunner<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> _localMachine;
+    private readonly MachineRunner<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> _localMachine;
     private readonly MachineRunner<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> _socketMachine;
     private readonly MachineRunner<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> _reconcileMachine;
     private Instant _now;
@@ -62,7 +62,7 @@ public sealed partial class CallEngine
         _deliver = DeliverSignal;
         _signals = new SignalQueue(PeerLive);
         _tables = tables;
-        _localMachine = tables.LocalPeer.Attach(() => _localState, s => _localState = s);
+        _localMachine = tables.LocalPeer.Attach(() => _localPhase, s => _localPhase = s);
         _socketMachine = tables.SignallingSocket.Attach(() => _socketState, s => _socketState = s);
         _reconcileMachine = tables.Reconcile.Attach(() => _reconcileState, s => _reconcileState = s);
     }
@@ -77,7 +77,7 @@ public sealed partial class CallEngine
     public IReadOnlyDictionary<string, long> Coverage => _coverage;
 
     /// <summary>The local peer's state, read without building a snapshot.</summary>
-    public LocalPeerState LocalState => _localState;
+    public LocalPeerState LocalState => _localPhase.ToState();
 
     /// <summary>The signalling socket's state, read without building a snapshot.</summary>
     public SignallingSocketState SocketState => _socketState;
@@ -87,7 +87,7 @@ public sealed partial class CallEngine
 
     /// <summary>A read-only view of the engine now; built once per input, so reading it often between inputs is free.</summary>
     public CallSnapshot Snapshot => _snapshot ??= new(
-        _localState,
+        LocalState,
         _socketState,
         _reconcileState,
         _epoch,
@@ -111,7 +111,7 @@ public sealed partial class CallEngine
         _now = Instant.Max(_now, now);
         _snapshot = null;
         _steps = 0;
-        if (_localState == LocalPeerState.Closed)
+        if (LocalState == LocalPeerState.Closed)
         {
             HandleAfterClose(input);
             return;
@@ -227,16 +227,16 @@ public sealed partial class CallEngine
     /// back (the socket an eviction rejoin drops reports the loss) meets the local peer already in its new state, where
     /// the table ignores it.
     /// </summary>
-    private TransitionOutcome<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
+    private TransitionOutcome<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> FireLocal(LocalPeerTrigger trigger, string reason, string? input = null)
     {
         var context = new LocalPeerContext(_options.OnEvicted == EvictionBehaviour.RejoinAsNew, _queuedJoin is not null);
         var outcome = Fire(_localMachine, trigger, context, input);
-        var from = outcome.From;
+        var (from, to) = (outcome.From.ToState(), outcome.To.ToState());
         Perform(outcome.Effects, this, static (engine, effect) => engine.ApplyLocalEffect(effect));
 
-        if (outcome.Changed)
+        if (from != to)
         {
-            Emit(new LocalStateChanged(from, outcome.To, reason));
+            Emit(new LocalStateChanged(from, to, reason));
         }
 
         return outcome;
@@ -247,7 +247,7 @@ public sealed partial class CallEngine
         var context = new SignallingSocketContext(
             terminalCode,
             _backoff.IsExhausted(_failedAttempts + 1),
-            !_everWelcomed && !_options.RetryFirstConnect && _localState == LocalPeerState.Joining,
+            !_everWelcomed && !_options.RetryFirstConnect && LocalState == LocalPeerState.Joining,
             _offline,
             localOutage && _options.Backoff.OfflineProbeInterval is not null);
         var outcome = Fire(_socketMachine, trigger, context);

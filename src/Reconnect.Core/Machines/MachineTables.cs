@@ -12,7 +12,7 @@ namespace Reconnect.Core.Machines;
 /// set with one row dropped, retargeted or stripped of its effects, and requires some rule test to notice.
 /// </summary>
 internal sealed record MachineTables(
-    MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> LocalPeer,
+    MachineTable<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> LocalPeer,
     MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> SignallingSocket,
     MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Reconcile,
     MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> RemotePeer,

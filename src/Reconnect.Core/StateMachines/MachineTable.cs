@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stateless.Reflection;
 
 namespace Reconnect.Core.StateMachines;
@@ -98,6 +99,26 @@ public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
 
     /// <summary>True when the machine can stand in the state: it has a bound (a superstate only nesting others has none).</summary>
     public bool IsOccupied(TState state) => Bounds.ContainsKey(state);
+
+    /// <summary>
+    /// The changes of state an observer sees through a projection of the states (an app sees a remote peer's ladder
+    /// phases as one state): for each row and each state the machine can stand in under the row's source, each
+    /// destination whose projection differs. Internal rows change nothing.
+    /// </summary>
+    public ImmutableHashSet<(TVisible From, TVisible To)> ChangesSeenAs<TVisible>(Func<TState, TVisible> project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return
+        [
+            .. from row in Rows
+               where !row.IsInternal
+               from state in States
+               where IsOccupied(state) && Lineage(state).Contains(row.From)
+               from to in row.Destinations
+               where !EqualityComparer<TVisible>.Default.Equals(project(state), project(to))
+               select (project(state), project(to)),
+        ];
+    }
 
     /// <summary>True when the state is terminal.</summary>
     public bool IsTerminal(TState state) => Bounds.TryGetValue(state, out var bound) && bound.Kind == StateBoundKind.Terminal;

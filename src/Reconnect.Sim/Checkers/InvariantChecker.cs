@@ -91,7 +91,7 @@ public sealed class InvariantChecker
                     Fail("legal-transitions", nowMs, $"{name} went {s.From} -> {s.To} but was {last}");
                 }
 
-                if (!LocalPeerMachine.Table.Rows.Any(r => r.From == s.From && r.To == s.To))
+                if (!LocalPeerMachine.VisibleChanges.Contains((s.From, s.To)))
                 {
                     Fail("legal-transitions", nowMs, $"{name} took {s.From} -> {s.To}, which no row allows");
                 }

@@ -170,6 +170,16 @@ public sealed class NestedMachineTests
     }
 
     [Fact]
+    public void The_changes_an_observer_sees_through_a_projection_include_each_substate_leaving_by_its_superstates_rows()
+    {
+        var seen = Phone().ChangesSeenAs(c => c is Call.Talking or Call.Muted ? "in call" : c.ToString());
+
+        Assert.Equal(
+            ["Live -> Ended", "Live -> in call", "Ringing -> in call", "in call -> Ended", "in call -> Live"],
+            seen.Select(c => $"{c.From} -> {c.To}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Stateless_describes_the_nesting_and_the_choice()
     {
         var info = Phone().Describe();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.LocalPeer;
@@ -22,6 +23,52 @@ public enum LocalPeerState
 
     /// <summary>Closed for good.</summary>
     Closed,
+}
+
+/// <summary>
+/// Where the local peer's machine stands: the user-visible <see cref="LocalPeerState"/>, with the states of a peer in
+/// a channel nested in <see cref="InChannel"/>, which holds the rows they share. <see cref="LocalPeerPhases.ToState"/>
+/// projects a phase onto the state the application sees.
+/// </summary>
+public enum LocalPeerPhase
+{
+    /// <summary>Not in a channel.</summary>
+    Idle,
+
+    /// <summary>Joining a channel.</summary>
+    Joining,
+
+    /// <summary>In the channel.</summary>
+    Joined,
+
+    /// <summary>In the channel, but the signalling dropped and is being restored.</summary>
+    Reconnecting,
+
+    /// <summary>Leaving the channel.</summary>
+    Leaving,
+
+    /// <summary>Closed for good.</summary>
+    Closed,
+
+    /// <summary>Superstate of joining, joined and reconnecting: the peer holds or seeks a place in a channel. Never stood in itself.</summary>
+    InChannel,
+}
+
+/// <summary>How the local peer's phase shows to the application.</summary>
+public static class LocalPeerPhases
+{
+    /// <summary>The state the application sees in a phase.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The phase is <see cref="LocalPeerPhase.InChannel"/>, which the peer never stands in.</exception>
+    public static LocalPeerState ToState(this LocalPeerPhase phase) => phase switch
+    {
+        LocalPeerPhase.Idle => LocalPeerState.Idle,
+        LocalPeerPhase.Joining => LocalPeerState.Joining,
+        LocalPeerPhase.Joined => LocalPeerState.Joined,
+        LocalPeerPhase.Reconnecting => LocalPeerState.Reconnecting,
+        LocalPeerPhase.Leaving => LocalPeerState.Leaving,
+        LocalPeerPhase.Closed => LocalPeerState.Closed,
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "The local peer never stands in a superstate only."),
+    };
 }
 
 /// <summary>What happens to the local peer.</summary>
@@ -107,71 +154,68 @@ public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool Jo
 public static class LocalPeerMachine
 {
     /// <summary>The machine's table.</summary>
-    public static MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Table { get; } = Build();
+    public static MachineTable<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Table { get; } = Build();
 
-    private static MachineTable<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Build()
+    /// <summary>The state changes the application can see, projected from the table's rows (a superstate's row leaves each of its substates).</summary>
+    public static ImmutableHashSet<(LocalPeerState From, LocalPeerState To)> VisibleChanges { get; } = Table.ChangesSeenAs(p => p.ToState());
+
+    private static MachineTable<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Build()
     {
-        var b = new MachineTableBuilder<LocalPeerState, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>("LocalPeer", LocalPeerState.Idle);
+        var b = new MachineTableBuilder<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext>("LocalPeer", LocalPeerPhase.Idle);
 
-        b.In(LocalPeerState.Idle)
+        b.In(LocalPeerPhase.Idle)
             .Stable("waits for the user to join")
-            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerState.Joining, LocalPeerEffect.QueueJoin, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
+            .On(LocalPeerTrigger.JoinRequested).GoTo(LocalPeerPhase.Joining, LocalPeerEffect.QueueJoin, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
             .Ignore(LocalPeerTrigger.LeaveRequested, "not in a channel: nothing to leave")
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerPhase.Closed);
 
-        b.In(LocalPeerState.Joining)
-            .Deadline("first connect fails fast, or the socket's attempt budget")
-            .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
-            .Ignore(LocalPeerTrigger.SignallingLost, "the join is still being retried")
-            .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerState.Idle)
-            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel")
-            .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new").Stay(LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
-            .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
-
-        b.In(LocalPeerState.Joined)
-            .Stable("in the channel; the socket's liveness detects a silent drop")
-            .On(LocalPeerTrigger.SignallingLost).GoTo(LocalPeerState.Reconnecting)
-            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel")
+        b.In(LocalPeerPhase.InChannel)
+            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerPhase.Closed)
             .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
-                .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
-            .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
+                .GoTo(LocalPeerPhase.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
+            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerPhase.Closed, LocalPeerEffect.RaiseEvicted)
+            .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerPhase.Leaving)
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerPhase.Closed, LocalPeerEffect.SendLeave);
 
-        b.In(LocalPeerState.Reconnecting)
+        b.In(LocalPeerPhase.Joining)
+            .SubstateOf(LocalPeerPhase.InChannel)
+            .Deadline("first connect fails fast, or the socket's attempt budget")
+            .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerPhase.Joined)
+            .Ignore(LocalPeerTrigger.SignallingLost, "the join is still being retried")
+            .On(LocalPeerTrigger.FirstConnectFailed).GoTo(LocalPeerPhase.Idle)
+            .Reject(LocalPeerTrigger.JoinRequested, "already joining a channel");
+
+        b.In(LocalPeerPhase.Joined)
+            .SubstateOf(LocalPeerPhase.InChannel)
+            .Stable("in the channel; the socket's liveness detects a silent drop")
+            .On(LocalPeerTrigger.SignallingLost).GoTo(LocalPeerPhase.Reconnecting)
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel");
+
+        b.In(LocalPeerPhase.Reconnecting)
+            .SubstateOf(LocalPeerPhase.InChannel)
             .Deadline("the socket's attempt budget; a still-reconnecting notice at the configured time")
             .OnEnter(LocalPeerEffect.StartStillReconnectingTimer)
             .OnExit(LocalPeerEffect.CancelStillReconnectingTimer)
-            .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerState.Joined)
-            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting")
-            .On(LocalPeerTrigger.Evicted).If(c => c.RejoinAfterEviction, "rejoin as new")
-                .GoTo(LocalPeerState.Joining, LocalPeerEffect.RaiseEvicted, LocalPeerEffect.RejoinAsNew)
-            .On(LocalPeerTrigger.Evicted).If(c => !c.RejoinAfterEviction, "stop").GoTo(LocalPeerState.Closed, LocalPeerEffect.RaiseEvicted)
-            .On(LocalPeerTrigger.LeaveRequested).GoTo(LocalPeerState.Leaving)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed, LocalPeerEffect.SendLeave);
+            .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerPhase.Joined)
+            .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting");
 
-        b.In(LocalPeerState.Leaving)
+        b.In(LocalPeerPhase.Leaving)
             .Deadline("leave timeout")
             .OnEnter(LocalPeerEffect.BeginLeave)
             .OnExit(LocalPeerEffect.CancelLeaveTimer)
             .On(LocalPeerTrigger.LeaveFinished).If(c => c.JoinQueued, "a join is queued")
-                .GoTo(LocalPeerState.Joining, LocalPeerEffect.ReleaseChannel, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
-            .On(LocalPeerTrigger.LeaveFinished).If(c => !c.JoinQueued, "no join queued").GoTo(LocalPeerState.Idle, LocalPeerEffect.ReleaseChannel)
+                .GoTo(LocalPeerPhase.Joining, LocalPeerEffect.ReleaseChannel, LocalPeerEffect.StartQueuedJoin, LocalPeerEffect.ConnectSignalling)
+            .On(LocalPeerTrigger.LeaveFinished).If(c => !c.JoinQueued, "no join queued").GoTo(LocalPeerPhase.Idle, LocalPeerEffect.ReleaseChannel)
             .On(LocalPeerTrigger.JoinRequested).Stay(LocalPeerEffect.QueueJoin)
             .On(LocalPeerTrigger.LeaveRequested).If(c => c.JoinQueued, "a join is queued").Stay(LocalPeerEffect.DropQueuedJoin)
             .Ignore(LocalPeerTrigger.LeaveRequested, "already leaving")
             .Ignore(LocalPeerTrigger.Welcomed, "leaving")
             .Ignore(LocalPeerTrigger.SignallingLost, "leaving; the leave timeout ends it")
             .Ignore(LocalPeerTrigger.Evicted, "leaving anyway")
-            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerState.Closed)
-            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerState.Closed);
+            .On(LocalPeerTrigger.SignallingGaveUp).GoTo(LocalPeerPhase.Closed)
+            .On(LocalPeerTrigger.CloseRequested).GoTo(LocalPeerPhase.Closed);
 
-        b.In(LocalPeerState.Closed)
+        b.In(LocalPeerPhase.Closed)
             .Terminal("closed for good")
             .OnEnter(LocalPeerEffect.ShutDown)
             .Ignore(LocalPeerTrigger.CloseRequested, "close is idempotent")

@@ -172,7 +172,7 @@ public static class RemotePeerMachine
     public static MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Table { get; } = Build();
 
     /// <summary>The state changes the application can see, projected from the table's rows (a superstate's row leaves each of its substates).</summary>
-    public static ImmutableHashSet<(RemotePeerState From, RemotePeerState To)> VisibleChanges { get; } = ProjectChanges();
+    public static ImmutableHashSet<(RemotePeerState From, RemotePeerState To)> VisibleChanges { get; } = Table.ChangesSeenAs(p => p.ToState());
 
     private static MachineTable<RemotePeerPhase, RemotePeerTrigger, RemotePeerEffect, RemotePeerContext> Build()
     {
@@ -261,15 +261,4 @@ public static class RemotePeerMachine
 
         return b.Build();
     }
-
-    private static ImmutableHashSet<(RemotePeerState, RemotePeerState)> ProjectChanges() =>
-    [
-        .. from row in Table.Rows
-           where !row.IsInternal
-           from phase in Table.States
-           where Table.IsOccupied(phase) && Table.Lineage(phase).Contains(row.From)
-           from to in row.Destinations
-           where phase.ToState() != to.ToState()
-           select (phase.ToState(), to.ToState()),
-    ];
 }
