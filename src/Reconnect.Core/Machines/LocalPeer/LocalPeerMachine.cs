@@ -32,23 +32,23 @@ public enum LocalPeerState
 /// </summary>
 public enum LocalPeerPhase
 {
-    /// <summary>Not in a channel.</summary>
-    Idle,
+    /// <summary>Shown as <see cref="LocalPeerState.Idle"/>.</summary>
+    Idle = LocalPeerState.Idle,
 
-    /// <summary>Joining a channel.</summary>
-    Joining,
+    /// <summary>Shown as <see cref="LocalPeerState.Joining"/>.</summary>
+    Joining = LocalPeerState.Joining,
 
-    /// <summary>In the channel.</summary>
-    Joined,
+    /// <summary>Shown as <see cref="LocalPeerState.Joined"/>.</summary>
+    Joined = LocalPeerState.Joined,
 
-    /// <summary>In the channel, but the signalling dropped and is being restored.</summary>
-    Reconnecting,
+    /// <summary>Shown as <see cref="LocalPeerState.Reconnecting"/>.</summary>
+    Reconnecting = LocalPeerState.Reconnecting,
 
-    /// <summary>Leaving the channel.</summary>
-    Leaving,
+    /// <summary>Shown as <see cref="LocalPeerState.Leaving"/>.</summary>
+    Leaving = LocalPeerState.Leaving,
 
-    /// <summary>Closed for good.</summary>
-    Closed,
+    /// <summary>Shown as <see cref="LocalPeerState.Closed"/>.</summary>
+    Closed = LocalPeerState.Closed,
 
     /// <summary>Superstate of joining, joined and reconnecting: the peer holds or seeks a place in a channel. Never stood in itself.</summary>
     InChannel,
