@@ -12,7 +12,19 @@ public sealed class CloseCodePolicyTests
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
         CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused, CloseCodes.RosterTimeout,
+        CloseCodes.FrameTooLarge, CloseCodes.RateLimited, CloseCodes.JoinTimeout, CloseCodes.ProtocolViolation, CloseCodes.SlowConsumer,
     ];
+
+    [Theory]
+    [InlineData(4007, "frame_too_large", CloseDisposition.Terminal)]
+    [InlineData(4008, "rate_limited", CloseDisposition.RetryAfterCapacityFloor)]
+    [InlineData(4009, "join_timeout", CloseDisposition.Retry)]
+    [InlineData(4010, "protocol_violation", CloseDisposition.Terminal)]
+    [InlineData(4011, "slow_consumer", CloseDisposition.Retry)]
+    public void Server_limit_codes_name_the_limit_and_only_a_broken_client_is_terminal(int code, string name, CloseDisposition disposition)
+    {
+        Assert.Equal(new CloseClassification(code, name, disposition), CloseCodePolicy.Classify(code));
+    }
 
     [Theory]
     [InlineData(4001, "invalid_token")]
