@@ -7,15 +7,15 @@ namespace Reconnect.Server.Hosting;
 /// <summary>
 /// Starts the channel loops and stops them gracefully: every client is sent away with the retryable going-away
 /// close (1012 with a retry hint; the channel logic keeps their sessions for a resume), the server waits for the
-/// sockets to close (at most the drain timeout), then the loops stop. Registered after the web server, so it stops
-/// before the server waits on the sockets.
+/// sockets to close (at most the drain timeout), then the loops stop. The sending away happens while the host is
+/// stopping, before any service stops, so the web server does not wait on sockets nobody closes.
 /// </summary>
 internal sealed class ChannelHost(
     IChannelOwnership ownership,
     ConnectionRegistry registry,
     SignalEndpoint endpoint,
     IOptions<ReconnectServerOptions> options,
-    ILogger<ChannelHost> logger) : IHostedService
+    ILogger<ChannelHost> logger) : IHostedLifecycleService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -29,7 +29,13 @@ internal sealed class ChannelHost(
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var open = registry.BeginStopping();
         var hint = endpoint.RetryHintMs();
@@ -57,7 +63,11 @@ internal sealed class ChannelHost(
                 connection.Abort();
             }
         }
-
-        await Task.WhenAll(ownership.Loops.Select(l => l.StopAsync())).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(ownership.Loops.Select(l => l.StopAsync()));
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -96,7 +96,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4105],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4105, 4007, 4008, 4009, 4010, 4011],
             KnownCodes);
     }
 
