@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Reconnect.Server.Auth;
 using Reconnect.Server.Endpoints;
@@ -19,6 +20,8 @@ internal static class ReconnectServer
             .Bind(builder.Configuration.GetSection(ReconnectServerOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReconnectServerOptions>, ReconnectServerOptionsValidator>();
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ReconnectServerOptions>>((kestrel, settings) => kestrel.Limits.RequestHeadersTimeout = settings.Value.UpgradeTimeout);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenRevocations>();
         builder.Services.AddSingleton<JwtTokens>();

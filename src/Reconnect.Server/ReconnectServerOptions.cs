@@ -56,6 +56,9 @@ internal sealed class ReconnectServerOptions
     /// <summary>The most frames waiting to be sent to one client; past it the client is closed with 4011 <c>slow_consumer</c>.</summary>
     public int OutboundQueueCapacity { get; set; } = 256;
 
+    /// <summary>How long a client may take to send its HTTP request headers (the upgrade); past it the connection is dropped.</summary>
+    public TimeSpan UpgradeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a connection may stay open without joining; past it: 4009 <c>join_timeout</c>.</summary>
     public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

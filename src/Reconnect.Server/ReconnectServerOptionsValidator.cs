@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Reconnect.Core.Protocol;
 
 namespace Reconnect.Server;
 
@@ -25,6 +26,7 @@ internal sealed class ReconnectServerOptionsValidator : IValidateOptions<Reconne
 
         Positive(failures, options.DevTokenLifetime, nameof(options.DevTokenLifetime));
         Positive(failures, options.SilenceGrace, nameof(options.SilenceGrace));
+        Positive(failures, options.UpgradeTimeout, nameof(options.UpgradeTimeout));
         Positive(failures, options.JoinTimeout, nameof(options.JoinTimeout));
         Positive(failures, options.CloseTimeout, nameof(options.CloseTimeout));
         Positive(failures, options.ShutdownDrainTimeout, nameof(options.ShutdownDrainTimeout));
@@ -37,9 +39,9 @@ internal sealed class ReconnectServerOptionsValidator : IValidateOptions<Reconne
         AtLeastOne(failures, options.MaxFramesPerSecond, nameof(options.MaxFramesPerSecond));
         AtLeastOne(failures, options.OutboundQueueCapacity, nameof(options.OutboundQueueCapacity));
         AtLeastOne(failures, options.ChannelLoops, nameof(options.ChannelLoops));
-        if (options.MaxFrameBytes < 1024)
+        if (options.MaxFrameBytes is < 1024 or > ProtocolCodec.MaxFrameLength)
         {
-            failures.Add("MaxFrameBytes must be at least 1024.");
+            failures.Add($"MaxFrameBytes must be from 1024 to {ProtocolCodec.MaxFrameLength} (the codec's limit).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

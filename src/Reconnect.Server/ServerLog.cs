@@ -12,6 +12,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Channel {Channel} {Kind} {PeerId}: {Detail}")]
     public static partial void ChannelNotice(ILogger logger, string kind, string channel, string? peerId, string detail);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Channel {Channel} refused {PeerId}: {Detail}")]
+    public static partial void ChannelRejected(ILogger logger, string channel, string? peerId, string detail);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Channel loop {Loop} failed on {Work}")]
     public static partial void LoopFailed(ILogger logger, int loop, string work, Exception exception);
 

@@ -32,6 +32,8 @@ public sealed class HostingTests
     [InlineData("SigningKey", "c2hvcnQ=")]
     [InlineData("SilenceGrace", "00:00:00")]
     [InlineData("MaxFrameBytes", "10")]
+    [InlineData("MaxFrameBytes", "262145")]
+    [InlineData("UpgradeTimeout", "00:00:00")]
     public async Task A_setting_out_of_range_stops_the_server_from_starting(string key, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => LiveServer.StartAsync((key, value)));

@@ -67,6 +67,24 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task A_client_that_never_finishes_its_upgrade_request_is_dropped_at_the_upgrade_timeout()
+    {
+        await using var server = await LiveServer.StartAsync(("UpgradeTimeout", "00:00:00.500"));
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.BaseUri.Host, server.BaseUri.Port, TestContext.Current.CancellationToken);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync("GET /signal HTTP/1.1\r\nHost: x\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
+
+        using var patience = new CancellationTokenSource(RawClient.Patience);
+        var buffer = new byte[1024];
+        while (await stream.ReadAsync(buffer, patience.Token) > 0)
+        {
+        }
+
+        Assert.False(patience.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task A_join_past_the_peers_per_channel_limit_is_over_capacity_while_another_channel_still_takes_it()
     {
         await using var server = await LiveServer.StartAsync(("MaxPeersPerChannel", "1"));

@@ -165,6 +165,9 @@ internal sealed class ChannelLoop
                 case CancelTimer cancel when timers.Remove(cancel.Timer, out var timer):
                     timer.Dispose();
                     break;
+                case ChannelNotice { Kind: ChannelNoticeKinds.Rejected } rejected:
+                    ServerLog.ChannelRejected(logger, rejected.Channel, rejected.PeerId, rejected.Detail);
+                    break;
                 case ChannelNotice notice:
                     ServerLog.ChannelNotice(logger, notice.Kind, notice.Channel, notice.PeerId, notice.Detail);
                     break;
