@@ -27,7 +27,7 @@ internal static class ReconnectServer
         builder.Services.AddSingleton<JwtTokens>();
         builder.Services.AddSingleton<IChannelOwnership, LocalChannelOwnership>();
         builder.Services.AddSingleton<ConnectionRegistry>();
-        builder.Services.AddSingleton<AddressLimiter>();
+        builder.Services.AddSingleton<ConnectionLimits>();
         builder.Services.AddSingleton<SignalEndpoint>();
         builder.Services.AddHostedService<ChannelHost>();
         configure?.Invoke(builder);

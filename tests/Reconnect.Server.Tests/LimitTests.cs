@@ -98,6 +98,19 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task A_connection_past_the_per_account_limit_is_over_capacity_whichever_channel_it_is_for()
+    {
+        await using var server = await LiveServer.StartAsync(("MaxConnectionsPerAccount", "1"), ("ChannelLoops", "4"));
+        using var first = await server.JoinedAsync("alice", "room-a");
+        using var other = await server.JoinedAsync("bob", "room-b");
+
+        using var second = await RawClient.ConnectAsync(server.SignalUri, server.Token("alice"));
+
+        Assert.Equal(CloseCodes.OverCapacity, (await second.ClosedAsync()).Code);
+        Assert.True(await first.AnswersPingAsync(1));
+    }
+
+    [Fact]
     public async Task A_connection_past_the_per_address_limit_is_over_capacity_and_a_freed_slot_is_reused()
     {
         await using var server = await LiveServer.StartAsync(("MaxConnectionsPerAddress", "1"));

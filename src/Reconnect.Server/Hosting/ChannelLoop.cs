@@ -180,7 +180,7 @@ internal sealed class ChannelLoop
     private void Send(SignalConnection connection, ServerMessage message)
     {
         var frame = message is WelcomeMessage welcome ? welcome with { IceServers = connection.Claims.IceServers } : message;
-        if (!connection.TrySend(ProtocolCodec.Encode(frame)))
+        if (!connection.TrySend(ProtocolCodec.Encode(frame)) && !connection.IsClosing)
         {
             ServerLog.Refused(logger, connection.Id, CloseCodes.SlowConsumer, "outbound queue full");
             connections.Remove(connection.Id);

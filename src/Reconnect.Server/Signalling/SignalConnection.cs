@@ -24,6 +24,7 @@ internal sealed class SignalConnection : IDisposable
     private int closeRequested;
     private ITimer? closeWatchdog;
     private ITimer? tokenExpiry;
+    private volatile ChannelLoop? loop;
 
     /// <summary>Wraps an accepted socket whose token was read.</summary>
     public SignalConnection(long id, WebSocket socket, string token, TokenClaims claims, int queueCapacity, TimeProvider time, TimeSpan closeTimeout)
@@ -48,7 +49,11 @@ internal sealed class SignalConnection : IDisposable
     public TokenClaims Claims { get; }
 
     /// <summary>The loop the connection was handed to once it joined, or null before.</summary>
-    public ChannelLoop? Loop { get; set; }
+    public ChannelLoop? Loop
+    {
+        get => loop;
+        set => loop = value;
+    }
 
     /// <summary>The writer task; it ends once the close frame is sent or the socket is aborted.</summary>
     public Task Writer { get; }

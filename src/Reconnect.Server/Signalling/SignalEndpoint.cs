@@ -21,7 +21,7 @@ internal sealed class SignalEndpoint(
     JwtTokens tokens,
     IChannelOwnership ownership,
     ConnectionRegistry registry,
-    AddressLimiter addresses,
+    ConnectionLimits limits,
     TimeProvider time,
     ILogger<SignalEndpoint> logger)
 {
@@ -45,7 +45,7 @@ internal sealed class SignalEndpoint(
         var token = TokenOf(context.Request);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var check = tokens.Read(token, out var claims);
-        if (!addresses.TryAcquire(address, settings.MaxConnectionsPerAddress))
+        if (!limits.ByAddress.TryAcquire(address, settings.MaxConnectionsPerAddress))
         {
             await RefuseAsync(socket, CloseCodes.OverCapacity, $"address {address} at its connection limit").ConfigureAwait(false);
             return;
@@ -59,20 +59,32 @@ internal sealed class SignalEndpoint(
                 return;
             }
 
-            using var connection = new SignalConnection(registry.NextId(), socket, token, claims!, settings.OutboundQueueCapacity, time, settings.CloseTimeout);
-            registry.Add(connection);
-            try
-            {
-                await ServeAsync(socket, connection).ConfigureAwait(false);
-            }
-            finally
-            {
-                registry.Remove(connection);
-            }
+            await ServeAccountAsync(socket, token, claims!).ConfigureAwait(false);
         }
         finally
         {
-            addresses.Release(address);
+            limits.ByAddress.Release(address);
+        }
+    }
+
+    private async Task ServeAccountAsync(WebSocket socket, string token, TokenClaims claims)
+    {
+        if (!limits.ByAccount.TryAcquire(claims.Account, settings.MaxConnectionsPerAccount))
+        {
+            await RefuseAsync(socket, CloseCodes.OverCapacity, $"account {claims.Account} at its connection limit").ConfigureAwait(false);
+            return;
+        }
+
+        using var connection = new SignalConnection(registry.NextId(), socket, token, claims, settings.OutboundQueueCapacity, time, settings.CloseTimeout);
+        registry.Add(connection);
+        try
+        {
+            await ServeAsync(socket, connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            registry.Remove(connection);
+            limits.ByAccount.Release(claims.Account);
         }
     }
 
