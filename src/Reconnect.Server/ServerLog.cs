@@ -15,6 +15,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Channel {Channel} refused {PeerId}: {Detail}")]
     public static partial void ChannelRejected(ILogger logger, string channel, string? peerId, string detail);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Channel {Channel} kicked {PeerId}: {Detail}")]
+    public static partial void PeerKicked(ILogger logger, string channel, string? peerId, string detail);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Channel loop {Loop} failed on {Work}")]
     public static partial void LoopFailed(ILogger logger, int loop, string work, Exception exception);
 

@@ -13,6 +13,14 @@ public sealed class AdminTests
         return http;
     }
 
+    /// <summary>Kicks a peer of room-42 through the admin API, with an optional <c>?code=</c>.</summary>
+    internal static async Task<HttpResponseMessage> KickAsync(LiveServer server, string peerId, int? code = null)
+    {
+        using var http = Admin(server, LiveServer.AdminKey);
+        var query = code is { } c ? $"?code={c}" : string.Empty;
+        return await http.PostAsync(new Uri($"/admin/channels/room-42/peers/{peerId}/kick{query}", UriKind.Relative), null, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>True when the admin API lists the peer as attached in room-42.</summary>
     internal static async Task<bool> IsAttachedAsync(LiveServer server, string peerId)
     {

@@ -52,17 +52,53 @@ public sealed class AuthTests
     {
         await using var server = await LiveServer.StartAsync();
         var token = server.Token("alice");
-        using var first = await RawClient.ConnectAsync(server.SignalUri, token);
-        await first.SendJoinAsync("room-42", "alice");
-        await first.ExpectAsync<WelcomeMessage>();
-        using var admin = AdminTests.Admin(server, LiveServer.AdminKey);
+        using var first = await server.JoinedWithAsync(token, "alice");
 
-        var kick = await admin.PostAsync(new Uri("/admin/channels/room-42/peers/alice/kick", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var kick = await AdminTests.KickAsync(server, "alice");
         Assert.True(kick.IsSuccessStatusCode);
         Assert.Equal(CloseCodes.AdminDisconnect, (await first.ClosedAsync()).Code);
         using var replay = await RawClient.ConnectAsync(server.SignalUri, token);
 
         Assert.Equal(CloseCodes.AdminDisconnect, (await replay.ClosedAsync()).Code);
+    }
+
+    [Fact]
+    public async Task A_token_replayed_after_a_terminal_kick_of_its_detached_session_is_refused_with_the_kick_code()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var token = server.Token("alice");
+        var first = await server.JoinedWithAsync(token, "alice");
+        first.Dispose();
+        await PollAsync(async () => !await AdminTests.IsAttachedAsync(server, "alice"));
+
+        var kick = await AdminTests.KickAsync(server, "alice");
+        using var replay = await RawClient.ConnectAsync(server.SignalUri, token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, kick.StatusCode);
+        Assert.Equal(CloseCodes.AdminDisconnect, (await replay.ClosedAsync()).Code);
+    }
+
+    [Fact]
+    public async Task A_non_terminal_kick_leaves_the_token_usable()
+    {
+        await using var server = await LiveServer.StartAsync();
+        var token = server.Token("alice");
+        using var first = await server.JoinedWithAsync(token, "alice");
+
+        await AdminTests.KickAsync(server, "alice", CloseCodes.Normal);
+        Assert.Equal(CloseCodes.Normal, (await first.ClosedAsync()).Code);
+        using var again = await server.JoinWithAsync(token, "alice");
+
+        Assert.Equal("alice", (await again.ExpectAsync<WelcomeMessage>()).PeerId);
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition)
+    {
+        using var patience = new CancellationTokenSource(RawClient.Patience);
+        while (!await condition())
+        {
+            await Task.Delay(20, patience.Token);
+        }
     }
 
     private static async Task AssertRefusedAsync(Func<LiveServer, string> token, int code)

@@ -60,20 +60,26 @@ internal sealed class LiveServer : IAsyncDisposable
     public string Token(string account, string? channel = null, int? lifetimeSeconds = null, string? peerId = null) =>
         Tokens.Issue(new TokenRequest(account, peerId, channel, LifetimeSeconds: lifetimeSeconds));
 
-    public async Task<RawClient> JoinAsync(string peerId, string channel = "room-42")
+    public Task<RawClient> JoinAsync(string peerId, string channel = "room-42") => JoinWithAsync(Token(peerId), peerId, channel);
+
+    /// <summary>Connects with a given token and sends the join.</summary>
+    public async Task<RawClient> JoinWithAsync(string token, string peerId, string channel = "room-42")
     {
-        var client = await RawClient.ConnectAsync(SignalUri, Token(peerId));
+        var client = await RawClient.ConnectAsync(SignalUri, token);
         await client.SendJoinAsync(channel, peerId);
         return client;
     }
 
-    /// <summary>Joins and waits for the welcome.</summary>
-    public async Task<RawClient> JoinedAsync(string peerId, string channel = "room-42")
+    /// <summary>Connects with a given token, joins and waits for the welcome.</summary>
+    public async Task<RawClient> JoinedWithAsync(string token, string peerId, string channel = "room-42")
     {
-        var client = await JoinAsync(peerId, channel);
+        var client = await JoinWithAsync(token, peerId, channel);
         await client.ExpectAsync<Reconnect.Core.Protocol.WelcomeMessage>();
         return client;
     }
+
+    /// <summary>Joins and waits for the welcome.</summary>
+    public Task<RawClient> JoinedAsync(string peerId, string channel = "room-42") => JoinedWithAsync(Token(peerId), peerId, channel);
 
     public Task StopAsync()
     {

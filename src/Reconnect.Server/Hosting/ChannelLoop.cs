@@ -26,6 +26,7 @@ internal sealed class ChannelLoop
     private readonly Dictionary<long, SignalConnection> connections = [];
     private readonly Dictionary<ChannelTimerId, ITimer> timers = [];
     private readonly Queue<ServerInput> followUps = new();
+    private readonly SessionTokens sessionTokens = new();
     private Task running = Task.CompletedTask;
 
     /// <summary>Creates a loop over its own channel logic.</summary>
@@ -141,7 +142,7 @@ internal sealed class ChannelLoop
         }
     }
 
-    /// <summary>Performs every output; <paramref name="revokeWith"/> is the code a terminal kick revokes tokens with.</summary>
+    /// <summary>Performs every output; <paramref name="revokeWith"/> is the code a terminal kick revokes the kicked session's token with.</summary>
     private void Drain(int? revokeWith)
     {
         while (server.PollOutput() is { } output)
@@ -152,11 +153,6 @@ internal sealed class ChannelLoop
                     Send(connection, send.Message);
                     break;
                 case Reconnect.Channel.CloseConnection close when connections.Remove(close.ConnectionId, out var connection):
-                    if (revokeWith is { } code)
-                    {
-                        revocations.Revoke(connection.Claims, code);
-                    }
-
                     connection.Close(close.Code, close.Reason);
                     break;
                 case StartTimer start:
@@ -165,10 +161,19 @@ internal sealed class ChannelLoop
                 case CancelTimer cancel when timers.Remove(cancel.Timer, out var timer):
                     timer.Dispose();
                     break;
+                case ChannelNotice { Kind: ChannelNoticeKinds.Kicked } kicked:
+                    ServerLog.PeerKicked(logger, kicked.Channel, kicked.PeerId, kicked.Detail);
+                    if (sessionTokens.Follow(kicked, revokeWith is not null) is { } claims)
+                    {
+                        revocations.Revoke(claims, revokeWith!.Value);
+                    }
+
+                    break;
                 case ChannelNotice { Kind: ChannelNoticeKinds.Rejected } rejected:
                     ServerLog.ChannelRejected(logger, rejected.Channel, rejected.PeerId, rejected.Detail);
                     break;
                 case ChannelNotice notice:
+                    sessionTokens.Follow(notice, kickRevokes: false);
                     ServerLog.ChannelNotice(logger, notice.Kind, notice.Channel, notice.PeerId, notice.Detail);
                     break;
                 default:
@@ -179,7 +184,13 @@ internal sealed class ChannelLoop
 
     private void Send(SignalConnection connection, ServerMessage message)
     {
-        var frame = message is WelcomeMessage welcome ? welcome with { IceServers = connection.Claims.IceServers } : message;
+        var frame = message;
+        if (message is WelcomeMessage welcome)
+        {
+            sessionTokens.Welcomed(connection.Channel!, welcome.PeerId, connection.Claims);
+            frame = welcome with { IceServers = connection.Claims.IceServers };
+        }
+
         if (!connection.TrySend(ProtocolCodec.Encode(frame)) && !connection.IsClosing)
         {
             ServerLog.Refused(logger, connection.Id, CloseCodes.SlowConsumer, "outbound queue full");

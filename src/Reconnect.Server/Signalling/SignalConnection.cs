@@ -55,6 +55,9 @@ internal sealed class SignalConnection : IDisposable
         set => loop = value;
     }
 
+    /// <summary>The channel the connection's join named, or null before the join.</summary>
+    public string? Channel { get; set; }
+
     /// <summary>The writer task; it ends once the close frame is sent or the socket is aborted.</summary>
     public Task Writer { get; }
 

@@ -110,7 +110,7 @@ internal sealed class SignalEndpoint(
         {
             await ReceiveAsync(socket, connection).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ConnectionAbortedException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ConnectionAbortedException or IOException)
         {
             ServerLog.SocketFailed(logger, connection.Id, ex.Message);
         }
@@ -195,6 +195,7 @@ internal sealed class SignalEndpoint(
             ? text
             : ProtocolCodec.Encode(join with { Metadata = WithAsserted(join.Metadata, connection.Claims.Metadata) });
         var loop = ownership.OwnerOf(join.Channel);
+        connection.Channel = join.Channel;
         connection.Loop = loop;
         loop.Attach(connection, joinFrame);
     }
