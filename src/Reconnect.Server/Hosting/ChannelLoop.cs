@@ -63,7 +63,18 @@ internal sealed class ChannelLoop
     public Task<T> QueryAsync<T>(Func<ChannelServer, T> read)
     {
         var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!inbox.Writer.TryWrite(new LoopWork.Query(() => answer.TrySetResult(read(server)))))
+        if (!inbox.Writer.TryWrite(new LoopWork.Query(() =>
+            {
+                try
+                {
+                    answer.TrySetResult(read(server));
+                }
+                catch (Exception ex)
+                {
+                    answer.TrySetException(ex);
+                    throw;
+                }
+            })))
         {
             answer.TrySetCanceled();
         }
@@ -87,7 +98,7 @@ internal sealed class ChannelLoop
             {
                 Do(work);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 ServerLog.LoopFailed(logger, Index, work.GetType().Name, ex);
             }
