@@ -36,6 +36,21 @@ public static class CloseCodes
     /// <summary>The account is over its concurrent connection limit.</summary>
     public const int OverCapacity = 4006;
 
+    /// <summary>The server closed the socket: a frame exceeded its size limit.</summary>
+    public const int FrameTooLarge = 4007;
+
+    /// <summary>The server closed the socket: the client sent frames faster than its rate limit.</summary>
+    public const int RateLimited = 4008;
+
+    /// <summary>The server closed the socket: no join arrived within the join timeout.</summary>
+    public const int JoinTimeout = 4009;
+
+    /// <summary>The server closed the socket: a frame broke the protocol (a binary frame, a message before the join).</summary>
+    public const int ProtocolViolation = 4010;
+
+    /// <summary>The server closed the socket: the client read too slowly and its outbound queue filled up.</summary>
+    public const int SlowConsumer = 4011;
+
     /// <summary>The client closed the socket because no frame arrived within the liveness timeout.</summary>
     public const int LivenessTimeout = 4100;
 

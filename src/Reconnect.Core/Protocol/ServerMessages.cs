@@ -23,7 +23,16 @@ public abstract record ServerMessage;
 /// The server's silence grace in milliseconds: how long past its heartbeat a detached session is kept for a
 /// resume. Null from a server that does not say; then the client cannot cap its waits by it.
 /// </param>
-public sealed record WelcomeMessage(string PeerId, string SessionId, bool Resumed, long? SilenceGraceMs = null) : ServerMessage;
+/// <param name="IceServers">
+/// The STUN/TURN servers (with TURN credentials) the client's token grants, when the server delivers them; null (and
+/// absent from the frame) otherwise.
+/// </param>
+public sealed record WelcomeMessage(
+    string PeerId,
+    string SessionId,
+    bool Resumed,
+    long? SilenceGraceMs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Ports.IceServer>? IceServers = null) : ServerMessage;
 
 /// <summary>A full roster snapshot of the channel (the receiving peer excluded).</summary>
 /// <param name="RequestId">The request it answers, or 0 when unsolicited.</param>

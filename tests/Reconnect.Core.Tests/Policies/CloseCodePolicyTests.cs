@@ -12,7 +12,19 @@ public sealed class CloseCodePolicyTests
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
         CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused, CloseCodes.RosterTimeout,
+        CloseCodes.FrameTooLarge, CloseCodes.RateLimited, CloseCodes.JoinTimeout, CloseCodes.ProtocolViolation, CloseCodes.SlowConsumer,
     ];
+
+    [Theory]
+    [InlineData(4007, "frame_too_large", CloseDisposition.Terminal)]
+    [InlineData(4008, "rate_limited", CloseDisposition.RetryAfterCapacityFloor)]
+    [InlineData(4009, "join_timeout", CloseDisposition.Retry)]
+    [InlineData(4010, "protocol_violation", CloseDisposition.Terminal)]
+    [InlineData(4011, "slow_consumer", CloseDisposition.Retry)]
+    public void Server_limit_codes_name_the_limit_and_only_a_broken_client_is_terminal(int code, string name, CloseDisposition disposition)
+    {
+        Assert.Equal(new CloseClassification(code, name, disposition), CloseCodePolicy.Classify(code));
+    }
 
     [Theory]
     [InlineData(4001, "invalid_token")]
@@ -84,7 +96,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4105],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4105, 4007, 4008, 4009, 4010, 4011],
             KnownCodes);
     }
 

@@ -151,6 +151,18 @@ public sealed class ProtocolCodecRoundTripTests
     }
 
     [Fact]
+    public void A_welcome_without_ice_servers_leaves_the_field_out_and_one_with_them_carries_them_both_ways()
+    {
+        var bare = ProtocolCodec.Encode(new WelcomeMessage("a", "s", false, 1000));
+        var granted = ProtocolCodec.Encode(new WelcomeMessage("a", "s", false, 1000, [new Ports.IceServer(["turn:t:3478"], "u", "p")]));
+
+        Assert.DoesNotContain("iceServers", bare, StringComparison.Ordinal);
+        Assert.True(ProtocolCodec.TryDecodeServerMessage(granted, out var message, out var error), error);
+        var ice = Assert.Single(Assert.IsType<WelcomeMessage>(message).IceServers!);
+        Assert.Equal(("turn:t:3478", "u", "p"), (Assert.Single(ice.Urls), ice.Username, ice.Credential));
+    }
+
+    [Fact]
     public void Unknown_fields_are_ignored()
     {
         Assert.True(ProtocolCodec.TryDecodeServerMessage("""{"type":"pong","sequence":9,"extra":{"a":[1,2]}}""", out var message, out var error), error);

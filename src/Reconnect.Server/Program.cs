@@ -1,0 +1,3 @@
+using Reconnect.Server;
+
+await ReconnectServer.Build(args).RunAsync().ConfigureAwait(false);

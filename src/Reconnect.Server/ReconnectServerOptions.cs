@@ -1,0 +1,99 @@
+using Reconnect.Channel;
+
+namespace Reconnect.Server;
+
+/// <summary>The server's settings, bound from the <c>Reconnect</c> configuration section and validated on start.</summary>
+internal sealed class ReconnectServerOptions
+{
+    /// <summary>The configuration section the settings are read from.</summary>
+    public const string Section = "Reconnect";
+
+    /// <summary>The HS256 key tokens are signed with, base64, at least 32 bytes. Generated (and printed) in Development when empty.</summary>
+    public string SigningKey { get; set; } = string.Empty;
+
+    /// <summary>The key the admin API demands in the <c>X-Admin-Key</c> header. Generated (and printed) in Development when empty.</summary>
+    public string AdminKey { get; set; } = string.Empty;
+
+    /// <summary>The issuer tokens must name.</summary>
+    public string Issuer { get; set; } = "reconnect";
+
+    /// <summary>The audience tokens must name.</summary>
+    public string Audience { get; set; } = "reconnect";
+
+    /// <summary>Serves <c>POST /dev/token</c> outside Development too (never in production).</summary>
+    public bool DevTokens { get; set; }
+
+    /// <summary>How long a dev token lives unless the request says otherwise.</summary>
+    public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The STUN/TURN servers a dev token grants when the request names none.</summary>
+    public List<IceServerSetting> DevIceServers { get; set; } = [];
+
+    /// <summary>How long a silent session is kept for a resume once its heartbeat is overdue; the welcome announces it.</summary>
+    public TimeSpan SilenceGrace { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>The most a client's announced ping interval adds to its silence budget.</summary>
+    public TimeSpan MaxPingInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the WebSocket layer sends its own keep-alive pings (zero: never).</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The most peers one channel holds; a join past it is closed with 4006 <c>over_capacity</c>.</summary>
+    public int MaxPeersPerChannel { get; set; } = 500;
+
+    /// <summary>The most connections one account (a token's subject) holds open; past it: 4006.</summary>
+    public int MaxConnectionsPerAccount { get; set; } = 1000;
+
+    /// <summary>The most connections one remote address holds open; past it: 4006.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 256;
+
+    /// <summary>The largest frame accepted, in bytes; past it: 4007 <c>frame_too_large</c>.</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The most frames a connection may send in one second; past it: 4008 <c>rate_limited</c>.</summary>
+    public int MaxFramesPerSecond { get; set; } = 50;
+
+    /// <summary>The most frames waiting to be sent to one client; past it the client is closed with 4011 <c>slow_consumer</c>.</summary>
+    public int OutboundQueueCapacity { get; set; } = 256;
+
+    /// <summary>How long a client may take to send its HTTP request headers (the upgrade); past it the connection is dropped.</summary>
+    public TimeSpan UpgradeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a connection may stay open without joining; past it: 4009 <c>join_timeout</c>.</summary>
+    public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a close handshake may take before the socket is aborted.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The retry hint every client gets in its going-away message when the server stops (capped at half the grace).</summary>
+    public TimeSpan ShutdownRetryHint { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a stopping server waits for its clients' sockets to close.</summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many channel loops (each a single-reader loop over its own channel logic) share the channels.</summary>
+    public int ChannelLoops { get; set; } = 4;
+
+    /// <summary>The channel logic's options derived from these settings.</summary>
+    public ChannelServerOptions ToChannelOptions() => new()
+    {
+        SilenceGrace = SilenceGrace,
+        MaxHeartbeatAllowance = MaxPingInterval,
+        TerminalCloseMemory = SilenceGrace > TimeSpan.FromMinutes(10) ? SilenceGrace : TimeSpan.FromMinutes(10),
+        RosterCapacity = MaxPeersPerChannel,
+        MaxConnectionsPerAccount = MaxConnectionsPerAccount,
+    };
+}
+
+/// <summary>A STUN or TURN server as configured.</summary>
+internal sealed class IceServerSetting
+{
+    /// <summary>The server's URLs.</summary>
+    public List<string> Urls { get; set; } = [];
+
+    /// <summary>The TURN user name, if any.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The TURN credential, if any.</summary>
+    public string? Credential { get; set; }
+}

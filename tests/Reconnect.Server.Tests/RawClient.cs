@@ -1,0 +1,104 @@
+using System.Net.WebSockets;
+using System.Text;
+using Reconnect.Core.Protocol;
+
+namespace Reconnect.Server.Tests;
+
+/// <summary>A raw <see cref="ClientWebSocket"/> speaking the protocol by hand; every wait is bounded.</summary>
+internal sealed class RawClient : IDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private readonly ClientWebSocket socket;
+
+    private RawClient(ClientWebSocket socket) => this.socket = socket;
+
+    public static async Task<RawClient> ConnectAsync(Uri uri, string? token)
+    {
+        var socket = new ClientWebSocket();
+        var target = token is null ? uri : new Uri($"{uri}?access_token={Uri.EscapeDataString(token)}");
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(target, timeout.Token);
+        return new RawClient(socket);
+    }
+
+    public Task SendJoinAsync(string channel, string peerId) =>
+        SendAsync(new JoinMessage(channel, peerId, new Dictionary<string, string>(), [], null));
+
+    public Task SendAsync(ClientMessage message) => SendTextAsync(ProtocolCodec.Encode(message));
+
+    public async Task SendTextAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+    }
+
+    public async Task SendBinaryAsync(byte[] bytes)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.SendAsync(bytes, WebSocketMessageType.Binary, true, timeout.Token);
+    }
+
+    /// <summary>The next message, or null when the server closed the socket instead.</summary>
+    public async Task<ServerMessage?> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[64 * 1024];
+        using var frame = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            frame.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                Assert.True(ProtocolCodec.TryDecodeServerMessage(Encoding.UTF8.GetString(frame.ToArray()), out var message, out var error), error);
+                return message;
+            }
+        }
+    }
+
+    /// <summary>Reads until a message of type <typeparamref name="T"/>, skipping others; fails on a close.</summary>
+    public async Task<T> ExpectAsync<T>()
+        where T : ServerMessage
+    {
+        while (true)
+        {
+            switch (await NextAsync())
+            {
+                case T wanted:
+                    return wanted;
+                case null:
+                    Assert.Fail($"closed with {socket.CloseStatus} {socket.CloseStatusDescription} while waiting for {typeof(T).Name}");
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads until the server closes, collecting the messages before; returns the close code.</summary>
+    public async Task<(int Code, IReadOnlyList<ServerMessage> Before)> ClosedAsync()
+    {
+        var before = new List<ServerMessage>();
+        while (await NextAsync() is { } message)
+        {
+            before.Add(message);
+        }
+
+        return ((int)socket.CloseStatus!.Value, before);
+    }
+
+    /// <summary>True when a ping still gets its pong: the connection is healthy.</summary>
+    public async Task<bool> AnswersPingAsync(long sequence)
+    {
+        await SendAsync(new PingMessage(sequence));
+        return (await ExpectAsync<PongMessage>()).Sequence == sequence;
+    }
+
+    public void Dispose() => socket.Dispose();
+}
