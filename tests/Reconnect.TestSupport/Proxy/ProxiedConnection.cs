@@ -216,8 +216,9 @@ public sealed class ProxiedConnection
         switch (EffectiveFault)
         {
             case DelayFault delay:
-                var wait = delay.Latency - TimeProvider.System.GetElapsedTime(chunk.ReceivedAt);
-                if (wait > TimeSpan.Zero)
+                // A timer may fire a little early: wait again until the latency has truly passed.
+                for (var wait = delay.Latency - TimeProvider.System.GetElapsedTime(chunk.ReceivedAt); wait > TimeSpan.Zero;
+                     wait = delay.Latency - TimeProvider.System.GetElapsedTime(chunk.ReceivedAt))
                 {
                     await Task.Delay(wait, _cut.Token).ConfigureAwait(false);
                 }
