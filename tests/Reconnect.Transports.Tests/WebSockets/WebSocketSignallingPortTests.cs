@@ -158,6 +158,27 @@ public sealed class WebSocketSignallingPortTests
     }
 
     [Fact]
+    public async Task With_a_keep_alive_timeout_a_blackholed_socket_ends_with_1006_when_its_ping_goes_unanswered()
+    {
+        await using var server = await TestWebSocketServer.StartAsync(s => s.ReceiveAsync());
+        await using var proxy = new FaultProxy(server.TcpEndPoint);
+        var sink = new RecordingSink();
+        await using var port = Port(Through(proxy, server), sink, o => o with
+        {
+            KeepAliveInterval = TimeSpan.FromMilliseconds(200),
+            KeepAliveTimeout = TimeSpan.FromMilliseconds(500),
+        });
+        port.Open(1, "t");
+        await sink.NextAsync<SocketOpened>();
+
+        proxy.Fault = ProxyFault.Blackhole;
+
+        var closed = await sink.NextAsync<SocketClosed>();
+        Assert.Equal((1, CloseCodes.Abnormal), (closed.Epoch, closed.Code));
+        Assert.False((await proxy.ConnectionAsync(0, TestContext.Current.CancellationToken)).Closed.IsCompleted);
+    }
+
+    [Fact]
     public async Task Every_event_of_a_superseded_socket_carries_that_socket_epoch()
     {
         await using var server = await TestWebSocketServer.StartAsync(async s =>
