@@ -56,6 +56,7 @@ public static class CloseCodePolicy
         CloseCodes.LivenessTimeout => new(code, "liveness_timeout", CloseDisposition.Retry),
         CloseCodes.WelcomeTimeout => new(code, "welcome_timeout", CloseDisposition.Retry),
         CloseCodes.ConnectionRefused => new(code, "connection_refused", CloseDisposition.Retry),
+        CloseCodes.SendQueueOverflow => new(code, "send_queue_overflow", CloseDisposition.Retry),
         CloseCodes.RosterTimeout => new(code, "roster_timeout", CloseDisposition.Retry),
         _ => new(code, "unknown", CloseDisposition.Retry),
     };

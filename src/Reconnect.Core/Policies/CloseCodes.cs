@@ -63,6 +63,12 @@ public static class CloseCodes
     /// </summary>
     public const int ConnectionRefused = 4103;
 
+    /// <summary>
+    /// The client closed the socket because its send queue was full (the socket could not take frames as fast as the
+    /// engine sent them): a signalling stream with a hole is worse than a reconnect and its reconcile.
+    /// </summary>
+    public const int SendQueueOverflow = 4104;
+
     /// <summary>The client gave up a socket on which the roster never came, after the reconcile timed out and asked again.</summary>
     public const int RosterTimeout = 4105;
 }

@@ -1,4 +1,5 @@
 using Reconnect.Transports.Hosting;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Client;
 
@@ -15,4 +16,10 @@ public interface ITransportFactory
 
     /// <summary>Creates the media port.</summary>
     IMediaPort CreateMediaPort(IEngineInputSink sink);
+
+    /// <summary>
+    /// Creates the network monitor whose changes the client feeds to its engine, or null for none (the application
+    /// may still call <see cref="ReconnectClient.NotifyNetworkChanged"/>). The client disposes it when it closes.
+    /// </summary>
+    INetworkMonitor? CreateNetworkMonitor() => null;
 }

@@ -2,6 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Client;
 
@@ -139,6 +140,8 @@ public sealed partial class ReconnectClient
         _pump.Post(new NetworkChanged(change));
     }
 
+    private void OnNetworkChanged(object? sender, NetworkChangedEventArgs e) => NotifyNetworkChanged(e.Change);
+
     private Task Command(CancellationToken cancellationToken, Func<string?> apply, EngineInput input)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -215,6 +218,12 @@ public sealed partial class ReconnectClient
         lock (_gate)
         {
             _pending.FailAll(new ReconnectClosedException());
+        }
+
+        if (_networkMonitor is not null)
+        {
+            _networkMonitor.NetworkChanged -= OnNetworkChanged;
+            await DisposePortAsync(_networkMonitor, "network monitor").ConfigureAwait(false);
         }
 
         _pump.Post(new CloseRequested());

@@ -4,6 +4,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Protocol;
 using Reconnect.Transports.Hosting;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Client;
 
@@ -20,6 +21,7 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     private readonly EnginePump _pump;
     private readonly TokenProviderPort _tokenPort;
     private readonly EnginePorts _ports;
+    private readonly INetworkMonitor? _networkMonitor;
     private readonly ReconnectMetrics _metrics;
     private readonly HandlerInvoker _handlers;
     private readonly EventSubscriptions _subscriptions;
@@ -48,12 +50,14 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         _tokenPort = new TokenProviderPort(settings.TokenProvider, _pump, _logger);
         _ports = new EnginePorts(_tokenPort, settings.Transport.CreateSignallingPort(_pump), settings.Transport.CreateMediaPort(_pump));
         _pump.Attach(_ports);
+        _networkMonitor = settings.Transport.CreateNetworkMonitor();
         _metrics = new ReconnectMetrics(settings.MeterFactory);
         _pump.NoticeRaised += OnNoticeRaised;
         _handlers = new HandlerInvoker(_logger);
         _subscriptions = new EventSubscriptions(_logger);
         _dispatcher = Task.Run(DispatchAsync);
         _runner = mode == EnginePumpMode.Background ? Task.Run(RunEngineAsync) : null;
+        _networkMonitor?.NetworkChanged += OnNetworkChanged;
     }
 
     /// <summary>Raised when the local peer's state changes.</summary>

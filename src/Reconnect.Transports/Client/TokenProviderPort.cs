@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
 using Reconnect.Transports.Hosting;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Client;
 
@@ -36,22 +37,8 @@ internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSin
 #pragma warning restore CA1031
         {
             ClientLog.TokenProviderFailed(logger, attempt, ex);
-            sink.Post(new TokenFetchFailed(attempt, ex.Message, IsNetworkUnreachable(ex)));
+            sink.Post(new TokenFetchFailed(attempt, ex.Message, NetworkErrors.IsLocalOutage(ex)));
         }
-    }
-
-    /// <summary>True when the provider failed because this host has no route at all (a local outage, not the provider's fault).</summary>
-    private static bool IsNetworkUnreachable(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.NetworkDown })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void CancelInFlight()

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Options;
+using Reconnect.Transports.Client;
+using Reconnect.Transports.Hosting;
+using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.DependencyInjection;
 
@@ -21,13 +26,39 @@ public static class ReconnectServiceCollectionExtensions
         services.AddOptions();
         if (configure is not null)
         {
-            services.AddSingleton(new ReconnectOptionsConfiguration(configure));
+            services.AddSingleton(new RecordOptionsConfiguration<ReconnectOptions>(configure));
         }
 
-        services.TryAddSingleton<IOptionsFactory<ReconnectOptions>, ReconnectOptionsFactory>();
+        services.TryAddSingleton<IOptionsFactory<ReconnectOptions>, RecordOptionsFactory<ReconnectOptions>>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReconnectOptions>, ReconnectOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReconnectClientFactory>(sp => new ReconnectClientFactory(sp));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="WebSocketSignallingOptions"/> with the options pattern and
+    /// <see cref="WebSocketSignallingOptionsValidator"/>, and an <see cref="ITransportFactory"/>: the
+    /// <see cref="WebSocketTransportFactory"/> with the container's logger factory (if any), the media port
+    /// <paramref name="createMediaPort"/> makes, and the operating system's network monitor. Like
+    /// <see cref="AddReconnect"/>, <paramref name="configure"/> returns new options:
+    /// <c>o =&gt; o with { Endpoint = new Uri("ws://127.0.0.1:5080/ws") }</c>. The options are validated, every failure listed
+    /// in one <see cref="OptionsValidationException"/>, when the transport factory is first resolved.
+    /// </summary>
+    public static IServiceCollection AddReconnectWebSocketTransport(
+        this IServiceCollection services,
+        Func<WebSocketSignallingOptions, WebSocketSignallingOptions> configure,
+        Func<IEngineInputSink, IMediaPort> createMediaPort)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(createMediaPort);
+        services.AddOptions();
+        services.AddSingleton(new RecordOptionsConfiguration<WebSocketSignallingOptions>(configure));
+        services.TryAddSingleton<IOptionsFactory<WebSocketSignallingOptions>, RecordOptionsFactory<WebSocketSignallingOptions>>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebSocketSignallingOptions>, WebSocketSignallingOptionsValidator>());
+        services.TryAddSingleton<ITransportFactory>(sp => new WebSocketTransportFactory(
+            sp.GetRequiredService<IOptions<WebSocketSignallingOptions>>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, createMediaPort));
         return services;
     }
 }

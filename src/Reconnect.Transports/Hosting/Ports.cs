@@ -20,8 +20,9 @@ public interface ITokenPort
 
 /// <summary>
 /// The signalling socket port: one socket per epoch; reports SocketOpened, FrameReceived and SocketClosed, or
-/// SignallingUnreachable when the local network is unreachable (no route, interface down: no close code). A connect the
-/// server host refuses (connection refused) closes with 4103 <c>connection_refused</c>, any other failure with 1006.
+/// SignallingUnreachable when the local network is unreachable (no route, interface down, names unresolvable: no close
+/// code). A connect the server host refuses (connection refused) closes with 4103 <c>connection_refused</c>, any other
+/// failure with 1006. Every input carries the epoch of the socket it happened to, also after a newer socket opened.
 /// </summary>
 public interface ISignallingPort
 {

@@ -11,7 +11,8 @@ public sealed class CloseCodePolicyTests
         CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.ServiceRestart,
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
-        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused, CloseCodes.RosterTimeout,
+        CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused, CloseCodes.SendQueueOverflow,
+        CloseCodes.RosterTimeout,
         CloseCodes.FrameTooLarge, CloseCodes.RateLimited, CloseCodes.JoinTimeout, CloseCodes.ProtocolViolation, CloseCodes.SlowConsumer,
     ];
 
@@ -83,6 +84,7 @@ public sealed class CloseCodePolicyTests
     [InlineData(1012, "service_restart")]
     [InlineData(4100, "liveness_timeout")]
     [InlineData(4101, "welcome_timeout")]
+    [InlineData(4104, "send_queue_overflow")]
     [InlineData(4105, "roster_timeout")]
     public void Graceful_abnormal_and_client_timeout_codes_are_retried(int code, string name)
     {
@@ -96,7 +98,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4105, 4007, 4008, 4009, 4010, 4011],
+            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4104, 4105, 4007, 4008, 4009, 4010, 4011],
             KnownCodes);
     }
 

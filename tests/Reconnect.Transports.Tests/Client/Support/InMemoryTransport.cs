@@ -1,15 +1,18 @@
 using Reconnect.Transports.Client;
 using Reconnect.Transports.Hosting;
 using Reconnect.Transports.InMemory;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 
-/// <summary>The in-memory ports of one host, kept so a test can break the signalling socket.</summary>
-internal sealed class InMemoryTransport(IInMemoryFabric fabric, string host, InMemorySignallingServer server, InMemoryMediaDirectory directory) : ITransportFactory
+/// <summary>The in-memory ports of one host, kept so a test can break the signalling socket, and a network monitor if given one.</summary>
+internal sealed class InMemoryTransport(IInMemoryFabric fabric, string host, InMemorySignallingServer server, InMemoryMediaDirectory directory, INetworkMonitor? monitor = null) : ITransportFactory
 {
     public InMemorySignallingPort? Signalling { get; private set; }
 
     public ISignallingPort CreateSignallingPort(IEngineInputSink sink) => Signalling = new InMemorySignallingPort(fabric, host, server, sink);
 
     public IMediaPort CreateMediaPort(IEngineInputSink sink) => new InMemoryMediaPort(fabric, host, directory, sink);
+
+    public INetworkMonitor? CreateNetworkMonitor() => monitor;
 }

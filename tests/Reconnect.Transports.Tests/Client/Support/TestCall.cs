@@ -2,6 +2,7 @@ using Reconnect.Channel;
 using Reconnect.Sim.Time;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
+using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 
@@ -33,11 +34,11 @@ internal sealed class TestCall : IAsyncDisposable
 
     public InMemoryMediaDirectory Directory { get; } = new();
 
-    /// <summary>An inline client on its own host, with the token <c>ok:&lt;name&gt;</c> unless told otherwise.</summary>
-    public ReconnectClient Client(string name, Action<ReconnectClientBuilder>? configure = null, string? token = null)
+    /// <summary>An inline client on its own host (with a network monitor if given one), with the token <c>ok:&lt;name&gt;</c> unless told otherwise.</summary>
+    public ReconnectClient Client(string name, Action<ReconnectClientBuilder>? configure = null, string? token = null, INetworkMonitor? monitor = null)
     {
         Fabric.AddHost(name);
-        var transport = new InMemoryTransport(Fabric, name, Server, Directory);
+        var transport = new InMemoryTransport(Fabric, name, Server, Directory, monitor);
         var grant = new TokenGrant(token ?? $"ok:{name}");
         var builder = ReconnectClient.CreateBuilder()
             .WithRunMode(ClientRunMode.Inline)
