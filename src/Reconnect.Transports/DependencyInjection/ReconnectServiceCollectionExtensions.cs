@@ -42,7 +42,7 @@ public static class ReconnectServiceCollectionExtensions
     /// <see cref="WebSocketTransportFactory"/> with the container's logger factory (if any), the media port
     /// <paramref name="createMediaPort"/> makes, and the operating system's network monitor. Like
     /// <see cref="AddReconnect"/>, <paramref name="configure"/> returns new options:
-    /// <c>o =&gt; o with { Endpoint = new Uri("ws://127.0.0.1:5080/ws") }</c>. The options are validated, every failure listed
+    /// <c>o =&gt; o with { Endpoint = new Uri("ws://127.0.0.1:5080/signal") }</c>. The options are validated, every failure listed
     /// in one <see cref="OptionsValidationException"/>, when the transport factory is first resolved.
     /// </summary>
     public static IServiceCollection AddReconnectWebSocketTransport(
