@@ -55,13 +55,16 @@ internal sealed class LiveCall : IAsyncDisposable
     /// <summary>Clients that join and publish <c>cam&lt;name&gt;</c>, then waits until each sees every other connected.</summary>
     public async Task JoinAllAsync(params string[] names)
     {
-        await Task.WhenAll(names.Select(async name =>
-        {
-            var client = Client(name);
-            await client.JoinAsync(Channel, name, null, Ct).WaitAsync(Patience, Ct).ConfigureAwait(false);
-            await client.PublishAsync(new StreamInfo("cam" + name, new Dictionary<string, string>(StringComparer.Ordinal)), Ct).ConfigureAwait(false);
-        })).ConfigureAwait(false);
+        await Task.WhenAll(names.Select(name => JoinAsync(name))).ConfigureAwait(false);
         Assert.True(await HealedAsync().ConfigureAwait(false), "The call never became whole:\n" + Timeline());
+    }
+
+    /// <summary>A client that joins and publishes <c>cam&lt;name&gt;</c>, with tokens of the given lifetime.</summary>
+    public async Task JoinAsync(string name, int? tokenLifetimeSeconds = null)
+    {
+        var client = Client(name, tokenLifetimeSeconds);
+        await client.JoinAsync(Channel, name, null, Ct).WaitAsync(Patience, Ct).ConfigureAwait(false);
+        await client.PublishAsync(new StreamInfo("cam" + name, new Dictionary<string, string>(StringComparer.Ordinal)), Ct).ConfigureAwait(false);
     }
 
     public Task<bool> HealedAsync() => CallProbe.WaitAsync(() => CallProbe.IsHealed(Clients), Patience, Ct);
