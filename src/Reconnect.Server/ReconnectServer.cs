@@ -9,7 +9,7 @@ using Reconnect.Server.Signalling;
 namespace Reconnect.Server;
 
 /// <summary>Builds the signalling server: settings, services and endpoints.</summary>
-internal static class ReconnectServer
+public static class ReconnectServer
 {
     /// <summary>Builds the app from command-line arguments; <paramref name="configure"/> may replace services (tests).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

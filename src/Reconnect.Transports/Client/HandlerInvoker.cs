@@ -6,7 +6,6 @@ namespace Reconnect.Transports.Client;
 internal sealed class HandlerInvoker(ILogger logger)
 {
     public void Invoke<T>(EventHandler<T>? handler, object sender, T args)
-        where T : ReconnectEvent
     {
         if (handler is null)
         {

@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Time;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.Client;
@@ -65,22 +66,24 @@ public sealed partial class ReconnectClient
             _pending.Observe(notice, _model.State);
         }
 
-        if (evt is null)
-        {
-            return;
-        }
-
         _inHandler.Value = true;
         try
         {
-            Raise(evt);
+            _handlers.Invoke(NoticeDispatched, this, new EngineNoticeEventArgs(new Instant(at), notice));
+            if (evt is not null)
+            {
+                Raise(evt);
+            }
         }
         finally
         {
             _inHandler.Value = false;
         }
 
-        _subscriptions.Publish(evt);
+        if (evt is not null)
+        {
+            _subscriptions.Publish(evt);
+        }
     }
 
     private void Raise(ReconnectEvent evt)

@@ -84,6 +84,12 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
 
+    /// <summary>
+    /// Raised for every engine notice, in order, on the dispatcher before its typed event (for traces and diagnostics:
+    /// it carries the raw notice, including those no typed event reports).
+    /// </summary>
+    public event EventHandler<EngineNoticeEventArgs>? NoticeDispatched;
+
     /// <summary>Where the engine runs.</summary>
     public ClientRunMode RunMode { get; }
 

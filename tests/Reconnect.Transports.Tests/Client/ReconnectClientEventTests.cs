@@ -37,6 +37,26 @@ public sealed class ReconnectClientEventTests
     }
 
     [Fact]
+    public async Task NoticeDispatched_carries_every_engine_notice_in_order_before_its_typed_event()
+    {
+        await using var call = new TestCall();
+        var alice = call.Client("alice");
+        var seen = new List<string>();
+        alice.NoticeDispatched += (_, e) => seen.Add("notice " + e.Notice.GetType().Name);
+        alice.StateChanged += (_, e) => seen.Add("event " + e.To);
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
+        await alice.CloseAsync(Ct).WaitAsync(TestCall.Patience, Ct);
+
+        Assert.Contains("notice SocketAttemptStarted", seen);
+        Assert.Equal(
+            ["notice LocalStateChanged", "event Joining", "notice LocalStateChanged", "event Joined", "notice LocalStateChanged", "event Closed"],
+            seen.Where(s => s.StartsWith("event ", StringComparison.Ordinal) || s == "notice LocalStateChanged"));
+    }
+
+    [Fact]
     public async Task Events_stream_yields_every_event_in_the_order_handlers_saw_them_and_ends_at_close()
     {
         await using var call = new TestCall();

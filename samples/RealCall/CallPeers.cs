@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reconnect.Core.Options;
+using Reconnect.Transports.Client;
+using Reconnect.Transports.InMemory;
+using Reconnect.Transports.WebSockets;
+
+namespace Reconnect.Samples.RealCall;
+
+/// <summary>Builds the call's clients: the real facade on a real WebSocket, media over one in-memory fabric, tokens from the server.</summary>
+/// <param name="api">Where tokens come from.</param>
+/// <param name="fabric">The media fabric every client shares.</param>
+/// <param name="recorder">Where every client's notices go.</param>
+/// <param name="loggerFactory">Where the clients log.</param>
+public sealed class CallPeers(ServerApi api, RealTimeMediaFabric fabric, CallRecorder recorder, ILoggerFactory loggerFactory)
+{
+    /// <summary>Options for a demo on loopback: a heartbeat of a second, so a silent socket is found within a few seconds.</summary>
+    public static ReconnectOptions DemoOptions { get; } = new()
+    {
+        Heartbeat = new() { PingInterval = TimeSpan.FromSeconds(1), LivenessTimeout = TimeSpan.FromSeconds(3), WelcomeTimeout = TimeSpan.FromSeconds(5) },
+    };
+
+    /// <summary>A client named <paramref name="name"/> that signals through <paramref name="signalUri"/> on <paramref name="channel"/>.</summary>
+    /// <param name="name">The peer id, and the media host's name.</param>
+    /// <param name="channel">The channel its tokens allow.</param>
+    /// <param name="signalUri">The signalling endpoint (the proxy's, to break it).</param>
+    /// <param name="tokenLifetimeSeconds">How long each token lives, or null for the server's default.</param>
+    /// <param name="options">The client's options, <see cref="DemoOptions"/> by default.</param>
+    public ReconnectClient Create(string name, string channel, Uri signalUri, int? tokenLifetimeSeconds = null, ReconnectOptions? options = null)
+    {
+        var transport = new WebSocketTransportFactory(
+            Options.Create(new WebSocketSignallingOptions { Endpoint = signalUri, ConnectTimeout = TimeSpan.FromSeconds(3) }),
+            loggerFactory,
+            sink => fabric.CreatePort(name, sink));
+        var client = ReconnectClient.CreateBuilder()
+            .WithOptions(options ?? DemoOptions)
+            .WithTransport(transport)
+            .WithLoggerFactory(loggerFactory)
+            .WithTokenProvider(async ct => new TokenGrant(await api.TokenAsync(name, channel, tokenLifetimeSeconds, ct).ConfigureAwait(false)))
+            .Build();
+        client.NoticeDispatched += (_, e) => recorder.Notice(name, e.Notice);
+        return client;
+    }
+}

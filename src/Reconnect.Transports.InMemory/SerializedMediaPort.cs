@@ -1,0 +1,38 @@
+using Reconnect.Core.Ports;
+using Reconnect.Core.Protocol;
+using Reconnect.Transports.Hosting;
+
+namespace Reconnect.Transports.InMemory;
+
+/// <summary>A media port whose every call runs under a lock shared with its fabric's deliveries and timers.</summary>
+internal sealed class SerializedMediaPort(IMediaPort inner, Lock gate) : IMediaPort
+{
+    public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) =>
+        Run(() => inner.CreateConnection(remotePeerId, generation, iceServers, polite, localStreams));
+
+    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Run(() => inner.CreateOffer(remotePeerId, generation, iceRestart));
+
+    public void CreateAnswer(string remotePeerId, int generation) => Run(() => inner.CreateAnswer(remotePeerId, generation));
+
+    public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description) =>
+        Run(() => inner.SetRemoteDescription(remotePeerId, generation, description));
+
+    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) => Run(() => inner.AddIceCandidate(remotePeerId, generation, candidate));
+
+    public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream) => Run(() => inner.AttachLocalStream(remotePeerId, generation, stream));
+
+    public void DetachLocalStream(string remotePeerId, int generation, string streamId) => Run(() => inner.DetachLocalStream(remotePeerId, generation, streamId));
+
+    public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId) =>
+        Run(() => inner.ReplaceTrack(remotePeerId, generation, streamId, trackId));
+
+    public void Close(string remotePeerId, int generation) => Run(() => inner.Close(remotePeerId, generation));
+
+    private void Run(Action call)
+    {
+        lock (gate)
+        {
+            call();
+        }
+    }
+}
