@@ -66,6 +66,19 @@ public sealed class LimitTests
         Assert.Equal(CloseCodes.JoinTimeout, (await idle.ClosedAsync()).Code);
     }
 
+    [Theory]
+    [InlineData("""{"type":"join","channel":"room-42","peerId":"","metadata":{},"streams":[],"resumeSessionId":null}""")]
+    [InlineData("""{"type":"join","channel":"room-42","peerId":"eve","metadata":{},"streams":[],"resumeSessionId":null,"pingIntervalMs":-1}""")]
+    [InlineData("""{"type":"join","channel":"room-42","peerId":"eve","metadata":{},"streams":[{"streamId":"","metadata":{}}],"resumeSessionId":null}""")]
+    public async Task A_connection_whose_join_the_channel_refuses_as_malformed_is_still_closed_at_the_join_timeout(string join)
+    {
+        await using var server = await LiveServer.StartAsync(("JoinTimeout", "00:00:00.200"));
+        using var client = await RawClient.ConnectAsync(server.SignalUri, server.Token("eve"));
+        await client.SendTextAsync(join);
+
+        Assert.Contains((await client.ClosedAsync()).Code, new[] { CloseCodes.JoinTimeout, CloseCodes.ProtocolViolation });
+    }
+
     [Fact]
     public async Task A_client_that_never_finishes_its_upgrade_request_is_dropped_at_the_upgrade_timeout()
     {

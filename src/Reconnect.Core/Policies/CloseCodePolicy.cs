@@ -40,6 +40,7 @@ public static class CloseCodePolicy
     {
         CloseCodes.Normal => new(code, "normal", CloseDisposition.Retry),
         CloseCodes.GoingAway => new(code, "going_away", CloseDisposition.Retry),
+        CloseCodes.InvalidPayload => new(code, "invalid_payload", CloseDisposition.Terminal),
         CloseCodes.Abnormal => new(code, "abnormal", CloseDisposition.Retry),
         CloseCodes.ServiceRestart => new(code, "service_restart", CloseDisposition.Retry),
         CloseCodes.InvalidToken => new(code, "invalid_token", CloseDisposition.Terminal),

@@ -12,6 +12,9 @@ public static class CloseCodes
     /// <summary>The server is going away (graceful shutdown).</summary>
     public const int GoingAway = 1001;
 
+    /// <summary>The peer sent a text frame that is not valid UTF-8 (the WebSocket layer closes with it).</summary>
+    public const int InvalidPayload = 1007;
+
     /// <summary>The connection dropped without a close frame.</summary>
     public const int Abnormal = 1006;
 

@@ -47,6 +47,12 @@ public static class ProtocolCodec
             return false;
         }
 
+        if (LoneSurrogateAt(frame) is { } at)
+        {
+            error = $"frame is not valid text: a lone surrogate at index {at}";
+            return false;
+        }
+
         try
         {
             message = JsonSerializer.Deserialize<T>(frame, Options);
@@ -76,5 +82,23 @@ public static class ProtocolCodec
         }
 
         return true;
+    }
+
+    /// <summary>The index of the first surrogate not in a high-low pair (text no UTF-8 can carry), or null when there is none.</summary>
+    private static int? LoneSurrogateAt(string frame)
+    {
+        for (var i = 0; i < frame.Length; i++)
+        {
+            if (char.IsHighSurrogate(frame[i]) && i + 1 < frame.Length && char.IsLowSurrogate(frame[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(frame[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 }

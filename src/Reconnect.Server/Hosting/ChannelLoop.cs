@@ -161,6 +161,11 @@ internal sealed class ChannelLoop
             switch (output)
             {
                 case SendFrame send when connections.TryGetValue(send.ConnectionId, out var connection):
+                    if (send.Message is WelcomeMessage)
+                    {
+                        connection.MarkWelcomed();
+                    }
+
                     Send(connection, send.Message);
                     break;
                 case Reconnect.Channel.CloseConnection close when connections.Remove(close.ConnectionId, out var connection):

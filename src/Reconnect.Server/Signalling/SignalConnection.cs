@@ -22,6 +22,7 @@ internal sealed class SignalConnection : IDisposable
     private (int Code, string Reason)? closing;
     private bool discardQueued;
     private int closeRequested;
+    private int welcomed;
     private ITimer? closeWatchdog;
     private ITimer? tokenExpiry;
     private volatile ChannelLoop? loop;
@@ -63,6 +64,12 @@ internal sealed class SignalConnection : IDisposable
 
     /// <summary>True once a close was requested.</summary>
     public bool IsClosing => Volatile.Read(ref closeRequested) != 0;
+
+    /// <summary>True once the channel logic welcomed the connection's join: a session now owns it.</summary>
+    public bool IsWelcomed => Volatile.Read(ref welcomed) != 0;
+
+    /// <summary>Notes that the channel logic welcomed the connection's join.</summary>
+    public void MarkWelcomed() => Volatile.Write(ref welcomed, 1);
 
     /// <summary>Queues a frame; false when the connection is closing or its queue is full (never blocks).</summary>
     public bool TrySend(string frame) => !IsClosing && outbound.Writer.TryWrite(frame);

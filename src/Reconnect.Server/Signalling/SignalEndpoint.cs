@@ -98,9 +98,9 @@ internal sealed class SignalEndpoint(
         using var joinDeadline = time.CreateTimer(
             _ =>
             {
-                if (connection.Loop is null)
+                if (!connection.IsWelcomed)
                 {
-                    Refuse(connection, CloseCodes.JoinTimeout, "no join in time");
+                    Refuse(connection, CloseCodes.JoinTimeout, "no accepted join in time");
                 }
             },
             null,

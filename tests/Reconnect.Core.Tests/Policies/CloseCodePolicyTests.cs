@@ -8,7 +8,7 @@ public sealed class CloseCodePolicyTests
 {
     private static readonly int[] KnownCodes =
     [
-        CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.ServiceRestart,
+        CloseCodes.Normal, CloseCodes.GoingAway, CloseCodes.Abnormal, CloseCodes.InvalidPayload, CloseCodes.ServiceRestart,
         CloseCodes.InvalidToken, CloseCodes.TokenExpired, CloseCodes.ChannelNotAuthorized,
         CloseCodes.AccountSuspended, CloseCodes.AdminDisconnect, CloseCodes.OverCapacity,
         CloseCodes.LivenessTimeout, CloseCodes.WelcomeTimeout, CloseCodes.ConnectionRefused, CloseCodes.SendQueueOverflow,
@@ -17,6 +17,7 @@ public sealed class CloseCodePolicyTests
     ];
 
     [Theory]
+    [InlineData(1007, "invalid_payload", CloseDisposition.Terminal)]
     [InlineData(4007, "frame_too_large", CloseDisposition.Terminal)]
     [InlineData(4008, "rate_limited", CloseDisposition.RetryAfterCapacityFloor)]
     [InlineData(4009, "join_timeout", CloseDisposition.Retry)]
@@ -98,7 +99,7 @@ public sealed class CloseCodePolicyTests
     public void The_named_constants_carry_the_published_numbers()
     {
         Assert.Equal(
-            [1000, 1001, 1006, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4104, 4105, 4007, 4008, 4009, 4010, 4011],
+            [1000, 1001, 1006, 1007, 1012, 4001, 4002, 4003, 4004, 4005, 4006, 4100, 4101, 4103, 4104, 4105, 4007, 4008, 4009, 4010, 4011],
             KnownCodes);
     }
 

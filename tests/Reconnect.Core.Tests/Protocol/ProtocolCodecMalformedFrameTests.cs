@@ -138,6 +138,30 @@ public sealed class ProtocolCodecMalformedFrameTests
             }));
     }
 
+    [Fact]
+    public void A_lone_surrogate_anywhere_in_a_frame_is_rejected_with_a_reason_never_an_exception()
+    {
+        var cases =
+            (from json in Gen.OneOf(ProtocolGenerators.AnyClientMessage.Select(ProtocolCodec.Encode), ProtocolGenerators.AnyServerMessage.Select(ProtocolCodec.Encode))
+             from at in Gen.Choose(0, json.Length)
+             from lone in Gen.Elements("\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uDC00\uD800")
+             select json.Insert(at, lone)).ToArbitrary();
+
+        Prop.ForAll(cases, frame =>
+                (Rejected(ProtocolCodec.TryDecodeClientMessage(frame, out _, out var clientError), clientError)
+                    && Rejected(ProtocolCodec.TryDecodeServerMessage(frame, out _, out var serverError), serverError)
+                    && clientError!.Contains("lone surrogate", StringComparison.Ordinal))
+                .Label($"frame={frame} error={clientError}"))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_surrogate_pair_is_text_and_decodes()
+    {
+        Assert.True(ProtocolCodec.TryDecodeClientMessage("{\"type\":\"unpublish\",\"streamId\":\"\uD83D\uDE00\"}", out var message, out var error), error);
+        Assert.Equal("\uD83D\uDE00", Assert.IsType<UnpublishStreamMessage>(message).StreamId);
+    }
+
     private static bool Rejected(bool decoded, string? error) => !decoded && !string.IsNullOrWhiteSpace(error);
 
     private static bool Consistent(bool decoded, object? message, string? error) =>

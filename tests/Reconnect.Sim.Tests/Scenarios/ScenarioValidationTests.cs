@@ -548,7 +548,7 @@ public sealed class ScenarioValidationTests
         var unlisted = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4005 } };
 
         AssertProblem(retried, "$.expect.terminalErrorCode", "4002 (token_expired) is not a terminal close code");
-        AssertProblem(retried, "$.expect.terminalErrorCode", "terminal codes: 4001, 4003, 4004, 4005");
+        AssertProblem(retried, "$.expect.terminalErrorCode", "terminal codes: 1007, 4001, 4003, 4004, 4005");
         AssertProblem(unlisted, "$.expect.errors", "terminalErrorCode is set, so errors must list TerminalCloseError");
     }
 
