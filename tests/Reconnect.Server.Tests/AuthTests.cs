@@ -38,7 +38,10 @@ public sealed class AuthTests
     public async Task A_token_that_expires_while_connected_closes_the_socket_as_expired()
     {
         await using var server = await LiveServer.StartAsync();
-        using var client = await RawClient.ConnectAsync(server.SignalUri, server.Token("alice", lifetimeSeconds: 1));
+
+        // A JWT's expiry is in whole seconds, so a one-second token may have less than a second left when issued:
+        // three seconds leave the join ample time on a loaded machine before the token runs out.
+        using var client = await RawClient.ConnectAsync(server.SignalUri, server.Token("alice", lifetimeSeconds: 3));
         await client.SendJoinAsync("room-42", "alice");
 
         var (code, before) = await client.ClosedAsync();
