@@ -51,6 +51,9 @@ public static class ChannelNoticeKinds
     /// <summary>A connection was closed because its token expired.</summary>
     public const string TokenExpired = "token-expired";
 
+    /// <summary>A joined connection handed over a fresh token and the server took it.</summary>
+    public const string TokenRefreshed = "token-refreshed";
+
     /// <summary>A connection was told the server is going away and closed.</summary>
     public const string GoingAway = "going-away";
 }

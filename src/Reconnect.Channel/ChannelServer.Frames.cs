@@ -69,6 +69,9 @@ public sealed partial class ChannelServer
             case UnpublishStreamMessage unpublish:
                 Update(session, session.Metadata, RosterValues.Unpublish(session.Streams, unpublish.StreamId));
                 break;
+            case RefreshTokenMessage refresh:
+                OnRefreshToken(connection, session, refresh.Token);
+                break;
             default:
                 Notice(ChannelNoticeKinds.Ignored, session.Channel, session.PeerId, $"unsupported {message.GetType().Name}");
                 break;
@@ -80,6 +83,12 @@ public sealed partial class ChannelServer
         if (connection.Session is { } current)
         {
             Notice(ChannelNoticeKinds.Ignored, current.Channel, current.PeerId, $"connection {connection.Id}: join while joined as {current.Id}");
+            return;
+        }
+
+        if (!connection.Grant.AllowsPeer(join.PeerId))
+        {
+            Reject(connection.Id, CloseCodes.InvalidToken, join.Channel, join.PeerId, $"token is for peer {connection.Grant.PeerId}");
             return;
         }
 
@@ -202,6 +211,7 @@ public sealed partial class ChannelServer
         RelaySignalMessage relay when relay is not { To.Length: > 0, Payload: not null } => "signal with missing fields",
         PublishStreamMessage publish when publish.Stream is not { StreamId.Length: > 0, Metadata: not null } => "publish with missing fields",
         UnpublishStreamMessage { StreamId.Length: 0 } => "unpublish with an empty stream id",
+        RefreshTokenMessage { Token: null or { Length: 0 } } => "refresh-token with no token",
         _ => null,
     };
 

@@ -14,4 +14,7 @@ public static class PeerLeftReasons
 
     /// <summary>The same peer joined again under a new session.</summary>
     public const string Replaced = "replaced";
+
+    /// <summary>The peer handed over a fresh token that the server refused for good (another account, channel or a revoked token).</summary>
+    public const string TokenRefused = "token-refused";
 }

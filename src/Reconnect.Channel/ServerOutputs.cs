@@ -17,6 +17,14 @@ public sealed record SendFrame(long ConnectionId, ServerMessage Message) : Serve
 /// <param name="Reason">The close reason.</param>
 public sealed record CloseConnection(long ConnectionId, int Code, string Reason) : ServerOutput;
 
+/// <summary>
+/// A joined connection now holds a fresh token: the shell re-arms the connection's expiry on it (the old token's expiry
+/// no longer applies) and revokes this token, not the old one, if the session is kicked.
+/// </summary>
+/// <param name="ConnectionId">The connection.</param>
+/// <param name="Token">The fresh token, already accepted.</param>
+public sealed record TokenRenewed(long ConnectionId, string Token) : ServerOutput;
+
 /// <summary>Arm a timer; answer with <see cref="TimerFired"/> once <paramref name="Due"/> is reached.</summary>
 /// <param name="Timer">The timer.</param>
 /// <param name="Due">When it fires.</param>

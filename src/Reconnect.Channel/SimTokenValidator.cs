@@ -4,16 +4,27 @@ namespace Reconnect.Channel;
 
 /// <summary>
 /// The simulator's tokens: <c>ok:&lt;account&gt;</c> for any channel, <c>ok:&lt;account&gt;:&lt;channel&gt;</c> for one
-/// channel, <c>expired</c> (4002), <c>suspended</c> (4004); anything else is invalid (4001).
+/// channel (a pattern such as <c>room-*</c> for several), either one written <c>ok@&lt;peer&gt;:...</c> for one peer id
+/// only, <c>expired</c> (4002), <c>suspended</c> (4004); anything else is invalid (4001).
 /// </summary>
 public sealed class SimTokenValidator : ITokenValidator
 {
     private const string OkPrefix = "ok:";
+    private const string PeerBoundPrefix = "ok@";
 
     /// <inheritdoc />
     public TokenCheck Validate(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (token.StartsWith(PeerBoundPrefix, StringComparison.Ordinal))
+        {
+            return token[PeerBoundPrefix.Length..].Split(':', 2) switch
+            {
+                [{ Length: > 0 } peer, var rest] when Validate(OkPrefix + rest) is TokenAccepted grant => grant with { PeerId = peer },
+                _ => new TokenRejected(CloseCodes.InvalidToken),
+            };
+        }
+
         if (token.StartsWith(OkPrefix, StringComparison.Ordinal))
         {
             return token[OkPrefix.Length..].Split(':', 2) switch

@@ -3,13 +3,17 @@ namespace Reconnect.Channel;
 /// <summary>The outcome of checking a token.</summary>
 public abstract record TokenCheck;
 
-/// <summary>The token is good for an account and the channels its pattern allows.</summary>
+/// <summary>The token is good for an account, the channels its pattern allows and the peer id it names.</summary>
 /// <param name="Account">The account the token belongs to.</param>
 /// <param name="ChannelPattern">
 /// The channels allowed: null for any, a name ending in <c>*</c> for every channel with that prefix, otherwise exactly one.
 /// </param>
-public sealed record TokenAccepted(string Account, string? ChannelPattern) : TokenCheck
+/// <param name="PeerId">The only peer id a join may use, or null for any.</param>
+public sealed record TokenAccepted(string Account, string? ChannelPattern, string? PeerId = null) : TokenCheck
 {
+    /// <summary>True when the grant lets a session use the peer id.</summary>
+    public bool AllowsPeer(string peerId) => PeerId is null || string.Equals(PeerId, peerId, StringComparison.Ordinal);
+
     /// <summary>True when the grant covers the channel.</summary>
     public bool Allows(string channel)
     {

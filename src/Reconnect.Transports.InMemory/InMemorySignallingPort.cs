@@ -39,7 +39,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
     public bool IsOpen => _open;
 
     /// <inheritdoc />
-    public void Open(long epoch, string token)
+    public void Open(long epoch, string token, Uri? endpoint)
     {
         Abandon();
         _epoch = epoch;

@@ -32,6 +32,27 @@ public sealed class TokenTests
         Assert.Equal(new TokenAccepted("acme", channel), new SimTokenValidator().Validate(token));
     }
 
+    [Theory]
+    [InlineData("ok@alice:acme", null)]
+    [InlineData("ok@alice:acme:room:blue", "room:blue")]
+    public void Sim_tokens_written_ok_at_a_peer_bind_that_peer_id(string token, string? channel)
+    {
+        var grant = Assert.IsType<TokenAccepted>(new SimTokenValidator().Validate(token));
+
+        Assert.Equal(new TokenAccepted("acme", channel, "alice"), grant);
+        Assert.True(grant.AllowsPeer("alice"));
+        Assert.False(grant.AllowsPeer("eve"));
+    }
+
+    [Theory]
+    [InlineData("ok@:acme")]
+    [InlineData("ok@alice")]
+    [InlineData("ok@alice:")]
+    public void Malformed_peer_bound_sim_tokens_are_invalid(string token)
+    {
+        Assert.Equal(new TokenRejected(CloseCodes.InvalidToken), new SimTokenValidator().Validate(token));
+    }
+
     [Fact]
     public void Token_for_one_channel_joins_that_channel_only_and_is_closed_with_4003_elsewhere()
     {

@@ -23,6 +23,8 @@ public sealed partial class CallEngine
     private bool _offline;
     private long _tokenAttempt;
     private string _token = string.Empty;
+    private Uri? _endpoint;
+    private int _expiredTokenCloses;
     private IReadOnlyList<IceServer> _iceServers = [];
     private int _consecutiveTokenFailures;
     private Instant _serverRetryFloor;
@@ -35,9 +37,7 @@ public sealed partial class CallEngine
 
     private void HandleTokenFetched(TokenFetched token)
     {
-        _token = token.Token;
-        _iceServers = [.. token.IceServers];
-        _consecutiveTokenFailures = 0;
+        TakeToken(token);
         FireSocket(SignallingSocketTrigger.TokenReceived);
     }
 
@@ -93,6 +93,13 @@ public sealed partial class CallEngine
 
     private void SocketFailed(SocketFailure failure)
     {
+        if (failure.Close is { } close)
+        {
+            (close, _expiredTokenCloses) = ExpiredTokenCloses.Count(
+                close, _socketState == SignallingSocketState.Connecting, _expiredTokenCloses, _options.Token.ExpiredTokenCloseLimit);
+            failure = failure with { Close = close };
+        }
+
         _lastFailure = failure;
         if (failure.Close?.Disposition == CloseDisposition.RetryAfterCapacityFloor)
         {
@@ -198,7 +205,7 @@ public sealed partial class CallEngine
                 _socketAlive = true;
                 _socketOpened = false;
                 Emit(new SocketAttemptStarted(_failedAttempts + 1, _epoch));
-                Emit(new OpenSocket(_epoch, _token));
+                Emit(new OpenSocket(_epoch, _token, _endpoint));
                 _timers.Start(TimerKind.WelcomeTimeout, string.Empty, _now + _options.Heartbeat.WelcomeTimeout, _emit);
                 break;
             case SignallingSocketEffect.CancelWelcomeTimeout:
@@ -208,12 +215,14 @@ public sealed partial class CallEngine
                 _timers.Start(TimerKind.Ping, string.Empty, _now + _options.Heartbeat.PingInterval, _emit);
                 _timers.Start(TimerKind.Liveness, string.Empty, _lastInbound + _options.Heartbeat.LivenessTimeout, _emit);
                 _timers.Start(TimerKind.StableWindow, string.Empty, _now + _options.Backoff.StableWindow, _emit);
+                ArmTokenRefresh();
                 break;
             case SignallingSocketEffect.StopHeartbeat:
                 EndWakeProbe();
                 _timers.Cancel(TimerKind.Ping, string.Empty, _emit);
                 _timers.Cancel(TimerKind.Liveness, string.Empty, _emit);
                 _timers.Cancel(TimerKind.StableWindow, string.Empty, _emit);
+                StopTokenRefresh();
                 break;
             case SignallingSocketEffect.DropSocket:
                 if (_socketAlive)
@@ -269,6 +278,7 @@ public sealed partial class CallEngine
                 break;
             case SignallingSocketEffect.ReportWelcomed:
                 _everWelcomed = true;
+                _expiredTokenCloses = 0;
                 _offlineProbes = 0;
                 _welcomesSinceJoin++;
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.Welcomed, "welcomed"));

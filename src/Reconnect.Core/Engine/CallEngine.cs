@@ -26,6 +26,7 @@ public sealed partial class CallEngine
     private readonly SocketBackoff _backoff;
     private readonly IceRestartLadder _ladder;
     private readonly DeterministicRandom _jitter;
+    private readonly DeterministicRandom _refreshJitter;
     private readonly Queue<EngineOutput> _outbox = new();
     private CallSnapshot? _snapshot;
     private readonly TimerTable _timers = new();
@@ -58,6 +59,7 @@ public sealed partial class CallEngine
         _backoff = _retry.Backoff;
         _ladder = new IceRestartLadder(options.IceRestart);
         _jitter = DeterministicRandom.FromSeed(seed).Fork("backoff");
+        _refreshJitter = DeterministicRandom.FromSeed(seed).Fork("token-refresh");
         _emit = _outbox.Enqueue;
         _deliver = DeliverSignal;
         _signals = new SignalQueue(PeerLive);
@@ -117,7 +119,7 @@ public sealed partial class CallEngine
             return;
         }
 
-        if (Fenced(input))
+        if (AnswersTokenRefresh(input) || Fenced(input))
         {
             return;
         }
@@ -325,6 +327,8 @@ public sealed partial class CallEngine
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;
             case TimerKind.PendingSignalExpiry: ExpireHeldSignals(); break;
             case TimerKind.RejoinWait: HandleRejoinWaitExpired(timer.Owner); break;
+            case TimerKind.TokenRefreshDue: StartTokenRefresh(); break;
+            case TimerKind.TokenRefreshTimeout: RefreshFailed("the token provider timed out", networkUnreachable: false); break;
             default: HandleRemoteTimer(timer); break;
         }
     }

@@ -38,7 +38,12 @@ public sealed record LocalTrackReplaced(string StreamId, string TrackId) : Engin
 /// <param name="Attempt">The fetch it answers.</param>
 /// <param name="Token">The credential for the socket.</param>
 /// <param name="IceServers">The STUN/TURN servers for connections built from now on.</param>
-public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceServer> IceServers) : EngineInput;
+/// <param name="ValidFor">
+/// How long the token stays valid from now, when the grant says: the engine then hands the server a fresh one over the
+/// open socket ahead of its expiry. Null for a token with no known expiry.
+/// </param>
+/// <param name="Endpoint">Where to open the socket with this token, when the grant says; null for the configured endpoint.</param>
+public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceServer> IceServers, TimeSpan? ValidFor = null, Uri? Endpoint = null) : EngineInput;
 
 /// <summary>The token provider failed.</summary>
 /// <param name="Attempt">The fetch it answers.</param>

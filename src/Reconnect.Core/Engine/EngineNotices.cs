@@ -94,6 +94,19 @@ public sealed record SocketRetryScheduled(int Attempt, TimeSpan Delay, int? Clos
 /// <param name="Elapsed">How long it has been reconnecting.</param>
 public sealed record StillReconnecting(TimeSpan Elapsed) : EngineNotice;
 
+/// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
+/// <param name="ValidFor">How long the fresh token stays valid from now.</param>
+public sealed record TokenRefreshed(TimeSpan ValidFor) : EngineNotice;
+
+/// <summary>A refresh of the token in use failed; the socket stays open on the old token.</summary>
+/// <param name="ConsecutiveFailures">The refresh failures in a row.</param>
+/// <param name="Reason">What went wrong.</param>
+/// <param name="RetryIn">
+/// The wait before the next refresh; null when none fits before the old token expires: the server then closes the
+/// socket with 4002 and the engine reconnects with a fresh token.
+/// </param>
+public sealed record TokenRefreshFailed(int ConsecutiveFailures, string Reason, TimeSpan? RetryIn) : EngineNotice;
+
 /// <summary>The token provider failed several times in a row; retries go on.</summary>
 /// <param name="ConsecutiveFailures">How many in a row.</param>
 /// <param name="LastReason">The last failure's reason.</param>

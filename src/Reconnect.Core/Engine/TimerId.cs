@@ -50,6 +50,12 @@ public enum TimerKind
 
     /// <summary>A remote peer whose session the server lost did not rejoin in time.</summary>
     RejoinWait,
+
+    /// <summary>Time to fetch a fresh token for the open socket, ahead of the expiry of the one in use.</summary>
+    TokenRefreshDue,
+
+    /// <summary>The token provider did not answer a refresh in time.</summary>
+    TokenRefreshTimeout,
 }
 
 /// <summary>Names one armed timer. A fired timer whose id is no longer armed is ignored by rule.</summary>

@@ -33,6 +33,11 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
 
         Positive(failures, "Token.FetchTimeout", options.Token.FetchTimeout);
         Check(failures, options.Token.FailureNoticeThreshold >= 1, "Token.FailureNoticeThreshold must be at least 1.");
+        Positive(failures, "Token.RefreshLead", options.Token.RefreshLead);
+        Check(failures, options.Token.RefreshJitterFraction is >= 0.0 and < 1.0, "Token.RefreshJitterFraction must be in [0, 1).");
+        Positive(failures, "Token.RefreshRetryDelay", options.Token.RefreshRetryDelay);
+        Check(failures, options.Token.RefreshRetryMaxDelay >= options.Token.RefreshRetryDelay, "Token.RefreshRetryMaxDelay must be at least Token.RefreshRetryDelay.");
+        Check(failures, options.Token.ExpiredTokenCloseLimit is >= 1 and <= 100, "Token.ExpiredTokenCloseLimit must be in [1, 100].");
 
         var ice = options.IceRestart;
         Check(failures, ice.Delays is { Count: >= 1 and <= 100 }, "IceRestart.Delays must hold 1 to 100 waits.");

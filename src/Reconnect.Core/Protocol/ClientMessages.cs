@@ -11,6 +11,7 @@ namespace Reconnect.Core.Protocol;
 [JsonDerivedType(typeof(PingMessage), "ping")]
 [JsonDerivedType(typeof(PublishStreamMessage), "publish")]
 [JsonDerivedType(typeof(UnpublishStreamMessage), "unpublish")]
+[JsonDerivedType(typeof(RefreshTokenMessage), "refresh-token")]
 public abstract record ClientMessage;
 
 /// <summary>Joins a channel, or resumes a session after a drop.</summary>
@@ -54,3 +55,7 @@ public sealed record PublishStreamMessage(StreamInfo Stream) : ClientMessage;
 /// <summary>Withdraws a published stream.</summary>
 /// <param name="StreamId">The stream's id.</param>
 public sealed record UnpublishStreamMessage(string StreamId) : ClientMessage;
+
+/// <summary>Hands the server a fresh token for the open socket before the one it opened with expires.</summary>
+/// <param name="Token">The fresh credential; it must name the same account, and allow the joined channel.</param>
+public sealed record RefreshTokenMessage(string Token) : ClientMessage;

@@ -78,7 +78,7 @@ internal sealed class JwtTokens : ITokenValidator
     public TokenCheck Validate(string token) =>
         Read(token, out var claims) is TokenRejected rejected
             ? rejected
-            : new TokenAccepted(claims!.Account, claims.ChannelPattern);
+            : new TokenAccepted(claims!.Account, claims.ChannelPattern, claims.PeerId);
 
     /// <summary>Checks a token; when accepted, <paramref name="claims"/> holds what it grants.</summary>
     public TokenCheck Read(string token, out TokenClaims? claims)
@@ -109,7 +109,7 @@ internal sealed class JwtTokens : ITokenValidator
         }
 
         claims = read;
-        return new TokenAccepted(read.Account, read.ChannelPattern);
+        return new TokenAccepted(read.Account, read.ChannelPattern, read.PeerId);
     }
 
     private List<IceServer> ConfiguredIceServers() =>

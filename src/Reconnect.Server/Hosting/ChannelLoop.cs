@@ -18,6 +18,7 @@ namespace Reconnect.Server.Hosting;
 internal sealed class ChannelLoop
 {
     private readonly ChannelServer server;
+    private readonly JwtTokens tokens;
     private readonly TokenRevocations revocations;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -30,10 +31,11 @@ internal sealed class ChannelLoop
     private Task running = Task.CompletedTask;
 
     /// <summary>Creates a loop over its own channel logic.</summary>
-    public ChannelLoop(int index, ChannelServer server, TokenRevocations revocations, TimeProvider time, ILogger logger)
+    public ChannelLoop(int index, ChannelServer server, JwtTokens tokens, TokenRevocations revocations, TimeProvider time, ILogger logger)
     {
         Index = index;
         this.server = server;
+        this.tokens = tokens;
         this.revocations = revocations;
         this.time = time;
         this.logger = logger;
@@ -161,9 +163,9 @@ internal sealed class ChannelLoop
             switch (output)
             {
                 case SendFrame send when connections.TryGetValue(send.ConnectionId, out var connection):
-                    if (send.Message is WelcomeMessage)
+                    if (send.Message is WelcomeMessage welcome)
                     {
-                        connection.MarkWelcomed();
+                        connection.MarkWelcomed(welcome.PeerId);
                     }
 
                     Send(connection, send.Message);
@@ -173,6 +175,9 @@ internal sealed class ChannelLoop
                     break;
                 case StartTimer start:
                     Arm(start);
+                    break;
+                case TokenRenewed renewed when connections.TryGetValue(renewed.ConnectionId, out var connection):
+                    Renew(connection, renewed.Token);
                     break;
                 case CancelTimer cancel when timers.Remove(cancel.Timer, out var timer):
                     timer.Dispose();
@@ -195,6 +200,22 @@ internal sealed class ChannelLoop
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>The connection now holds a fresh token the logic accepted: its expiry is armed anew, and a kick revokes it.</summary>
+    private void Renew(SignalConnection connection, string token)
+    {
+        if (tokens.Read(token, out var claims) is TokenRejected || claims is null)
+        {
+            ServerLog.Refused(logger, connection.Id, CloseCodes.InvalidToken, "refreshed token no longer checks out");
+            return;
+        }
+
+        connection.Renew(token, claims, () => Post(new TokenExpired(connection.Id)));
+        if (connection is { Channel: { } channel, PeerId: { } peer })
+        {
+            sessionTokens.Welcomed(channel, peer, claims);
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class LocalChannelOwnership : IChannelOwnership
         loops = [.. Enumerable.Range(0, settings.ChannelLoops).Select(index => new ChannelLoop(
             index,
             new ChannelServer(settings.ToChannelOptions() with { SessionIdPrefix = SessionPrefix(index) }, tokens),
+            tokens,
             revocations,
             time,
             loggers.CreateLogger<ChannelLoop>()))];

@@ -25,6 +25,7 @@ internal sealed class SignalConnection : IDisposable
     private int welcomed;
     private ITimer? closeWatchdog;
     private ITimer? tokenExpiry;
+    private TokenClaims claims;
     private volatile ChannelLoop? loop;
 
     /// <summary>Wraps an accepted socket whose token was read.</summary>
@@ -33,7 +34,7 @@ internal sealed class SignalConnection : IDisposable
         Id = id;
         this.socket = socket;
         Token = token;
-        Claims = claims;
+        this.claims = claims;
         this.time = time;
         this.closeTimeout = closeTimeout;
         outbound = System.Threading.Channels.Channel.CreateBounded<string>(new BoundedChannelOptions(queueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -43,11 +44,18 @@ internal sealed class SignalConnection : IDisposable
     /// <summary>The connection's id, unique over the process's life.</summary>
     public long Id { get; }
 
-    /// <summary>The token the client presented.</summary>
-    public string Token { get; }
+    /// <summary>The token the client presented, or the fresh one it handed over since.</summary>
+    public string Token { get; private set; }
 
     /// <summary>What the token grants.</summary>
-    public TokenClaims Claims { get; }
+    public TokenClaims Claims
+    {
+        get => Volatile.Read(ref claims);
+        private set => Volatile.Write(ref claims, value);
+    }
+
+    /// <summary>The peer id the channel logic welcomed, or null before the welcome.</summary>
+    public string? PeerId { get; private set; }
 
     /// <summary>The loop the connection was handed to once it joined, or null before.</summary>
     public ChannelLoop? Loop
@@ -68,8 +76,12 @@ internal sealed class SignalConnection : IDisposable
     /// <summary>True once the channel logic welcomed the connection's join: a session now owns it.</summary>
     public bool IsWelcomed => Volatile.Read(ref welcomed) != 0;
 
-    /// <summary>Notes that the channel logic welcomed the connection's join.</summary>
-    public void MarkWelcomed() => Volatile.Write(ref welcomed, 1);
+    /// <summary>Notes that the channel logic welcomed the connection's join as a peer.</summary>
+    public void MarkWelcomed(string peerId)
+    {
+        PeerId = peerId;
+        Volatile.Write(ref welcomed, 1);
+    }
 
     /// <summary>Queues a frame; false when the connection is closing or its queue is full (never blocks).</summary>
     public bool TrySend(string frame) => !IsClosing && outbound.Writer.TryWrite(frame);
@@ -92,8 +104,28 @@ internal sealed class SignalConnection : IDisposable
     /// <summary>Posts <paramref name="expired"/> when the token expires while the connection is open.</summary>
     public void ArmTokenExpiry(Action expired)
     {
-        var due = Claims.Expires - time.GetUtcNow();
-        tokenExpiry = time.CreateTimer(_ => expired(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        var armedFor = Claims;
+        var due = armedFor.Expires - time.GetUtcNow();
+        tokenExpiry?.Dispose();
+        tokenExpiry = time.CreateTimer(
+            _ =>
+            {
+                if (ReferenceEquals(Volatile.Read(ref claims), armedFor))
+                {
+                    expired();
+                }
+            },
+            null,
+            due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Takes a fresh token handed over on the open connection: the old token's expiry no longer applies, the new one's does.</summary>
+    public void Renew(string token, TokenClaims fresh, Action expired)
+    {
+        Token = token;
+        Claims = fresh;
+        ArmTokenExpiry(expired);
     }
 
     /// <summary>Tears the socket down without a handshake.</summary>

@@ -185,12 +185,6 @@ internal sealed class SignalEndpoint(
             return;
         }
 
-        if (connection.Claims.PeerId is { } peer && peer != join.PeerId)
-        {
-            Refuse(connection, CloseCodes.InvalidToken, $"token is for peer {peer}, not {join.PeerId}");
-            return;
-        }
-
         var joinFrame = connection.Claims.Metadata.Count == 0
             ? text
             : ProtocolCodec.Encode(join with { Metadata = WithAsserted(join.Metadata, connection.Claims.Metadata) });

@@ -309,13 +309,16 @@ internal sealed class ScenarioValidator
         if (expect.TerminalErrorCode is { } terminal)
         {
             var close = CloseCodePolicy.Classify(terminal);
-            var terminalCodes = string.Join(", ", Enumerable.Range(1000, 4000).Where(c => CloseCodePolicy.Classify(c).IsTerminal));
-            Require("$.expect.terminalErrorCode", close.IsTerminal,
+            var terminalCodes = string.Join(", ", Enumerable.Range(1000, 4000).Where(CanEndTerminally));
+            Require("$.expect.terminalErrorCode", CanEndTerminally(terminal),
                 $"{terminal} ({close.Name}) is not a terminal close code, so no TerminalCloseError can carry it; terminal codes: {terminalCodes}.");
             Require("$.expect.errors", expect.Errors.Contains(nameof(Core.Engine.TerminalCloseError), StringComparer.Ordinal),
                 "terminalErrorCode is set, so errors must list TerminalCloseError.");
         }
     }
+
+    /// <summary>A code a <c>TerminalCloseError</c> can carry: a terminal code, or 4002 once fresh tokens keep being refused as expired.</summary>
+    private static bool CanEndTerminally(int code) => CloseCodePolicy.Classify(code).IsTerminal || code == CloseCodes.TokenExpired;
 
     private void CheckPeerCounts(string path, IReadOnlyDictionary<string, PeerCount> counts, bool reasons)
     {

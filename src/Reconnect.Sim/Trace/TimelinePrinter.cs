@@ -69,6 +69,10 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
         TraceEventKind.MetadataChanged => $"{e.Peer}: metadata-changed {e.Remote} [{e.Detail}]",
         TraceEventKind.StillReconnecting => $"{e.Peer}: still-reconnecting for {Seconds(e.DelayMs)}s",
         TraceEventKind.TokenFailing => Invariant($"{e.Peer}: token-failing {e.Attempt} in a row ({e.Reason})"),
+        TraceEventKind.TokenRefreshed => Invariant($"{e.Peer}: token-refreshed, valid for {Seconds(e.DelayMs)}s"),
+        TraceEventKind.TokenRefreshFailed => e.DelayMs is null
+            ? Invariant($"{e.Peer}: token-refresh-failed {e.Attempt} in a row ({e.Reason}), no retry before expiry")
+            : Invariant($"{e.Peer}: token-refresh-failed {e.Attempt} in a row ({e.Reason}), retry in {Seconds(e.DelayMs)}s"),
         TraceEventKind.Ignored => $"{e.Peer}: ignored {e.Detail} ({e.Reason})",
         _ => $"{e.Peer}: {e.Event}{Suffix(" ", e.Detail)}{Suffix(" (", e.Reason, ")")}",
     };

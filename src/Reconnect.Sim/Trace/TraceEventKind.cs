@@ -51,6 +51,12 @@ public static class TraceEventKind
     /// <summary>The token provider failed several times in a row.</summary>
     public const string TokenFailing = "token-failing";
 
+    /// <summary>A fresh token was handed to the server over the open socket.</summary>
+    public const string TokenRefreshed = "token-refreshed";
+
+    /// <summary>A refresh of the token in use failed.</summary>
+    public const string TokenRefreshFailed = "token-refresh-failed";
+
     /// <summary>The engine dropped an input by a stated rule.</summary>
     public const string Ignored = "ignored";
 
@@ -65,6 +71,6 @@ public static class TraceEventKind
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
         SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
-        StillReconnecting, TokenFailing, Ignored, Heal, InvariantViolation,
+        StillReconnecting, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
     ];
 }

@@ -104,6 +104,16 @@ public static class TraceMapper
                 Attempt = n.ConsecutiveFailures,
                 Reason = n.LastReason,
             },
+            TokenRefreshed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshed)
+            {
+                DelayMs = WholeMilliseconds(n.ValidFor),
+            },
+            TokenRefreshFailed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshFailed)
+            {
+                Attempt = n.ConsecutiveFailures,
+                Reason = n.Reason,
+                DelayMs = n.RetryIn is { } retryIn ? WholeMilliseconds(retryIn) : null,
+            },
             ErrorRaised n => FromError(peer, tMs, n.Error),
             InputIgnored n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)
             {

@@ -36,6 +36,8 @@ internal sealed class ClientModel
         SocketRetryScheduled n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
         StillReconnecting n => new StillReconnectingEvent(at, n.Elapsed),
         TokenProviderFailing n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
+        TokenRefreshed n => new TokenRefreshedEvent(at, n.ValidFor),
+        TokenRefreshFailed n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),
         ErrorRaised n => new ErrorRaisedEvent(at, n.Error),
         InputIgnored n => new InputIgnoredEvent(at, n.Input, n.Reason),
         _ => null,

@@ -104,6 +104,8 @@ public sealed partial class ReconnectClient
             case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
             case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
             case TokenProviderFailingEvent e: _handlers.Invoke(TokenProviderFailing, this, e); break;
+            case TokenRefreshedEvent e: _handlers.Invoke(TokenRefreshed, this, e); break;
+            case TokenRefreshFailedEvent e: _handlers.Invoke(TokenRefreshFailed, this, e); break;
             case RemotePeerStateChangedEvent e: e.Peer.Raise(e, _handlers); break;
             case DataChannelsResetEvent e: e.Peer.Raise(e, _handlers); break;
             case PeerMetadataChangedEvent e: e.Peer.Raise(e, _handlers); break;

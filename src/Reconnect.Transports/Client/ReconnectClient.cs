@@ -47,7 +47,7 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         var engine = new CallEngine(settings.Options, settings.Seed);
         var mode = settings.RunMode == ClientRunMode.Inline ? EnginePumpMode.Inline : EnginePumpMode.Background;
         _pump = new EnginePump(engine, settings.Time, mode, settings.LoggerFactory.CreateLogger<EnginePump>());
-        _tokenPort = new TokenProviderPort(settings.TokenProvider, _pump, _logger);
+        _tokenPort = new TokenProviderPort(settings.TokenProvider, _pump, settings.Time, _logger);
         _ports = new EnginePorts(_tokenPort, settings.Transport.CreateSignallingPort(_pump), settings.Transport.CreateMediaPort(_pump));
         _pump.Attach(_ports);
         _networkMonitor = settings.Transport.CreateNetworkMonitor();
@@ -83,6 +83,12 @@ public sealed partial class ReconnectClient : IAsyncDisposable
 
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
+
+    /// <summary>Raised when a fresh token was handed to the server over the open socket.</summary>
+    public event EventHandler<TokenRefreshedEvent>? TokenRefreshed;
+
+    /// <summary>Raised when a refresh of the token in use failed; the socket stays open on the old token.</summary>
+    public event EventHandler<TokenRefreshFailedEvent>? TokenRefreshFailed;
 
     /// <summary>
     /// Raised for every engine notice, in order, on the dispatcher before its typed event (for traces and diagnostics:

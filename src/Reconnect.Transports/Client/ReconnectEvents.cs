@@ -91,6 +91,21 @@ public sealed record SocketRetryScheduledEvent(TimeSpan At, int Attempt, TimeSpa
 /// <param name="Elapsed">How long it has been reconnecting.</param>
 public sealed record StillReconnectingEvent(TimeSpan At, TimeSpan Elapsed) : ReconnectEvent(At);
 
+/// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="ValidFor">How long the fresh token stays valid from now.</param>
+public sealed record TokenRefreshedEvent(TimeSpan At, TimeSpan ValidFor) : ReconnectEvent(At);
+
+/// <summary>A refresh of the token in use failed; the socket stays open on the old token.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="ConsecutiveFailures">The refresh failures in a row.</param>
+/// <param name="Reason">What went wrong.</param>
+/// <param name="RetryIn">
+/// The wait before the next refresh; null when none fits before the old token expires: the server then closes the
+/// socket with 4002 and the client reconnects with a fresh token, keeping the call.
+/// </param>
+public sealed record TokenRefreshFailedEvent(TimeSpan At, int ConsecutiveFailures, string Reason, TimeSpan? RetryIn) : ReconnectEvent(At);
+
 /// <summary>The token provider failed several times in a row; retries go on.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="ConsecutiveFailures">How many in a row.</param>

@@ -2,7 +2,7 @@ using Reconnect.Core.Ports;
 
 namespace Reconnect.Transports.Client;
 
-/// <summary>What a token provider hands out for one connect attempt.</summary>
+/// <summary>What a token provider hands out: for a connect attempt, or to refresh the token of the open socket.</summary>
 /// <param name="Token">The credential the signalling server checks.</param>
 /// <param name="IceServers">The STUN/TURN servers for media connections built from now on.</param>
 public sealed record TokenGrant(string Token, IReadOnlyList<IceServer> IceServers)
@@ -13,4 +13,14 @@ public sealed record TokenGrant(string Token, IReadOnlyList<IceServer> IceServer
         : this(token, [])
     {
     }
+
+    /// <summary>
+    /// When the token expires, if known: the client then asks for a fresh token ahead of it
+    /// (<c>ReconnectOptions.Token.RefreshLead</c>) and hands it to the server over the open socket, so a long call
+    /// never drops for an expiring token. Null: the token is used until the server closes the socket.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Where to open the signalling socket with this token (<c>ws://</c> or <c>wss://</c>); null for the transport's configured endpoint.</summary>
+    public Uri? Endpoint { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Reconnect.Transports.Client;
 /// Adapts an <see cref="ITokenProvider"/> to the engine's token port. The engine arms its own fetch timeout and
 /// ignores a late answer by attempt number; a newer fetch or disposal cancels the call still under way.
 /// </summary>
-internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSink sink, ILogger logger) : ITokenPort, IDisposable
+internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSink sink, TimeProvider time, ILogger logger) : ITokenPort, IDisposable
 {
     private CancellationTokenSource? _inFlight;
 
@@ -28,9 +28,7 @@ internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSin
         try
         {
             var grant = await provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            sink.Post(grant is { Token: { } token }
-                ? new TokenFetched(attempt, token, grant.IceServers ?? [])
-                : new TokenFetchFailed(attempt, "the token provider returned no token"));
+            sink.Post(Answer(attempt, grant));
         }
 #pragma warning disable CA1031 // Any failure of the application's provider is a failed attempt for the engine.
         catch (Exception ex)
@@ -40,6 +38,23 @@ internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSin
             sink.Post(new TokenFetchFailed(attempt, ex.Message, NetworkErrors.IsLocalOutage(ex)));
         }
     }
+
+    /// <summary>The engine's input for a grant: a grant with no token, or with an endpoint that is not a WebSocket URI, is a failed fetch.</summary>
+    private TokenFetchFailed? Refusal(long attempt, TokenGrant? grant) => grant switch
+    {
+        null or { Token: null or { Length: 0 } } => new TokenFetchFailed(attempt, "the token provider returned no token"),
+        { Endpoint: { } endpoint } when endpoint is not { IsAbsoluteUri: true, Scheme: "ws" or "wss" } =>
+            new TokenFetchFailed(attempt, $"the token provider returned the endpoint {endpoint}, which is not an absolute ws:// or wss:// URI"),
+        _ => null,
+    };
+
+    private EngineInput Answer(long attempt, TokenGrant? grant) =>
+        (EngineInput?)Refusal(attempt, grant) ?? new TokenFetched(
+            attempt,
+            grant!.Token,
+            grant.IceServers ?? [],
+            grant.ExpiresAt is { } expiresAt ? expiresAt - time.GetUtcNow() : null,
+            grant.Endpoint);
 
     private void CancelInFlight()
     {

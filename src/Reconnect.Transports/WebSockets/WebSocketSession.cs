@@ -53,10 +53,10 @@ internal sealed class WebSocketSession
     /// <summary>True once the socket has ended and any close of it has finished.</summary>
     public bool IsFinished => Lifetime.IsCompleted && (_closing is null || _closing.IsCompleted);
 
-    /// <summary>Connects with the token of the attempt and runs the socket until it ends.</summary>
-    public void Start(string token)
+    /// <summary>Connects to the endpoint with the token of the attempt and runs the socket until it ends.</summary>
+    public void Start(string token, Uri target)
     {
-        var endpoint = _options.Endpoint!;
+        var endpoint = target;
         if (_options.TokenPlacement == TokenPlacement.AuthorizationHeader)
         {
             _socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
@@ -67,7 +67,7 @@ internal sealed class WebSocketSession
             endpoint = new UriBuilder(endpoint) { Query = endpoint.Query.Length > 1 ? $"{endpoint.Query[1..]}&{query}" : query }.Uri;
         }
 
-        WebSocketLog.Connecting(_logger, Epoch, _options.Endpoint!);
+        WebSocketLog.Connecting(_logger, Epoch, target);
         Lifetime = RunAsync(endpoint);
     }
 

@@ -6,7 +6,10 @@ namespace Reconnect.Transports.WebSockets;
 /// </summary>
 public sealed record WebSocketSignallingOptions
 {
-    /// <summary>The server's signalling endpoint, a <c>ws://</c> or <c>wss://</c> URI. Required.</summary>
+    /// <summary>
+    /// The server's signalling endpoint, a <c>ws://</c> or <c>wss://</c> URI. Required; a token grant that names an
+    /// endpoint (<c>TokenGrant.Endpoint</c>) overrides it for the sockets opened with that grant's token.
+    /// </summary>
     public Uri? Endpoint { get; init; }
 
     /// <summary>Extra request headers sent with every upgrade request (the token's header is added by the port).</summary>

@@ -35,7 +35,7 @@ public sealed class WebSocketSignallingPort : ISignallingPort, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public void Open(long epoch, string token)
+    public void Open(long epoch, string token, Uri? endpoint)
     {
         WebSocketSession? previous;
         lock (_gate)
@@ -50,7 +50,7 @@ public sealed class WebSocketSignallingPort : ISignallingPort, IAsyncDisposable
             var session = new WebSocketSession(epoch, _options, _sink, _logger);
             _sessions.Add(session);
             _current = session;
-            session.Start(token);
+            session.Start(token, endpoint ?? _options.Endpoint!);
         }
 
         _ = previous?.CloseAsync(CloseCodes.Normal, "superseded by a newer socket", TimeSpan.Zero);

@@ -16,6 +16,9 @@ public sealed class TimelinePrinterTests
             "   12.512s  A sees B: connected -> reconnecting\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
             "   14.000s  A: token-failing 3 in a row (timeout)\n" +
+            "   14.100s  B: token-refresh-failed 1 in a row (timeout), retry in 1.000s\n" +
+            "   14.200s  B: token-refresh-failed 2 in a row (timeout), no retry before expiry\n" +
+            "   14.300s  B: token-refreshed, valid for 600.000s\n" +
             "   14.500s  A: still-reconnecting for 4.500s\n" +
             "   15.810s  A: data-channels-reset B (conn 2)\n" +
             "   15.843s  A: stream-added camB rebound (conn 2)\n" +
@@ -44,6 +47,9 @@ public sealed class TimelinePrinterTests
             "   12.512s  A sees B: connected -> reconnecting (ice disconnected)\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
             "   14.000s  A: token-failing 3 in a row (timeout)\n" +
+            "   14.100s  B: token-refresh-failed 1 in a row (timeout), retry in 1.000s\n" +
+            "   14.200s  B: token-refresh-failed 2 in a row (timeout), no retry before expiry\n" +
+            "   14.300s  B: token-refreshed, valid for 600.000s\n" +
             "   14.500s  A: still-reconnecting for 4.500s\n" +
             "   15.800s  A: connection-built B (conn 2, ladder exhausted)\n" +
             "   15.810s  A: data-channels-reset B (conn 2)\n" +

@@ -7,7 +7,10 @@ using Reconnect.Transports.Tests.WebSockets.Support;
 
 namespace Reconnect.Transports.Tests.Client;
 
-/// <summary>A token provider that fails because this host is offline reports a local outage, as the socket port does.</summary>
+/// <summary>
+/// The token provider's answers as the engine sees them: a failure because this host is offline is a local outage, as
+/// the socket port reports it; a grant's expiry becomes how long the token stays valid; a bad grant is a failed fetch.
+/// </summary>
 public sealed class TokenProviderPortTests
 {
     public static TheoryData<string, bool> Failures => new()
@@ -30,11 +33,73 @@ public sealed class TokenProviderPortTests
             _ => new InvalidOperationException(failure),
         };
         var sink = new RecordingSink();
-        using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromException<TokenGrant>(error)), sink, NullLogger.Instance);
+        using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromException<TokenGrant>(error)), sink, TimeProvider.System, NullLogger.Instance);
 
         port.Fetch(9);
 
         var failed = await sink.NextAsync<TokenFetchFailed>();
         Assert.Equal((9L, localOutage), (failed.Attempt, failed.NetworkUnreachable));
+    }
+
+    [Theory]
+    [InlineData(600)]
+    [InlineData(1)]
+    [InlineData(-30)]
+    public async Task A_grants_expiry_becomes_how_long_the_token_stays_valid_from_the_fetch(int seconds)
+    {
+        var clock = new Reconnect.Sim.Time.VirtualTimeProvider();
+        var grant = new TokenGrant("t") { ExpiresAt = clock.GetUtcNow() + TimeSpan.FromSeconds(seconds) };
+        var sink = new RecordingSink();
+        using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(grant)), sink, clock, NullLogger.Instance);
+
+        port.Fetch(4);
+
+        var fetched = await sink.NextAsync<TokenFetched>();
+        Assert.Equal((4L, "t", TimeSpan.FromSeconds(seconds)), (fetched.Attempt, fetched.Token, fetched.ValidFor!.Value));
+    }
+
+    [Fact]
+    public async Task A_grant_with_no_expiry_or_endpoint_leaves_both_unknown_and_an_endpoint_is_passed_on()
+    {
+        var edge = new Uri("wss://edge.example.test/signal");
+        var sink = new RecordingSink();
+        using var plain = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(new TokenGrant("t"))), sink, TimeProvider.System, NullLogger.Instance);
+        using var routed = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(new TokenGrant("u") { Endpoint = edge })), sink, TimeProvider.System, NullLogger.Instance);
+
+        plain.Fetch(1);
+        var first = await sink.NextAsync<TokenFetched>();
+        routed.Fetch(2);
+        var second = await sink.NextAsync<TokenFetched>();
+
+        Assert.Equal((null, null), (first.ValidFor, first.Endpoint));
+        Assert.Equal(edge, second.Endpoint);
+    }
+
+    [Theory]
+    [InlineData("https://edge.example.test/signal")]
+    [InlineData("/signal")]
+    [InlineData("file:///tmp/socket")]
+    public async Task A_grant_whose_endpoint_is_not_an_absolute_websocket_uri_is_a_failed_fetch_that_names_it(string endpoint)
+    {
+        var grant = new TokenGrant("t") { Endpoint = new Uri(endpoint, UriKind.RelativeOrAbsolute) };
+        var sink = new RecordingSink();
+        using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(grant)), sink, TimeProvider.System, NullLogger.Instance);
+
+        port.Fetch(3);
+
+        var failed = await sink.NextAsync<TokenFetchFailed>();
+        Assert.Equal(3, failed.Attempt);
+        Assert.Contains(endpoint, failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_grant_with_an_empty_token_is_a_failed_fetch()
+    {
+        var sink = new RecordingSink();
+        using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(new TokenGrant(string.Empty))), sink, TimeProvider.System, NullLogger.Instance);
+
+        port.Fetch(5);
+
+        Assert.Equal("the token provider returned no token", (await sink.NextAsync<TokenFetchFailed>()).Reason);
     }
 }

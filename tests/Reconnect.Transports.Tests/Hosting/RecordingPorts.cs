@@ -15,7 +15,7 @@ internal sealed class RecordingPorts : ITokenPort, ISignallingPort, IMediaPort
 
     public void Fetch(long attempt) => Calls.Add($"fetch {attempt}");
 
-    public void Open(long epoch, string token)
+    public void Open(long epoch, string token, Uri? endpoint)
     {
         Calls.Add($"open {epoch}");
         if (ThrowOnOpen)

@@ -25,11 +25,24 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink);
 
-        port.Open(3, "tok-3");
+        port.Open(3, "tok-3", null);
 
         Assert.Equal(new SocketOpened(3), await sink.NextAsync<SocketOpened>());
         Assert.Equal(new FrameReceived(3, "hello"), await sink.NextAsync<FrameReceived>());
         Assert.Equal("Bearer tok-3", (await server.AcceptedAsync()).Authorization);
+    }
+
+    [Fact]
+    public async Task An_endpoint_named_by_the_grant_is_used_instead_of_the_configured_one()
+    {
+        await using var server = await TestWebSocketServer.StartAsync(s => s.ReceiveAsync());
+        var sink = new RecordingSink();
+        await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort()}/signal"), sink);
+
+        port.Open(1, "t", server.Endpoint);
+
+        Assert.Equal(new SocketOpened(1), await sink.NextAsync<SocketOpened>());
+        Assert.Equal("Bearer t", (await server.AcceptedAsync()).Authorization);
     }
 
     [Fact]
@@ -39,7 +52,7 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink, o => o with { TokenPlacement = TokenPlacement.QueryString });
 
-        port.Open(1, "a b&c");
+        port.Open(1, "a b&c", null);
 
         var accepted = await server.AcceptedAsync();
         Assert.Equal("a b&c", accepted.QueryToken);
@@ -57,7 +70,7 @@ public sealed class WebSocketSignallingPortTests
         });
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink);
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
 
         port.Send(1, "a");
@@ -79,7 +92,7 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink);
 
-        port.Open(2, "t");
+        port.Open(2, "t", null);
 
         Assert.Equal(new SocketClosed(2, code, reason), await sink.NextAsync<SocketClosed>());
     }
@@ -90,7 +103,7 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort()}/ws"), sink);
 
-        port.Open(1, "t");
+        port.Open(1, "t", null);
 
         var closed = await sink.NextAsync<SocketClosed>();
         Assert.Equal((1, CloseCodes.ConnectionRefused), (closed.Epoch, closed.Code));
@@ -104,7 +117,7 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(new Uri($"ws://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/ws"), sink, o => o with { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
 
-        port.Open(1, "t");
+        port.Open(1, "t", null);
 
         var closed = await sink.NextAsync<SocketClosed>();
         Assert.Equal((1, CloseCodes.Abnormal, "connect timed out"), (closed.Epoch, closed.Code, closed.Reason));
@@ -119,7 +132,7 @@ public sealed class WebSocketSignallingPortTests
         await using var proxy = new FaultProxy(server.TcpEndPoint);
         var sink = new RecordingSink();
         await using var port = Port(Through(proxy, server), sink);
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
 
         proxy.CutAll(style);
@@ -140,7 +153,7 @@ public sealed class WebSocketSignallingPortTests
         await using var proxy = new FaultProxy(server.TcpEndPoint);
         var sink = new RecordingSink();
         await using var port = Port(Through(proxy, server), sink);
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
         var connection = await proxy.ConnectionAsync(0, TestContext.Current.CancellationToken);
         var (taken, forwarded) = (connection.BytesFromClient, connection.BytesToServer);
@@ -168,7 +181,7 @@ public sealed class WebSocketSignallingPortTests
             KeepAliveInterval = TimeSpan.FromMilliseconds(200),
             KeepAliveTimeout = TimeSpan.FromMilliseconds(500),
         });
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
 
         proxy.Fault = ProxyFault.Blackhole;
@@ -191,10 +204,10 @@ public sealed class WebSocketSignallingPortTests
         });
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink);
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>(o => o.Epoch == 1);
 
-        port.Open(2, "t");
+        port.Open(2, "t", null);
 
         Assert.Equal(new SocketClosed(1, CloseCodes.Normal, "bye"), await sink.NextAsync<SocketClosed>());
         if (!sink.Seen.Contains(new SocketOpened(2)))
@@ -213,7 +226,7 @@ public sealed class WebSocketSignallingPortTests
         await using var server = await TestWebSocketServer.StartAsync(_ => release.Task);
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink, o => o with { SendQueueCapacity = 2 });
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
         var frame = new string('x', 1024 * 1024);
 
@@ -243,7 +256,7 @@ public sealed class WebSocketSignallingPortTests
         });
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink);
-        port.Open(1, "t");
+        port.Open(1, "t", null);
         await sink.NextAsync<SocketOpened>();
         var frame = new string('y', 64 * 1024);
 
@@ -268,7 +281,7 @@ public sealed class WebSocketSignallingPortTests
         var sink = new RecordingSink();
         await using var port = Port(server.Endpoint, sink, o => o with { MaxFrameBytes = 1024 });
 
-        port.Open(1, "t");
+        port.Open(1, "t", null);
 
         Assert.Equal(new SocketClosed(1, (int)WebSocketCloseStatus.MessageTooBig, "frame too big"), await sink.NextAsync<SocketClosed>());
         Assert.DoesNotContain(sink.Seen, i => i is FrameReceived);
