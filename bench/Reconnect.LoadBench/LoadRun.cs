@@ -14,7 +14,7 @@ internal static class LoadRun
     {
         var counters = new LoadCounters();
         var started = Stopwatch.StartNew();
-        await using var server = await ServerProcess.StartAsync(settings.Server, settings.Clients, cancel);
+        await using var server = await BenchServer.StartAsync(settings.Server, settings.Clients, cancel);
         var token = await server.TokenAsync(cancel);
         var members = Enumerable.Range(0, settings.Clients).GroupBy(settings.ChannelOf)
             .ToDictionary(g => g.Key, g => g.Select(LoadSettings.PeerOf).ToHashSet(StringComparer.Ordinal));

@@ -26,7 +26,14 @@ public sealed class CallPeers(ServerApi api, RealTimeMediaFabric fabric, CallRec
     /// <param name="signalUri">The signalling endpoint (the proxy's, to break it).</param>
     /// <param name="tokenLifetimeSeconds">How long each token lives, or null for the server's default.</param>
     /// <param name="options">The client's options, <see cref="DemoOptions"/> by default.</param>
-    public ReconnectClient Create(string name, string channel, Uri signalUri, int? tokenLifetimeSeconds = null, ReconnectOptions? options = null)
+    /// <param name="tokens">The client's token provider, <see cref="Tokens"/> of the same peer and channel by default.</param>
+    public ReconnectClient Create(
+        string name,
+        string channel,
+        Uri signalUri,
+        int? tokenLifetimeSeconds = null,
+        ReconnectOptions? options = null,
+        Func<CancellationToken, ValueTask<TokenGrant>>? tokens = null)
     {
         var transport = new WebSocketTransportFactory(
             Options.Create(new WebSocketSignallingOptions { Endpoint = signalUri, ConnectTimeout = TimeSpan.FromSeconds(3) }),
@@ -36,9 +43,13 @@ public sealed class CallPeers(ServerApi api, RealTimeMediaFabric fabric, CallRec
             .WithOptions(options ?? DemoOptions)
             .WithTransport(transport)
             .WithLoggerFactory(loggerFactory)
-            .WithTokenProvider(async ct => new TokenGrant(await api.TokenAsync(name, channel, tokenLifetimeSeconds, ct).ConfigureAwait(false)))
+            .WithTokenProvider(tokens ?? Tokens(name, channel, tokenLifetimeSeconds))
             .Build();
         client.NoticeDispatched += (_, e) => recorder.Notice(name, e.Notice);
         return client;
     }
+
+    /// <summary>A token provider that asks the server for a token for <paramref name="name"/> on <paramref name="channel"/>.</summary>
+    public Func<CancellationToken, ValueTask<TokenGrant>> Tokens(string name, string channel, int? tokenLifetimeSeconds = null) =>
+        async ct => new TokenGrant(await api.TokenAsync(name, channel, tokenLifetimeSeconds, ct).ConfigureAwait(false));
 }

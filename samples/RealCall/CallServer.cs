@@ -24,12 +24,16 @@ public sealed class CallServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Starts the server; <paramref name="settings"/> override <c>Reconnect:</c> settings (such as a shorter grace).</summary>
-    public static async Task<CallServer> StartAsync(CancellationToken cancellationToken, params (string Key, string Value)[] settings)
+    public static Task<CallServer> StartAsync(CancellationToken cancellationToken, params (string Key, string Value)[] settings) =>
+        StartAsync(0, cancellationToken, settings);
+
+    /// <summary>Starts the server on <paramref name="port"/> (0: a free one), to start it again on the same port after a stop.</summary>
+    public static async Task<CallServer> StartAsync(int port, CancellationToken cancellationToken, params (string Key, string Value)[] settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         string[] args =
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", $"http://127.0.0.1:{port}",
             "--environment", "Development",
             "--Logging:LogLevel:Default=Warning",
             "--Reconnect:DevTokens=true",
@@ -42,7 +46,7 @@ public sealed class CallServer : IAsyncDisposable
         return new CallServer(app, new Uri(address));
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops the server gracefully: every client gets a going-away and a 1012 close.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

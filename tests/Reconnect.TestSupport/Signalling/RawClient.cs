@@ -2,17 +2,19 @@ using System.Net.WebSockets;
 using System.Text;
 using Reconnect.Core.Protocol;
 
-namespace Reconnect.Server.Tests;
+namespace Reconnect.TestSupport.Signalling;
 
-/// <summary>A raw <see cref="ClientWebSocket"/> speaking the protocol by hand; every wait is bounded.</summary>
-internal sealed class RawClient : IDisposable
+/// <summary>A raw <see cref="ClientWebSocket"/> speaking the protocol by hand (or not: any text or bytes); every wait is bounded.</summary>
+public sealed class RawClient : IDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    /// <summary>How long any one step may take.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly ClientWebSocket socket;
 
     private RawClient(ClientWebSocket socket) => this.socket = socket;
 
+    /// <summary>Opens a socket to <paramref name="uri"/>, with <paramref name="token"/> as the <c>access_token</c> when given.</summary>
     public static async Task<RawClient> ConnectAsync(Uri uri, string? token)
     {
         var socket = new ClientWebSocket();
@@ -22,17 +24,21 @@ internal sealed class RawClient : IDisposable
         return new RawClient(socket);
     }
 
+    /// <summary>Sends a join for a new session.</summary>
     public Task SendJoinAsync(string channel, string peerId) =>
         SendAsync(new JoinMessage(channel, peerId, new Dictionary<string, string>(), [], null));
 
+    /// <summary>Sends a message in the protocol's encoding.</summary>
     public Task SendAsync(ClientMessage message) => SendTextAsync(ProtocolCodec.Encode(message));
 
+    /// <summary>Sends one text frame as it is.</summary>
     public async Task SendTextAsync(string text)
     {
         using var timeout = new CancellationTokenSource(Patience);
         await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
     }
 
+    /// <summary>Sends one binary frame.</summary>
     public async Task SendBinaryAsync(byte[] bytes)
     {
         using var timeout = new CancellationTokenSource(Patience);
@@ -56,8 +62,10 @@ internal sealed class RawClient : IDisposable
             frame.Write(buffer, 0, result.Count);
             if (result.EndOfMessage)
             {
-                Assert.True(ProtocolCodec.TryDecodeServerMessage(Encoding.UTF8.GetString(frame.ToArray()), out var message, out var error), error);
-                return message;
+                var text = Encoding.UTF8.GetString(frame.ToArray());
+                return ProtocolCodec.TryDecodeServerMessage(text, out var message, out var error)
+                    ? message
+                    : throw new InvalidDataException($"The server sent a frame the codec refuses ({error}): {text}");
             }
         }
     }
@@ -73,8 +81,7 @@ internal sealed class RawClient : IDisposable
                 case T wanted:
                     return wanted;
                 case null:
-                    Assert.Fail($"closed with {socket.CloseStatus} {socket.CloseStatusDescription} while waiting for {typeof(T).Name}");
-                    break;
+                    throw new InvalidOperationException($"closed with {socket.CloseStatus} {socket.CloseStatusDescription} while waiting for {typeof(T).Name}");
                 default:
                     break;
             }
@@ -100,5 +107,6 @@ internal sealed class RawClient : IDisposable
         return (await ExpectAsync<PongMessage>()).Sequence == sequence;
     }
 
+    /// <inheritdoc />
     public void Dispose() => socket.Dispose();
 }
