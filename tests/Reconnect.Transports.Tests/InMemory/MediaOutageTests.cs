@@ -34,6 +34,32 @@ public sealed class MediaOutageTests
     }
 
     [Fact]
+    public async Task A_packet_under_way_when_its_receiver_goes_offline_is_dropped_on_arrival()
+    {
+        _fabric.CreatePort("a", new InputLog());
+        _fabric.CreatePort("b", new InputLog());
+        _fabric.CreatePort("c", new InputLog());
+        string a = _fabric.AddressOf("a"), b = _fabric.AddressOf("b"), c = _fabric.AddressOf("c");
+        var underWay = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var after = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A delivery runs under the fabric's lock, so the packet sent here cannot arrive before b goes offline.
+        Assert.True(_fabric.SendToAddress("c", c, a, _ =>
+        {
+            Assert.True(_fabric.SendToAddress("a", a, b, underWay.SetResult));
+            _fabric.BeginOutage("b");
+            Assert.True(_fabric.SendToAddress("a", a, c, after.SetResult));
+            sent.SetResult();
+        }));
+
+        await sent.Task.WaitAsync(Patience.Long, TestContext.Current.CancellationToken);
+        await after.Task.WaitAsync(Patience.Long, TestContext.Current.CancellationToken);
+        await Task.WhenAny(underWay.Task, Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+        Assert.False(underWay.Task.IsCompleted, "the packet under way reached b after b went offline");
+    }
+
+    [Fact]
     public void Outages_nest_and_the_host_is_back_only_when_the_last_ends()
     {
         _fabric.CreatePort("a", new InputLog());
