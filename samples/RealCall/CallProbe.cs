@@ -19,6 +19,17 @@ public static class CallProbe
                 self.Value.RemotePeers.Any(p => p.Id == other && p.State == RemotePeerState.Connected)));
     }
 
+    /// <summary>
+    /// True when the call is healed (<see cref="IsHealed"/>) and every client receives every other client's camera
+    /// (<see cref="CameraOf"/>) on the live media connection, so a rebuilt connection carries media again.
+    /// </summary>
+    public static bool IsHealedWithCameras(IReadOnlyDictionary<string, ReconnectClient> clients) =>
+        IsHealed(clients) && clients.Values.All(self => self.RemotePeers.All(peer =>
+            peer.Streams.Any(stream => stream.Id == CameraOf(peer.Id) && stream.Generation == peer.Generation)));
+
+    /// <summary>The id of the camera stream a demo peer publishes.</summary>
+    public static string CameraOf(string peerId) => "cam" + peerId;
+
     /// <summary>Waits until <paramref name="condition"/> holds; false when <paramref name="within"/> passes first.</summary>
     public static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan within, CancellationToken cancellationToken)
     {

@@ -8,9 +8,10 @@ using Reconnect.Transports.InMemory;
 namespace Reconnect.Samples.RealCall;
 
 /// <summary>
-/// The real demo: peers A and B join room-42 over real WebSockets, each through its own fault proxy; A's proxy cuts
-/// every connection (TCP reset) for five seconds; the demo prints the timeline as it happens and exits 0 once the call
-/// is whole again (1 when it does not heal within the bound, 2 on a bad argument).
+/// The real demo: peers A and B join room-42 over real WebSockets, each through its own fault proxy, media over one
+/// real-time fabric; A goes offline for five seconds (its proxy cuts every connection with a TCP reset and its media host
+/// goes offline, so A's socket reconnects and both sides rebuild their media connection); the demo prints the timeline
+/// as it happens and exits 0 once the call is whole again (1 when it does not heal within the bound, 2 on a bad argument).
 /// </summary>
 public static class RealCallApp
 {
@@ -56,23 +57,26 @@ public static class RealCallApp
     {
         var target = new IPEndPoint((await Dns.GetHostAddressesAsync(baseUri.Host, cancellationToken).ConfigureAwait(false))[0], baseUri.Port);
         using var api = new ServerApi(baseUri);
-        var peers = new CallPeers(api, new RealTimeMediaFabric(), recorder, NullLoggerFactory.Instance);
+        var fabric = new RealTimeMediaFabric();
+        var peers = new CallPeers(api, fabric, recorder, NullLoggerFactory.Instance);
         await using var proxyA = new FaultProxy(target);
         await using var proxyB = new FaultProxy(target);
         await using var a = peers.Create("A", RealCallSettings.Channel, ServerApi.SignalUri(proxyA.EndPoint.ToString()));
         await using var b = peers.Create("B", RealCallSettings.Channel, ServerApi.SignalUri(proxyB.EndPoint.ToString()));
         var clients = new SortedDictionary<string, ReconnectClient>(StringComparer.Ordinal) { ["A"] = a, ["B"] = b };
         await Task.WhenAll(JoinAsync(a, "A", cancellationToken), JoinAsync(b, "B", cancellationToken)).ConfigureAwait(false);
-        if (!await CallProbe.WaitAsync(() => CallProbe.IsHealed(clients), settings.Bound, cancellationToken).ConfigureAwait(false))
+        if (!await CallProbe.WaitAsync(() => CallProbe.IsHealedWithCameras(clients), settings.Bound, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        recorder.Fault("A", "cut", settings.Cut);
+        recorder.Fault("A", "offline", settings.Cut);
         proxyA.Fault = ProxyFault.Cut(CutStyle.Reset);
+        fabric.BeginOutage("A");
         await Task.Delay(settings.Cut, cancellationToken).ConfigureAwait(false);
+        fabric.EndOutage("A");
         proxyA.Fault = ProxyFault.Pass;
-        var healed = await CallProbe.WaitAsync(() => CallProbe.IsHealed(clients), settings.Bound, cancellationToken).ConfigureAwait(false);
+        var healed = await CallProbe.WaitAsync(() => CallProbe.IsHealedWithCameras(clients), settings.Bound, cancellationToken).ConfigureAwait(false);
         if (healed)
         {
             recorder.Healed();
@@ -84,6 +88,6 @@ public static class RealCallApp
     private static async Task JoinAsync(ReconnectClient client, string name, CancellationToken cancellationToken)
     {
         await client.JoinAsync(RealCallSettings.Channel, name, null, cancellationToken).ConfigureAwait(false);
-        await client.PublishAsync(new Core.Protocol.StreamInfo("cam" + name, new Dictionary<string, string>(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
+        await client.PublishAsync(new Core.Protocol.StreamInfo(CallProbe.CameraOf(name), new Dictionary<string, string>(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
     }
 }

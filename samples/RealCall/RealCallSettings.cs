@@ -1,6 +1,6 @@
 namespace Reconnect.Samples.RealCall;
 
-/// <summary>What the demo does: which server, how long A is cut, how long the call has to heal, where the trace goes.</summary>
+/// <summary>What the demo does: which server, how long A is offline, how long the call has to heal, where the trace goes.</summary>
 public sealed record RealCallSettings
 {
     /// <summary>The channel both peers join.</summary>
@@ -12,7 +12,7 @@ public sealed record RealCallSettings
     /// <summary>Where the JSONL trace goes, or null for none.</summary>
     public string? TracePath { get; init; }
 
-    /// <summary>How long A's connection is cut.</summary>
+    /// <summary>How long A is offline: its signalling connections cut and its media host offline.</summary>
     public TimeSpan Cut { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long each phase (joined, healed) may take before the demo gives up.</summary>

@@ -221,6 +221,22 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// The host's network went down: the local candidate is gone, and every pair formed on it, so the agent has no
+    /// pair left and reports failed at once (as a browser's ICE transport does when its network goes away). Packets
+    /// reach it no more; an ICE restart gathers a candidate again once the host is back.
+    /// </summary>
+    public void NetworkLost()
+    {
+        _localAddress = null;
+        _checkingSince = null;
+        SetSelected(null);
+        if (State != IceConnectionState.Failed)
+        {
+            SetState(IceConnectionState.Failed);
+        }
+    }
+
     public void Dispose()
     {
         _closed = true;

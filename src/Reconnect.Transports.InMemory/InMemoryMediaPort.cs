@@ -124,6 +124,15 @@ public sealed class InMemoryMediaPort : IMediaPort
         }
     }
 
+    /// <summary>The host's network went down: every connection loses its local candidate (see <see cref="RealTimeMediaFabric.BeginOutage"/>).</summary>
+    internal void NetworkLost()
+    {
+        foreach (var connection in _connections.Values)
+        {
+            connection.NetworkLost();
+        }
+    }
+
     internal long NextCredential() => ++_credentials;
 
     /// <summary>

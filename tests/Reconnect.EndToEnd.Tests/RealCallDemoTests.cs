@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Reconnect.Samples.RealCall;
 using Reconnect.Sim.Trace;
 
@@ -7,7 +8,7 @@ namespace Reconnect.EndToEnd.Tests;
 public sealed class RealCallDemoTests
 {
     [Fact]
-    public async Task Demo_cuts_A_for_five_seconds_heals_exits_0_and_writes_the_trace()
+    public async Task Demo_takes_A_offline_for_five_seconds_rebuilds_the_media_heals_exits_0_and_writes_the_trace()
     {
         var trace = Path.Combine(Path.GetTempPath(), $"realcall-{Guid.NewGuid():N}.jsonl");
         using var output = new StringWriter(CultureInfo.InvariantCulture);
@@ -15,13 +16,22 @@ public sealed class RealCallDemoTests
         {
             var code = await RealCallApp.RunAsync(["--trace", trace], output, output, LiveCall.Ct);
 
-            Assert.True(code == 0, output.ToString());
             var text = output.ToString();
+            Assert.True(code == 0, text);
+            Assert.Contains("fault      A offline for 5.000s", text, StringComparison.Ordinal);
             Assert.Contains("A: joined -> reconnecting", text, StringComparison.Ordinal);
-            Assert.Contains("fault      A cut for 5.000s", text, StringComparison.Ordinal);
+            Assert.Contains("A sees B: connected -> reconnecting", text, StringComparison.Ordinal);
+            Assert.Contains("B sees A: connected -> reconnecting", text, StringComparison.Ordinal);
+            Assert.Matches(new Regex(@"A: stream-added camB (re)?bound \(conn ([2-9]|\d\d+)\)", RegexOptions.None, TimeSpan.FromSeconds(1)), text);
+            Assert.Matches(new Regex(@"B: stream-added camA (re)?bound \(conn ([2-9]|\d\d+)\)", RegexOptions.None, TimeSpan.FromSeconds(1)), text);
             using var reader = new StringReader(await File.ReadAllTextAsync(trace, LiveCall.Ct));
             var events = TraceReader.ReadJsonLines(reader);
-            Assert.Contains(events, e => e is { Peer: "A", Event: TraceEventKind.StateChange, To: "reconnecting" });
+            Assert.Contains(events, e => e is { Peer: "A", Event: TraceEventKind.Fault, Reason: "offline", DelayMs: 5000 });
+            Assert.Contains(events, e => e is { Peer: "A", Event: TraceEventKind.StateChange, From: "joined", To: "reconnecting" });
+            Assert.Contains(events, e => e is { Peer: "A", Event: TraceEventKind.RemoteStateChange, Remote: "B", From: "connected", To: "reconnecting" });
+            Assert.Contains(events, e => e is { Peer: "B", Event: TraceEventKind.RemoteStateChange, Remote: "A", From: "connected", To: "reconnecting" });
+            Assert.Contains(events, e => e is { Peer: "A", Event: TraceEventKind.StreamAdded, Remote: "B", Stream: "camB", Conn: > 1 });
+            Assert.Contains(events, e => e is { Peer: "B", Event: TraceEventKind.StreamAdded, Remote: "A", Stream: "camA", Conn: > 1 });
             Assert.Contains(events, e => e.Event == TraceEventKind.Heal);
         }
         finally
