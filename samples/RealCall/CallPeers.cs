@@ -49,7 +49,10 @@ public sealed class CallPeers(ServerApi api, RealTimeMediaFabric fabric, CallRec
         return client;
     }
 
-    /// <summary>A token provider that asks the server for a token for <paramref name="name"/> on <paramref name="channel"/>.</summary>
+    /// <summary>
+    /// A token provider that asks the server for a token for <paramref name="name"/> on <paramref name="channel"/>; its
+    /// grant carries the expiry, so the client refreshes the token over the open socket ahead of it.
+    /// </summary>
     public Func<CancellationToken, ValueTask<TokenGrant>> Tokens(string name, string channel, int? tokenLifetimeSeconds = null) =>
-        async ct => new TokenGrant(await api.TokenAsync(name, channel, tokenLifetimeSeconds, ct).ConfigureAwait(false));
+        async ct => await api.GrantAsync(name, channel, tokenLifetimeSeconds, ct).ConfigureAwait(false);
 }

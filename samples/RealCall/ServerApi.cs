@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Reconnect.Transports.Client;
 
 namespace Reconnect.Samples.RealCall;
 
@@ -15,7 +16,11 @@ public sealed class ServerApi(Uri baseUri, string? adminKey = null) : IDisposabl
     public static Uri SignalUri(string authority) => new($"ws://{authority}/signal");
 
     /// <summary>Asks <c>POST /dev/token</c> for a token for one peer on one channel.</summary>
-    public async Task<string> TokenAsync(string peerId, string channel, int? lifetimeSeconds, CancellationToken cancellationToken)
+    public async Task<string> TokenAsync(string peerId, string channel, int? lifetimeSeconds, CancellationToken cancellationToken) =>
+        (await GrantAsync(peerId, channel, lifetimeSeconds, cancellationToken).ConfigureAwait(false)).Token;
+
+    /// <summary>Asks <c>POST /dev/token</c> for a grant for one peer on one channel: the token and when it expires.</summary>
+    public async Task<TokenGrant> GrantAsync(string peerId, string channel, int? lifetimeSeconds, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsJsonAsync(
             new Uri("/dev/token", UriKind.Relative),
@@ -23,7 +28,9 @@ public sealed class ServerApi(Uri baseUri, string? adminKey = null) : IDisposabl
             cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken).ConfigureAwait(false);
-        return body?.Token ?? throw new InvalidOperationException("The dev token endpoint answered without a token.");
+        return body is { Token.Length: > 0 }
+            ? new TokenGrant(body.Token) { ExpiresAt = body.ExpiresAt }
+            : throw new InvalidOperationException("The dev token endpoint answered without a token.");
     }
 
     /// <summary>Kicks a peer with a close code through the admin API.</summary>
@@ -58,5 +65,5 @@ public sealed class ServerApi(Uri baseUri, string? adminKey = null) : IDisposabl
         return request;
     }
 
-    private sealed record TokenBody(string Token);
+    private sealed record TokenBody(string Token, DateTimeOffset? ExpiresAt);
 }

@@ -60,25 +60,6 @@ public sealed class CallTests
     }
 
     [Fact]
-    public async Task Token_expiring_during_the_call_closes_with_4002_and_heals_on_a_fresh_token_with_identity_kept()
-    {
-        await using var call = await LiveCall.StartAsync();
-        await Task.WhenAll(call.JoinAsync("A", tokenLifetimeSeconds: 5), call.JoinAsync("B"));
-        Assert.True(await call.HealedAsync(), call.Timeline());
-        var bSeenByA = call.Clients["A"].RemotePeers.Single();
-        var aSeenByB = call.Clients["B"].RemotePeers.Single();
-
-        Assert.True(
-            await CallProbe.WaitAsync(() => call.Recorder.Events.Any(e => e is { Peer: "A", Event: TraceEventKind.SocketRetry, Code: 4002 }), LiveCall.Patience, Ct),
-            call.Timeline());
-
-        Assert.True(await call.HealedAsync(), "Not healed:\n" + call.Timeline());
-        Assert.Same(bSeenByA, call.Clients["A"].RemotePeers.Single());
-        Assert.Same(aSeenByB, call.Clients["B"].RemotePeers.Single());
-        Assert.DoesNotContain(call.Recorder.Events, e => e.Event is TraceEventKind.PeerLeft or TraceEventKind.Error);
-    }
-
-    [Fact]
     public async Task Five_peers_join_and_each_sees_the_four_others_connected()
     {
         await using var call = await LiveCall.StartAsync();

@@ -544,11 +544,13 @@ public sealed class ScenarioValidationTests
     [Fact]
     public void A_terminal_error_code_must_be_terminal_and_listed_with_its_error()
     {
-        var retried = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4002, Errors = ["TerminalCloseError"] } };
+        var retried = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 1006, Errors = ["TerminalCloseError"] } };
+        var expired = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4002, Errors = ["TerminalCloseError"] } };
         var unlisted = ScenarioSamples.TwoPeers with { Expect = new ScenarioExpectations { TerminalErrorCode = 4005 } };
 
-        AssertProblem(retried, "$.expect.terminalErrorCode", "4002 (token_expired) is not a terminal close code");
-        AssertProblem(retried, "$.expect.terminalErrorCode", "terminal codes: 1007, 4001, 4003, 4004, 4005");
+        AssertProblem(retried, "$.expect.terminalErrorCode", "1006 (abnormal) is not a terminal close code");
+        AssertProblem(retried, "$.expect.terminalErrorCode", "terminal codes: 1007, 4001, 4002, 4003, 4004, 4005");
+        Assert.Empty(ScenarioLoader.Validate(expired));
         AssertProblem(unlisted, "$.expect.errors", "terminalErrorCode is set, so errors must list TerminalCloseError");
     }
 
