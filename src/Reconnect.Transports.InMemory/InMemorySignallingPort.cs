@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.InMemory;
@@ -39,7 +40,7 @@ public sealed class InMemorySignallingPort : ISignallingPort
     public bool IsOpen => _open;
 
     /// <inheritdoc />
-    public void Open(long epoch, string token, Uri? endpoint)
+    public void Open(long epoch, string token, SignallingRoute? route)
     {
         Abandon();
         _epoch = epoch;

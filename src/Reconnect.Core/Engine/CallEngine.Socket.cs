@@ -23,7 +23,7 @@ public sealed partial class CallEngine
     private bool _offline;
     private long _tokenAttempt;
     private string _token = string.Empty;
-    private Uri? _endpoint;
+    private SignallingRoute? _route;
     private int _expiredTokenCloses;
     private IReadOnlyList<IceServer> _iceServers = [];
     private int _consecutiveTokenFailures;
@@ -205,7 +205,7 @@ public sealed partial class CallEngine
                 _socketAlive = true;
                 _socketOpened = false;
                 Emit(new SocketAttemptStarted(_failedAttempts + 1, _epoch));
-                Emit(new OpenSocket(_epoch, _token, _endpoint));
+                Emit(new OpenSocket(_epoch, _token, _route));
                 _timers.Start(TimerKind.WelcomeTimeout, string.Empty, _now + _options.Heartbeat.WelcomeTimeout, _emit);
                 break;
             case SignallingSocketEffect.CancelWelcomeTimeout:

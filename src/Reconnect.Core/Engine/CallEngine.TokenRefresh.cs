@@ -17,12 +17,12 @@ public sealed partial class CallEngine
     private long? _refreshAttempt;
     private int _refreshFailures;
 
-    /// <summary>The token, STUN/TURN servers, endpoint and expiry of a grant become the ones in use.</summary>
+    /// <summary>The token, STUN/TURN servers, route and expiry of a grant become the ones in use.</summary>
     private void TakeToken(TokenFetched token)
     {
         _token = token.Token;
         _iceServers = [.. token.IceServers];
-        _endpoint = token.Endpoint;
+        _route = token.Route;
         _tokenFetchedAt = _now;
         _tokenExpiresAt = token.ValidFor is { } validFor ? _now + validFor : null;
         _consecutiveTokenFailures = 0;

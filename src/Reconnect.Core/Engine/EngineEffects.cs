@@ -17,8 +17,8 @@ public sealed record FetchToken(long Attempt) : EngineEffect;
 /// <summary>Open the signalling socket of a new epoch.</summary>
 /// <param name="Epoch">The socket's epoch; every input about it carries this.</param>
 /// <param name="Token">The credential.</param>
-/// <param name="Endpoint">Where to open it, as the token's grant said; null for the configured endpoint.</param>
-public sealed record OpenSocket(long Epoch, string Token, Uri? Endpoint = null) : EngineEffect;
+/// <param name="Route">Where to open it, as the token's grant said; null for the configured endpoint and headers.</param>
+public sealed record OpenSocket(long Epoch, string Token, SignallingRoute? Route = null) : EngineEffect;
 
 /// <summary>Close the socket of an epoch, once the frames already sent on it are flushed or <paramref name="FlushWithin"/> has passed.</summary>
 /// <param name="Epoch">The socket's epoch.</param>

@@ -42,8 +42,8 @@ public sealed record LocalTrackReplaced(string StreamId, string TrackId) : Engin
 /// How long the token stays valid from now, when the grant says: the engine then hands the server a fresh one over the
 /// open socket ahead of its expiry. Null for a token with no known expiry.
 /// </param>
-/// <param name="Endpoint">Where to open the socket with this token, when the grant says; null for the configured endpoint.</param>
-public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceServer> IceServers, TimeSpan? ValidFor = null, Uri? Endpoint = null) : EngineInput;
+/// <param name="Route">Where to open the socket with this token, when the grant says; null for the configured endpoint and headers.</param>
+public sealed record TokenFetched(long Attempt, string Token, IReadOnlyList<IceServer> IceServers, TimeSpan? ValidFor = null, SignallingRoute? Route = null) : EngineInput;
 
 /// <summary>The token provider failed.</summary>
 /// <param name="Attempt">The fetch it answers.</param>

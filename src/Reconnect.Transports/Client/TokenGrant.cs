@@ -23,4 +23,7 @@ public sealed record TokenGrant(string Token, IReadOnlyList<IceServer> IceServer
 
     /// <summary>Where to open the signalling socket with this token (<c>ws://</c> or <c>wss://</c>); null for the transport's configured endpoint.</summary>
     public Uri? Endpoint { get; init; }
+
+    /// <summary>Extra upgrade request headers for the sockets opened with this token; they replace configured headers of the same name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

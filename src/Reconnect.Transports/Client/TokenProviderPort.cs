@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
+using Reconnect.Core.Ports;
 using Reconnect.Transports.Hosting;
 using Reconnect.Transports.Network;
 
@@ -43,6 +44,8 @@ internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSin
     private TokenFetchFailed? Refusal(long attempt, TokenGrant? grant) => grant switch
     {
         null or { Token: null or { Length: 0 } } => new TokenFetchFailed(attempt, "the token provider returned no token"),
+        { Headers: { } headers } when headers.Any(h => string.IsNullOrWhiteSpace(h.Key) || h.Value is null) =>
+            new TokenFetchFailed(attempt, "the token provider returned a header with no name or no value"),
         { Endpoint: { } endpoint } when endpoint is not { IsAbsoluteUri: true, Scheme: "ws" or "wss" } =>
             new TokenFetchFailed(attempt, $"the token provider returned the endpoint {endpoint}, which is not an absolute ws:// or wss:// URI"),
         _ => null,
@@ -54,7 +57,7 @@ internal sealed class TokenProviderPort(ITokenProvider provider, IEngineInputSin
             grant!.Token,
             grant.IceServers ?? [],
             grant.ExpiresAt is { } expiresAt ? expiresAt - time.GetUtcNow() : null,
-            grant.Endpoint);
+            grant.Endpoint is null && grant.Headers is not { Count: > 0 } ? null : new SignallingRoute(grant.Endpoint, grant.Headers ?? new Dictionary<string, string>()));
 
     private void CancelInFlight()
     {

@@ -11,7 +11,7 @@ internal static class EffectDispatcher
         switch (effect)
         {
             case FetchToken e: ports.Token.Fetch(e.Attempt); break;
-            case OpenSocket e: ports.Signalling.Open(e.Epoch, e.Token, e.Endpoint); break;
+            case OpenSocket e: ports.Signalling.Open(e.Epoch, e.Token, e.Route); break;
             case CloseSocket e: ports.Signalling.Close(e.Epoch, e.Code, e.Reason, e.FlushWithin); break;
             case SendMessage e: ports.Signalling.Send(e.Epoch, ProtocolCodec.Encode(e.Message)); break;
             case CreateConnection e: ports.Media.CreateConnection(e.RemotePeerId, e.Generation, e.IceServers, e.Polite, e.LocalStreams); break;

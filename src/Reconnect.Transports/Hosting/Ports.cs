@@ -26,8 +26,8 @@ public interface ITokenPort
 /// </summary>
 public interface ISignallingPort
 {
-    /// <summary>Opens the socket of a new epoch with a token, at the endpoint its grant named or else the configured one.</summary>
-    void Open(long epoch, string token, Uri? endpoint);
+    /// <summary>Opens the socket of a new epoch with a token, by the route its grant named (endpoint, headers) or else the configured one.</summary>
+    void Open(long epoch, string token, SignallingRoute? route);
 
     /// <summary>Sends a text frame on the socket of an epoch; a closed socket drops it.</summary>
     void Send(long epoch, string frame);

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.WebSockets;
@@ -38,10 +39,6 @@ internal sealed class WebSocketSession
         _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true });
         _socket.Options.KeepAliveInterval = options.KeepAliveInterval;
         _socket.Options.KeepAliveTimeout = options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
-        foreach (var (name, value) in options.Headers)
-        {
-            _socket.Options.SetRequestHeader(name, value);
-        }
     }
 
     /// <summary>The epoch every input of this socket carries.</summary>
@@ -53,10 +50,19 @@ internal sealed class WebSocketSession
     /// <summary>True once the socket has ended and any close of it has finished.</summary>
     public bool IsFinished => Lifetime.IsCompleted && (_closing is null || _closing.IsCompleted);
 
-    /// <summary>Connects to the endpoint with the token of the attempt and runs the socket until it ends.</summary>
-    public void Start(string token, Uri target)
+    /// <summary>
+    /// Connects with the token of the attempt, by the grant's route where it names one (its endpoint, its headers over
+    /// the configured ones) and the configuration otherwise, and runs the socket until it ends.
+    /// </summary>
+    public void Start(string token, SignallingRoute? route)
     {
+        var target = route?.Endpoint ?? _options.Endpoint!;
         var endpoint = target;
+        foreach (var (name, value) in _options.Headers.Where(h => route?.Headers.ContainsKey(h.Key) != true).Concat(route?.Headers ?? new Dictionary<string, string>()))
+        {
+            _socket.Options.SetRequestHeader(name, value);
+        }
+
         if (_options.TokenPlacement == TokenPlacement.AuthorizationHeader)
         {
             _socket.Options.SetRequestHeader("Authorization", "Bearer " + token);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.WebSockets;
@@ -35,7 +36,7 @@ public sealed class WebSocketSignallingPort : ISignallingPort, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public void Open(long epoch, string token, Uri? endpoint)
+    public void Open(long epoch, string token, SignallingRoute? route)
     {
         WebSocketSession? previous;
         lock (_gate)
@@ -50,7 +51,7 @@ public sealed class WebSocketSignallingPort : ISignallingPort, IAsyncDisposable
             var session = new WebSocketSession(epoch, _options, _sink, _logger);
             _sessions.Add(session);
             _current = session;
-            session.Start(token, endpoint ?? _options.Endpoint!);
+            session.Start(token, route);
         }
 
         _ = previous?.CloseAsync(CloseCodes.Normal, "superseded by a newer socket", TimeSpan.Zero);

@@ -2,6 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
 namespace Reconnect.Core.Tests.Engine;
@@ -32,7 +33,7 @@ public sealed class TokenRefreshRuleTests
     private static void AnswerWithLifetime(EngineHarness h, TimeSpan lifetime, Uri? endpoint = null)
     {
         var fetch = h.Last<FetchToken>();
-        h.Feed(new TokenFetched(fetch.Attempt, $"token-{fetch.Attempt}", EngineHarness.DefaultIce, lifetime, endpoint));
+        h.Feed(new TokenFetched(fetch.Attempt, $"token-{fetch.Attempt}", EngineHarness.DefaultIce, lifetime, endpoint is null ? null : new SignallingRoute(endpoint, new Dictionary<string, string>())));
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class TokenRefreshRuleTests
         h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
         var edge = new Uri("wss://edge-7.example.test/signal");
         AnswerWithLifetime(h, TenMinutes, edge);
-        Assert.Equal(edge, h.Last<OpenSocket>().Endpoint);
+        Assert.Equal(edge, h.Last<OpenSocket>().Route!.Endpoint);
         h.OpenSocket();
         h.Welcome();
         h.AnswerRoster([]);
@@ -173,7 +174,7 @@ public sealed class TokenRefreshRuleTests
         h.DropSocket();
         h.AwaitAttempt();
         h.AnswerToken();
-        Assert.Null(h.Last<OpenSocket>().Endpoint);
+        Assert.Null(h.Last<OpenSocket>().Route);
     }
 
     [Fact]

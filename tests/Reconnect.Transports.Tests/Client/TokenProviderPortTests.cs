@@ -71,8 +71,8 @@ public sealed class TokenProviderPortTests
         routed.Fetch(2);
         var second = await sink.NextAsync<TokenFetched>();
 
-        Assert.Equal((null, null), (first.ValidFor, first.Endpoint));
-        Assert.Equal(edge, second.Endpoint);
+        Assert.Equal((null, null), (first.ValidFor, first.Route));
+        Assert.Equal(edge, second.Route!.Endpoint);
     }
 
     [Theory]
@@ -101,5 +101,24 @@ public sealed class TokenProviderPortTests
         port.Fetch(5);
 
         Assert.Equal("the token provider returned no token", (await sink.NextAsync<TokenFetchFailed>()).Reason);
+    }
+
+    [Fact]
+    public async Task A_grant_with_headers_only_keeps_the_configured_endpoint_and_one_with_a_nameless_header_is_a_failed_fetch()
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Edge"] = "7" };
+        var nameless = new Dictionary<string, string>(StringComparer.Ordinal) { [" "] = "7" };
+        var sink = new RecordingSink();
+        using var good = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(new TokenGrant("t") { Headers = headers })), sink, TimeProvider.System, NullLogger.Instance);
+        using var bad = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(new TokenGrant("t") { Headers = nameless })), sink, TimeProvider.System, NullLogger.Instance);
+
+        good.Fetch(1);
+        var route = (await sink.NextAsync<TokenFetched>()).Route!;
+        bad.Fetch(2);
+        var failed = await sink.NextAsync<TokenFetchFailed>();
+
+        Assert.Null(route.Endpoint);
+        Assert.Equal("7", route.Headers["X-Edge"]);
+        Assert.Equal((2L, "the token provider returned a header with no name or no value"), (failed.Attempt, failed.Reason));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class RecordingPorts : ITokenPort, ISignallingPort, IMediaPort
 
     public void Fetch(long attempt) => Calls.Add($"fetch {attempt}");
 
-    public void Open(long epoch, string token, Uri? endpoint)
+    public void Open(long epoch, string token, SignallingRoute? route)
     {
         Calls.Add($"open {epoch}");
         if (ThrowOnOpen)

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.TestSupport.Proxy;
 using Reconnect.Transports.Tests.WebSockets.Support;
 using Reconnect.Transports.WebSockets;
@@ -33,13 +34,27 @@ public sealed class WebSocketSignallingPortTests
     }
 
     [Fact]
+    public async Task A_grants_headers_are_added_to_the_configured_ones_and_replace_those_of_the_same_name()
+    {
+        await using var server = await TestWebSocketServer.StartAsync(s => s.ReceiveAsync());
+        var sink = new RecordingSink();
+        var configured = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Region"] = "eu", ["X-App"] = "demo" };
+        await using var port = Port(server.Endpoint, sink, o => o with { Headers = configured });
+
+        port.Open(1, "t", new SignallingRoute(null, new Dictionary<string, string>(StringComparer.Ordinal) { ["X-Region"] = "us", ["X-Edge"] = "7" }));
+
+        var headers = (await server.AcceptedAsync()).Headers;
+        Assert.Equal(("us", "demo", "7"), (headers["X-Region"], headers["X-App"], headers["X-Edge"]));
+    }
+
+    [Fact]
     public async Task An_endpoint_named_by_the_grant_is_used_instead_of_the_configured_one()
     {
         await using var server = await TestWebSocketServer.StartAsync(s => s.ReceiveAsync());
         var sink = new RecordingSink();
         await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort()}/signal"), sink);
 
-        port.Open(1, "t", server.Endpoint);
+        port.Open(1, "t", new SignallingRoute(server.Endpoint, new Dictionary<string, string>()));
 
         Assert.Equal(new SocketOpened(1), await sink.NextAsync<SocketOpened>());
         Assert.Equal("Bearer t", (await server.AcceptedAsync()).Authorization);

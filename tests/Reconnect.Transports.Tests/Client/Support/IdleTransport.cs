@@ -16,7 +16,7 @@ internal sealed class IdleTransport : ITransportFactory, ISignallingPort, IMedia
 
     public IMediaPort CreateMediaPort(IEngineInputSink sink) => this;
 
-    public void Open(long epoch, string token, Uri? endpoint) => Count();
+    public void Open(long epoch, string token, SignallingRoute? route) => Count();
 
     public void Send(long epoch, string frame) => Count();
 

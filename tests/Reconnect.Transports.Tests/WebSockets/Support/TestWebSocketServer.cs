@@ -46,7 +46,11 @@ internal sealed class TestWebSocketServer : IAsyncDisposable
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var accepted = new AcceptedSocket(socket, context.Request.Headers.Authorization.ToString(), context.Request.Query["access_token"].ToString());
+            var accepted = new AcceptedSocket(
+                socket,
+                context.Request.Headers.Authorization.ToString(),
+                context.Request.Query["access_token"].ToString(),
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
             server._accepted.Writer.TryWrite(accepted);
             try
             {
@@ -75,8 +79,11 @@ internal sealed class TestWebSocketServer : IAsyncDisposable
 }
 
 /// <summary>One socket the test server accepted, with what its upgrade request carried.</summary>
-internal sealed class AcceptedSocket(WebSocket socket, string authorization, string queryToken)
+internal sealed class AcceptedSocket(WebSocket socket, string authorization, string queryToken, IReadOnlyDictionary<string, string> headers)
 {
+    /// <summary>Every request header of the upgrade, by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; } = headers;
+
     private readonly TaskCompletionSource<Exception> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WebSocket Socket { get; } = socket;
