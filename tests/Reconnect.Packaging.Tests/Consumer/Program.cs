@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Time;
+using Reconnect.Server;
+using Reconnect.Transports.Client;
+using Reconnect.Transports.InMemory;
+using Reconnect.Transports.WebSockets;
+using Channel = Reconnect.Channel;
+using Engine = Reconnect.Core.Engine;
+
+// Reconnect.Core, as its README shows it: after a join the engine first asks for a token.
+var engine = new Engine.CallEngine(new Reconnect.Core.Options.ReconnectOptions(), seed: 42);
+engine.Handle(Instant.Zero, new Engine.JoinRequested("room-42", "alice", new Dictionary<string, string>()));
+Require(engine.PollOutput() is Engine.FetchToken, "Reconnect.Core: the engine's first output after a join is not FetchToken");
+
+// Reconnect.Channel, as its README shows it: the channel logic welcomes a join.
+var logic = new Channel.ChannelServer(new Channel.ChannelServerOptions(), new Channel.SimTokenValidator());
+logic.Handle(Instant.Zero, new Channel.ConnectionOpened(1, "ok:alice"));
+logic.Handle(Instant.Zero, new Channel.FrameReceived(1, """{"type":"join","channel":"room-42","peerId":"alice","metadata":{},"streams":[],"resumeSessionId":null}"""));
+var welcomed = false;
+while (logic.PollOutput() is { } output)
+{
+    welcomed |= output is Channel.SendFrame { Message: Reconnect.Core.Protocol.WelcomeMessage };
+}
+
+Require(welcomed, "Reconnect.Channel: the channel logic did not welcome the join");
+
+// Reconnect.Server in this process, two Reconnect.Transports clients on real WebSockets, media over
+// Reconnect.Transports.InMemory: each sees the other connected.
+using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+var app = ReconnectServer.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Logging:LogLevel:Default=Warning", "--Reconnect:DevTokens=true"]);
+await using (app.ConfigureAwait(false))
+{
+    await app.StartAsync(deadline.Token).ConfigureAwait(false);
+    var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    using var http = new HttpClient { BaseAddress = baseUri };
+    var fabric = new RealTimeMediaFabric();
+    var alice = Client("alice");
+    var bob = Client("bob");
+    await using (alice.ConfigureAwait(false))
+    await using (bob.ConfigureAwait(false))
+    {
+        await Task.WhenAll(alice.JoinAsync("room-42", "alice", null, deadline.Token), bob.JoinAsync("room-42", "bob", null, deadline.Token)).ConfigureAwait(false);
+        while (!(Sees(alice, "bob") && Sees(bob, "alice")))
+        {
+            await Task.Delay(50, deadline.Token).ConfigureAwait(false);
+        }
+
+        Console.WriteLine("call connected: alice sees bob, bob sees alice");
+    }
+
+    await app.StopAsync(deadline.Token).ConfigureAwait(false);
+
+    ReconnectClient Client(string name) => ReconnectClient.CreateBuilder()
+        .WithTransport(new WebSocketTransportFactory(
+            Options.Create(new WebSocketSignallingOptions { Endpoint = new Uri($"ws://{baseUri.Authority}/signal") }),
+            NullLoggerFactory.Instance,
+            sink => fabric.CreatePort(name, sink)))
+        .WithTokenProvider(async ct =>
+        {
+            using var response = await http.PostAsJsonAsync("/dev/token", new { account = name, peerId = name, channel = "room-42" }, ct).ConfigureAwait(false);
+            var body = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenBody>(ct).ConfigureAwait(false);
+            return new TokenGrant(body!.Token);
+        })
+        .Build();
+}
+
+return 0;
+
+static bool Sees(ReconnectClient client, string other) =>
+    client.RemotePeers.Any(peer => peer.Id == other && peer.State == RemotePeerState.Connected);
+
+static void Require(bool condition, string failure)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException(failure);
+    }
+}
+
+internal sealed record TokenBody(string Token);
