@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.TestSupport.Proxy;
 using Reconnect.Transports.Client;
@@ -41,7 +42,17 @@ public static class RealCallApp
             var baseUri = settings.Server ?? server!.BaseUri;
             await output.WriteLineAsync($"server {baseUri}").ConfigureAwait(false);
             var recorder = new CallRecorder(output);
-            var healed = await RunCallAsync(baseUri, settings, recorder, cancellationToken).ConfigureAwait(false);
+            bool healed;
+            try
+            {
+                healed = await RunCallAsync(baseUri, settings, recorder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ReconnectException or HttpRequestException or SocketException)
+            {
+                await output.WriteLineAsync($"could not join on {baseUri}: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
             if (settings.TracePath is { } path)
             {
                 await using var file = new StreamWriter(path);

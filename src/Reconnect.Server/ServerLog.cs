@@ -15,6 +15,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Channel {Channel} refused {PeerId}: {Detail}")]
     public static partial void ChannelRejected(ILogger logger, string channel, string? peerId, string detail);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Channel {Channel} closed {PeerId} with 4002 token_expired: its token expired while connected ({Detail})")]
+    public static partial void TokenExpired(ILogger logger, string channel, string? peerId, string detail);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Channel {Channel} kicked {PeerId}: {Detail}")]
     public static partial void PeerKicked(ILogger logger, string channel, string? peerId, string detail);
 

@@ -41,6 +41,19 @@ public sealed class RealCallDemoTests
     }
 
     [Fact]
+    public async Task Demo_against_a_server_that_is_not_there_says_it_could_not_join_and_exits_1()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+
+        Assert.Equal(1, await RealCallApp.RunAsync(["--server", $"http://127.0.0.1:{port}"], output, output, LiveCall.Ct));
+        Assert.Contains($"could not join on http://127.0.0.1:{port}/", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_refuses_an_unknown_argument_with_exit_code_2()
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);

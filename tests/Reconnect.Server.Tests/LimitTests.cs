@@ -14,7 +14,7 @@ public sealed class LimitTests
 
         await offender.SendTextAsync(new string(' ', 2000));
 
-        await AssertClosedWhileBystanderIsFineAsync(offender, CloseCodes.FrameTooLarge, bystander);
+        await AssertClosedWhileBystanderIsFineAsync(server, offender, CloseCodes.FrameTooLarge, bystander);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class LimitTests
             await offender.SendAsync(new PingMessage(i));
         }
 
-        await AssertClosedWhileBystanderIsFineAsync(offender, CloseCodes.RateLimited, bystander);
+        await AssertClosedWhileBystanderIsFineAsync(server, offender, CloseCodes.RateLimited, bystander);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LimitTests
 
         await offender.SendBinaryAsync([1, 2, 3]);
 
-        await AssertClosedWhileBystanderIsFineAsync(offender, CloseCodes.ProtocolViolation, bystander);
+        await AssertClosedWhileBystanderIsFineAsync(server, offender, CloseCodes.ProtocolViolation, bystander);
     }
 
     [Fact]
@@ -185,10 +185,11 @@ public sealed class LimitTests
         return new Pair(bystander, offender);
     }
 
-    private static async Task AssertClosedWhileBystanderIsFineAsync(RawClient offender, int code, RawClient bystander)
+    private static async Task AssertClosedWhileBystanderIsFineAsync(LiveServer server, RawClient offender, int code, RawClient bystander)
     {
         Assert.Equal(code, (await offender.ClosedAsync()).Code);
         Assert.True(await bystander.AnswersPingAsync(99));
+        Assert.True(await server.Logs.LoggedAsync($"refused with {code}: "), $"No log line says why {code}:\n{string.Join("\n", server.Logs.Lines)}");
     }
 
     private sealed record Pair(RawClient Bystander, RawClient Offender) : IDisposable

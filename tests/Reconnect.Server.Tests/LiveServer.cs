@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Reconnect.Server.Auth;
 
 namespace Reconnect.Server.Tests;
@@ -27,6 +28,9 @@ internal sealed class LiveServer : IAsyncDisposable
 
     public JwtTokens Tokens => app.Services.GetRequiredService<JwtTokens>();
 
+    /// <summary>What the server logged at Information or above.</summary>
+    public LogCapture Logs { get; private init; } = new();
+
     public static Task<LiveServer> StartAsync(params (string Key, string Value)[] settings) =>
         StartAsync("Development", settings);
 
@@ -42,7 +46,8 @@ internal sealed class LiveServer : IAsyncDisposable
             "--Reconnect:ChannelLoops=2",
         };
         args.AddRange(settings.Select(s => $"--Reconnect:{s.Key}={s.Value}"));
-        var app = ReconnectServer.Build([.. args]);
+        var logs = new LogCapture();
+        var app = ReconnectServer.Build([.. args], builder => builder.Logging.AddProvider(logs).AddFilter<LogCapture>("Reconnect", LogLevel.Information));
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
@@ -54,7 +59,7 @@ internal sealed class LiveServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveServer(app, new Uri(address));
+        return new LiveServer(app, new Uri(address)) { Logs = logs };
     }
 
     public string Token(string account, string? channel = null, int? lifetimeSeconds = null, string? peerId = null) =>

@@ -19,12 +19,13 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Without_a_refresh_the_same_token_closes_the_socket_with_4002()
+    public async Task Without_a_refresh_the_same_token_closes_the_socket_with_4002_and_the_server_logs_why()
     {
         await using var server = await LiveServer.StartAsync();
         using var alice = await server.JoinedWithAsync(server.Token("alice", lifetimeSeconds: 3), "alice");
 
         Assert.Equal(CloseCodes.TokenExpired, (await alice.ClosedAsync()).Code);
+        Assert.True(await server.Logs.LoggedAsync("closed alice with 4002 token_expired: its token expired while connected"), string.Join("\n", server.Logs.Lines));
     }
 
     [Theory]

@@ -193,6 +193,9 @@ internal sealed class ChannelLoop
                 case ChannelNotice { Kind: ChannelNoticeKinds.Rejected } rejected:
                     ServerLog.ChannelRejected(logger, rejected.Channel, rejected.PeerId, rejected.Detail);
                     break;
+                case ChannelNotice { Kind: ChannelNoticeKinds.TokenExpired } expired:
+                    ServerLog.TokenExpired(logger, expired.Channel, expired.PeerId, expired.Detail);
+                    break;
                 case ChannelNotice notice:
                     sessionTokens.Follow(notice, kickRevokes: false);
                     ServerLog.ChannelNotice(logger, notice.Kind, notice.Channel, notice.PeerId, notice.Detail);

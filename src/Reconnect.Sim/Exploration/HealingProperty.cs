@@ -4,8 +4,11 @@ using Reconnect.Core.Machines.LocalPeer;
 namespace Reconnect.Sim.Exploration;
 
 /// <summary>
-/// The property every generated run must have, since no fault it injects is terminal: no invariant is violated,
-/// the call heals within the recovery bound, and every peer the app did not take out of the call is still in it.
+/// The property every generated run must have: no invariant is violated, the call heals within the recovery bound,
+/// and every peer the app did not take out of the call is still in it. The one fault a generated run may inject that
+/// ends a peer's call is a token provider handing out expired tokens at least
+/// <see cref="Core.Policies.TokenProviderOptions.ExpiredTokenCloseLimit"/> times: that peer may end closed, with the
+/// 4002 <c>TerminalCloseError</c> it must raise.
 /// </summary>
 public static class HealingProperty
 {
@@ -28,7 +31,7 @@ public static class HealingProperty
 
         foreach (var peer in outcome.World.Peers.Where(p => p.Started && !p.Departed))
         {
-            if (peer.Engine.Snapshot.Local == LocalPeerState.Closed)
+            if (peer.Engine.Snapshot.Local == LocalPeerState.Closed && !EndedByExpiredTokens(outcome, peer.Name))
             {
                 problems.Add($"{seed}: {peer.Name} ended closed although no fault was terminal");
             }
@@ -36,4 +39,9 @@ public static class HealingProperty
 
         return problems;
     }
+
+    /// <summary>True when the peer's provider was made to hand out enough expired tokens to end its call, and it ended with 4002.</summary>
+    private static bool EndedByExpiredTokens(RunOutcome outcome, string peer) =>
+        outcome.Scenario.Timeline.Any(f => f.Kind == Scenarios.FaultKind.ExpiredToken && f.Peer == peer && f.Count >= new Core.Options.ReconnectOptions().Token.ExpiredTokenCloseLimit)
+        && outcome.Result.Trace.Events.Any(e => e.Peer == peer && e.Event == Trace.TraceEventKind.Error && e.Code == Core.Policies.CloseCodes.TokenExpired);
 }
