@@ -27,6 +27,7 @@ internal sealed class WebSocketSession
     private readonly Lock _closeGate = new();
     private Task _sending = Task.CompletedTask;
     private Task? _closing;
+    private Uri _target = new("ws://unknown/");
     private int _ended;
 
     public WebSocketSession(long epoch, WebSocketSignallingOptions options, IEngineInputSink sink, ILogger logger)
@@ -56,6 +57,7 @@ internal sealed class WebSocketSession
     /// <summary>Connects to the endpoint with the token of the attempt and runs the socket until it ends.</summary>
     public void Start(string token, Uri target)
     {
+        _target = target;
         var endpoint = target;
         if (_options.TokenPlacement == TokenPlacement.AuthorizationHeader)
         {
@@ -143,7 +145,7 @@ internal sealed class WebSocketSession
 #pragma warning restore CA1031
         {
             WebSocketLog.Failed(_logger, Epoch, ex);
-            End(SocketFailures.ToInput(Epoch, ex));
+            End(SocketFailures.ToInput(Epoch, ex, _target));
         }
         finally
         {
@@ -184,7 +186,7 @@ internal sealed class WebSocketSession
 #pragma warning restore CA1031
         {
             WebSocketLog.Failed(_logger, Epoch, ex);
-            End(SocketFailures.ToInput(Epoch, ex));
+            End(SocketFailures.ToInput(Epoch, ex, _target));
             _socket.Abort();
         }
     }

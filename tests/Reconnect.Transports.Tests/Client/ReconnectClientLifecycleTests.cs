@@ -198,7 +198,8 @@ public sealed class ReconnectClientLifecycleTests
         var join = alice.JoinAsync("room", "alice", null, Ct);
         call.Run(TimeSpan.FromSeconds(1));
         var failure = await Assert.ThrowsAsync<ReconnectException>(() => join.WaitAsync(TestCall.Patience, Ct));
-        Assert.Equal(new FirstConnectFailed(CloseCodes.ConnectionRefused, "connection_refused"), failure.Error);
+        Assert.Equal(new FirstConnectFailed(CloseCodes.ConnectionRefused, "connection_refused", $"connection refused by {TestCall.ServerHost}"), failure.Error);
+        Assert.Equal($"The first connect failed: connection refused by {TestCall.ServerHost} (connection_refused).", failure.Message);
         Assert.Equal(LocalPeerState.Idle, alice.State);
 
         call.Server.Accepting = true;
