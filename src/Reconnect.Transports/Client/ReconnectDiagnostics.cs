@@ -12,7 +12,11 @@ public static class ReconnectDiagnostics
     /// <summary>Counter: ICE restart attempts, over all remote peers.</summary>
     public const string IceRestarts = "reconnect.ice.restarts";
 
-    /// <summary>Counter: typed errors, tagged with <see cref="KindTag"/>.</summary>
+    /// <summary>
+    /// Counter: typed errors, tagged with <see cref="KindTag"/>. A command the client refused in its state
+    /// (<see cref="Core.Engine.CommandRejected"/>, such as a join after close) is the caller's mistake, not a
+    /// connection's trouble, and is not counted.
+    /// </summary>
     public const string Errors = "reconnect.errors";
 
     /// <summary>Counter: remote peers that truly left, tagged with <see cref="ReasonTag"/>.</summary>

@@ -39,6 +39,8 @@ internal sealed class ReconnectMetrics : IDisposable
             case IceRestartStarted:
                 _iceRestarts.Add(1);
                 break;
+            case ErrorRaised { Error: CommandRejected }:
+                break;
             case ErrorRaised raised:
                 _errors.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.KindTag, raised.Error.GetType().Name));
                 break;

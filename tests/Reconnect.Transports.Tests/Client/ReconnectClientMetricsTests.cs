@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
@@ -15,17 +16,7 @@ public sealed class ReconnectClientMetricsTests
     {
         using var meters = new TestMeterFactory();
         var measurements = new ConcurrentQueue<Measurement>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == ReconnectDiagnostics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.Start();
+        using var listener = Listen(meters, measurements);
         await using var call = new TestCall();
         var alice = call.Client("alice", b => b.WithMeterFactory(meters).WithOptions(new ReconnectOptions { ForceMediaRestartOnReconnect = true }));
         var bob = call.Client("bob");
@@ -56,6 +47,45 @@ public sealed class ReconnectClientMetricsTests
         Assert.Equal("left", departure.Tags[ReconnectDiagnostics.ReasonTag]);
         var heal = Assert.Single(recorded, m => m.Name == ReconnectDiagnostics.HealDuration);
         Assert.InRange(heal.Value, 1, 10_000);
+    }
+
+    [Fact]
+    public async Task A_command_the_engine_rejects_is_not_counted_as_a_reconnect_error()
+    {
+        using var meters = new TestMeterFactory();
+        var measurements = new ConcurrentQueue<Measurement>();
+        using var listener = Listen(meters, measurements);
+        await using var call = new TestCall();
+        var alice = call.Client("alice", b => b.WithMeterFactory(meters));
+        var rejected = new List<ErrorRaisedEvent>();
+        alice.ErrorRaised += (_, e) => rejected.Add(e);
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
+
+        var second = alice.JoinAsync("room", "alice", null, Ct);
+        await Assert.ThrowsAsync<ReconnectException>(() => second.WaitAsync(TestCall.Patience, Ct));
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        Assert.IsType<CommandRejected>(Assert.Single(rejected).Error);
+        Assert.Equal(1, Sum(measurements, ReconnectDiagnostics.SocketAttempts));
+        Assert.DoesNotContain(measurements, m => m.Name == ReconnectDiagnostics.Errors);
+    }
+
+    private static MeterListener Listen(TestMeterFactory meters, ConcurrentQueue<Measurement> measurements)
+    {
+        var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == ReconnectDiagnostics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
+        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
+        listener.Start();
+        return listener;
     }
 
     private static double Sum(IEnumerable<Measurement> recorded, string name) =>
