@@ -38,6 +38,26 @@ public sealed class ReconnectClientLifecycleTests
     }
 
     [Fact]
+    public async Task Join_completes_only_once_the_roster_is_applied_so_the_peers_already_in_the_channel_are_listed()
+    {
+        await using var call = new TestCall();
+        await JoinedAsync(call, "bob");
+        await JoinedAsync(call, "carol");
+        var alice = call.Client("alice");
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        while (!join.IsCompleted)
+        {
+            call.Run(TimeSpan.FromMilliseconds(1));
+            await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+        }
+
+        await join;
+        Assert.Equal(LocalPeerState.Joined, alice.State);
+        Assert.Equal(["bob", "carol"], alice.RemotePeers.Select(p => p.Id));
+    }
+
+    [Fact]
     public async Task Each_client_sees_the_other_as_a_remote_peer_with_its_metadata_and_stream()
     {
         await using var call = new TestCall();
