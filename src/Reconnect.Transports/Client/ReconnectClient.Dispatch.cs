@@ -111,7 +111,7 @@ public sealed partial class ReconnectClient
     }
 
     /// <summary>
-    /// On the dispatcher: a handler threw. Logged, streamed, and raised as <see cref="UnhandledHandlerException"/>,
+    /// On the dispatcher: a handler threw. Logged, counted, streamed, and raised as <see cref="UnhandledHandlerException"/>,
     /// except when a handler of that very event threw (no recursion).
     /// </summary>
     private void HandlerFailed(object sender, string eventName, Delegate handler, Exception error)
@@ -119,6 +119,7 @@ public sealed partial class ReconnectClient
         var source = sender is RemotePeer peer ? $"RemotePeer({peer.Id}).{eventName}" : $"{nameof(ReconnectClient)}.{eventName}";
         var method = $"{handler.Method.DeclaringType?.FullName}.{handler.Method.Name}";
         ClientLog.HandlerFailed(_logger, source, method, error);
+        _metrics.HandlerFailed(source);
         var failure = new UnhandledHandlerExceptionEvent(_dispatchAt, source, method, error);
         lock (_gate)
         {

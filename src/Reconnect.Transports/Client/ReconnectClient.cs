@@ -94,7 +94,8 @@ public sealed partial class ReconnectClient : IAsyncDisposable
 
     /// <summary>
     /// Raised when a handler of any event of this client or of its <see cref="RemotePeer"/> objects threw; the other
-    /// handlers, later events and the engine go on. The exception is logged as well. A handler of this event that
+    /// handlers, later events and the engine go on. The exception is also logged, streamed through <see cref="Events"/>
+    /// and counted in <see cref="ReconnectDiagnostics.HandlerFailures"/>. A handler of this event that
     /// throws is logged and streamed through <see cref="Events"/>, never raised here again.
     /// </summary>
     public event EventHandler<UnhandledHandlerExceptionEvent>? UnhandledHandlerException;
@@ -140,7 +141,8 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// states and streams, as of this call), then every later event in order, the same ones the handlers see (with
     /// <see cref="UnhandledHandlerExceptionEvent"/> and the events no handler has). No event is both in the snapshot
     /// and after it, and none is lost between them. Every enumeration is a subscriber of its own and gets every event
-    /// (a broadcast): the first enumeration starts at this call, any later one at its own start with a fresh snapshot.
+    /// (a broadcast): the first enumeration starts at this call, any later one at its own start with a fresh snapshot
+    /// (a sequence never enumerated keeps its bounded buffer until the client closes).
     /// Each subscriber buffers up to <see cref="ReconnectClientBuilder.WithEventBufferCapacity"/> unread events. A
     /// subscriber that falls behind never slows the engine, the handlers or the other subscribers: when an event comes
     /// while its buffer is full, its unread events (its first snapshot too, if still unread) are dropped, with a logged

@@ -19,8 +19,10 @@ public sealed class ReconnectClientHandlerFailureTests
     [Fact]
     public async Task Every_event_of_the_client_and_of_its_remote_peers_reports_each_throw_once_without_a_logger_and_runs_the_next_handler()
     {
+        using var meters = new TestMeterFactory();
+        using var measurements = new RecordedMeasurements(meters);
         await using var call = new TestCall();
-        var alice = call.Client("alice", b => b.WithOptions(new ReconnectOptions { ForceMediaRestartOnReconnect = true }));
+        var alice = call.Client("alice", b => b.WithMeterFactory(meters).WithOptions(new ReconnectOptions { ForceMediaRestartOnReconnect = true }));
         var bob = call.Client("bob");
         var raised = new Dictionary<string, int>(StringComparer.Ordinal);
         var reports = new List<UnhandledHandlerExceptionEvent>();
@@ -53,6 +55,9 @@ public sealed class ReconnectClientHandlerFailureTests
         Assert.All(reports, r => Assert.Equal(r.Event, Assert.IsType<InvalidOperationException>(r.Exception).Message));
         Assert.All(reports, r => Assert.Contains(nameof(Thrower), r.Handler, StringComparison.Ordinal));
         Assert.Equal(reports, streamed);
+        Assert.Equal(
+            reports.Select(r => r.Event),
+            measurements.All.Where(m => m.Name == ReconnectDiagnostics.HandlerFailures).Select(m => m.Tags[ReconnectDiagnostics.EventTag]));
         Assert.Equal(5, raised["ReconnectClient.StateChanged"]);
         Assert.Equal(LocalPeerState.Closed, alice.State);
     }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
 using Reconnect.Transports.Client;
@@ -15,8 +13,7 @@ public sealed class ReconnectClientMetricsTests
     public async Task Attempts_restarts_errors_departures_and_heal_time_are_recorded_on_the_Reconnect_meter()
     {
         using var meters = new TestMeterFactory();
-        var measurements = new ConcurrentQueue<Measurement>();
-        using var listener = Listen(meters, measurements);
+        using var measurements = new RecordedMeasurements(meters);
         await using var call = new TestCall();
         var alice = call.Client("alice", b => b.WithMeterFactory(meters).WithOptions(new ReconnectOptions { ForceMediaRestartOnReconnect = true }));
         var bob = call.Client("bob");
@@ -38,9 +35,9 @@ public sealed class ReconnectClientMetricsTests
         call.Run(TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<ReconnectException>(() => forged.WaitAsync(TestCall.Patience, Ct));
 
-        var recorded = measurements.ToList();
-        Assert.Equal(3, Sum(recorded, ReconnectDiagnostics.SocketAttempts));
-        Assert.InRange(Sum(recorded, ReconnectDiagnostics.IceRestarts), 1, 9);
+        var recorded = measurements.All;
+        Assert.Equal(3, measurements.Sum(ReconnectDiagnostics.SocketAttempts));
+        Assert.InRange(measurements.Sum(ReconnectDiagnostics.IceRestarts), 1, 9);
         var error = Assert.Single(recorded, m => m.Name == ReconnectDiagnostics.Errors);
         Assert.Equal("TerminalCloseError", error.Tags[ReconnectDiagnostics.KindTag]);
         var departure = Assert.Single(recorded, m => m.Name == ReconnectDiagnostics.PeersLeft);
@@ -53,8 +50,7 @@ public sealed class ReconnectClientMetricsTests
     public async Task A_command_the_engine_rejects_is_not_counted_as_a_reconnect_error()
     {
         using var meters = new TestMeterFactory();
-        var measurements = new ConcurrentQueue<Measurement>();
-        using var listener = Listen(meters, measurements);
+        using var measurements = new RecordedMeasurements(meters);
         await using var call = new TestCall();
         var alice = call.Client("alice", b => b.WithMeterFactory(meters));
         var rejected = new List<ErrorRaisedEvent>();
@@ -68,39 +64,7 @@ public sealed class ReconnectClientMetricsTests
         await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
 
         Assert.IsType<CommandRejected>(Assert.Single(rejected).Error);
-        Assert.Equal(1, Sum(measurements, ReconnectDiagnostics.SocketAttempts));
-        Assert.DoesNotContain(measurements, m => m.Name == ReconnectDiagnostics.Errors);
+        Assert.Equal(1, measurements.Sum(ReconnectDiagnostics.SocketAttempts));
+        Assert.DoesNotContain(measurements.All, m => m.Name == ReconnectDiagnostics.Errors);
     }
-
-    private static MeterListener Listen(TestMeterFactory meters, ConcurrentQueue<Measurement> measurements)
-    {
-        var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == ReconnectDiagnostics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.Start();
-        return listener;
-    }
-
-    private static double Sum(IEnumerable<Measurement> recorded, string name) =>
-        recorded.Where(m => m.Name == name).Sum(m => m.Value);
-
-    private static SortedDictionary<string, string> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var copy = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in tags)
-        {
-            copy[key] = value?.ToString() ?? string.Empty;
-        }
-
-        return copy;
-    }
-
-    private sealed record Measurement(string Name, double Value, SortedDictionary<string, string> Tags);
 }
