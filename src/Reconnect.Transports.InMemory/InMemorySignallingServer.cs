@@ -91,7 +91,7 @@ public sealed class InMemorySignallingServer
         ConnectionAttempted?.Invoke(this, client.Host);
         if (!Accepting)
         {
-            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.ConnectionRefused, "connection refused"));
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.ConnectionRefused, $"connection refused by {Host}"));
             return;
         }
 

@@ -30,6 +30,7 @@ public sealed partial class CallEngine
     private Instant _serverRetryFloor;
     private bool _capacityFloor;
     private SocketFailure? _lastFailure;
+    private string _lastTokenFailure = string.Empty;
     private string? _sessionId;
     private long _pingSequence;
     private Instant _lastInbound;
@@ -51,6 +52,7 @@ public sealed partial class CallEngine
         }
 
         _lastFailure = null;
+        _lastTokenFailure = reason;
         FireSocket(SignallingSocketTrigger.TokenFailed, localOutage: networkUnreachable);
     }
 
@@ -62,10 +64,10 @@ public sealed partial class CallEngine
     }
 
     private void HandleSocketClosed(SocketClosed closed) =>
-        SocketEnded("the server closed the socket after leave", SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code)));
+        SocketEnded("the server closed the socket after leave", SocketFailure.Closed(CloseCodePolicy.Classify(closed.Code), closed.Reason));
 
-    private void HandleSignallingUnreachable() =>
-        SocketEnded("the local network dropped the socket after leave", SocketFailure.Unreachable());
+    private void HandleSignallingUnreachable(SignallingUnreachable unreachable) =>
+        SocketEnded("the local network dropped the socket after leave", SocketFailure.Unreachable(unreachable.Reason));
 
     /// <summary>The live socket ended (the fence let only its own end through): an end while leaving finishes the leave, any other end is a failure.</summary>
     private void SocketEnded(string leaveFinished, SocketFailure failure)
@@ -88,7 +90,7 @@ public sealed partial class CallEngine
             _socketAlive = false;
         }
 
-        SocketFailed(SocketFailure.Closed(CloseCodePolicy.Classify(code)));
+        SocketFailed(SocketFailure.Closed(CloseCodePolicy.Classify(code), reason));
     }
 
     private void SocketFailed(SocketFailure failure)
@@ -266,13 +268,15 @@ public sealed partial class CallEngine
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastFailure?.Name ?? "network"})"));
                 break;
             case SignallingSocketEffect.ReportFirstConnectFailed:
-                Emit(new ErrorRaised(new FirstConnectFailed(_lastFailure?.Close?.Code, _lastFailure?.Name ?? "token provider failed")));
+                Emit(new ErrorRaised(_lastFailure is { } failed
+                    ? new FirstConnectFailed(failed.Close?.Code, failed.Name, failed.Detail)
+                    : new FirstConnectFailed(null, "token provider failed", _lastTokenFailure)));
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.FirstConnectFailed, "first connect failed"));
                 break;
             case SignallingSocketEffect.ReportGaveUp:
                 Emit(new ErrorRaised(_lastFailure?.Close is { IsTerminal: true } terminal
-                    ? new TerminalCloseError(terminal.Code, terminal.Name)
-                    : new ReconnectAttemptsExhausted(_failedAttempts)));
+                    ? new TerminalCloseError(terminal.Code, terminal.Name, _lastFailure.Detail)
+                    : new ReconnectAttemptsExhausted(_failedAttempts, _lastFailure?.Detail ?? _lastTokenFailure)));
                 Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.SignallingGaveUp, "signalling gave up"));
                 break;

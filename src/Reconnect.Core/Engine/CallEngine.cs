@@ -136,7 +136,7 @@ public sealed partial class CallEngine
             case TokenFetchFailed failed: HandleTokenFailure(failed.Reason, failed.NetworkUnreachable); break;
             case SocketOpened: HandleSocketOpened(); break;
             case SocketClosed closed: HandleSocketClosed(closed); break;
-            case SignallingUnreachable: HandleSignallingUnreachable(); break;
+            case SignallingUnreachable unreachable: HandleSignallingUnreachable(unreachable); break;
             case FrameReceived frame: HandleFrame(frame); break;
             case LocalDescriptionCreated description: HandleLocalDescription(description); break;
             case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;

@@ -7,19 +7,25 @@ public abstract record ReconnectError(string Message);
 /// <summary>The server closed the socket with a terminal code; no retry follows.</summary>
 /// <param name="Code">The close code.</param>
 /// <param name="CodeName">The code's name, such as <c>invalid_token</c>.</param>
-public sealed record TerminalCloseError(int Code, string CodeName)
-    : ReconnectError($"The server closed the connection for good: {CodeName} ({Code}).");
+/// <param name="Detail">What the signalling port reported with the close (the server's reason), empty when nothing; left out of the message when it only repeats the code's name.</param>
+public sealed record TerminalCloseError(int Code, string CodeName, string Detail = "")
+    : ReconnectError(ErrorText.Join($"The server closed the connection for good: {CodeName} ({Code})", ": ", Detail == CodeName ? string.Empty : Detail));
 
 /// <summary>The first connect failed and the options say to fail fast.</summary>
 /// <param name="Code">The close code, if the socket closed.</param>
-/// <param name="Reason">What failed.</param>
-public sealed record FirstConnectFailed(int? Code, string Reason)
-    : ReconnectError($"The first connect failed: {Reason}.");
+/// <param name="Reason">What failed, as a code word such as <c>connection_refused</c>.</param>
+/// <param name="Detail">
+/// What happened and where, as the port or the token provider reported it, such as
+/// <c>connection refused by ws://127.0.0.1:5080/signal</c>; empty when nothing was reported.
+/// </param>
+public sealed record FirstConnectFailed(int? Code, string Reason, string Detail = "")
+    : ReconnectError(Detail.Length == 0 ? $"The first connect failed: {Reason}." : $"The first connect failed: {Detail} ({Reason}).");
 
 /// <summary>The socket's attempt budget is spent.</summary>
 /// <param name="Attempts">How many attempts were made.</param>
-public sealed record ReconnectAttemptsExhausted(int Attempts)
-    : ReconnectError($"Gave up reconnecting after {Attempts} attempts.");
+/// <param name="LastFailure">What ended the last attempt and where, as the port reported it; empty when nothing was reported.</param>
+public sealed record ReconnectAttemptsExhausted(int Attempts, string LastFailure = "")
+    : ReconnectError(ErrorText.Join($"Gave up reconnecting after {Attempts} attempts", "; the last failed: ", LastFailure));
 
 /// <summary>A remote peer's ICE restart ladder is spent; only that remote peer was closed.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>

@@ -8,14 +8,15 @@ namespace Reconnect.Core.Engine;
 /// </summary>
 /// <param name="Close">The close code's classification; null when the local network was unreachable.</param>
 /// <param name="Name">The failure's name in notices, such as <c>invalid_token</c> or <c>network_unreachable</c>.</param>
-internal sealed record SocketFailure(CloseClassification? Close, string Name)
+/// <param name="Detail">What happened and where, as the port (or the engine, for a socket it killed) reported it; may be empty.</param>
+internal sealed record SocketFailure(CloseClassification? Close, string Name, string Detail)
 {
     /// <summary>True when the local network was unreachable: wait offline and probe, without spending the attempt budget.</summary>
     public bool IsLocalOutage => Close is null;
 
     /// <summary>A close with a code.</summary>
-    public static SocketFailure Closed(CloseClassification close) => new(close, close.Name);
+    public static SocketFailure Closed(CloseClassification close, string detail) => new(close, close.Name, detail);
 
     /// <summary>The local network was unreachable.</summary>
-    public static SocketFailure Unreachable() => new(null, "network_unreachable");
+    public static SocketFailure Unreachable(string detail) => new(null, "network_unreachable", detail);
 }

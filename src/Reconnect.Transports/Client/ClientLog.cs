@@ -16,11 +16,11 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Error {Kind}: {Detail}")]
     public static partial void ErrorRaised(ILogger logger, string kind, string detail);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "A handler of {Event} threw; the other handlers and later events still run")]
-    public static partial void HandlerFailed(ILogger logger, string @event, Exception exception);
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "The handler {Handler} of {Event} threw; the other handlers and later events still run")]
+    public static partial void HandlerFailed(ILogger logger, string @event, string handler, Exception exception);
 
-    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "An event stream subscriber fell behind its capacity of {Capacity}; dropped its oldest event, a {Event}")]
-    public static partial void EventDropped(ILogger logger, int capacity, string @event);
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "An event stream subscriber fell behind its capacity of {Capacity}; it has missed {Missed} events and reads a fresh snapshot next")]
+    public static partial void EventsMissed(ILogger logger, int capacity, long missed);
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "The token provider failed fetch {Attempt}")]
     public static partial void TokenProviderFailed(ILogger logger, long attempt, Exception exception);

@@ -16,11 +16,23 @@ internal sealed class ClientModel
 
     public LocalPeerState State { get; private set; } = LocalPeerState.Idle;
 
+    /// <summary>The engine time of the last notice applied.</summary>
+    public TimeSpan At { get; private set; }
+
     /// <summary>The remote peers in the channel, ordered by id.</summary>
     public IReadOnlyList<RemotePeer> Peers => [.. _byId.Values];
 
+    /// <summary>The call as it stands now.</summary>
+    public CallSnapshotEvent Snapshot() => new(At, State, [.. _byId.Values.Select(p => p.View())]);
+
     /// <summary>Applies a notice and returns its public event, or null for a notice kind this client does not know.</summary>
-    public ReconnectEvent? Apply(TimeSpan at, EngineNotice notice) => notice switch
+    public ReconnectEvent? Apply(TimeSpan at, EngineNotice notice)
+    {
+        At = at;
+        return Map(at, notice);
+    }
+
+    private ReconnectEvent? Map(TimeSpan at, EngineNotice notice) => notice switch
     {
         LocalStateChanged n => LocalChanged(at, n),
         RemoteStateChanged n => RemoteChanged(at, n),

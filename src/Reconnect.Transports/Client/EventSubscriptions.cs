@@ -1,56 +1,55 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Reconnect.Transports.Client;
 
 /// <summary>
-/// The subscribers of <see cref="ReconnectClient.Events"/>: each has its own bounded channel that drops its
-/// oldest event, with a logged warning, when the subscriber falls behind.
+/// The subscribers of <see cref="ReconnectClient.Events"/>. Each starts with a snapshot and gets every later event
+/// through a buffer of its own; publishing never waits (see <see cref="EventSubscriber"/> for a slow one). Subscribe,
+/// publish and complete are called under the client's lock, so a snapshot and the events after it never overlap or
+/// leave a hole.
 /// </summary>
-internal sealed class EventSubscriptions(ILogger logger)
+internal sealed class EventSubscriptions(int capacity, ILogger logger)
 {
     private readonly Lock _gate = new();
-    private readonly List<Channel<ReconnectEvent>> _subscribers = [];
+    private readonly List<EventSubscriber> _subscribers = [];
     private bool _completed;
 
-    /// <summary>Subscribes now; the sequence ends when the client has closed and every event was read.</summary>
-    public IAsyncEnumerable<ReconnectEvent> Subscribe(int capacity, CancellationToken cancellationToken)
+    /// <summary>A new subscriber that reads <paramref name="snapshot"/> first; once completed, only the snapshot.</summary>
+    public EventSubscriber Subscribe(CallSnapshotEvent snapshot)
     {
-        var options = new BoundedChannelOptions(capacity)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-            SingleWriter = true,
-        };
-        var channel = System.Threading.Channels.Channel.CreateBounded<ReconnectEvent>(options, dropped => ClientLog.EventDropped(logger, capacity, dropped.GetType().Name));
+        var subscriber = new EventSubscriber(capacity, snapshot, this);
         lock (_gate)
         {
             if (_completed)
             {
-                channel.Writer.TryComplete();
+                subscriber.Complete();
             }
             else
             {
-                _subscribers.Add(channel);
+                _subscribers.Add(subscriber);
             }
         }
 
-        return Read(channel, cancellationToken);
+        return subscriber;
     }
 
-    public void Publish(ReconnectEvent evt)
+    /// <summary>Offers an event to every subscriber; one that falls behind gets a gap and a fresh snapshot, taken once.</summary>
+    public void Publish(ReconnectEvent evt, Func<CallSnapshotEvent> snapshot)
     {
+        CallSnapshotEvent? fresh = null;
         lock (_gate)
         {
             foreach (var subscriber in _subscribers)
             {
-                subscriber.Writer.TryWrite(evt);
+                if (subscriber.Offer(evt, () => fresh ??= snapshot()) is { } missed)
+                {
+                    ClientLog.EventsMissed(logger, capacity, missed);
+                }
             }
         }
     }
 
-    /// <summary>Ends every sequence once its remaining events are read; later subscribers get an empty sequence.</summary>
+    /// <summary>Ends every sequence once its remaining events are read; later subscribers get the snapshot alone.</summary>
     public void CompleteAll()
     {
         lock (_gate)
@@ -58,28 +57,19 @@ internal sealed class EventSubscriptions(ILogger logger)
             _completed = true;
             foreach (var subscriber in _subscribers)
             {
-                subscriber.Writer.TryComplete();
+                subscriber.Complete();
             }
 
             _subscribers.Clear();
         }
     }
 
-    private async IAsyncEnumerable<ReconnectEvent> Read(Channel<ReconnectEvent> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>A subscriber stopped reading.</summary>
+    public void Remove(EventSubscriber subscriber)
     {
-        try
+        lock (_gate)
         {
-            await foreach (var evt in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return evt;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
+            _subscribers.Remove(subscriber);
         }
     }
 }

@@ -1,11 +1,14 @@
-using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
 
 namespace Reconnect.Transports.Client;
 
-/// <summary>Calls each handler of an event on its own, so a throwing handler is logged and the others still run.</summary>
-internal sealed class HandlerInvoker(ILogger logger)
+/// <summary>
+/// Calls each handler of an event on its own, so a throwing handler never stops the others: its exception goes to
+/// <paramref name="failed"/> with the sender, the event's name and the handler.
+/// </summary>
+internal sealed class HandlerInvoker(Action<object, string, Delegate, Exception> failed)
 {
-    public void Invoke<T>(EventHandler<T>? handler, object sender, T args)
+    public void Invoke<T>(EventHandler<T>? handler, object sender, T args, [CallerArgumentExpression(nameof(handler))] string eventName = "")
     {
         if (handler is null)
         {
@@ -18,11 +21,11 @@ internal sealed class HandlerInvoker(ILogger logger)
             {
                 one(sender, args);
             }
-#pragma warning disable CA1031 // A throwing application handler is logged and never breaks the client.
+#pragma warning disable CA1031 // A throwing application handler is reported and never breaks the client.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                ClientLog.HandlerFailed(logger, typeof(T).Name, ex);
+                failed(sender, eventName, one, ex);
             }
         }
     }

@@ -4,8 +4,9 @@ using Reconnect.Core.Machines.LocalPeer;
 namespace Reconnect.Transports.Client;
 
 /// <summary>
-/// The join and leave calls waiting for the engine, resolved by the notices in order. Used under the client's
-/// lock; completions run their continuations asynchronously.
+/// The join and leave calls waiting for the engine, resolved by the notices in order. A join completes once the
+/// channel is joined and its first roster applied, not at the welcome. Used under the client's lock; completions run
+/// their continuations asynchronously.
 /// </summary>
 internal sealed class PendingOperations
 {
@@ -55,6 +56,15 @@ internal sealed class PendingOperations
         }
     }
 
+    /// <summary>The channel's roster was applied while joined: every waiting join completes, its remote peers known.</summary>
+    public void RosterApplied(LocalPeerState state)
+    {
+        if (state == LocalPeerState.Joined)
+        {
+            Complete(_joins);
+        }
+    }
+
     private void Rejected(CommandRejected rejected)
     {
         if (rejected.Command.StartsWith("join", StringComparison.Ordinal) && _joins.Count > 0)
@@ -70,7 +80,6 @@ internal sealed class PendingOperations
         switch (changed.To)
         {
             case LocalPeerState.Joined:
-                Complete(_joins);
                 _connectFailure = null;
                 break;
             case LocalPeerState.Idle or LocalPeerState.Joining when changed.From == LocalPeerState.Leaving:

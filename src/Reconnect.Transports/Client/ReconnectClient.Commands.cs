@@ -12,13 +12,18 @@ public sealed partial class ReconnectClient
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Joins a channel and completes once the server welcomed the peer. Cancelling abandons the join (the client
-    /// leaves). Published streams are announced with the join. Called while the client is leaving, the join waits for
-    /// the leave to finish and then runs; of several such joins the latest one's channel, peer id and metadata win.
+    /// Joins a channel and completes once the server welcomed the peer AND the channel's first roster was applied:
+    /// when the task completes, <see cref="State"/> is <see cref="LocalPeerState.Joined"/>, <see cref="RemotePeers"/>
+    /// lists the peers already in the channel and their <see cref="PeerJoined"/> events were raised. A roster that is
+    /// late keeps the join waiting (the engine re-requests it and, past its deadline, reconnects); it never completes
+    /// on a half-known channel. Cancelling abandons the join (the client leaves). Published streams are announced
+    /// with the join. Called while the client is leaving, the join waits for the leave to finish and then runs; of
+    /// several such joins the latest one's channel, peer id and metadata win.
     /// </summary>
-    /// <exception cref="ReconnectException">The join failed with a typed error: <see cref="FirstConnectFailed"/>,
-    /// <see cref="TerminalCloseError"/>, <see cref="ReconnectAttemptsExhausted"/>, or <see cref="CommandRejected"/>
-    /// when the client is already in a channel.</exception>
+    /// <exception cref="ReconnectException">The join failed with a typed error, in <see cref="ReconnectException.Error"/>
+    /// with a message naming what happened and where: <see cref="FirstConnectFailed"/>,
+    /// <see cref="TerminalCloseError"/>, <see cref="ReconnectAttemptsExhausted"/>, <see cref="EvictedError"/>, or
+    /// <see cref="CommandRejected"/> when the client is already in a channel.</exception>
     /// <exception cref="ReconnectClosedException">The client is closed.</exception>
     public async Task JoinAsync(string channel, string peerId, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Time;
 using Reconnect.Transports.Hosting;
 
@@ -35,6 +36,22 @@ public sealed partial class ReconnectClient
         _notices.Writer.TryWrite(new DispatchItem(e.At.SinceOrigin, e.Notice, null));
     }
 
+    /// <summary>
+    /// On the engine thread, after each input: when the channel is joined and its roster applied (the reconcile done)
+    /// and was not after the previous input, the dispatcher is told, after the notices that applied it.
+    /// </summary>
+    private void OnInputHandled(object? sender, EventArgs e)
+    {
+        var engine = _pump.Engine;
+        var applied = engine.LocalState == LocalPeerState.Joined && engine.ReconcileState == ReconcileState.Done;
+        if (applied && !_rosterApplied)
+        {
+            _notices.Writer.TryWrite(new DispatchItem(engine.Now.SinceOrigin, null, null, RosterApplied: true));
+        }
+
+        _rosterApplied = applied;
+    }
+
     private async Task DispatchAsync()
     {
         try
@@ -44,6 +61,13 @@ public sealed partial class ReconnectClient
                 if (item.Notice is { } notice)
                 {
                     Dispatch(item.At, notice);
+                }
+                else if (item.RosterApplied)
+                {
+                    lock (_gate)
+                    {
+                        _pending.RosterApplied(_model.State);
+                    }
                 }
                 else
                 {
@@ -64,8 +88,13 @@ public sealed partial class ReconnectClient
         {
             evt = _model.Apply(at, notice);
             _pending.Observe(notice, _model.State);
+            if (evt is not null)
+            {
+                _subscriptions.Publish(evt, _model.Snapshot);
+            }
         }
 
+        _dispatchAt = at;
         _inHandler.Value = true;
         try
         {
@@ -79,10 +108,27 @@ public sealed partial class ReconnectClient
         {
             _inHandler.Value = false;
         }
+    }
 
-        if (evt is not null)
+    /// <summary>
+    /// On the dispatcher: a handler threw. Logged, counted, streamed, and raised as <see cref="UnhandledHandlerException"/>,
+    /// except when a handler of that very event threw (no recursion).
+    /// </summary>
+    private void HandlerFailed(object sender, string eventName, Delegate handler, Exception error)
+    {
+        var source = sender is RemotePeer peer ? $"RemotePeer({peer.Id}).{eventName}" : $"{nameof(ReconnectClient)}.{eventName}";
+        var method = $"{handler.Method.DeclaringType?.FullName}.{handler.Method.Name}";
+        ClientLog.HandlerFailed(_logger, source, method, error);
+        _metrics.HandlerFailed(source);
+        var failure = new UnhandledHandlerExceptionEvent(_dispatchAt, source, method, error);
+        lock (_gate)
         {
-            _subscriptions.Publish(evt);
+            _subscriptions.Publish(failure, _model.Snapshot);
+        }
+
+        if (eventName != nameof(UnhandledHandlerException))
+        {
+            _handlers.Invoke(UnhandledHandlerException, this, failure);
         }
     }
 

@@ -11,8 +11,9 @@ namespace Reconnect.Transports.Client;
 /// <summary>
 /// The public face of a call that stays alive: join a channel, publish streams, follow remote peers. Underneath,
 /// the sans-IO engine runs behind an <see cref="EnginePump"/>; its notices leave the engine thread through an
-/// unbounded channel, and one dispatcher raises the events in order. A throwing handler is logged and never
-/// breaks anything; do not block a handler on a call of this client, since the dispatcher completes them.
+/// unbounded channel, and one dispatcher raises the events in order. A throwing handler never breaks anything: it
+/// is reported through <see cref="UnhandledHandlerException"/>, every <see cref="Events"/> sequence and the log. Do
+/// not block a handler on a call of this client, since the dispatcher completes them.
 /// </summary>
 public sealed partial class ReconnectClient : IAsyncDisposable
 {
@@ -33,17 +34,17 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly AsyncLocal<bool> _inHandler = new();
-    private readonly int _eventBufferCapacity;
     private readonly Task _dispatcher;
     private readonly Task? _runner;
     private bool _closing;
     private Exception? _engineFailure;
+    private TimeSpan _dispatchAt;
+    private bool _rosterApplied;
 
     internal ReconnectClient(ClientSettings settings)
     {
         _logger = settings.LoggerFactory.CreateLogger<ReconnectClient>();
         RunMode = settings.RunMode;
-        _eventBufferCapacity = settings.EventBufferCapacity;
         var engine = new CallEngine(settings.Options, settings.Seed);
         var mode = settings.RunMode == ClientRunMode.Inline ? EnginePumpMode.Inline : EnginePumpMode.Background;
         _pump = new EnginePump(engine, settings.Time, mode, settings.LoggerFactory.CreateLogger<EnginePump>());
@@ -53,8 +54,9 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         _networkMonitor = settings.Transport.CreateNetworkMonitor();
         _metrics = new ReconnectMetrics(settings.MeterFactory);
         _pump.NoticeRaised += OnNoticeRaised;
-        _handlers = new HandlerInvoker(_logger);
-        _subscriptions = new EventSubscriptions(_logger);
+        _pump.InputHandled += OnInputHandled;
+        _handlers = new HandlerInvoker(HandlerFailed);
+        _subscriptions = new EventSubscriptions(settings.EventBufferCapacity, _logger);
         _dispatcher = Task.Run(DispatchAsync);
         _runner = mode == EnginePumpMode.Background ? Task.Run(RunEngineAsync) : null;
         _networkMonitor?.NetworkChanged += OnNetworkChanged;
@@ -89,6 +91,14 @@ public sealed partial class ReconnectClient : IAsyncDisposable
 
     /// <summary>Raised when a refresh of the token in use failed; the socket stays open on the old token.</summary>
     public event EventHandler<TokenRefreshFailedEvent>? TokenRefreshFailed;
+
+    /// <summary>
+    /// Raised when a handler of any event of this client or of its <see cref="RemotePeer"/> objects threw; the other
+    /// handlers, later events and the engine go on. The exception is also logged, streamed through <see cref="Events"/>
+    /// and counted in <see cref="ReconnectDiagnostics.HandlerFailures"/>. A handler of this event that
+    /// throws is logged and streamed through <see cref="Events"/>, never raised here again.
+    /// </summary>
+    public event EventHandler<UnhandledHandlerExceptionEvent>? UnhandledHandlerException;
 
     /// <summary>
     /// Raised for every engine notice, in order, on the dispatcher before its typed event (for traces and diagnostics:
@@ -127,13 +137,22 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     public static ReconnectClientBuilder CreateBuilder() => new();
 
     /// <summary>
-    /// Streams every event from now on, in order, through a buffer of its own (see
-    /// <see cref="ReconnectClientBuilder.WithEventBufferCapacity"/>) that drops its oldest event, with a logged
-    /// warning, when this subscriber falls behind. The subscription starts at this call, not at the first read;
-    /// enumerate the sequence once. It ends when the client has closed and its last events were read.
+    /// Streams the call: first a <see cref="CallSnapshotEvent"/> (the local state and the remote peers with their
+    /// states and streams, as of this call), then every later event in order, the same ones the handlers see (with
+    /// <see cref="UnhandledHandlerExceptionEvent"/> and the events no handler has). No event is both in the snapshot
+    /// and after it, and none is lost between them. Every enumeration is a subscriber of its own and gets every event
+    /// (a broadcast): the first enumeration starts at this call, any later one at its own start with a fresh snapshot
+    /// (a sequence never enumerated keeps its bounded buffer until the client closes).
+    /// Each subscriber buffers up to <see cref="ReconnectClientBuilder.WithEventBufferCapacity"/> unread events. A
+    /// subscriber that falls behind never slows the engine, the handlers or the other subscribers: when an event comes
+    /// while its buffer is full, its unread events (its first snapshot too, if still unread) are dropped, with a logged
+    /// warning, and it reads an <see cref="EventsMissedEvent"/> saying how many events it lost, then a fresh snapshot,
+    /// then the live events. The
+    /// sequence ends when the client has closed and its last events were read; after the close it is the snapshot
+    /// alone.
     /// </summary>
     public IAsyncEnumerable<ReconnectEvent> Events(CancellationToken cancellationToken = default) =>
-        _subscriptions.Subscribe(_eventBufferCapacity, cancellationToken);
+        new EventStream(Subscribe(), Subscribe, cancellationToken);
 
     /// <summary>Closes the client; see <see cref="CloseAsync"/>.</summary>
     public ValueTask DisposeAsync() => new(CloseAsync());
@@ -143,6 +162,14 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     {
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return _notices.Writer.TryWrite(new DispatchItem(TimeSpan.Zero, null, drained)) ? drained.Task : _dispatcher;
+    }
+
+    private EventSubscriber Subscribe()
+    {
+        lock (_gate)
+        {
+            return _subscriptions.Subscribe(_model.Snapshot());
+        }
     }
 
     private async Task RunEngineAsync()
@@ -168,5 +195,6 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         }
     }
 
-    private readonly record struct DispatchItem(TimeSpan At, EngineNotice? Notice, TaskCompletionSource? Drained);
+    /// <summary>What the dispatcher handles next: a notice, a drain marker (tests), or the mark that the roster was applied.</summary>
+    private readonly record struct DispatchItem(TimeSpan At, EngineNotice? Notice, TaskCompletionSource? Drained, bool RosterApplied = false);
 }

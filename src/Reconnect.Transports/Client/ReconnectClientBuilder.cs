@@ -14,7 +14,7 @@ namespace Reconnect.Transports.Client;
 /// </summary>
 public sealed class ReconnectClientBuilder
 {
-    /// <summary>How many events each <see cref="ReconnectClient.Events"/> subscriber buffers unless told otherwise.</summary>
+    /// <summary>How many unread events each <see cref="ReconnectClient.Events"/> subscriber buffers unless told otherwise.</summary>
     public const int DefaultEventBufferCapacity = 256;
 
     private readonly List<IValidateOptions<ReconnectOptions>> _validators = [new ReconnectOptionsValidator()];
@@ -112,7 +112,11 @@ public sealed class ReconnectClientBuilder
         return this;
     }
 
-    /// <summary>How many events each <see cref="ReconnectClient.Events"/> subscriber buffers before dropping its oldest.</summary>
+    /// <summary>
+    /// How many unread events each <see cref="ReconnectClient.Events"/> subscriber buffers; when one more comes, that
+    /// subscriber's unread events are dropped and it reads an <see cref="EventsMissedEvent"/> and a fresh
+    /// <see cref="CallSnapshotEvent"/> instead (see <see cref="ReconnectClient.Events"/>).
+    /// </summary>
     public ReconnectClientBuilder WithEventBufferCapacity(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);

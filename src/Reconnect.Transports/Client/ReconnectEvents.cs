@@ -122,3 +122,44 @@ public sealed record ErrorRaisedEvent(TimeSpan At, ReconnectError Error) : Recon
 /// <param name="Input">A short description of the input.</param>
 /// <param name="Reason">The rule that dropped it.</param>
 public sealed record InputIgnoredEvent(TimeSpan At, string Input, string Reason) : ReconnectEvent(At);
+
+/// <summary>
+/// The call as it stood at a point in the event order: first in every <see cref="ReconnectClient.Events"/>
+/// sequence, and again right after an <see cref="EventsMissedEvent"/>. Every later event of the sequence happened
+/// after it, and none before it is delivered again.
+/// </summary>
+/// <param name="At">The engine time of the last event it includes (zero before the first).</param>
+/// <param name="State">The local peer's state.</param>
+/// <param name="RemotePeers">The remote peers in the channel, ordered by id.</param>
+public sealed record CallSnapshotEvent(TimeSpan At, LocalPeerState State, IReadOnlyList<RemotePeerView> RemotePeers) : ReconnectEvent(At);
+
+/// <summary>A remote peer as it stood when a <see cref="CallSnapshotEvent"/> was taken.</summary>
+/// <param name="Peer">The remote peer object; its properties move on, the other values of this record do not.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Generation">The generation of its live media connection; 0 before the first.</param>
+/// <param name="Metadata">Its metadata.</param>
+/// <param name="Streams">Its streams, ordered by id.</param>
+public sealed record RemotePeerView(RemotePeer Peer, RemotePeerState State, int Generation, IReadOnlyDictionary<string, string> Metadata, IReadOnlyList<RemoteStream> Streams);
+
+/// <summary>
+/// An <see cref="ReconnectClient.Events"/> subscriber fell behind: its buffer was full when an event came, so the
+/// events it had not read yet, and that one, were dropped. A fresh <see cref="CallSnapshotEvent"/> follows, then the
+/// live events; if the subscriber falls behind again before reading that snapshot, another gap comes first, so no
+/// live event is ever read between a gap and its snapshot. Only the slow subscriber is affected; the engine, the
+/// handlers and the other subscribers never wait.
+/// </summary>
+/// <param name="At">The engine time of the last event it lost.</param>
+/// <param name="Missed">How many events this subscriber lost.</param>
+public sealed record EventsMissedEvent(TimeSpan At, long Missed) : ReconnectEvent(At);
+
+/// <summary>
+/// An application's event handler threw. The exception is logged too; the other handlers, the later events and the
+/// engine go on. Raised through <see cref="ReconnectClient.UnhandledHandlerException"/> and every
+/// <see cref="ReconnectClient.Events"/> sequence; when a handler of that event throws in turn, it is logged and
+/// streamed but not raised again.
+/// </summary>
+/// <param name="At">The engine time of the event being handled.</param>
+/// <param name="Event">The event whose handler threw, such as <c>ReconnectClient.StateChanged</c> or <c>RemotePeer(bob).StreamAdded</c>.</param>
+/// <param name="Handler">The handler's method, as <c>Type.Method</c>.</param>
+/// <param name="Exception">What it threw.</param>
+public sealed record UnhandledHandlerExceptionEvent(TimeSpan At, string Event, string Handler, Exception Exception) : ReconnectEvent(At);

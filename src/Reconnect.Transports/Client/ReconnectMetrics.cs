@@ -5,7 +5,7 @@ using Reconnect.Core.Time;
 
 namespace Reconnect.Transports.Client;
 
-/// <summary>Records the client's instruments from engine notices, on the engine thread.</summary>
+/// <summary>Records the client's instruments: from engine notices, on the engine thread; handler failures, on the dispatcher.</summary>
 internal sealed class ReconnectMetrics : IDisposable
 {
     private readonly Meter _meter;
@@ -14,6 +14,7 @@ internal sealed class ReconnectMetrics : IDisposable
     private readonly Counter<long> _iceRestarts;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _peersLeft;
+    private readonly Counter<long> _handlerFailures;
     private readonly Histogram<double> _healDuration;
     private Instant? _reconnectingSince;
 
@@ -26,6 +27,7 @@ internal sealed class ReconnectMetrics : IDisposable
         _iceRestarts = _meter.CreateCounter<long>(ReconnectDiagnostics.IceRestarts, "{restart}", "ICE restart attempts.");
         _errors = _meter.CreateCounter<long>(ReconnectDiagnostics.Errors, "{error}", "Typed errors, by kind.");
         _peersLeft = _meter.CreateCounter<long>(ReconnectDiagnostics.PeersLeft, "{peer}", "Remote peers that truly left.");
+        _handlerFailures = _meter.CreateCounter<long>(ReconnectDiagnostics.HandlerFailures, "{failure}", "Application event handlers that threw, by event.");
         _healDuration = _meter.CreateHistogram<double>(ReconnectDiagnostics.HealDuration, "ms", "Time from entering reconnecting to joined again.");
     }
 
@@ -38,6 +40,8 @@ internal sealed class ReconnectMetrics : IDisposable
                 break;
             case IceRestartStarted:
                 _iceRestarts.Add(1);
+                break;
+            case ErrorRaised { Error: CommandRejected }:
                 break;
             case ErrorRaised raised:
                 _errors.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.KindTag, raised.Error.GetType().Name));
@@ -52,6 +56,10 @@ internal sealed class ReconnectMetrics : IDisposable
                 break;
         }
     }
+
+    /// <summary>An application handler of the named event threw (on the dispatcher).</summary>
+    public void HandlerFailed(string @event) =>
+        _handlerFailures.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.EventTag, @event));
 
     public void Dispose()
     {

@@ -98,6 +98,15 @@ public sealed class RemotePeer
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({State})";
 
+    /// <summary>The peer as it stands now, read at once.</summary>
+    internal RemotePeerView View()
+    {
+        lock (_gate)
+        {
+            return new RemotePeerView(this, _state, _generation, _metadata, [.. _streams.Values]);
+        }
+    }
+
     internal void SetState(RemotePeerState state)
     {
         lock (_gate)

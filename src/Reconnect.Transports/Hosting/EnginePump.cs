@@ -61,6 +61,9 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     /// <summary>Raised for every effect just before it is dispatched, on the engine's thread.</summary>
     public event EventHandler<EngineEffectEventArgs>? EffectDispatching;
 
+    /// <summary>Raised on the engine's thread after each input's outputs were all dispatched, for the client's own bookkeeping.</summary>
+    internal event EventHandler? InputHandled;
+
     /// <summary>How the pump runs.</summary>
     public EnginePumpMode Mode { get; }
 
@@ -212,6 +215,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
         var now = Now;
         NoticeClockJump(now, _time.GetUtcNow());
         Feed(now, input);
+        InputHandled?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>

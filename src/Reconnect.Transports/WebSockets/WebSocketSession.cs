@@ -28,6 +28,7 @@ internal sealed class WebSocketSession
     private readonly Lock _closeGate = new();
     private Task _sending = Task.CompletedTask;
     private Task? _closing;
+    private Uri _target = new("ws://unknown/");
     private int _ended;
 
     public WebSocketSession(long epoch, WebSocketSignallingOptions options, IEngineInputSink sink, ILogger logger)
@@ -57,6 +58,7 @@ internal sealed class WebSocketSession
     public void Start(string token, SignallingRoute? route)
     {
         var target = route?.Endpoint ?? _options.Endpoint!;
+        _target = target;
         var endpoint = target;
         foreach (var (name, value) in _options.Headers.Where(h => route?.Headers.ContainsKey(h.Key) != true).Concat(route?.Headers ?? new Dictionary<string, string>()))
         {
@@ -149,7 +151,7 @@ internal sealed class WebSocketSession
 #pragma warning restore CA1031
         {
             WebSocketLog.Failed(_logger, Epoch, ex);
-            End(SocketFailures.ToInput(Epoch, ex));
+            End(SocketFailures.ToInput(Epoch, ex, _target));
         }
         finally
         {
@@ -190,7 +192,7 @@ internal sealed class WebSocketSession
 #pragma warning restore CA1031
         {
             WebSocketLog.Failed(_logger, Epoch, ex);
-            End(SocketFailures.ToInput(Epoch, ex));
+            End(SocketFailures.ToInput(Epoch, ex, _target));
             _socket.Abort();
         }
     }

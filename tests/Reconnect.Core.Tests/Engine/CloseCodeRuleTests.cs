@@ -22,7 +22,9 @@ public sealed class CloseCodeRuleTests
         h.Feed(new NetworkChanged(NetworkChange.Online));
         h.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(new TerminalCloseError(code, name), Assert.Single(h.Errors<ReconnectError>(before)));
+        var terminal = Assert.Single(h.Errors<ReconnectError>(before));
+        Assert.Equal(new TerminalCloseError(code, name, "dropped"), terminal);
+        Assert.Equal($"The server closed the connection for good: {name} ({code}): dropped.", terminal.Message);
         Assert.Equal((LocalPeerState.Closed, SignallingSocketState.Closed), (h.Snapshot.Local, h.Snapshot.Socket));
         Assert.Empty(h.Since<SocketRetryScheduled>(before));
         Assert.Empty(h.Since<FetchToken>(before));

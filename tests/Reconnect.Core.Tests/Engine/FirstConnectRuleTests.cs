@@ -28,7 +28,9 @@ public sealed class FirstConnectRuleTests
         h.DropSocket(CloseCodes.Abnormal);
         h.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(new FirstConnectFailed(CloseCodes.Abnormal, "abnormal"), Assert.Single(h.Errors<ReconnectError>()));
+        var failed = Assert.Single(h.Errors<ReconnectError>());
+        Assert.Equal(new FirstConnectFailed(CloseCodes.Abnormal, "abnormal", "dropped"), failed);
+        Assert.Equal("The first connect failed: dropped (abnormal).", failed.Message);
         Assert.Equal([(LocalPeerState.Idle, LocalPeerState.Joining), (LocalPeerState.Joining, LocalPeerState.Idle)], h.LocalChanges().Select(c => (c.From, c.To)));
         Assert.Empty(h.All<SocketRetryScheduled>());
         Assert.Single(h.All<FetchToken>());
@@ -42,7 +44,9 @@ public sealed class FirstConnectRuleTests
 
         h.Feed(new TokenFetchFailed(h.Last<FetchToken>().Attempt, "provider down"));
 
-        Assert.Equal(new FirstConnectFailed(null, "token provider failed"), Assert.Single(h.Errors<ReconnectError>()));
+        var failed = Assert.Single(h.Errors<ReconnectError>());
+        Assert.Equal(new FirstConnectFailed(null, "token provider failed", "provider down"), failed);
+        Assert.Equal("The first connect failed: provider down (token provider failed).", failed.Message);
         Assert.Equal((LocalPeerState.Idle, SignallingSocketState.Idle), (h.Snapshot.Local, h.Snapshot.Socket));
         Assert.Empty(h.All<OpenSocket>());
     }

@@ -134,7 +134,7 @@ public sealed class GraceRuleTests
         h.DropSocket(CloseCodes.AdminDisconnect);
         h.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(new TerminalCloseError(CloseCodes.AdminDisconnect, "admin_disconnect"), Assert.Single(h.Errors<ReconnectError>(resumed)));
+        Assert.Equal(new TerminalCloseError(CloseCodes.AdminDisconnect, "admin_disconnect", "dropped"), Assert.Single(h.Errors<ReconnectError>(resumed)));
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Empty(h.Since<FetchToken>(resumed));
         Assert.Empty(h.Sent<JoinMessage>(resumed));

@@ -211,7 +211,9 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
-        Assert.Equal(new ReconnectAttemptsExhausted(1), h.Errors<ReconnectError>().First());
+        var gaveUp = h.Errors<ReconnectError>().First();
+        Assert.Equal(new ReconnectAttemptsExhausted(1, "provider down"), gaveUp);
+        Assert.Equal("Gave up reconnecting after 1 attempts; the last failed: provider down.", gaveUp.Message);
         Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), h.Errors<ReconnectError>().Last());
     }
 

@@ -52,7 +52,9 @@ public sealed class BackgroundClientTests
         await client.DisposeAsync();
 
         var events = await stream.ToListAsync(Ct);
-        var closed = Assert.IsType<StateChangedEvent>(Assert.Single(events));
+        Assert.Equal(2, events.Count);
+        Assert.Equal(LocalPeerState.Idle, Assert.IsType<CallSnapshotEvent>(events[0]).State);
+        var closed = Assert.IsType<StateChangedEvent>(events[1]);
         Assert.Equal((LocalPeerState.Idle, LocalPeerState.Closed), (closed.From, closed.To));
         Assert.Equal(0, transport.Calls);
     }

@@ -38,6 +38,26 @@ public sealed class ReconnectClientLifecycleTests
     }
 
     [Fact]
+    public async Task Join_completes_only_once_the_roster_is_applied_so_the_peers_already_in_the_channel_are_listed()
+    {
+        await using var call = new TestCall();
+        await JoinedAsync(call, "bob");
+        await JoinedAsync(call, "carol");
+        var alice = call.Client("alice");
+
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        while (!join.IsCompleted)
+        {
+            call.Run(TimeSpan.FromMilliseconds(1));
+            await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+        }
+
+        await join;
+        Assert.Equal(LocalPeerState.Joined, alice.State);
+        Assert.Equal(["bob", "carol"], alice.RemotePeers.Select(p => p.Id));
+    }
+
+    [Fact]
     public async Task Each_client_sees_the_other_as_a_remote_peer_with_its_metadata_and_stream()
     {
         await using var call = new TestCall();
@@ -198,7 +218,8 @@ public sealed class ReconnectClientLifecycleTests
         var join = alice.JoinAsync("room", "alice", null, Ct);
         call.Run(TimeSpan.FromSeconds(1));
         var failure = await Assert.ThrowsAsync<ReconnectException>(() => join.WaitAsync(TestCall.Patience, Ct));
-        Assert.Equal(new FirstConnectFailed(CloseCodes.ConnectionRefused, "connection_refused"), failure.Error);
+        Assert.Equal(new FirstConnectFailed(CloseCodes.ConnectionRefused, "connection_refused", $"connection refused by {TestCall.ServerHost}"), failure.Error);
+        Assert.Equal($"The first connect failed: connection refused by {TestCall.ServerHost} (connection_refused).", failure.Message);
         Assert.Equal(LocalPeerState.Idle, alice.State);
 
         call.Server.Accepting = true;

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
+using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
@@ -14,18 +13,7 @@ public sealed class ReconnectClientMetricsTests
     public async Task Attempts_restarts_errors_departures_and_heal_time_are_recorded_on_the_Reconnect_meter()
     {
         using var meters = new TestMeterFactory();
-        var measurements = new ConcurrentQueue<Measurement>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name == ReconnectDiagnostics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measurements.Enqueue(new Measurement(i.Name, value, Tags(tags))));
-        listener.Start();
+        using var measurements = new RecordedMeasurements(meters);
         await using var call = new TestCall();
         var alice = call.Client("alice", b => b.WithMeterFactory(meters).WithOptions(new ReconnectOptions { ForceMediaRestartOnReconnect = true }));
         var bob = call.Client("bob");
@@ -47,9 +35,9 @@ public sealed class ReconnectClientMetricsTests
         call.Run(TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<ReconnectException>(() => forged.WaitAsync(TestCall.Patience, Ct));
 
-        var recorded = measurements.ToList();
-        Assert.Equal(3, Sum(recorded, ReconnectDiagnostics.SocketAttempts));
-        Assert.InRange(Sum(recorded, ReconnectDiagnostics.IceRestarts), 1, 9);
+        var recorded = measurements.All;
+        Assert.Equal(3, measurements.Sum(ReconnectDiagnostics.SocketAttempts));
+        Assert.InRange(measurements.Sum(ReconnectDiagnostics.IceRestarts), 1, 9);
         var error = Assert.Single(recorded, m => m.Name == ReconnectDiagnostics.Errors);
         Assert.Equal("TerminalCloseError", error.Tags[ReconnectDiagnostics.KindTag]);
         var departure = Assert.Single(recorded, m => m.Name == ReconnectDiagnostics.PeersLeft);
@@ -58,19 +46,25 @@ public sealed class ReconnectClientMetricsTests
         Assert.InRange(heal.Value, 1, 10_000);
     }
 
-    private static double Sum(IEnumerable<Measurement> recorded, string name) =>
-        recorded.Where(m => m.Name == name).Sum(m => m.Value);
-
-    private static SortedDictionary<string, string> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    [Fact]
+    public async Task A_command_the_engine_rejects_is_not_counted_as_a_reconnect_error()
     {
-        var copy = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in tags)
-        {
-            copy[key] = value?.ToString() ?? string.Empty;
-        }
+        using var meters = new TestMeterFactory();
+        using var measurements = new RecordedMeasurements(meters);
+        await using var call = new TestCall();
+        var alice = call.Client("alice", b => b.WithMeterFactory(meters));
+        var rejected = new List<ErrorRaisedEvent>();
+        alice.ErrorRaised += (_, e) => rejected.Add(e);
+        var join = alice.JoinAsync("room", "alice", null, Ct);
+        call.Run(TimeSpan.FromSeconds(1));
+        await join.WaitAsync(TestCall.Patience, Ct);
 
-        return copy;
+        var second = alice.JoinAsync("room", "alice", null, Ct);
+        await Assert.ThrowsAsync<ReconnectException>(() => second.WaitAsync(TestCall.Patience, Ct));
+        await alice.DrainEventsAsync().WaitAsync(TestCall.Patience, Ct);
+
+        Assert.IsType<CommandRejected>(Assert.Single(rejected).Error);
+        Assert.Equal(1, measurements.Sum(ReconnectDiagnostics.SocketAttempts));
+        Assert.DoesNotContain(measurements.All, m => m.Name == ReconnectDiagnostics.Errors);
     }
-
-    private sealed record Measurement(string Name, double Value, SortedDictionary<string, string> Tags);
 }

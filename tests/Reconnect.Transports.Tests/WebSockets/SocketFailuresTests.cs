@@ -18,9 +18,11 @@ public sealed class SocketFailuresTests
     [InlineData(SocketError.NoData)]
     public void A_local_outage_is_SignallingUnreachable_with_no_close_code(SocketError error)
     {
-        var input = SocketFailures.ToInput(4, Wrapped(new SocketException((int)error)));
+        var input = SocketFailures.ToInput(4, Wrapped(new SocketException((int)error)), Endpoint);
 
-        Assert.Equal(4, Assert.IsType<SignallingUnreachable>(input).Epoch);
+        var unreachable = Assert.IsType<SignallingUnreachable>(input);
+        Assert.Equal(4, unreachable.Epoch);
+        Assert.StartsWith("ws://127.0.0.1:5080/signal is unreachable: ", unreachable.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,15 +30,15 @@ public sealed class SocketFailuresTests
     {
         var failure = new WebSocketException("Unable to connect", new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"));
 
-        Assert.IsType<SignallingUnreachable>(SocketFailures.ToInput(1, failure));
+        Assert.IsType<SignallingUnreachable>(SocketFailures.ToInput(1, failure, Endpoint));
     }
 
     [Fact]
     public void A_refused_connect_is_the_refusal_code()
     {
-        var input = SocketFailures.ToInput(2, Wrapped(new SocketException((int)SocketError.ConnectionRefused)));
+        var input = SocketFailures.ToInput(2, Wrapped(new SocketException((int)SocketError.ConnectionRefused)), Endpoint);
 
-        Assert.Equal(new SocketClosed(2, CloseCodes.ConnectionRefused, "connection refused"), input);
+        Assert.Equal(new SocketClosed(2, CloseCodes.ConnectionRefused, "connection refused by ws://127.0.0.1:5080/signal"), input);
     }
 
     [Theory]
@@ -46,18 +48,31 @@ public sealed class SocketFailuresTests
     [InlineData(SocketError.HostUnreachable)]
     public void A_reset_an_abort_or_a_timeout_is_1006(SocketError error)
     {
-        var closed = Assert.IsType<SocketClosed>(SocketFailures.ToInput(3, Wrapped(new SocketException((int)error))));
+        var closed = Assert.IsType<SocketClosed>(SocketFailures.ToInput(3, Wrapped(new SocketException((int)error)), Endpoint));
 
         Assert.Equal((3, CloseCodes.Abnormal), (closed.Epoch, closed.Code));
+        Assert.EndsWith("(ws://127.0.0.1:5080/signal)", closed.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_socket_closed_without_a_close_frame_is_1006()
     {
-        var closed = Assert.IsType<SocketClosed>(SocketFailures.ToInput(5, new WebSocketException(WebSocketError.ConnectionClosedPrematurely)));
+        var closed = Assert.IsType<SocketClosed>(SocketFailures.ToInput(5, new WebSocketException(WebSocketError.ConnectionClosedPrematurely), Endpoint));
 
         Assert.Equal((5, CloseCodes.Abnormal), (closed.Epoch, closed.Code));
     }
+
+    [Fact]
+    public void The_endpoint_is_named_without_its_query_or_user_info_which_may_carry_secrets()
+    {
+        var secret = new Uri("wss://user:pw@example.com:8443/signal?access_token=s3cret");
+
+        var closed = SocketFailures.ToInput(1, Wrapped(new SocketException((int)SocketError.ConnectionRefused)), secret);
+
+        Assert.Equal("connection refused by wss://example.com:8443/signal", Assert.IsType<SocketClosed>(closed).Reason);
+    }
+
+    private static Uri Endpoint { get; } = new("ws://127.0.0.1:5080/signal");
 
     private static WebSocketException Wrapped(SocketException error) =>
         new("Unable to connect to the remote server", new HttpRequestException(HttpRequestError.ConnectionError, error.Message, error));

@@ -52,7 +52,7 @@ public sealed class WebSocketSignallingPortTests
     {
         await using var server = await TestWebSocketServer.StartAsync(s => s.ReceiveAsync());
         var sink = new RecordingSink();
-        await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort()}/signal"), sink);
+        await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort.Next()}/signal"), sink);
 
         port.Open(1, "t", new SignallingRoute(server.Endpoint, new Dictionary<string, string>()));
 
@@ -116,7 +116,7 @@ public sealed class WebSocketSignallingPortTests
     public async Task A_refused_connect_is_the_refusal_close_code_not_an_unreachable_network()
     {
         var sink = new RecordingSink();
-        await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort()}/ws"), sink);
+        await using var port = Port(new Uri($"ws://127.0.0.1:{ClosedPort.Next()}/ws"), sink);
 
         port.Open(1, "t", null);
 
@@ -130,12 +130,13 @@ public sealed class WebSocketSignallingPortTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var sink = new RecordingSink();
-        await using var port = Port(new Uri($"ws://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/ws"), sink, o => o with { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
+        var endpoint = $"ws://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/ws";
+        await using var port = Port(new Uri(endpoint), sink, o => o with { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
 
         port.Open(1, "t", null);
 
         var closed = await sink.NextAsync<SocketClosed>();
-        Assert.Equal((1, CloseCodes.Abnormal, "connect timed out"), (closed.Epoch, closed.Code, closed.Reason));
+        Assert.Equal((1, CloseCodes.Abnormal, $"connect timed out ({endpoint})"), (closed.Epoch, closed.Code, closed.Reason));
     }
 
     [Theory]
@@ -310,15 +311,6 @@ public sealed class WebSocketSignallingPortTests
 
     private static Uri Through(FaultProxy proxy, TestWebSocketServer server) =>
         new UriBuilder(server.Endpoint) { Port = proxy.EndPoint.Port }.Uri;
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task Eventually(Func<bool> condition)
     {
