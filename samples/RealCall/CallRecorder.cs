@@ -1,5 +1,5 @@
 using Reconnect.Core.Engine;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Samples.RealCall;
 

@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Samples.RealCall;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
 
 namespace Reconnect.EndToEnd.Tests;

@@ -1,6 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Samples.RealCall;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
 
 namespace Reconnect.EndToEnd.Tests;

@@ -133,7 +133,7 @@ internal sealed class LiveCall : IAsyncDisposable
         _server = await _startServer(Ct).ConfigureAwait(false);
     }
 
-    public string Timeline() => new Reconnect.Sim.Trace.TimelinePrinter().Print(Recorder.Events);
+    public string Timeline() => new Reconnect.Testing.Trace.TimelinePrinter().Print(Recorder.Events);
 
     public async ValueTask DisposeAsync()
     {

@@ -2,7 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Policies;
 using Reconnect.Samples.RealCall;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.EndToEnd.Tests;
 

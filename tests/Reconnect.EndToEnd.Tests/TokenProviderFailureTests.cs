@@ -1,5 +1,5 @@
 using Reconnect.Samples.RealCall;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
 
 namespace Reconnect.EndToEnd.Tests;

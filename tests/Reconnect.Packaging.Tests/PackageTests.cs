@@ -10,7 +10,7 @@ namespace Reconnect.Packaging.Tests;
 public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
     private static readonly string[] Libraries =
-        ["Reconnect.Channel", "Reconnect.Core", "Reconnect.Server", "Reconnect.Transports", "Reconnect.Transports.InMemory"];
+        ["Reconnect.Channel", "Reconnect.Core", "Reconnect.Server", "Reconnect.Testing", "Reconnect.Transports", "Reconnect.Transports.InMemory"];
 
     private const string Tool = "Reconnect.Sim";
 
@@ -81,6 +81,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 
         var run = await DotnetCommand.RunAsync(consumer, feed.PackagesFolder, Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll"));
         Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("seed demo healed in virtual time", run.Output, StringComparison.Ordinal);
         Assert.Contains("call connected: alice sees bob, bob sees alice", run.Output, StringComparison.Ordinal);
     }
 

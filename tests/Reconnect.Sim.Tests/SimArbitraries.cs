@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 using Reconnect.Sim.Tests.Scenarios;
 using Reconnect.Sim.Tests.Trace;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests;
 

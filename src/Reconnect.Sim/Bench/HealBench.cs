@@ -2,7 +2,7 @@ namespace Reconnect.Sim.Bench;
 
 /// <summary>
 /// The heal bench: for every cell (outage kind x length x network signal) and both policies, runs seeds 1..N
-/// through independent <see cref="World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
+/// through independent <see cref="Testing.World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
 /// </summary>
 public static class HealBench
 {

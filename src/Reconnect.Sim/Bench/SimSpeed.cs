@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Bench;
 

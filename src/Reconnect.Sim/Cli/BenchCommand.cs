@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Reconnect.Sim.Bench;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Cli;
 

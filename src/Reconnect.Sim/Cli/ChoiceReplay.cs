@@ -1,6 +1,6 @@
 using System.Globalization;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Time;
 
 namespace Reconnect.Sim.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Reconnect.Sim.Exploration;
+using Reconnect.Testing.Exploration;
 
 namespace Reconnect.Sim.Cli;
 

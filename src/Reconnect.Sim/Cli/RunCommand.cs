@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Time;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Time;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Cli;
 

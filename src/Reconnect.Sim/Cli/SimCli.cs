@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Cli;
 

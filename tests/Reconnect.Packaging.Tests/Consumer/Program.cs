@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Time;
 using Reconnect.Server;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.World;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 using Reconnect.Transports.WebSockets;
@@ -29,6 +31,11 @@ while (logic.PollOutput() is { } output)
 }
 
 Require(welcomed, "Reconnect.Channel: the channel logic did not welcome the join");
+
+// Reconnect.Testing, as its README shows it: the seed demo heals in virtual time.
+var demo = new SimWorld(ScenarioLibrary.SeedDemo, seed: 0x2a).Run();
+Require(demo.Passed(healExpected: true), $"Reconnect.Testing: the seed demo failed, SEED=0x{demo.Seed:x}: {string.Join("; ", demo.Violations.Concat(demo.Misses))}");
+Console.WriteLine("seed demo healed in virtual time");
 
 // Reconnect.Server in this process, two Reconnect.Transports clients on real WebSockets, media over
 // Reconnect.Transports.InMemory: each sees the other connected.

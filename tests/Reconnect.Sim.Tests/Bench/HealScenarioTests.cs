@@ -1,6 +1,6 @@
 using Reconnect.Core.Options;
 using Reconnect.Sim.Bench;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Bench;
 

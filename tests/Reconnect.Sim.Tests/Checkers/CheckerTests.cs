@@ -2,9 +2,9 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
-using Reconnect.Sim.Checkers;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Checkers;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.Checkers;
 

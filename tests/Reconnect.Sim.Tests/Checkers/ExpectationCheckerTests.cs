@@ -1,7 +1,7 @@
-using Reconnect.Sim.Checkers;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Checkers;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.Checkers;
 

@@ -1,4 +1,4 @@
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 using Reconnect.Sim.Tests.Scenarios;
 using Reconnect.Sim.Tests.Time;
 

@@ -1,8 +1,8 @@
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Time;
-using Reconnect.Sim.World;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Time;
+using Reconnect.Testing.World;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Cli;
 

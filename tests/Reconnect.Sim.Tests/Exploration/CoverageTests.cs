@@ -1,8 +1,8 @@
 using Reconnect.Core.Engine;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
 using Reconnect.Sim.Tests.Scenarios;
-using Reconnect.Sim.World;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.Exploration;
 

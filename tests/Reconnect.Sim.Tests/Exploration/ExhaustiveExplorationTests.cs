@@ -1,5 +1,5 @@
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Exploration;
 

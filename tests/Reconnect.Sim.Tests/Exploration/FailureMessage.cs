@@ -1,4 +1,4 @@
-using Reconnect.Sim.Exploration;
+using Reconnect.Testing.Exploration;
 
 namespace Reconnect.Sim.Tests.Exploration;
 

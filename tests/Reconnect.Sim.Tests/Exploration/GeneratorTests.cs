@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Exploration;
 

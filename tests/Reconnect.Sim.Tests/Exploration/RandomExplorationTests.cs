@@ -1,4 +1,4 @@
-using Reconnect.Sim.Exploration;
+using Reconnect.Testing.Exploration;
 using Reconnect.Sim.Tests.Time;
 
 namespace Reconnect.Sim.Tests.Exploration;

@@ -1,6 +1,6 @@
 using Reconnect.Core.Time;
-using Reconnect.Sim.Network;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Network;
+using Reconnect.Testing.Time;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Sim.Tests.Network;

@@ -1,5 +1,5 @@
 using Reconnect.Core.Options;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 

@@ -1,4 +1,4 @@
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 

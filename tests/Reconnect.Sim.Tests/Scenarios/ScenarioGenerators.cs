@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 

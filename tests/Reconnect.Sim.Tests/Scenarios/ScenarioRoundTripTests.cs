@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
 

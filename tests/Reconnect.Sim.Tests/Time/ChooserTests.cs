@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Reconnect.Core.Time;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 
 namespace Reconnect.Sim.Tests.Time;
 

@@ -1,5 +1,5 @@
 using Reconnect.Core.Time;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 
 namespace Reconnect.Sim.Tests.Time;
 

@@ -1,4 +1,4 @@
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 
 namespace Reconnect.Sim.Tests.Time;
 

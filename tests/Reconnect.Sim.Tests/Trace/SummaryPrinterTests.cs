@@ -1,4 +1,4 @@
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 

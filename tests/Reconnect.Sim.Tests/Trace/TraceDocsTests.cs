@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 

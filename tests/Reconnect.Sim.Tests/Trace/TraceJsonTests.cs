@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 

@@ -2,7 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
-using Reconnect.Sim.Trace;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Sim.Tests.Trace;
 

@@ -1,5 +1,5 @@
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

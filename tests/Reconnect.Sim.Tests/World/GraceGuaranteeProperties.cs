@@ -4,9 +4,9 @@ using FsCheck.Fluent;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

@@ -1,7 +1,7 @@
-using Reconnect.Sim.Scenarios;
+using Reconnect.Testing.Scenarios;
 using Reconnect.Sim.Tests.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

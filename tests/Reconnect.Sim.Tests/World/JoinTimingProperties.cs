@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

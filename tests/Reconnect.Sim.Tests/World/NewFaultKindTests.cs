@@ -1,9 +1,9 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Policies;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

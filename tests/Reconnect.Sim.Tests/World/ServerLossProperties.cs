@@ -1,10 +1,10 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

@@ -1,9 +1,9 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.Time;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.Trace;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.World;
 

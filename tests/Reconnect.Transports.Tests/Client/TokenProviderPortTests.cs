@@ -47,7 +47,7 @@ public sealed class TokenProviderPortTests
     [InlineData(-30)]
     public async Task A_grants_expiry_becomes_how_long_the_token_stays_valid_from_the_fetch(int seconds)
     {
-        var clock = new Reconnect.Sim.Time.VirtualTimeProvider();
+        var clock = new Reconnect.Testing.Time.VirtualTimeProvider();
         var grant = new TokenGrant("t") { ExpiresAt = clock.GetUtcNow() + TimeSpan.FromSeconds(seconds) };
         var sink = new RecordingSink();
         using var port = new TokenProviderPort(new DelegateTokenProvider(_ => ValueTask.FromResult(grant)), sink, clock, NullLogger.Instance);

@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.Tests.Hosting;

@@ -1,6 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Options;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 using Reconnect.Transports.Hosting;
 
 namespace Reconnect.Transports.Tests.Hosting;

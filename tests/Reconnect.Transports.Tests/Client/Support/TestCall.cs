@@ -1,5 +1,5 @@
 using Reconnect.Channel;
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 using Reconnect.Transports.Network;

@@ -1,4 +1,4 @@
-using Reconnect.Sim.Time;
+using Reconnect.Testing.Time;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Transports.Tests.Client.Support;

@@ -1,0 +1,65 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Reconnect.Testing.Exploration;
+
+/// <summary>
+/// The FsCheck arbitrary of exploration cases: a seed, generated peer setups (<see cref="OptionsGen"/>) and a fault
+/// schedule (<see cref="FaultScheduleGen"/>), with a shrinker that keeps the seed and simplifies the schedule and setups.
+/// </summary>
+public static class ExplorationArb
+{
+    /// <summary>Cases with <paramref name="peers"/> peers and exactly <paramref name="faults"/> faults.</summary>
+    public static Gen<ExplorationCase> Cases(int peers, int faults) =>
+        from seed in Gen.Choose(int.MinValue, int.MaxValue).Two()
+        from setups in OptionsGen.Setup.ListOf(peers)
+        from schedule in FaultScheduleGen.Schedule(peers, faults)
+        select new ExplorationCase(((ulong)(uint)seed.Item1 << 32) | (uint)seed.Item2, [.. setups], schedule);
+
+    /// <summary>The arbitrary: <see cref="Cases"/> with <see cref="Shrink"/>.</summary>
+    public static Arbitrary<ExplorationCase> Arbitrary(int peers, int faults) => Arb.From(Cases(peers, faults), Shrink);
+
+    /// <summary>An arbitrary that always yields <paramref name="failing"/> and shrinks it: the start of a shrink.</summary>
+    public static Arbitrary<ExplorationCase> From(ExplorationCase failing) => Arb.From(Gen.Constant(failing), Shrink);
+
+    /// <summary>
+    /// Every simpler case one step away, most promising first: fewer faults, every setup at the baseline, one
+    /// setup at the baseline, each fault earlier, shorter and milder, then one option back to its default.
+    /// The seed never changes.
+    /// </summary>
+    public static IEnumerable<ExplorationCase> Shrink(ExplorationCase value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var schedules = ScheduleShrinker.Shrink(value.Faults).ToList();
+        var fewer = schedules.Where(s => s.Count < value.Faults.Count);
+        foreach (var schedule in fewer)
+        {
+            yield return value with { Faults = schedule };
+        }
+
+        if (value.Peers.Any(p => p != PeerSetup.Baseline))
+        {
+            yield return value with { Peers = [.. value.Peers.Select(_ => PeerSetup.Baseline)] };
+            for (var i = 0; i < value.Peers.Count; i++)
+            {
+                if (value.Peers[i] != PeerSetup.Baseline && value.Peers.Count(p => p != PeerSetup.Baseline) > 1)
+                {
+                    yield return value with { Peers = [.. value.Peers.Select((p, j) => j == i ? PeerSetup.Baseline : p)] };
+                }
+            }
+        }
+
+        foreach (var schedule in schedules.Where(s => s.Count == value.Faults.Count))
+        {
+            yield return value with { Faults = schedule };
+        }
+
+        for (var i = 0; i < value.Peers.Count; i++)
+        {
+            foreach (var simpler in OptionsGen.Shrink(value.Peers[i]))
+            {
+                yield return value with { Peers = [.. value.Peers.Select((p, j) => j == i ? simpler : p)] };
+            }
+        }
+    }
+}

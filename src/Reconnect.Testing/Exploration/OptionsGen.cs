@@ -1,0 +1,102 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Reconnect.Testing.Scenarios;
+
+namespace Reconnect.Testing.Exploration;
+
+/// <summary>
+/// FsCheck generators of engine option overrides within their valid ranges, for swarm testing: each run turns
+/// some features on or off and moves some knobs (network signals, forced media restart, ICE grace, backoff,
+/// stable window, heartbeat, reconcile). Settings that end the call on purpose are left out so a run must heal:
+/// <c>onEvicted</c> is never <c>stop</c>, the attempt budget keeps its default and a failed first connect retries.
+/// </summary>
+public static class OptionsGen
+{
+    /// <summary>Option overrides: each knob is left at its default about half the time.</summary>
+    public static Gen<PeerOptionsSpec> Options =>
+        from forceMediaRestart in Maybe(Gen.Elements(false, true))
+        from onEvicted in Maybe(Gen.Constant(EvictionChoice.Rejoin))
+        from stillReconnecting in Maybe(Gen.Choose(1_000, 60_000))
+        from backoff in Maybe(Backoff)
+        from stableWindow in Maybe(Gen.Choose(1_000, 60_000))
+        from iceGrace in Maybe(Gen.Choose(0, 10_000))
+        from reconcileDeadline in Maybe(Gen.Choose(1_000, 20_000))
+        from rosterRetries in Maybe(Gen.Choose(0, 5))
+        from welcomeTimeout in Maybe(Gen.Choose(2_000, 20_000))
+        from heartbeat in Maybe(Heartbeat)
+        select new PeerOptionsSpec
+        {
+            RetryFirstConnect = true,
+            ForceMediaRestartOnReconnect = forceMediaRestart,
+            OnEvicted = onEvicted,
+            StillReconnectingAfterMs = stillReconnecting,
+            BackoffInitialMs = backoff?.InitialMs,
+            BackoffMaxMs = backoff?.MaxMs,
+            StableWindowMs = stableWindow,
+            IceGraceMs = iceGrace,
+            ReconcileDeadlineMs = reconcileDeadline,
+            RosterRetries = rosterRetries,
+            WelcomeTimeoutMs = welcomeTimeout,
+            PingIntervalMs = heartbeat?.PingMs,
+            LivenessTimeoutMs = heartbeat?.LivenessMs,
+        };
+
+    /// <summary>A peer's setup: network signals on three times in four, and generated option overrides.</summary>
+    public static Gen<PeerSetup> Setup =>
+        from signals in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from options in Options
+        select new PeerSetup(signals, options);
+
+    /// <summary>
+    /// Every setup one knob closer to <see cref="PeerSetup.Baseline"/>: network signals back on, or one override
+    /// (the ping interval together with the liveness timeout, which must stay longer) back to its default.
+    /// </summary>
+    public static IEnumerable<PeerSetup> Shrink(PeerSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (!setup.NetworkSignals)
+        {
+            yield return setup with { NetworkSignals = true };
+        }
+
+        var o = setup.Options;
+        (bool IsSet, Func<PeerOptionsSpec> Reset)[] knobs =
+        [
+            (o.ForceMediaRestartOnReconnect is not null, () => o with { ForceMediaRestartOnReconnect = null }),
+            (o.OnEvicted is not null, () => o with { OnEvicted = null }),
+            (o.StillReconnectingAfterMs is not null, () => o with { StillReconnectingAfterMs = null }),
+            (o.BackoffInitialMs is not null, () => o with { BackoffInitialMs = null }),
+            (o.BackoffMaxMs is not null, () => o with { BackoffMaxMs = null }),
+            (o.StableWindowMs is not null, () => o with { StableWindowMs = null }),
+            (o.IceGraceMs is not null, () => o with { IceGraceMs = null }),
+            (o.ReconcileDeadlineMs is not null, () => o with { ReconcileDeadlineMs = null }),
+            (o.RosterRetries is not null, () => o with { RosterRetries = null }),
+            (o.WelcomeTimeoutMs is not null, () => o with { WelcomeTimeoutMs = null }),
+            (o.PingIntervalMs is not null, () => o with { PingIntervalMs = null, LivenessTimeoutMs = null }),
+            (o.LivenessTimeoutMs is not null, () => o with { LivenessTimeoutMs = null }),
+        ];
+        foreach (var (isSet, reset) in knobs)
+        {
+            if (isSet)
+            {
+                yield return setup with { Options = reset() };
+            }
+        }
+    }
+
+    /// <summary>The backoff's initial and maximum delay; the maximum is at least the initial and at least 2 s.</summary>
+    private static Gen<(int InitialMs, int MaxMs)> Backoff =>
+        from initial in Gen.Choose(100, 2_000)
+        from max in Gen.Choose(2_000, 60_000)
+        select (initial, max);
+
+    /// <summary>The ping interval and a liveness timeout longer than it.</summary>
+    private static Gen<(int PingMs, int LivenessMs)> Heartbeat =>
+        from ping in Gen.Choose(1_000, 20_000)
+        from extra in Gen.Choose(1_000, 60_000)
+        select (ping, ping + extra);
+
+    private static Gen<T?> Maybe<T>(Gen<T> gen)
+        where T : struct =>
+        Gen.OneOf(Gen.Constant<T?>(null), gen.Select(value => (T?)value));
+}

@@ -1,0 +1,76 @@
+namespace Reconnect.Testing.Trace;
+
+/// <summary>The names a <see cref="TraceEvent.Event"/> can take.</summary>
+public static class TraceEventKind
+{
+    /// <summary>The local peer's state changed.</summary>
+    public const string StateChange = "state-change";
+
+    /// <summary>A remote peer joined or was found in the roster.</summary>
+    public const string PeerJoined = "peer-joined";
+
+    /// <summary>A remote peer truly left.</summary>
+    public const string PeerLeft = "peer-left";
+
+    /// <summary>A remote peer's state changed.</summary>
+    public const string RemoteStateChange = "remote-state-change";
+
+    /// <summary>A remote stream became available on a connection.</summary>
+    public const string StreamAdded = "stream-added";
+
+    /// <summary>A remote stream was truly withdrawn.</summary>
+    public const string StreamRemoved = "stream-removed";
+
+    /// <summary>The engine raised a typed error.</summary>
+    public const string Error = "error";
+
+    /// <summary>The world injected a fault.</summary>
+    public const string Fault = "fault";
+
+    /// <summary>A socket connect attempt started.</summary>
+    public const string SocketAttempt = "socket-attempt";
+
+    /// <summary>The socket will retry after a wait.</summary>
+    public const string SocketRetry = "socket-retry";
+
+    /// <summary>An ICE restart attempt started.</summary>
+    public const string IceRestart = "ice-restart";
+
+    /// <summary>A media connection was created or replaced.</summary>
+    public const string ConnectionBuilt = "connection-built";
+
+    /// <summary>A rebuilt connection's data channels must be reopened.</summary>
+    public const string DataChannelsReset = "data-channels-reset";
+
+    /// <summary>A remote peer's metadata changed.</summary>
+    public const string MetadataChanged = "metadata-changed";
+
+    /// <summary>The local peer has been reconnecting for the configured time.</summary>
+    public const string StillReconnecting = "still-reconnecting";
+
+    /// <summary>The token provider failed several times in a row.</summary>
+    public const string TokenFailing = "token-failing";
+
+    /// <summary>A fresh token was handed to the server over the open socket.</summary>
+    public const string TokenRefreshed = "token-refreshed";
+
+    /// <summary>A refresh of the token in use failed.</summary>
+    public const string TokenRefreshFailed = "token-refresh-failed";
+
+    /// <summary>The engine dropped an input by a stated rule.</summary>
+    public const string Ignored = "ignored";
+
+    /// <summary>The world saw a peer converge again after a fault.</summary>
+    public const string Heal = "heal";
+
+    /// <summary>A checker found a broken invariant.</summary>
+    public const string InvariantViolation = "invariant-violation";
+
+    /// <summary>Every kind, in the order docs/trace.md lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
+        SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
+        StillReconnecting, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
+    ];
+}

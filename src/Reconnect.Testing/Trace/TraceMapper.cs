@@ -1,0 +1,146 @@
+using System.Globalization;
+using Reconnect.Core.Engine;
+
+namespace Reconnect.Testing.Trace;
+
+/// <summary>Turns the notices an engine raises into trace events, one notice to one event.</summary>
+public static class TraceMapper
+{
+    /// <summary>The trace event for a notice, or null for a notice type this mapper does not know.</summary>
+    /// <param name="peer">The scenario name of the peer whose engine raised the notice.</param>
+    /// <param name="tMs">Virtual milliseconds since the simulation started.</param>
+    /// <param name="notice">The notice.</param>
+    public static TraceEvent? FromNotice(string peer, long tMs, EngineNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice switch
+        {
+            LocalStateChanged n => new TraceEvent(tMs, peer, TraceEventKind.StateChange)
+            {
+                From = TraceStateNames.Of(n.From),
+                To = TraceStateNames.Of(n.To),
+                Reason = n.Reason,
+            },
+            RemoteStateChanged n => new TraceEvent(tMs, peer, TraceEventKind.RemoteStateChange)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                From = TraceStateNames.Of(n.From),
+                To = TraceStateNames.Of(n.To),
+                Reason = n.Reason,
+            },
+            PeerJoined n => new TraceEvent(tMs, peer, TraceEventKind.PeerJoined)
+            {
+                Remote = n.Peer.PeerId,
+                Ref = n.Ref,
+                Detail = "session " + n.Peer.SessionId,
+            },
+            PeerLeft n => new TraceEvent(tMs, peer, TraceEventKind.PeerLeft)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Reason = n.Reason,
+            },
+            PeerMetadataChanged n => new TraceEvent(tMs, peer, TraceEventKind.MetadataChanged)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Detail = FormatMetadata(n.Metadata),
+            },
+            StreamAdded n => new TraceEvent(tMs, peer, TraceEventKind.StreamAdded)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Stream = n.StreamId,
+                StreamRef = n.StreamRef,
+                Conn = n.Generation,
+                Detail = n.Rebound ? "rebound" : null,
+            },
+            StreamRemoved n => new TraceEvent(tMs, peer, TraceEventKind.StreamRemoved)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Stream = n.StreamId,
+                StreamRef = n.StreamRef,
+            },
+            DataChannelsReset n => new TraceEvent(tMs, peer, TraceEventKind.DataChannelsReset)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Conn = n.Generation,
+            },
+            ConnectionBuilt n => new TraceEvent(tMs, peer, TraceEventKind.ConnectionBuilt)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Conn = n.Generation,
+                Reason = n.Reason,
+            },
+            IceRestartStarted n => new TraceEvent(tMs, peer, TraceEventKind.IceRestart)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Attempt = n.Attempt,
+                Conn = n.Generation,
+            },
+            SocketAttemptStarted n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
+            {
+                Attempt = n.Attempt,
+                Detail = "epoch " + n.Epoch.ToString(CultureInfo.InvariantCulture),
+            },
+            SocketRetryScheduled n => new TraceEvent(tMs, peer, TraceEventKind.SocketRetry)
+            {
+                Attempt = n.Attempt,
+                DelayMs = WholeMilliseconds(n.Delay),
+                Code = n.CloseCode,
+            },
+            StillReconnecting n => new TraceEvent(tMs, peer, TraceEventKind.StillReconnecting)
+            {
+                DelayMs = WholeMilliseconds(n.Elapsed),
+            },
+            TokenProviderFailing n => new TraceEvent(tMs, peer, TraceEventKind.TokenFailing)
+            {
+                Attempt = n.ConsecutiveFailures,
+                Reason = n.LastReason,
+            },
+            TokenRefreshed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshed)
+            {
+                DelayMs = WholeMilliseconds(n.ValidFor),
+            },
+            TokenRefreshFailed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshFailed)
+            {
+                Attempt = n.ConsecutiveFailures,
+                Reason = n.Reason,
+                DelayMs = n.RetryIn is { } retryIn ? WholeMilliseconds(retryIn) : null,
+            },
+            ErrorRaised n => FromError(peer, tMs, n.Error),
+            InputIgnored n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)
+            {
+                Detail = n.Input,
+                Reason = n.Reason,
+            },
+            _ => null,
+        };
+    }
+
+    private static TraceEvent FromError(string peer, long tMs, ReconnectError error)
+    {
+        var trace = new TraceEvent(tMs, peer, TraceEventKind.Error) { Reason = error.GetType().Name, Detail = error.Message };
+        return error switch
+        {
+            TerminalCloseError e => trace with { Code = e.Code },
+            FirstConnectFailed e => trace with { Code = e.Code },
+            ReconnectAttemptsExhausted e => trace with { Attempt = e.Attempts },
+            IceRestartExhausted e => trace with { Remote = e.RemotePeerId, Attempt = e.Attempts },
+            ReconcileTimeout e => trace with { Attempt = e.Requests },
+            MediaError e => trace with { Remote = e.RemotePeerId },
+            _ => trace,
+        };
+    }
+
+    private static long WholeMilliseconds(TimeSpan duration) => duration.Ticks / TimeSpan.TicksPerMillisecond;
+
+    private static string FormatMetadata(IReadOnlyDictionary<string, string> metadata) =>
+        string.Join(", ", metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value));
+}

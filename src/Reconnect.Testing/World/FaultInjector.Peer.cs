@@ -1,0 +1,22 @@
+namespace Reconnect.Testing.World;
+
+/// <summary>The faults of one peer's app and token provider that take more than a line: a token hang and a stream withdrawal.</summary>
+internal sealed partial class FaultInjector
+{
+    /// <summary>The next <paramref name="count"/> fetches hang, or every fetch for <paramref name="durationMs"/> (a counted window).</summary>
+    private void TokenHang(SimPeer peer, int? count, int? durationMs)
+    {
+        peer.Token.HangsToInject += count ?? 0;
+        if (durationMs is not null)
+        {
+            peer.Token.HangWindows++;
+            Later(durationMs, () => peer.Token.HangWindows--, Label("token-hang", peer));
+        }
+    }
+
+    private void Unpublish(SimPeer peer, string stream)
+    {
+        _world.Checker.StreamWithdrawn(peer.Name, stream);
+        peer.Unpublish(stream);
+    }
+}

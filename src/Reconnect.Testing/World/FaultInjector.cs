@@ -1,0 +1,117 @@
+using System.Globalization;
+using Reconnect.Core.Engine;
+using Reconnect.Core.Ports;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Trace;
+
+namespace Reconnect.Testing.World;
+
+/// <summary>
+/// Applies a scenario's faults to a <see cref="SimWorld"/>, writes each to the trace, and ends the timed ones.
+/// Faults of one kind on one target nest: each holds its own share (a counted outage, blackout, cut, loss, hang
+/// window, refusal or sleep), so the inner one ending leaves the outer one in force. One file per concern:
+/// network, server, peer and clock faults.
+/// </summary>
+internal sealed partial class FaultInjector
+{
+    private readonly SimWorld _world;
+    private readonly List<Action> _pending = [];
+
+    public FaultInjector(SimWorld world) => _world = world;
+
+    /// <summary>Applies one fault now.</summary>
+    public void Apply(FaultSpec fault)
+    {
+        var peer = fault.Peer is null ? null : _world.Peers.First(p => p.Name == fault.Peer);
+        _world.Trace.Add(new TraceEvent(_world.NowMs, fault.Peer ?? TraceEvent.WorldPeer, TraceEventKind.Fault)
+        {
+            Reason = fault.Kind.ToJsonName(),
+            Remote = fault.Other,
+            Code = fault.Code,
+            DelayMs = Lasting(fault),
+            Attempt = fault.Count,
+            Detail = FaultDetail.Of(fault),
+        });
+        switch (fault.Kind)
+        {
+            case FaultKind.Offline: Offline(peer!, fault.DurationMs); break;
+            case FaultKind.SignallingDrop: SignallingDrop(peer!, fault.DurationMs); break;
+            case FaultKind.MediaDrop: MediaDrop(peer!, fault.Other, fault.DurationMs); break;
+            case FaultKind.Blackhole: Blackhole(peer!, fault.Plane, fault.DurationMs); break;
+            case FaultKind.Partition: Partition(peer!, fault.Other!, fault.DurationMs); break;
+            case FaultKind.OneWayPartition: OneWayPartition(peer!, fault.Other!, fault.Direction, fault.DurationMs); break;
+            case FaultKind.OneWayLoss: OneWayLoss(peer!, fault); break;
+            case FaultKind.IpChange: IpChange(peer!); break;
+            case FaultKind.Latency: Latency(peer, fault); break;
+            case FaultKind.Loss: Loss(peer, fault); break;
+            case FaultKind.ServerRestart: ServerRestart(fault.RetryAfterMs, fault.DurationMs); break;
+            case FaultKind.ServerCrash: ServerCrash(fault.DurationMs); break;
+            case FaultKind.ServerKick: ServerKick(peer!, fault.Code ?? Core.Policies.CloseCodes.AdminDisconnect); break;
+            case FaultKind.TokenExpiry: TokenExpiry(peer!); break;
+            case FaultKind.TokenFailures: peer!.Token.FailuresToInject += fault.Count ?? 1; break;
+            case FaultKind.TokenHang: TokenHang(peer!, fault.Count, fault.DurationMs); break;
+            case FaultKind.ExpiredToken: peer!.Token.ExpiredToInject += fault.Count ?? 1; break;
+            case FaultKind.PeerLeave: peer!.Leave(); break;
+            case FaultKind.PeerClose: peer!.Close(); break;
+            case FaultKind.PeerJoin: peer!.Join(); break;
+            case FaultKind.Publish: peer!.Publish(fault.Stream!); break;
+            case FaultKind.Unpublish: Unpublish(peer!, fault.Stream!); break;
+            case FaultKind.ReplaceTrack: peer!.ReplaceTrack(fault.Stream!, fault.Track!); break;
+            case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
+            case FaultKind.WallClockJump: peer!.Clock.StepWallClock(TimeSpan.FromMilliseconds(fault.OffsetMs ?? 0)); break;
+            default:
+                throw new InvalidOperationException(_world.Failure($"unknown fault {fault.Kind}."));
+        }
+    }
+
+    /// <summary>Ends every fault still in force: the liveness phase begins.</summary>
+    public void EndAll()
+    {
+        foreach (var end in _pending.ToList())
+        {
+            end();
+        }
+
+        _pending.Clear();
+        _refusals = 0;
+        _world.Server.Accepting = true;
+        _sleeps.Clear();
+    }
+
+    private static void Signal(SimPeer peer, NetworkChange change)
+    {
+        if (peer.Spec.NetworkSignals)
+        {
+            peer.Pump.Post(new NetworkChanged(change));
+        }
+    }
+
+    /// <summary>How long a fault lasts: its duration, cut short where the liveness phase's heal ends it first.</summary>
+    private long? Lasting(FaultSpec fault) =>
+        fault.DurationMs is { } duration ? Math.Min(duration, _world.Scenario.DurationMs - _world.NowMs) : null;
+
+    /// <summary>Ends a timed fault after <paramref name="durationMs"/> (or at the heal, whichever comes first), exactly once.</summary>
+    private void Later(int? durationMs, Action end, string label)
+    {
+        if (durationMs is not { } ms)
+        {
+            return;
+        }
+
+        var done = false;
+        void Once()
+        {
+            if (!done)
+            {
+                done = true;
+                end();
+                _world.FaultEnded();
+            }
+        }
+
+        _pending.Add(Once);
+        _world.Time.Schedule(TimeSpan.FromMilliseconds(ms), Once, label);
+    }
+
+    private static string Label(string what, SimPeer peer) => string.Create(CultureInfo.InvariantCulture, $"end {what} {peer.Name}");
+}
