@@ -1,7 +1,7 @@
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Sim.Exploration;
-using Reconnect.Sim.Scenarios;
-using Reconnect.Sim.World;
+using Reconnect.Testing.Exploration;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.Exploration;
 
