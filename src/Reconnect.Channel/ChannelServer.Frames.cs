@@ -6,7 +6,7 @@ namespace Reconnect.Channel;
 /// <summary>The frames a client sends: decoding, join and resume, and the messages of a joined session.</summary>
 public sealed partial class ChannelServer
 {
-    private void OnFrameReceived(FrameReceived frame)
+    private void OnFrameReceived(ClientFrameReceived frame)
     {
         if (!connections.TryGetValue(frame.ConnectionId, out var connection))
         {

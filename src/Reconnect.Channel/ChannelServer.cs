@@ -59,13 +59,13 @@ public sealed partial class ChannelServer
             case ConnectionOpened opened:
                 OnConnectionOpened(opened);
                 break;
-            case FrameReceived frame:
+            case ClientFrameReceived frame:
                 OnFrameReceived(frame);
                 break;
             case ConnectionClosed closed:
                 OnConnectionClosed(closed);
                 break;
-            case TimerFired fired:
+            case ChannelTimerFired fired:
                 OnTimerFired(fired.Timer);
                 break;
             case AdminKick adminKick:
@@ -214,7 +214,7 @@ public sealed partial class ChannelServer
 
         directory.Remove(session);
         departures.Add(session.Channel, new DepartedSession(session.PeerId, session.Id, peerLeftReason), now);
-        outbox.Enqueue(new CancelTimer(session.Timer));
+        outbox.Enqueue(new DisarmChannelTimer(session.Timer));
         Broadcast(session, new PeerLeftMessage(session.PeerId, session.Id, peerLeftReason, NextRosterVersion()));
     }
 
@@ -231,7 +231,7 @@ public sealed partial class ChannelServer
     private void ArmSilence(Session session, Instant due)
     {
         session.Timer = new ChannelTimerId(session.Id, ++timerCounter);
-        outbox.Enqueue(new StartTimer(session.Timer, due));
+        outbox.Enqueue(new ArmChannelTimer(session.Timer, due));
     }
 
     /// <summary>Sends a message to every other attached session of the channel, in peer id order.</summary>

@@ -13,15 +13,15 @@ public sealed record ConnectionOpened(long ConnectionId, string Token) : ServerI
 /// <summary>A text frame arrived on a connection.</summary>
 /// <param name="ConnectionId">The connection.</param>
 /// <param name="Text">The frame's text, not yet decoded.</param>
-public sealed record FrameReceived(long ConnectionId, string Text) : ServerInput;
+public sealed record ClientFrameReceived(long ConnectionId, string Text) : ServerInput;
 
 /// <summary>A connection closed or dropped.</summary>
 /// <param name="ConnectionId">The connection.</param>
 public sealed record ConnectionClosed(long ConnectionId) : ServerInput;
 
-/// <summary>A timer the server asked for with <see cref="StartTimer"/> reached its due time.</summary>
+/// <summary>A timer the server asked for with <see cref="ArmChannelTimer"/> reached its due time.</summary>
 /// <param name="Timer">The timer.</param>
-public sealed record TimerFired(ChannelTimerId Timer) : ServerInput;
+public sealed record ChannelTimerFired(ChannelTimerId Timer) : ServerInput;
 
 /// <summary>An operator removes a peer from a channel.</summary>
 /// <param name="Channel">The channel.</param>

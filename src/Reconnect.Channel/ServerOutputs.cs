@@ -25,14 +25,14 @@ public sealed record CloseConnection(long ConnectionId, int Code, string Reason)
 /// <param name="Token">The fresh token, already accepted.</param>
 public sealed record TokenRenewed(long ConnectionId, string Token) : ServerOutput;
 
-/// <summary>Arm a timer; answer with <see cref="TimerFired"/> once <paramref name="Due"/> is reached.</summary>
+/// <summary>Arm a timer; answer with <see cref="ChannelTimerFired"/> once <paramref name="Due"/> is reached.</summary>
 /// <param name="Timer">The timer.</param>
 /// <param name="Due">When it fires.</param>
-public sealed record StartTimer(ChannelTimerId Timer, Instant Due) : ServerOutput;
+public sealed record ArmChannelTimer(ChannelTimerId Timer, Instant Due) : ServerOutput;
 
 /// <summary>Disarm a timer; firing it anyway does nothing.</summary>
 /// <param name="Timer">The timer.</param>
-public sealed record CancelTimer(ChannelTimerId Timer) : ServerOutput;
+public sealed record DisarmChannelTimer(ChannelTimerId Timer) : ServerOutput;
 
 /// <summary>A trace of what the server decided; see <see cref="ChannelNoticeKinds"/>.</summary>
 /// <param name="Kind">What happened.</param>

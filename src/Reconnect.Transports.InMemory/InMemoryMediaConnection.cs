@@ -105,7 +105,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
     public void SetRemoteDescription(SessionDescription description)
     {
-        var sdp = SimSdp.Read(description.Sdp);
+        var sdp = InMemorySdp.Read(description.Sdp);
         if (sdp is null)
         {
             Post(new MediaOperationFailed(RemoteId, Generation, "malformed remote description"));
@@ -138,7 +138,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
     public void AddCandidate(IceCandidate candidate)
     {
-        if (SimSdp.ReadCandidate(candidate.Candidate) is { } parsed)
+        if (InMemorySdp.ReadCandidate(candidate.Candidate) is { } parsed)
         {
             _remoteCandidates.Add(parsed);
         }
@@ -262,7 +262,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
-    private string Describe() => new SimSdp(LocalUfrag!, $"pw{LocalUfrag}", LocalStreams).Write();
+    private string Describe() => new InMemorySdp(LocalUfrag!, $"pw{LocalUfrag}", LocalStreams).Write();
 
     private void Gather()
     {
@@ -273,7 +273,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
 
         _localAddress = _port.Fabric.AddressOf(_port.Host);
-        Post(new LocalCandidateGathered(RemoteId, Generation, new IceCandidate(SimSdp.Candidate(_localAddress, LocalUfrag!), "0", 0)));
+        Post(new LocalCandidateGathered(RemoteId, Generation, new IceCandidate(InMemorySdp.Candidate(_localAddress, LocalUfrag!), "0", 0)));
     }
 
     private void Heard(IcePair pair)

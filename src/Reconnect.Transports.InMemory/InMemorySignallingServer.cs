@@ -105,7 +105,7 @@ public sealed class InMemorySignallingServer
     {
         if (_connections.ContainsKey(connection))
         {
-            Handle(new Reconnect.Channel.FrameReceived(connection, frame));
+            Handle(new Reconnect.Channel.ClientFrameReceived(connection, frame));
         }
     }
 
@@ -131,10 +131,10 @@ public sealed class InMemorySignallingServer
                 case Reconnect.Channel.CloseConnection close when _connections.Remove(close.ConnectionId, out var c):
                     _fabric.SendOnSocket(Host, c.Client.Host, c.Epoch, () => c.Client.OnClosed(c.Epoch, close.Code, close.Reason));
                     break;
-                case Reconnect.Channel.StartTimer start:
+                case Reconnect.Channel.ArmChannelTimer start:
                     Arm(start);
                     break;
-                case Reconnect.Channel.CancelTimer cancel:
+                case Reconnect.Channel.DisarmChannelTimer cancel:
                     if (_timers.Remove(cancel.Timer, out var timer))
                     {
                         timer.Dispose();
@@ -150,7 +150,7 @@ public sealed class InMemorySignallingServer
         }
     }
 
-    private void Arm(Reconnect.Channel.StartTimer start)
+    private void Arm(Reconnect.Channel.ArmChannelTimer start)
     {
         if (_timers.Remove(start.Timer, out var old))
         {
@@ -166,7 +166,7 @@ public sealed class InMemorySignallingServer
                 if (_timers.Remove(id, out var t))
                 {
                     t.Dispose();
-                    Handle(new Reconnect.Channel.TimerFired(id));
+                    Handle(new Reconnect.Channel.ChannelTimerFired(id));
                 }
             },
             null,

@@ -180,7 +180,7 @@ internal sealed class Script
                 break;
             case Garbage(var c) when connectionOf[c] is { } conn:
                 Heard(conn);
-                driver.Handle(new FrameReceived(conn, "{\"type\":"));
+                driver.Handle(new ClientFrameReceived(conn, "{\"type\":"));
                 break;
             case Wait(var seconds):
                 driver.Advance(TimeSpan.FromSeconds(seconds));

@@ -46,7 +46,7 @@ public sealed class MalformedFrameTests
         driver.OpenAndJoin(1, "room", "alice");
         driver.OpenAndJoin(2, "room", "bob");
 
-        var outputs = driver.Handle(new FrameReceived(1, frame));
+        var outputs = driver.Handle(new ClientFrameReceived(1, frame));
 
         Assert.Empty(outputs.Frames());
         Assert.Empty(outputs.Closes());
@@ -62,7 +62,7 @@ public sealed class MalformedFrameTests
         var driver = new ServerDriver();
         driver.Open(1);
 
-        var outputs = driver.Handle(new FrameReceived(1, frame));
+        var outputs = driver.Handle(new ClientFrameReceived(1, frame));
 
         Assert.Equal(ChannelNoticeKinds.Malformed, Assert.IsType<ChannelNotice>(Assert.Single(outputs)).Kind);
         Assert.IsType<WelcomeMessage>(Assert.Single(driver.Join(1, "room", "alice").FramesTo(1)));
@@ -73,7 +73,7 @@ public sealed class MalformedFrameTests
     {
         var driver = new ServerDriver();
 
-        var outputs = driver.Handle(new FrameReceived(99, ProtocolCodec.Encode(new PingMessage(1))));
+        var outputs = driver.Handle(new ClientFrameReceived(99, ProtocolCodec.Encode(new PingMessage(1))));
 
         Assert.Equal(ChannelNoticeKinds.Ignored, Assert.IsType<ChannelNotice>(Assert.Single(outputs)).Kind);
     }
@@ -89,7 +89,7 @@ public sealed class MalformedFrameTests
             driver.Open(3);
             foreach (var (frame, index) in frames.Select((f, i) => (f, i)))
             {
-                driver.Handle(new FrameReceived(1 + (index % 3), frame));
+                driver.Handle(new ClientFrameReceived(1 + (index % 3), frame));
             }
         });
 

@@ -36,10 +36,10 @@ internal sealed class ServerDriver
             History.Add(output);
             switch (output)
             {
-                case StartTimer start:
+                case ArmChannelTimer start:
                     timers.Add((start.Due, start.Timer.Sequence), start.Timer);
                     break;
-                case CancelTimer cancel:
+                case DisarmChannelTimer cancel:
                     foreach (var key in timers.Where(t => t.Value == cancel.Timer).Select(t => t.Key).ToList())
                     {
                         timers.Remove(key);
@@ -62,7 +62,7 @@ internal sealed class ServerDriver
         {
             timers.Remove(next.Key);
             Now = Instant.Max(Now, next.Key.Due);
-            drained.AddRange(Handle(new TimerFired(next.Value)));
+            drained.AddRange(Handle(new ChannelTimerFired(next.Value)));
         }
 
         Now = Instant.Max(Now, target);
@@ -74,7 +74,7 @@ internal sealed class ServerDriver
     public List<ServerOutput> Open(long connection, string token = "ok:acme") => Handle(new ConnectionOpened(connection, token));
 
     public List<ServerOutput> Send(long connection, ClientMessage message) =>
-        Handle(new FrameReceived(connection, ProtocolCodec.Encode(message)));
+        Handle(new ClientFrameReceived(connection, ProtocolCodec.Encode(message)));
 
     public List<ServerOutput> Join(long connection, string channel, string peerId, string? resume = null, params StreamInfo[] streams) =>
         Send(connection, new JoinMessage(channel, peerId, Meta(), streams, resume));

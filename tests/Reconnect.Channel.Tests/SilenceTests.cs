@@ -103,7 +103,7 @@ public sealed class SilenceTests
         var driver = new ServerDriver();
         driver.OpenAndJoin(1, "room", "alice");
         driver.AdvanceTo(Instant.FromMilliseconds(40_000));
-        driver.Handle(new FrameReceived(1, "{not json"));
+        driver.Handle(new ClientFrameReceived(1, "{not json"));
 
         driver.AdvanceTo(Instant.FromMilliseconds(80_000));
 
@@ -130,11 +130,11 @@ public sealed class SilenceTests
         var alice = driver.OpenAndJoin(1, "room", "alice");
         var armed = Assert.Single(driver.ArmedTimers).Timer;
 
-        var stale = driver.Handle(new TimerFired(armed with { Sequence = armed.Sequence + 100 }));
-        var early = driver.Handle(new TimerFired(armed));
+        var stale = driver.Handle(new ChannelTimerFired(armed with { Sequence = armed.Sequence + 100 }));
+        var early = driver.Handle(new ChannelTimerFired(armed));
 
         Assert.Empty(stale);
-        Assert.Equal([new StartTimer(new ChannelTimerId(alice, armed.Sequence + 1), Instant.Zero + Grace)], early);
+        Assert.Equal([new ArmChannelTimer(new ChannelTimerId(alice, armed.Sequence + 1), Instant.Zero + Grace)], early);
         Assert.True(driver.Server.IsAttached("room", "alice"));
     }
 
@@ -147,7 +147,7 @@ public sealed class SilenceTests
 
         var outputs = driver.Send(1, new LeaveMessage());
 
-        Assert.Contains(new CancelTimer(armed), outputs);
+        Assert.Contains(new DisarmChannelTimer(armed), outputs);
         Assert.Empty(driver.ArmedTimers);
     }
 }

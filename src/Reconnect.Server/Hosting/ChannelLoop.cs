@@ -123,7 +123,7 @@ internal sealed class ChannelLoop
                 connections[attach.Connection.Id] = attach.Connection;
                 attach.Connection.ArmTokenExpiry(() => Post(new TokenExpired(attach.Connection.Id)));
                 Handle(new ConnectionOpened(attach.Connection.Id, attach.Connection.Token));
-                Handle(new Reconnect.Channel.FrameReceived(attach.Connection.Id, attach.JoinFrame));
+                Handle(new Reconnect.Channel.ClientFrameReceived(attach.Connection.Id, attach.JoinFrame));
                 break;
             case LoopWork.Query query:
                 query.Run();
@@ -144,7 +144,7 @@ internal sealed class ChannelLoop
                 case ConnectionClosed closed:
                     connections.Remove(closed.ConnectionId);
                     break;
-                case Reconnect.Channel.TimerFired fired when timers.Remove(fired.Timer, out var timer):
+                case Reconnect.Channel.ChannelTimerFired fired when timers.Remove(fired.Timer, out var timer):
                     timer.Dispose();
                     break;
                 default:
@@ -173,13 +173,13 @@ internal sealed class ChannelLoop
                 case Reconnect.Channel.CloseConnection close when connections.Remove(close.ConnectionId, out var connection):
                     connection.Close(close.Code, close.Reason);
                     break;
-                case StartTimer start:
+                case ArmChannelTimer start:
                     Arm(start);
                     break;
                 case TokenRenewed renewed when connections.TryGetValue(renewed.ConnectionId, out var connection):
                     Renew(connection, renewed.Token);
                     break;
-                case CancelTimer cancel when timers.Remove(cancel.Timer, out var timer):
+                case DisarmChannelTimer cancel when timers.Remove(cancel.Timer, out var timer):
                     timer.Dispose();
                     break;
                 case ChannelNotice { Kind: ChannelNoticeKinds.Kicked } kicked:
@@ -240,7 +240,7 @@ internal sealed class ChannelLoop
         }
     }
 
-    private void Arm(StartTimer start)
+    private void Arm(ArmChannelTimer start)
     {
         if (timers.Remove(start.Timer, out var old))
         {
@@ -250,7 +250,7 @@ internal sealed class ChannelLoop
         var now = new Instant(time.GetElapsedTime(this.start));
         var delay = start.Due > now ? start.Due - now : TimeSpan.Zero;
         var id = start.Timer;
-        timers[id] = time.CreateTimer(_ => Post(new Reconnect.Channel.TimerFired(id)), null, delay, Timeout.InfiniteTimeSpan);
+        timers[id] = time.CreateTimer(_ => Post(new Reconnect.Channel.ChannelTimerFired(id)), null, delay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>One unit of work for the loop.</summary>

@@ -167,7 +167,7 @@ internal sealed class SignalEndpoint(
             }
             else if (connection.Loop is { } loop)
             {
-                loop.Post(new Reconnect.Channel.FrameReceived(connection.Id, text));
+                loop.Post(new Reconnect.Channel.ClientFrameReceived(connection.Id, text));
             }
             else
             {

@@ -23,7 +23,7 @@ Require(engine.PollOutput() is Engine.FetchToken, "Reconnect.Core: the engine's 
 // Reconnect.Channel, as its README shows it: the channel logic welcomes a join.
 var logic = new Channel.ChannelServer(new Channel.ChannelServerOptions(), new Channel.SimTokenValidator());
 logic.Handle(Instant.Zero, new Channel.ConnectionOpened(1, "ok:alice"));
-logic.Handle(Instant.Zero, new Channel.FrameReceived(1, """{"type":"join","channel":"room-42","peerId":"alice","metadata":{},"streams":[],"resumeSessionId":null}"""));
+logic.Handle(Instant.Zero, new Channel.ClientFrameReceived(1, """{"type":"join","channel":"room-42","peerId":"alice","metadata":{},"streams":[],"resumeSessionId":null}"""));
 var welcomed = false;
 while (logic.PollOutput() is { } output)
 {

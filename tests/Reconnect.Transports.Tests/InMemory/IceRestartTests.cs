@@ -140,7 +140,7 @@ public sealed class IceRestartTests
 
         public long Frames => _port.Connections.Single().FramesReceived;
 
-        public string Ufrag => SimSdp.Read(Last<LocalDescriptionCreated>().Description.Sdp)!.Ufrag;
+        public string Ufrag => InMemorySdp.Read(Last<LocalDescriptionCreated>().Description.Sdp)!.Ufrag;
 
         public Description Offer(bool iceRestart)
         {

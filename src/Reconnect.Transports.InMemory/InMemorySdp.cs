@@ -7,7 +7,7 @@ namespace Reconnect.Transports.InMemory;
 /// <param name="Ufrag">The ICE username fragment.</param>
 /// <param name="Password">The ICE password.</param>
 /// <param name="StreamIds">The streams the sender publishes.</param>
-public sealed record SimSdp(string Ufrag, string Password, IReadOnlyList<string> StreamIds)
+public sealed record InMemorySdp(string Ufrag, string Password, IReadOnlyList<string> StreamIds)
 {
     /// <summary>Writes the description as SDP-like text.</summary>
     public string Write()
@@ -24,7 +24,7 @@ public sealed record SimSdp(string Ufrag, string Password, IReadOnlyList<string>
     }
 
     /// <summary>Reads SDP-like text; null when the credentials are missing.</summary>
-    public static SimSdp? Read(string sdp)
+    public static InMemorySdp? Read(string sdp)
     {
         ArgumentNullException.ThrowIfNull(sdp);
         string? ufrag = null;
@@ -46,7 +46,7 @@ public sealed record SimSdp(string Ufrag, string Password, IReadOnlyList<string>
             }
         }
 
-        return ufrag is null || password is null ? null : new SimSdp(ufrag, password, streams);
+        return ufrag is null || password is null ? null : new InMemorySdp(ufrag, password, streams);
     }
 
     /// <summary>Writes a host candidate for an address, tagged with its ICE generation's ufrag.</summary>
