@@ -57,4 +57,20 @@ public sealed class HostingTests
         using var body = new StringContent("""{"account":"alice"}""", System.Text.Encoding.UTF8, "application/json");
         return (await http.PostAsync(new Uri("/dev/token", UriKind.Relative), body, TestContext.Current.CancellationToken)).StatusCode;
     }
+
+    [Theory]
+    [InlineData("""{"account":"alice","lifetimeSeconds":86400}""", 200)]
+    [InlineData("""{"account":"alice","lifetimeSeconds":86401}""", 400)]
+    [InlineData("""{"account":"alice","lifetimeSeconds":-60}""", 200)]
+    [InlineData("""{"lifetimeSeconds":60}""", 400)]
+    public async Task The_dev_token_endpoint_caps_the_lifetime_at_one_day_and_needs_an_account(string request, int status)
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var body = new StringContent(request, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri("/dev/token", UriKind.Relative), body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, (int)response.StatusCode);
+    }
 }

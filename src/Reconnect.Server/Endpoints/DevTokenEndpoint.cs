@@ -17,6 +17,11 @@ internal static class DevTokenEndpoint
                 return Results.BadRequest(new { error = "account is required" });
             }
 
+            if (request.LifetimeSeconds > TokenRequest.MaxLifetimeSeconds)
+            {
+                return Results.BadRequest(new { error = $"lifetimeSeconds must be at most {TokenRequest.MaxLifetimeSeconds} (one day)" });
+            }
+
             var token = tokens.Issue(request);
             tokens.Read(token, out var claims);
             return Results.Ok(new { token, expiresAt = claims?.Expires });
