@@ -17,9 +17,10 @@ namespace Reconnect.Testing.Calls;
 /// production channel server on it, and <see cref="ReconnectClient"/>s on their own hosts. Nothing moves until the call
 /// is run (<see cref="RunAsync(Task, TimeSpan?)"/>, <see cref="RunUntilAsync"/>, <see cref="RunForAsync"/>), which
 /// advances virtual time, never the wall clock, and lets every client's events reach their handlers before it checks
-/// anything. Clients run their engines inline on the thread that runs the call or gives them a command: issue commands
-/// from the code that runs the call (between runs, or as the operation a run waits for), not from event handlers; one
-/// run at a time. The same seed gives the same <see cref="Timeline"/>.
+/// anything. Every client runs its engine inline under one gate that the call holds while it runs the clock: a command
+/// given between runs takes effect at once, and one given from an event handler during a run waits for the instant being
+/// run and takes effect at that instant, before the next one. One run at a time; faults are injected between runs. The
+/// same seed gives the same <see cref="Timeline"/> (as long as no two clients' handlers give commands at one instant).
 /// </summary>
 public sealed class VirtualCall : IAsyncDisposable
 {
@@ -30,6 +31,9 @@ public sealed class VirtualCall : IAsyncDisposable
     public static readonly TimeSpan DefaultPatience = TimeSpan.FromMinutes(1);
 
     private const int ClientLatencyMs = 20;
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
     private const int ServerLatencyMs = 5;
 
     private readonly DeterministicRandom _random;
@@ -98,6 +102,7 @@ public sealed class VirtualCall : IAsyncDisposable
             var client = ReconnectClient.CreateBuilder()
                 .WithOptions(options ?? new ReconnectOptions())
                 .WithRunMode(ClientRunMode.Inline)
+                .WithInlineGate(_gate)
                 .WithTimeProvider(_clock)
                 .WithSeed(_random.Fork($"client:{peerId}").NextUInt64())
                 .WithTransport(transport)
@@ -162,7 +167,7 @@ public sealed class VirtualCall : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         var patience = limit ?? DefaultPatience;
-        if (!await RunUntilAsync(() => operation.IsCompleted, patience).ConfigureAwait(false))
+        if (!await RunCoreAsync(() => operation.IsCompleted, patience, settle: true).ConfigureAwait(false))
         {
             throw new TimeoutException($"The operation had not completed after {patience} of virtual time (at {Elapsed} since the call began).");
         }
@@ -175,31 +180,7 @@ public sealed class VirtualCall : IAsyncDisposable
     /// the condition is checked before any time passes and after every instant at which anything happened, once every
     /// client's events have been handled. False, with the clock at the limit, when the limit passed first.
     /// </summary>
-    public async Task<bool> RunUntilAsync(Func<bool> condition, TimeSpan limit)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
-        var deadline = Begin(limit);
-        try
-        {
-            await DrainAsync().ConfigureAwait(false);
-            while (!condition())
-            {
-                if (!Step(deadline))
-                {
-                    return false;
-                }
-
-                await DrainAsync().ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        finally
-        {
-            _running = false;
-        }
-    }
+    public Task<bool> RunUntilAsync(Func<bool> condition, TimeSpan limit) => RunCoreAsync(condition, limit, settle: false);
 
     /// <summary>Runs the call for <paramref name="duration"/> of virtual time.</summary>
     public async Task RunForAsync(TimeSpan duration) => await RunUntilAsync(() => false, duration).ConfigureAwait(false);
@@ -227,6 +208,74 @@ public sealed class VirtualCall : IAsyncDisposable
 
     private long NowMs => (long)_clock.Elapsed.TotalMilliseconds;
 
+    /// <summary>
+    /// Runs until the condition holds or the deadline. When <paramref name="settle"/> and nothing is due in virtual time
+    /// before the deadline, work still under way off the clock (a close's last steps) gets a moment of real time to
+    /// finish or to queue more virtual work before the clock jumps to the deadline; virtual time does not move meanwhile.
+    /// </summary>
+    private async Task<bool> RunCoreAsync(Func<bool> condition, TimeSpan limit, bool settle)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
+        var deadline = Begin(limit);
+        try
+        {
+            await DrainAsync().ConfigureAwait(false);
+            while (!condition())
+            {
+                if (!Due(deadline) && !(settle && await SettleAsync(condition, deadline).ConfigureAwait(false)))
+                {
+                    Finish(deadline);
+                    return false;
+                }
+
+                Step(deadline);
+                await DrainAsync().ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    /// <summary>Waits, in real time and at most <see cref="SettleTime"/>, until the condition holds or virtual work is due by the deadline.</summary>
+    private async Task<bool> SettleAsync(Func<bool> condition, TimeSpan deadline)
+    {
+        for (var waited = TimeSpan.Zero; waited < SettleTime; waited += SettlePoll)
+        {
+            await Task.Delay(SettlePoll).ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+            if (condition() || Due(deadline))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Due(TimeSpan deadline)
+    {
+        lock (_gate)
+        {
+            return _clock.NextDue is { } next && next <= deadline;
+        }
+    }
+
+    private void Finish(TimeSpan deadline)
+    {
+        lock (_gate)
+        {
+            if (!Due(deadline))
+            {
+                _clock.RunUntil(deadline);
+            }
+        }
+    }
+
     private TimeSpan Begin(TimeSpan limit)
     {
         lock (_gate)
@@ -239,19 +288,15 @@ public sealed class VirtualCall : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs everything due at the next instant, if it comes by the deadline; else moves the clock to the deadline.</summary>
-    private bool Step(TimeSpan deadline)
+    /// <summary>Runs everything due at the next instant, if it comes by the deadline.</summary>
+    private void Step(TimeSpan deadline)
     {
         lock (_gate)
         {
-            if (_clock.NextDue is not { } next || next > deadline)
+            if (_clock.NextDue is { } next && next <= deadline)
             {
-                _clock.RunUntil(deadline);
-                return false;
+                _clock.RunUntil(next);
             }
-
-            _clock.RunUntil(next);
-            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Protocol;
 using Reconnect.Testing.Calls;
 using Reconnect.Transports.Client;
 
@@ -61,6 +62,46 @@ public sealed class VirtualCallTests
         }
 
         Assert.True(timelines.Count > 1, "three seeds gave one timeline: the seed does not reach the clients or the network");
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(99UL)]
+    public async Task Commands_from_event_handlers_take_effect_during_the_run(ulong seed)
+    {
+        await using var call = new VirtualCall(seed);
+        var alice = call.AddClient("alice");
+        var bob = call.AddClient("bob");
+        var published = new List<Task>();
+        var lock_ = new Lock();
+        bob.PeerJoined += (_, e) =>
+        {
+            lock (lock_)
+            {
+                published.Add(bob.PublishAsync(new StreamInfo("cam-bob-for-" + e.Peer.Id, new Dictionary<string, string>()), Ct));
+            }
+        };
+        alice.StreamAdded += (_, e) =>
+        {
+            lock (lock_)
+            {
+                published.Add(alice.ReplaceTrackAsync("cam-alice", $"track-{e.Stream.Id}-{e.Stream.Generation}", Ct));
+            }
+        };
+        await alice.PublishAsync(new StreamInfo("cam-alice", new Dictionary<string, string>()), Ct);
+        await call.RunAsync(Task.WhenAll(alice.JoinAsync("room", "alice", null, Ct), bob.JoinAsync("room", "bob", null, Ct)));
+        call.Cut("bob", TimeSpan.FromSeconds(3));
+
+        var failure = $"SEED=0x{seed:x}\n{call.Timeline()}";
+        Assert.True(await call.RunUntilAsync(() => call.IsHealed && alice.RemotePeers.Single().Streams.Any(s => s.Id == "cam-bob-for-alice"), TimeSpan.FromMinutes(1)), failure);
+        Task[] commands;
+        lock (lock_)
+        {
+            commands = [.. published];
+        }
+
+        Assert.NotEmpty(commands);
+        await call.RunAsync(Task.WhenAll(commands));
     }
 
     [Fact]
