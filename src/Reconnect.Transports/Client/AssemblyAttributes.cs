@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Reconnect.Transports.Tests")]
+[assembly: InternalsVisibleTo("Reconnect.Testing")]

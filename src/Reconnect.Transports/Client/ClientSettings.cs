@@ -14,4 +14,5 @@ internal sealed record ClientSettings(
     ITransportFactory Transport,
     ClientRunMode RunMode,
     int EventBufferCapacity,
-    ulong Seed);
+    ulong Seed,
+    Lock? InlineGate = null);

@@ -47,7 +47,7 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         RunMode = settings.RunMode;
         var engine = new CallEngine(settings.Options, settings.Seed);
         var mode = settings.RunMode == ClientRunMode.Inline ? EnginePumpMode.Inline : EnginePumpMode.Background;
-        _pump = new EnginePump(engine, settings.Time, mode, settings.LoggerFactory.CreateLogger<EnginePump>());
+        _pump = new EnginePump(engine, settings.Time, mode, settings.LoggerFactory.CreateLogger<EnginePump>()) { InlineGate = settings.InlineGate };
         _tokenPort = new TokenProviderPort(settings.TokenProvider, _pump, settings.Time, _logger);
         _ports = new EnginePorts(_tokenPort, settings.Transport.CreateSignallingPort(_pump), settings.Transport.CreateMediaPort(_pump));
         _pump.Attach(_ports);

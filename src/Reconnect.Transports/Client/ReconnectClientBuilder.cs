@@ -27,6 +27,7 @@ public sealed class ReconnectClientBuilder
     private ClientRunMode _runMode = ClientRunMode.Background;
     private int _eventBufferCapacity = DefaultEventBufferCapacity;
     private ulong? _seed;
+    private Lock? _inlineGate;
 
     /// <summary>Uses these options; they are validated when the client is built.</summary>
     public ReconnectClientBuilder WithOptions(ReconnectOptions options)
@@ -131,6 +132,16 @@ public sealed class ReconnectClientBuilder
         return this;
     }
 
+    /// <summary>
+    /// Inline mode: handles every input under <paramref name="gate"/>, the lock the owner of the virtual clock holds
+    /// while it runs it, so commands given from other threads (event handlers) wait for the clock instead of racing it.
+    /// </summary>
+    internal ReconnectClientBuilder WithInlineGate(Lock gate)
+    {
+        _inlineGate = gate ?? throw new ArgumentNullException(nameof(gate));
+        return this;
+    }
+
     /// <summary>Validates the options and builds the client, which starts at once in the <see cref="Core.Machines.LocalPeer.LocalPeerState.Idle"/> state.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid; every failure is listed.</exception>
     /// <exception cref="InvalidOperationException">No token provider or no transport was given.</exception>
@@ -141,7 +152,7 @@ public sealed class ReconnectClientBuilder
         var options = Validate(_options?.Value ?? new ReconnectOptions());
         var seed = _seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
         return new ReconnectClient(new ClientSettings(
-            options, _time, _loggerFactory, _meterFactory, tokenProvider, transport, _runMode, _eventBufferCapacity, seed));
+            options, _time, _loggerFactory, _meterFactory, tokenProvider, transport, _runMode, _eventBufferCapacity, seed, _inlineGate));
     }
 
     private ReconnectOptions Validate(ReconnectOptions options)

@@ -67,6 +67,12 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     /// <summary>How the pump runs.</summary>
     public EnginePumpMode Mode { get; }
 
+    /// <summary>
+    /// Inline mode: when set, every input is handled under this lock, which the owner of the clock also holds while it
+    /// runs the clock, so inputs posted from other threads (commands from event handlers) never run the engine at the same time.
+    /// </summary>
+    internal Lock? InlineGate { get; set; }
+
     /// <summary>The engine's clock reading now: time since the pump was created.</summary>
     public Instant Now => new(_time.GetElapsedTime(_start));
 
@@ -103,8 +109,16 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
             return;
         }
 
-        _inline.Enqueue(input);
-        DrainInline();
+        if (InlineGate is null)
+        {
+            PostInline(input);
+            return;
+        }
+
+        lock (InlineGate)
+        {
+            PostInline(input);
+        }
     }
 
     /// <summary>
@@ -187,6 +201,12 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
 
         _timers.Clear();
         return ValueTask.CompletedTask;
+    }
+
+    private void PostInline(EngineInput input)
+    {
+        _inline.Enqueue(input);
+        DrainInline();
     }
 
     private void DrainInline()

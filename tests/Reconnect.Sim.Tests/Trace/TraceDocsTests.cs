@@ -5,7 +5,7 @@ namespace Reconnect.Sim.Tests.Trace;
 
 public sealed partial class TraceDocsTests
 {
-    private static readonly string Doc = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "docs", "trace.md"));
+    private static readonly string Doc = File.ReadAllText(RepositoryFiles.Path("docs", "trace.md"));
 
     [Fact]
     public void Every_event_kind_has_a_section_with_an_example_line_of_that_kind()
@@ -44,17 +44,4 @@ public sealed partial class TraceDocsTests
 
     [GeneratedRegex(@"^### `?(?<kind>[a-z-]+)`?\s*$(?:(?!^### ).)*?^```json\s*$\s*(?<json>\{.*?\})\s*$\s*^```\s*$\s*^Timeline[^`\n]*`(?<line>[^`\n]+)`", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Section();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Reconnect.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds Reconnect.sln.");
-    }
 }

@@ -1,0 +1,342 @@
+using Reconnect.Channel;
+using Reconnect.Core.Machines.LocalPeer;
+using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Options;
+using Reconnect.Core.Time;
+using Reconnect.Testing.Network;
+using Reconnect.Testing.Scenarios;
+using Reconnect.Testing.Time;
+using Reconnect.Testing.Trace;
+using Reconnect.Transports.Client;
+using Reconnect.Transports.InMemory;
+
+namespace Reconnect.Testing.Calls;
+
+/// <summary>
+/// A call in virtual time, in one process: a virtual clock, the simulated network (<see cref="SimNetwork"/>) and the
+/// production channel server on it, and <see cref="ReconnectClient"/>s on their own hosts. Nothing moves until the call
+/// is run (<see cref="RunAsync(Task, TimeSpan?)"/>, <see cref="RunUntilAsync"/>, <see cref="RunForAsync"/>), which
+/// advances virtual time, never the wall clock, and lets every client's events reach their handlers before it checks
+/// anything. Every client runs its engine inline under one gate that the call holds while it runs the clock: a command
+/// given between runs takes effect at once, and one given from an event handler during a run waits for the instant being
+/// run and takes effect at that instant, before the next one. One run at a time; faults are injected between runs. The
+/// same seed gives the same <see cref="Timeline"/> (as long as no two clients' handlers give commands at one instant).
+/// </summary>
+public sealed class VirtualCall : IAsyncDisposable
+{
+    /// <summary>The name of the server's host on the network.</summary>
+    public const string ServerHost = ScenarioValidator.ServerName;
+
+    /// <summary>How long a run waits for an operation unless told otherwise: one minute of virtual time.</summary>
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromMinutes(1);
+
+    private const int ClientLatencyMs = 20;
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+    private const int ServerLatencyMs = 5;
+
+    private readonly DeterministicRandom _random;
+    private readonly VirtualTimeProvider _clock;
+    private readonly SimNetwork _network;
+    private readonly InMemorySignallingServer _server;
+    private readonly InMemoryMediaDirectory _directory = new();
+    private readonly CallNotices _notices = new();
+    private readonly SortedDictionary<string, (ReconnectClient Client, VirtualCallTransport Transport)> _clients = new(StringComparer.Ordinal);
+    private readonly List<ReconnectClient> _inOrder = [];
+    private readonly Lock _gate = new();
+    private int _cuts;
+    private bool _healPending;
+    private bool _running;
+    private bool _disposed;
+
+    /// <summary>Creates an empty call whose network jitter, client backoffs and event order all follow <paramref name="seed"/>.</summary>
+    public VirtualCall(ulong seed = 1)
+    {
+        Seed = seed;
+        _random = DeterministicRandom.FromSeed(seed);
+        _clock = new VirtualTimeProvider(new SeededChooser(_random.Fork("order")));
+        _network = new SimNetwork(_clock, _random.Fork("network"));
+        _network.AddHost(ServerHost, ServerLatencyMs, 0, 0);
+        _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
+    }
+
+    /// <summary>The seed the call was created with.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Virtual time since the call was created.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>The clients, in the order they were added.</summary>
+    public IReadOnlyList<ReconnectClient> Clients => _inOrder;
+
+    /// <summary>
+    /// True when no cut is in force and every client is joined and sees every other client as a connected remote peer.
+    /// </summary>
+    public bool IsHealed =>
+        _cuts == 0
+        && _clients.All(self =>
+            self.Value.Client.State == LocalPeerState.Joined
+            && _clients.Keys.Where(id => id != self.Key).All(other =>
+                self.Value.Client.RemotePeers.Any(p => p.Id == other && p.State == RemotePeerState.Connected)));
+
+    /// <summary>
+    /// Adds a client on a host of its own named <paramref name="peerId"/>, with the token the server accepts for that
+    /// peer; it is idle until told to join. <paramref name="options"/> are the client's options (defaults when null).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, the server's, or taken.</exception>
+    public ReconnectClient AddClient(string peerId, ReconnectOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(peerId);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (peerId == ServerHost || _clients.ContainsKey(peerId))
+            {
+                throw new ArgumentException($"A client named '{peerId}' cannot be added: the name is the server's or already taken.", nameof(peerId));
+            }
+
+            _network.AddHost(peerId, ClientLatencyMs, 0, 0);
+            var transport = new VirtualCallTransport(_network, peerId, _server, _directory);
+            var grant = new TokenGrant($"ok:{peerId}");
+            var client = ReconnectClient.CreateBuilder()
+                .WithOptions(options ?? new ReconnectOptions())
+                .WithRunMode(ClientRunMode.Inline)
+                .WithInlineGate(_gate)
+                .WithTimeProvider(_clock)
+                .WithSeed(_random.Fork($"client:{peerId}").NextUInt64())
+                .WithTransport(transport)
+                .WithTokenProvider(_ => ValueTask.FromResult(grant))
+                .Build();
+            var record = _notices.Add(peerId);
+            client.NoticeDispatched += (_, e) => record(e.Notice, e.At.SinceOrigin);
+            _clients.Add(peerId, (client, transport));
+            _inOrder.Add(client);
+            return client;
+        }
+    }
+
+    /// <summary>
+    /// Cuts a client off the network for <paramref name="duration"/> of virtual time, from now: when the call next runs,
+    /// its host goes offline (signalling and media) and its socket dies on its side; it comes back online when the
+    /// duration has passed. <see cref="IsHealed"/> is false from this call on until the call has healed after it.
+    /// </summary>
+    /// <exception cref="ArgumentException">No client has that name.</exception>
+    /// <exception cref="InvalidOperationException">The call is running.</exception>
+    public void Cut(string peerId, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            ThrowIfRunning();
+            var transport = Transport(peerId);
+            _cuts++;
+            _healPending = true;
+            _clock.Schedule(TimeSpan.Zero, () => BeginCut(peerId, transport, duration), $"cut {peerId}");
+        }
+    }
+
+    /// <summary>
+    /// Runs the call until it is healed (<see cref="IsHealed"/>), for at most <paramref name="limit"/> of virtual time
+    /// (<see cref="DefaultPatience"/> when null); the timeline shows the heal when a cut came before it. False, with the
+    /// clock at the limit, when the limit passed first.
+    /// </summary>
+    public async Task<bool> RunUntilHealedAsync(TimeSpan? limit = null)
+    {
+        if (!await RunUntilAsync(() => IsHealed, limit ?? DefaultPatience).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (_healPending)
+        {
+            _healPending = false;
+            _notices.Heal(new TraceEvent(NowMs, TraceEvent.WorldPeer, TraceEventKind.Heal));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the call until <paramref name="operation"/> (a client's command, say) completes, for at most
+    /// <paramref name="limit"/> of virtual time (<see cref="DefaultPatience"/> when null), and awaits it.
+    /// </summary>
+    /// <exception cref="TimeoutException">The operation had not completed when the limit passed.</exception>
+    public async Task RunAsync(Task operation, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var patience = limit ?? DefaultPatience;
+        if (!await RunCoreAsync(() => operation.IsCompleted, patience, settle: true).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"The operation had not completed after {patience} of virtual time (at {Elapsed} since the call began).");
+        }
+
+        await operation.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the call until <paramref name="condition"/> holds, for at most <paramref name="limit"/> of virtual time;
+    /// the condition is checked before any time passes and after every instant at which anything happened, once every
+    /// client's events have been handled. False, with the clock at the limit, when the limit passed first.
+    /// </summary>
+    public Task<bool> RunUntilAsync(Func<bool> condition, TimeSpan limit) => RunCoreAsync(condition, limit, settle: false);
+
+    /// <summary>Runs the call for <paramref name="duration"/> of virtual time.</summary>
+    public async Task RunForAsync(TimeSpan duration) => await RunUntilAsync(() => false, duration).ConfigureAwait(false);
+
+    /// <summary>
+    /// The call as the simulator's timeline text (docs/trace.md), one line per shown event in order, up to the end of
+    /// the last run (a command given since shows once the call runs again).
+    /// </summary>
+    public string Timeline(TimelineVerbosity verbosity = TimelineVerbosity.Normal) => new TimelinePrinter(verbosity).Print(_notices.Events());
+
+    /// <summary>The call as trace events (docs/trace.md), in order, up to the end of the last run.</summary>
+    public IReadOnlyList<TraceEvent> Trace() => _notices.Events();
+
+    /// <summary>Closes every client, running the call until each close completes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await RunAsync(Task.WhenAll(_inOrder.Select(c => c.CloseAsync()))).ConfigureAwait(false);
+        _disposed = true;
+    }
+
+    private long NowMs => (long)_clock.Elapsed.TotalMilliseconds;
+
+    /// <summary>
+    /// Runs until the condition holds or the deadline. When <paramref name="settle"/> and nothing is due in virtual time
+    /// before the deadline, work still under way off the clock (a close's last steps) gets a moment of real time to
+    /// finish or to queue more virtual work before the clock jumps to the deadline; virtual time does not move meanwhile.
+    /// </summary>
+    private async Task<bool> RunCoreAsync(Func<bool> condition, TimeSpan limit, bool settle)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
+        var deadline = Begin(limit);
+        try
+        {
+            await DrainAsync().ConfigureAwait(false);
+            while (!condition())
+            {
+                if (!Due(deadline) && !(settle && await SettleAsync(condition, deadline).ConfigureAwait(false)))
+                {
+                    Finish(deadline);
+                    return false;
+                }
+
+                Step(deadline);
+                await DrainAsync().ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    /// <summary>Waits, in real time and at most <see cref="SettleTime"/>, until the condition holds or virtual work is due by the deadline.</summary>
+    private async Task<bool> SettleAsync(Func<bool> condition, TimeSpan deadline)
+    {
+        for (var waited = TimeSpan.Zero; waited < SettleTime; waited += SettlePoll)
+        {
+            await Task.Delay(SettlePoll).ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+            if (condition() || Due(deadline))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Due(TimeSpan deadline)
+    {
+        lock (_gate)
+        {
+            return _clock.NextDue is { } next && next <= deadline;
+        }
+    }
+
+    private void Finish(TimeSpan deadline)
+    {
+        lock (_gate)
+        {
+            if (!Due(deadline))
+            {
+                _clock.RunUntil(deadline);
+            }
+        }
+    }
+
+    private TimeSpan Begin(TimeSpan limit)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            ThrowIfRunning();
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, TimeSpan.MaxValue - _clock.Elapsed);
+            _running = true;
+            return _clock.Elapsed + limit;
+        }
+    }
+
+    /// <summary>Runs everything due at the next instant, if it comes by the deadline.</summary>
+    private void Step(TimeSpan deadline)
+    {
+        lock (_gate)
+        {
+            if (_clock.NextDue is { } next && next <= deadline)
+            {
+                _clock.RunUntil(next);
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        foreach (var client in _inOrder)
+        {
+            await client.DrainEventsAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void BeginCut(string peerId, VirtualCallTransport transport, TimeSpan duration)
+    {
+        _notices.Fault(new TraceEvent(NowMs, peerId, TraceEventKind.Fault) { Reason = FaultKind.Offline.ToJsonName(), DelayMs = (long)duration.TotalMilliseconds });
+        if (_network.BeginOutage(peerId))
+        {
+            transport.Signalling?.NetworkLost();
+        }
+
+        _clock.Schedule(duration, () => EndCut(peerId), $"cut end {peerId}");
+    }
+
+    private void EndCut(string peerId)
+    {
+        _network.EndOutage(peerId);
+        _cuts--;
+    }
+
+    private VirtualCallTransport Transport(string peerId) =>
+        _clients.TryGetValue(peerId, out var entry)
+            ? entry.Transport
+            : throw new ArgumentException($"No client named '{peerId}' in this call; clients: {string.Join(", ", _clients.Keys)}.", nameof(peerId));
+
+    private void ThrowIfRunning()
+    {
+        if (_running)
+        {
+            throw new InvalidOperationException("The call is already running: one run at a time, and faults are injected between runs.");
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}
