@@ -7,6 +7,7 @@ using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Time;
 using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 
@@ -34,7 +35,6 @@ public sealed class VirtualCall : IAsyncDisposable
 
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
-    private const int ServerLatencyMs = 5;
 
     private readonly DeterministicRandom _random;
     private readonly VirtualTimeProvider _clock;
@@ -57,7 +57,7 @@ public sealed class VirtualCall : IAsyncDisposable
         _random = DeterministicRandom.FromSeed(seed);
         _clock = new VirtualTimeProvider(new SeededChooser(_random.Fork("order")));
         _network = new SimNetwork(_clock, _random.Fork("network"));
-        _network.AddHost(ServerHost, ServerLatencyMs, 0, 0);
+        _network.AddHost(ServerHost, SimWorld.ServerLinkLatencyMs, 0, 0);
         _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
     }
 
