@@ -53,6 +53,21 @@ public sealed class VirtualCallTests
     }
 
     [Fact]
+    public async Task Over_drawn_seeds_and_cut_lengths_the_call_heals_with_identity_kept_and_replays_the_same_timeline()
+    {
+        var draws = Reconnect.Core.Time.DeterministicRandom.FromSeed(0x5EEDCA11);
+        for (var i = 0; i < 12; i++)
+        {
+            var seed = draws.NextUInt64();
+            var cut = TimeSpan.FromMilliseconds(draws.NextInt(200, 40_000));
+            var first = await CutAndHealAsync(seed, cut);
+            var second = await CutAndHealAsync(seed, cut);
+
+            Assert.True(first == second, $"SEED=0x{seed:x} cut {cut}: the timelines differ\n--- first\n{first}\n--- second\n{second}");
+        }
+    }
+
+    [Fact]
     public async Task Different_seeds_give_different_backoffs()
     {
         var timelines = new HashSet<string>(StringComparer.Ordinal);
@@ -181,12 +196,19 @@ public sealed class VirtualCallTests
         return (alice, bob);
     }
 
-    private static async Task<string> CutAndHealAsync(ulong seed)
+    private static Task<string> CutAndHealAsync(ulong seed) => CutAndHealAsync(seed, TimeSpan.FromSeconds(5));
+
+    /// <summary>Cuts alice for <paramref name="cut"/>; asserts the call heals with both remote peer objects kept; returns the timeline.</summary>
+    private static async Task<string> CutAndHealAsync(ulong seed, TimeSpan cut)
     {
         await using var call = new VirtualCall(seed);
-        await JoinedPairAsync(call);
-        call.Cut("alice", TimeSpan.FromSeconds(5));
-        Assert.True(await call.RunUntilHealedAsync(), $"SEED=0x{seed:x}\n{call.Timeline()}");
+        var (alice, bob) = await JoinedPairAsync(call);
+        var bobSeenByAlice = Assert.Single(alice.RemotePeers);
+        var aliceSeenByBob = Assert.Single(bob.RemotePeers);
+        call.Cut("alice", cut);
+        Assert.True(await call.RunUntilHealedAsync(TimeSpan.FromMinutes(2)), $"SEED=0x{seed:x} cut {cut}\n{call.Timeline()}");
+        Assert.Same(bobSeenByAlice, Assert.Single(alice.RemotePeers));
+        Assert.Same(aliceSeenByBob, Assert.Single(bob.RemotePeers));
         return call.Timeline();
     }
 }
