@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Testing.Calls;
 using Reconnect.Transports.Client;
 
 namespace Reconnect.Samples.RealCall;
@@ -13,10 +14,7 @@ public static class CallProbe
     public static bool IsHealed(IReadOnlyDictionary<string, ReconnectClient> clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        return clients.All(self =>
-            self.Value.State == LocalPeerState.Joined
-            && clients.Keys.Where(id => id != self.Key).All(other =>
-                self.Value.RemotePeers.Any(p => p.Id == other && p.State == RemotePeerState.Connected)));
+        return CallWholeness.IsWhole(clients);
     }
 
     /// <summary>

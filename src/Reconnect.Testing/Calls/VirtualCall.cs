@@ -74,11 +74,7 @@ public sealed class VirtualCall : IAsyncDisposable
     /// True when no cut is in force and every client is joined and sees every other client as a connected remote peer.
     /// </summary>
     public bool IsHealed =>
-        _cuts == 0
-        && _clients.All(self =>
-            self.Value.Client.State == LocalPeerState.Joined
-            && _clients.Keys.Where(id => id != self.Key).All(other =>
-                self.Value.Client.RemotePeers.Any(p => p.Id == other && p.State == RemotePeerState.Connected)));
+        _cuts == 0 && CallWholeness.IsWhole(_clients.Select(c => KeyValuePair.Create(c.Key, c.Value.Client)));
 
     /// <summary>
     /// Adds a client on a host of its own named <paramref name="peerId"/>, with the token the server accepts for that
