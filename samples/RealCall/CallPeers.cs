@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reconnect.Core.Options;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Samples.RealCall;
 

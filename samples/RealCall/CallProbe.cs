@@ -1,7 +1,6 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Testing.Calls;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Samples.RealCall;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.TestSupport.Proxy;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Samples.RealCall;

@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.InMemory;
 

@@ -59,7 +59,7 @@ public sealed class InMemorySignallingServer
         ArgumentNullException.ThrowIfNull(fresh);
         foreach (var (client, epoch) in _connections.Values)
         {
-            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.Abnormal, "connection reset"));
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, CloseCodes.Abnormal, "connection reset"));
         }
 
         _connections.Clear();
@@ -91,7 +91,7 @@ public sealed class InMemorySignallingServer
         ConnectionAttempted?.Invoke(this, client.Host);
         if (!Accepting)
         {
-            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, Core.Policies.CloseCodes.ConnectionRefused, $"connection refused by {Host}"));
+            _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnClosed(epoch, CloseCodes.ConnectionRefused, $"connection refused by {Host}"));
             return;
         }
 

@@ -1,4 +1,4 @@
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.InMemory;
 

@@ -3,7 +3,6 @@ using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Samples.RealCall;
 using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.EndToEnd.Tests;
 

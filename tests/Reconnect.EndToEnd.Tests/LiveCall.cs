@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
 using Reconnect.Samples.RealCall;
 using Reconnect.TestSupport.Hosting;
 using Reconnect.TestSupport.Proxy;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.EndToEnd.Tests;

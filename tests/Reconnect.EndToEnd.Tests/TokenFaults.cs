@@ -1,4 +1,3 @@
-using Reconnect.Transports.Client;
 
 namespace Reconnect.EndToEnd.Tests;
 

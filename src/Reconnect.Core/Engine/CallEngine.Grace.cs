@@ -1,4 +1,3 @@
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Time;
 
@@ -6,7 +5,7 @@ namespace Reconnect.Core.Engine;
 
 /// <summary>
 /// The grace guarantee (see <see cref="OutageGuarantee"/>): while the server may still hold the session for a resume,
-/// retries come at most <see cref="Policies.SocketBackoffOptions.ResumeWindowMaxDelay"/> apart (except after a refused
+/// retries come at most <see cref="SocketBackoffOptions.ResumeWindowMaxDelay"/> apart (except after a refused
 /// connection), and a server's retry hint is cut so that honouring it never carries the peer past the grace the welcome
 /// announced.
 /// </summary>

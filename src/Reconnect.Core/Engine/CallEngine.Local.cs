@@ -3,7 +3,6 @@ using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.Time;
 
@@ -138,7 +137,7 @@ public sealed partial class CallEngine
                 _forceRebuildNextRound = true;
                 if (_socketState == SignallingSocketState.Open)
                 {
-                    KillSocket(Policies.CloseCodes.Normal, "rejoining after eviction");
+                    KillSocket(CloseCodes.Normal, "rejoining after eviction");
                 }
                 else
                 {

@@ -1,4 +1,6 @@
-namespace Reconnect.Core.Engine;
+using Reconnect.Core.Engine;
+
+namespace Reconnect;
 
 /// <summary>A typed error the engine raises; a transient drop is never one of these.</summary>
 /// <param name="Message">A readable description.</param>

@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Options;
+namespace Reconnect;
 
 /// <summary>What the local peer does after the server says its session was evicted.</summary>
 public enum EvictionBehaviour

@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Options;
+namespace Reconnect;
 
 /// <summary>
 /// The grace guarantee: an outage shorter than <see cref="Survivable"/> is always survived without eviction,

@@ -1,6 +1,6 @@
 using Reconnect.Core.Policies;
 
-namespace Reconnect.Core.Options;
+namespace Reconnect;
 
 /// <summary>Every knob of the reconnect engine, with the defaults of the published behaviour it improves on.</summary>
 public sealed record ReconnectOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Reconnect.Core.Options;
+namespace Reconnect;
 
 /// <summary>Validates <see cref="ReconnectOptions"/>: every duration positive where it must be, every budget within range.</summary>
 public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOptions>

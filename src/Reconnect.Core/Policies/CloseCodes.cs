@@ -1,8 +1,8 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>
 /// The close codes the signalling socket understands: WebSocket codes and the application's 4000 range. An unreachable
-/// local network is no close code: a port reports it as <see cref="Engine.SignallingUnreachable"/>.
+/// local network is no close code: a port reports it as <see cref="Core.Engine.SignallingUnreachable"/>.
 /// </summary>
 public static class CloseCodes
 {

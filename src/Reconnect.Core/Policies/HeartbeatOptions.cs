@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>How the socket proves it is alive.</summary>
 public sealed record HeartbeatOptions

@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>The per-remote-peer ICE restart ladder.</summary>
 public sealed record IceRestartLadderOptions

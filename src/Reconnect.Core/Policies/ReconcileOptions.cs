@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>How the channel is reconciled after a socket reconnect.</summary>
 public sealed record ReconcileOptions

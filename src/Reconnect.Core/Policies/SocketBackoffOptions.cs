@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>How the signalling socket backs off between connect attempts.</summary>
 public sealed record SocketBackoffOptions

@@ -1,4 +1,3 @@
-using Reconnect.Core.Options;
 
 namespace Reconnect.Core.Policies;
 

@@ -1,4 +1,4 @@
-namespace Reconnect.Core.Policies;
+namespace Reconnect;
 
 /// <summary>How the token provider is called: before every connect attempt, and ahead of the expiry of the token in use.</summary>
 public sealed record TokenProviderOptions

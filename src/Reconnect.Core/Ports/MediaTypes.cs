@@ -1,11 +1,5 @@
 namespace Reconnect.Core.Ports;
 
-/// <summary>A STUN or TURN server a media connection may use, as the token provider hands it out.</summary>
-/// <param name="Urls">The server's URLs (<c>stun:</c>, <c>turn:</c>, <c>turns:</c>).</param>
-/// <param name="Username">The TURN username, if any.</param>
-/// <param name="Credential">The TURN credential, if any.</param>
-public sealed record IceServer(IReadOnlyList<string> Urls, string? Username = null, string? Credential = null);
-
 /// <summary>Whether a session description is an offer or an answer.</summary>
 public enum SdpType
 {
@@ -50,17 +44,4 @@ public enum IceConnectionState
 
     /// <summary>The connection was closed.</summary>
     Closed,
-}
-
-/// <summary>What the operating system says about the network.</summary>
-public enum NetworkChange
-{
-    /// <summary>No network is available.</summary>
-    Offline,
-
-    /// <summary>A network is available again.</summary>
-    Online,
-
-    /// <summary>The local address changed (for example Wi-Fi to cellular).</summary>
-    AddressChanged,
 }

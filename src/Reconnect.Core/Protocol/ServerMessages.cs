@@ -32,7 +32,7 @@ public sealed record WelcomeMessage(
     string SessionId,
     bool Resumed,
     long? SilenceGraceMs = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Ports.IceServer>? IceServers = null) : ServerMessage;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IceServer>? IceServers = null) : ServerMessage;
 
 /// <summary>A full roster snapshot of the channel (the receiving peer excluded).</summary>
 /// <param name="RequestId">The request it answers, or 0 when unsolicited.</param>

@@ -3,7 +3,7 @@ namespace Reconnect.Sim.Bench;
 /// <summary>The reconnect behaviours the heal bench compares.</summary>
 public enum HealPolicy
 {
-    /// <summary>This library with its default <see cref="Core.Options.ReconnectOptions"/>, fed the network-change signal when the cell has it.</summary>
+    /// <summary>This library with its default <see cref="ReconnectOptions"/>, fed the network-change signal when the cell has it.</summary>
     Reconnect,
 
     /// <summary>

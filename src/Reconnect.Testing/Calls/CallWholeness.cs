@@ -1,6 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Testing.Calls;
 

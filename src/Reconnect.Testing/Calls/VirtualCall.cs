@@ -1,14 +1,12 @@
 using Reconnect.Channel;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
-using Reconnect.Core.Options;
 using Reconnect.Core.Time;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Time;
 using Reconnect.Testing.Trace;
 using Reconnect.Testing.World;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Testing.Calls;

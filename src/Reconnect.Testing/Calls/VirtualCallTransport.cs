@@ -1,5 +1,4 @@
-using Reconnect.Transports.Client;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Testing.Calls;

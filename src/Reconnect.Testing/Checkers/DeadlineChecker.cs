@@ -3,7 +3,6 @@ using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Core.Options;
 using Reconnect.Testing.World;
 
 namespace Reconnect.Testing.Checkers;

@@ -45,11 +45,11 @@ public static class ExpectationChecker
         Compare(misses, seed, "error kinds", expect.Errors, errors);
         var closed = peers.Where(p => p.Engine.Snapshot.Local == LocalPeerState.Closed).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         Compare(misses, seed, "closed peers", expect.ClosedPeers, closed);
-        var evicted = events.Where(e => e.Event == TraceEventKind.Error && e.Reason == nameof(Core.Engine.EvictedError)).Select(e => e.Peer).ToHashSet(StringComparer.Ordinal);
+        var evicted = events.Where(e => e.Event == TraceEventKind.Error && e.Reason == nameof(EvictedError)).Select(e => e.Peer).ToHashSet(StringComparer.Ordinal);
         Compare(misses, seed, "evicted peers", expect.EvictedPeers, evicted);
         if (expect.TerminalErrorCode is { } code)
         {
-            var codes = events.Where(e => e.Event == TraceEventKind.Error && e.Reason == nameof(Core.Engine.TerminalCloseError) && e.Code is not null)
+            var codes = events.Where(e => e.Event == TraceEventKind.Error && e.Reason == nameof(TerminalCloseError) && e.Code is not null)
                 .Select(e => e.Code!.Value)
                 .Distinct()
                 .Order()

@@ -7,7 +7,7 @@ namespace Reconnect.Testing.Exploration;
 /// The property every generated run must have: no invariant is violated, the call heals within the recovery bound,
 /// and every peer the app did not take out of the call is still in it. The one fault a generated run may inject that
 /// ends a peer's call is a token provider handing out expired tokens at least
-/// <see cref="Core.Policies.TokenProviderOptions.ExpiredTokenCloseLimit"/> times: that peer may end closed, with the
+/// <see cref="TokenProviderOptions.ExpiredTokenCloseLimit"/> times: that peer may end closed, with the
 /// 4002 <c>TerminalCloseError</c> it must raise.
 /// </summary>
 public static class HealingProperty
@@ -42,6 +42,6 @@ public static class HealingProperty
 
     /// <summary>True when the peer's provider was made to hand out enough expired tokens to end its call, and it ended with 4002.</summary>
     private static bool EndedByExpiredTokens(RunOutcome outcome, string peer) =>
-        outcome.Scenario.Timeline.Any(f => f.Kind == Scenarios.FaultKind.ExpiredToken && f.Peer == peer && f.Count >= new Core.Options.ReconnectOptions().Token.ExpiredTokenCloseLimit)
-        && outcome.Result.Trace.Events.Any(e => e.Peer == peer && e.Event == Trace.TraceEventKind.Error && e.Code == Core.Policies.CloseCodes.TokenExpired);
+        outcome.Scenario.Timeline.Any(f => f.Kind == Scenarios.FaultKind.ExpiredToken && f.Peer == peer && f.Count >= new ReconnectOptions().Token.ExpiredTokenCloseLimit)
+        && outcome.Result.Trace.Events.Any(e => e.Peer == peer && e.Event == Trace.TraceEventKind.Error && e.Code == CloseCodes.TokenExpired);
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Reconnect.Testing.Scenarios;
 
-/// <summary>The scenario spelling of <see cref="Core.Options.EvictionBehaviour"/>: <c>"rejoin"</c> or <c>"stop"</c>.</summary>
+/// <summary>The scenario spelling of <see cref="EvictionBehaviour"/>: <c>"rejoin"</c> or <c>"stop"</c>.</summary>
 public enum EvictionChoice
 {
     /// <summary>Join again as a new session.</summary>

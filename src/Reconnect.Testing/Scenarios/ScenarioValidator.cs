@@ -1,5 +1,4 @@
 using System.Globalization;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Testing.Scenarios;
@@ -304,7 +303,7 @@ internal sealed class ScenarioValidator
             name => $"unknown error kind \"{name}\"; known kinds: {string.Join(", ", ErrorKinds.All)}.");
         CheckNames("$.expect.closedPeers", expect.ClosedPeers, _peerNames.Contains, name => $"unknown peer \"{name}\".");
         CheckNames("$.expect.evictedPeers", expect.EvictedPeers, _peerNames.Contains, name => $"unknown peer \"{name}\".");
-        Require("$.expect.errors", expect.EvictedPeers.Count == 0 || expect.Errors.Contains(nameof(Core.Engine.EvictedError), StringComparer.Ordinal),
+        Require("$.expect.errors", expect.EvictedPeers.Count == 0 || expect.Errors.Contains(nameof(EvictedError), StringComparer.Ordinal),
             "evictedPeers is not empty, so errors must list EvictedError.");
         if (expect.TerminalErrorCode is { } terminal)
         {
@@ -312,7 +311,7 @@ internal sealed class ScenarioValidator
             var terminalCodes = string.Join(", ", Enumerable.Range(1000, 4000).Where(CanEndTerminally));
             Require("$.expect.terminalErrorCode", CanEndTerminally(terminal),
                 $"{terminal} ({close.Name}) is not a terminal close code, so no TerminalCloseError can carry it; terminal codes: {terminalCodes}.");
-            Require("$.expect.errors", expect.Errors.Contains(nameof(Core.Engine.TerminalCloseError), StringComparer.Ordinal),
+            Require("$.expect.errors", expect.Errors.Contains(nameof(TerminalCloseError), StringComparer.Ordinal),
                 "terminalErrorCode is set, so errors must list TerminalCloseError.");
         }
     }

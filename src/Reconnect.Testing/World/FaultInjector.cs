@@ -46,7 +46,7 @@ internal sealed partial class FaultInjector
             case FaultKind.Loss: Loss(peer, fault); break;
             case FaultKind.ServerRestart: ServerRestart(fault.RetryAfterMs, fault.DurationMs); break;
             case FaultKind.ServerCrash: ServerCrash(fault.DurationMs); break;
-            case FaultKind.ServerKick: ServerKick(peer!, fault.Code ?? Core.Policies.CloseCodes.AdminDisconnect); break;
+            case FaultKind.ServerKick: ServerKick(peer!, fault.Code ?? CloseCodes.AdminDisconnect); break;
             case FaultKind.TokenExpiry: TokenExpiry(peer!); break;
             case FaultKind.TokenFailures: peer!.Token.FailuresToInject += fault.Count ?? 1; break;
             case FaultKind.TokenHang: TokenHang(peer!, fault.Count, fault.DurationMs); break;

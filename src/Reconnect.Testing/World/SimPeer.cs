@@ -3,7 +3,7 @@ using Reconnect.Core.Protocol;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Time;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Testing.World;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Testing.Network;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Testing.World;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>The client's source-generated log messages.</summary>
 internal static partial class ClientLog

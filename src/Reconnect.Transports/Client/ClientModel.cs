@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// The application's view of the call, kept by the dispatcher in notice order: the local state and an identity

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>Where a <see cref="ReconnectClient"/> runs its engine.</summary>
 public enum ClientRunMode

@@ -1,8 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using Reconnect.Core.Options;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>Everything a client is built from, resolved and validated by the builder.</summary>
 internal sealed record ClientSettings(

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>A token provider made of a delegate.</summary>
 internal sealed class DelegateTokenProvider(Func<CancellationToken, ValueTask<TokenGrant>> fetch) : ITokenProvider

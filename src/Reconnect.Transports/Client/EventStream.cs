@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// The sequence <see cref="ReconnectClient.Events"/> returns: its first enumeration reads the subscriber made by

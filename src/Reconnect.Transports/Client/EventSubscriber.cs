@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// One reader of <see cref="ReconnectClient.Events"/>: a queue that holds its snapshot and up to a capacity of

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// The subscribers of <see cref="ReconnectClient.Events"/>. Each starts with a snapshot and gets every later event

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// Calls each handler of an event on its own, so a throwing handler never stops the others: its exception goes to

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// Fetches a fresh credential before every connect attempt. The engine bounds each call with

@@ -1,7 +1,6 @@
-using Reconnect.Transports.Hosting;
-using Reconnect.Transports.Network;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// Creates the signalling and media ports of one client (in-memory, WebSocket, UDP...). Each port reports what

@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// The join and leave calls waiting for the engine, resolved by the notices in order. A join completes once the

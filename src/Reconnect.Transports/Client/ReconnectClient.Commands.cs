@@ -2,9 +2,8 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Network;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>The client's commands: join, leave, close, publish and the network signal.</summary>
 public sealed partial class ReconnectClient

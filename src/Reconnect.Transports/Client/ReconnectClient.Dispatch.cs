@@ -2,9 +2,9 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Time;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>Notices leave the engine thread here; one dispatcher applies them to the model and raises the events.</summary>
 public sealed partial class ReconnectClient

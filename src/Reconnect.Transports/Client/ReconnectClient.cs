@@ -3,10 +3,9 @@ using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Hosting;
-using Reconnect.Transports.Network;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// The public face of a call that stays alive: join a channel, publish streams, follow remote peers. Underneath,

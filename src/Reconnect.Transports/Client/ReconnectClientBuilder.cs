@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reconnect.Core.Options;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// Builds a <see cref="ReconnectClient"/>. A token provider and a transport are required; everything else has a
@@ -142,7 +141,7 @@ public sealed class ReconnectClientBuilder
         return this;
     }
 
-    /// <summary>Validates the options and builds the client, which starts at once in the <see cref="Core.Machines.LocalPeer.LocalPeerState.Idle"/> state.</summary>
+    /// <summary>Validates the options and builds the client, which starts at once in the <see cref="LocalPeerState.Idle"/> state.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid; every failure is listed.</exception>
     /// <exception cref="InvalidOperationException">No token provider or no transport was given.</exception>
     public ReconnectClient Build()

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>The client was closed (by the user or for good by the engine); create a new client to join again.</summary>
 public sealed class ReconnectClosedException : ObjectDisposedException

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>The names of the client's meter and instruments, for listeners and exporters.</summary>
 public static class ReconnectDiagnostics
@@ -14,7 +14,7 @@ public static class ReconnectDiagnostics
 
     /// <summary>
     /// Counter: typed errors, tagged with <see cref="KindTag"/>. A command the client refused in its state
-    /// (<see cref="Core.Engine.CommandRejected"/>, such as a join after close) is the caller's mistake, not a
+    /// (<see cref="CommandRejected"/>, such as a join after close) is the caller's mistake, not a
     /// connection's trouble, and is not counted.
     /// </summary>
     public const string Errors = "reconnect.errors";

@@ -2,7 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>Something that happened to a client, as its event handlers and <see cref="ReconnectClient.Events"/> see it.</summary>
 /// <param name="At">The engine time: how long after the client was created it happened.</param>

@@ -1,6 +1,6 @@
 using Reconnect.Core.Engine;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>A client operation failed with a typed <see cref="ReconnectError"/>, such as <see cref="TerminalCloseError"/>.</summary>
 public sealed class ReconnectException : Exception

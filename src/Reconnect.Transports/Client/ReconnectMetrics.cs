@@ -3,7 +3,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Time;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>Records the client's instruments: from engine notices, on the engine thread; handler failures, on the dispatcher.</summary>
 internal sealed class ReconnectMetrics : IDisposable

@@ -1,6 +1,6 @@
 using Reconnect.Core.Machines.RemotePeer;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// A remote peer in the channel. The same object stands for the peer across every reconnect, signalling or

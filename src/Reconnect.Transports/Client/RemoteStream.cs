@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// A remote stream as one media connection carries it. The id is stable across reconnects; the object is not:

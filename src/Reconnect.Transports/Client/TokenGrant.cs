@@ -1,6 +1,6 @@
 using Reconnect.Core.Ports;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>What a token provider hands out: for a connect attempt, or to refresh the token of the open socket.</summary>
 /// <param name="Token">The credential the signalling server checks.</param>

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
-using Reconnect.Transports.Hosting;
-using Reconnect.Transports.Network;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.Client;
+namespace Reconnect;
 
 /// <summary>
 /// Adapts an <see cref="ITokenProvider"/> to the engine's token port. The engine arms its own fetch timeout and

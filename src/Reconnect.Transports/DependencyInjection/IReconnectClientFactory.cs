@@ -1,6 +1,5 @@
-using Reconnect.Transports.Client;
 
-namespace Reconnect.Transports.DependencyInjection;
+namespace Reconnect;
 
 /// <summary>Creates <see cref="ReconnectClient"/>s from the container's options, clock, logging and metrics.</summary>
 public interface IReconnectClientFactory

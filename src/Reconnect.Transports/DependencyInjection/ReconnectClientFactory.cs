@@ -2,10 +2,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reconnect.Core.Options;
-using Reconnect.Transports.Client;
 
-namespace Reconnect.Transports.DependencyInjection;
+namespace Reconnect;
 
 /// <summary>The container's client factory: options, validators, clock, logging and metrics come from the container.</summary>
 internal sealed class ReconnectClientFactory(IServiceProvider services) : IReconnectClientFactory

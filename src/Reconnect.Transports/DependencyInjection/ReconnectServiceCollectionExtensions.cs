@@ -3,12 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Reconnect.Core.Options;
-using Reconnect.Transports.Client;
-using Reconnect.Transports.Hosting;
-using Reconnect.Transports.WebSockets;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.DependencyInjection;
+namespace Reconnect;
 
 /// <summary>Registers the Reconnect client in a service collection.</summary>
 public static class ReconnectServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Reconnect.Transports.DependencyInjection;
+namespace Reconnect;
 
 /// <summary>
 /// Builds immutable record options for the options pattern: the defaults, then every registered configuration in

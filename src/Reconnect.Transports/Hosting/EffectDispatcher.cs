@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Protocol;
 
-namespace Reconnect.Transports.Hosting;
+namespace Reconnect.Hosting;
 
 /// <summary>Maps each port effect of the engine to one call on a port.</summary>
 internal static class EffectDispatcher
@@ -31,8 +31,8 @@ internal static class EffectDispatcher
     public static EngineInput? FailureInput(EngineEffect effect, Exception error) => effect switch
     {
         FetchToken e => new TokenFetchFailed(e.Attempt, error.Message),
-        OpenSocket e => new SocketClosed(e.Epoch, Core.Policies.CloseCodes.Abnormal, error.Message),
-        SendMessage e => new SocketClosed(e.Epoch, Core.Policies.CloseCodes.Abnormal, error.Message),
+        OpenSocket e => new SocketClosed(e.Epoch, CloseCodes.Abnormal, error.Message),
+        SendMessage e => new SocketClosed(e.Epoch, CloseCodes.Abnormal, error.Message),
         CreateConnection e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
         CreateOffer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
         CreateAnswer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),

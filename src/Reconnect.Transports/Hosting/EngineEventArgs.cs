@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Time;
 
-namespace Reconnect.Transports.Hosting;
+namespace Reconnect.Hosting;
 
 /// <summary>A notice the engine raised, with the engine time it was raised at.</summary>
 /// <param name="at">The engine time.</param>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Time;
 
-namespace Reconnect.Transports.Hosting;
+namespace Reconnect.Hosting;
 
 /// <summary>
 /// The one place that touches a <see cref="TimeProvider"/>: it computes <c>now</c>, feeds inputs to the

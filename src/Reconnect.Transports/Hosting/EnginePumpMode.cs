@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Hosting;
+namespace Reconnect.Hosting;
 
 /// <summary>How an <see cref="EnginePump"/> runs the engine.</summary>
 public enum EnginePumpMode

@@ -2,7 +2,7 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
-namespace Reconnect.Transports.Hosting;
+namespace Reconnect.Hosting;
 
 /// <summary>Where adapters post what happened to them; they never call the engine directly.</summary>
 public interface IEngineInputSink

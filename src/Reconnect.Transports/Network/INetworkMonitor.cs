@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.Network;
+namespace Reconnect;
 
 /// <summary>
 /// Tells a client what the operating system says about the network: a client subscribes to the monitor its transport

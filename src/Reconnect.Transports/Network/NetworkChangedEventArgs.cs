@@ -1,6 +1,6 @@
 using Reconnect.Core.Ports;
 
-namespace Reconnect.Transports.Network;
+namespace Reconnect;
 
 /// <summary>One network change a <see cref="INetworkMonitor"/> reports.</summary>
 /// <param name="change">What changed.</param>

@@ -1,7 +1,7 @@
 using System.Net.Http;
 using System.Net.Sockets;
 
-namespace Reconnect.Transports.Network;
+namespace Reconnect;
 
 /// <summary>Reads what a failed network call says about where it failed: this host's network, or the server's host.</summary>
 internal static class NetworkErrors

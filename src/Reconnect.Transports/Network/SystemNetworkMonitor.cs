@@ -1,7 +1,7 @@
 using Reconnect.Core.Ports;
 using OsNetworkChange = System.Net.NetworkInformation.NetworkChange;
 
-namespace Reconnect.Transports.Network;
+namespace Reconnect;
 
 /// <summary>
 /// The operating system's view through <see cref="OsNetworkChange"/>: availability lost or regained is

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Reconnect.Core.Policies;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>What may go into a close frame: codes a peer may send, reasons within the 123-byte limit.</summary>
 internal static class CloseFrames

@@ -1,8 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
-using Reconnect.Transports.Network;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>Maps a socket error onto the engine input that reports it, for the socket of one epoch.</summary>
 internal static class SocketFailures

@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>Where the WebSocket signalling port puts the token of an attempt in the upgrade request.</summary>
 public enum TokenPlacement

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>The WebSocket signalling port's source-generated log messages.</summary>
 internal static partial class WebSocketLog

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>
 /// The one socket of one epoch: connects, reads frames, writes the frames of its bounded send queue one at a time,

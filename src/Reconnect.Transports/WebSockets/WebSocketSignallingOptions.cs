@@ -1,4 +1,4 @@
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>
 /// Where and how the WebSocket signalling port connects. The endpoint and headers come from here, the token from the
@@ -35,7 +35,7 @@ public sealed record WebSocketSignallingOptions
 
     /// <summary>
     /// How many frames may wait to be sent on one socket. A send that finds the queue full closes that socket with
-    /// <see cref="Core.Policies.CloseCodes.SendQueueOverflow"/>: a signalling stream with a hole in it is worse than a
+    /// <see cref="CloseCodes.SendQueueOverflow"/>: a signalling stream with a hole in it is worse than a
     /// reconnect, whose reconcile re-reads the roster and renegotiates what was lost.
     /// </summary>
     public int SendQueueCapacity { get; init; } = 256;

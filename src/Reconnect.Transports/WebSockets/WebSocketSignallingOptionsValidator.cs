@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>Validates <see cref="WebSocketSignallingOptions"/>: an absolute ws/wss endpoint, positive durations and bounds.</summary>
 public sealed class WebSocketSignallingOptionsValidator : IValidateOptions<WebSocketSignallingOptions>

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>
 /// The signalling socket port on <see cref="System.Net.WebSockets.ClientWebSocket"/>: one socket per epoch, each

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reconnect.Transports.Client;
-using Reconnect.Transports.Hosting;
-using Reconnect.Transports.Network;
+using Reconnect.Hosting;
 
-namespace Reconnect.Transports.WebSockets;
+namespace Reconnect;
 
 /// <summary>
 /// Pairs the <see cref="WebSocketSignallingPort"/> with a media port of the caller's choice and a network monitor

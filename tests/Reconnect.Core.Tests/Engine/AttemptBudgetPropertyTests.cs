@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 

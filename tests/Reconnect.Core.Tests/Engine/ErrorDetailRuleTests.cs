@@ -1,5 +1,4 @@
 using Reconnect.Core.Engine;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Core.Tests.Engine;

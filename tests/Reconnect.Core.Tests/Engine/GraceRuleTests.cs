@@ -1,6 +1,5 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Protocol;
 

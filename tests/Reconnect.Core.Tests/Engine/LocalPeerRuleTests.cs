@@ -2,7 +2,6 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;

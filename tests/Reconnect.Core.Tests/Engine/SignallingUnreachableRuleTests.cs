@@ -1,7 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Core.Options;
 
 namespace Reconnect.Core.Tests.Engine;
 

@@ -1,4 +1,3 @@
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Core.Tests.Options;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Core.Tests.Options;

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Core.Tests.Policies;

@@ -154,7 +154,7 @@ public sealed class ProtocolCodecRoundTripTests
     public void A_welcome_without_ice_servers_leaves_the_field_out_and_one_with_them_carries_them_both_ways()
     {
         var bare = ProtocolCodec.Encode(new WelcomeMessage("a", "s", false, 1000));
-        var granted = ProtocolCodec.Encode(new WelcomeMessage("a", "s", false, 1000, [new Ports.IceServer(["turn:t:3478"], "u", "p")]));
+        var granted = ProtocolCodec.Encode(new WelcomeMessage("a", "s", false, 1000, [new IceServer(["turn:t:3478"], "u", "p")]));
 
         Assert.DoesNotContain("iceServers", bare, StringComparison.Ordinal);
         Assert.True(ProtocolCodec.TryDecodeServerMessage(granted, out var message, out var error), error);

@@ -4,19 +4,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Reconnect;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Time;
 using Reconnect.Server;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.World;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
-using Reconnect.Transports.WebSockets;
 using Channel = Reconnect.Channel;
 using Engine = Reconnect.Core.Engine;
 
 // Reconnect.Core, as its README shows it: after a join the engine first asks for a token.
-var engine = new Engine.CallEngine(new Reconnect.Core.Options.ReconnectOptions(), seed: 42);
+var engine = new Engine.CallEngine(new ReconnectOptions(), seed: 42);
 engine.Handle(Instant.Zero, new Engine.JoinRequested("room-42", "alice", new Dictionary<string, string>()));
 Require(engine.PollOutput() is Engine.FetchToken, "Reconnect.Core: the engine's first output after a join is not FetchToken");
 

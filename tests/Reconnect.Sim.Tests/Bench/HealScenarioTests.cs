@@ -1,4 +1,3 @@
-using Reconnect.Core.Options;
 using Reconnect.Sim.Bench;
 using Reconnect.Testing.Scenarios;
 

@@ -2,7 +2,6 @@ using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
 using Reconnect.Testing.Calls;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Sim.Tests.Calls;
 

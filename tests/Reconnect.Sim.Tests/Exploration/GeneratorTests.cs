@@ -140,7 +140,7 @@ public sealed class GeneratorTests
     {
         Prop.ForAll(Arb.From(OptionsGen.Options), options =>
             {
-                var result = new Core.Options.ReconnectOptionsValidator().Validate(null, options.ToOptions());
+                var result = new ReconnectOptionsValidator().Validate(null, options.ToOptions());
                 Assert.False(result.Failed, $"{options}: {result.FailureMessage}");
             })
             .QuickCheckThrowOnFailure();
@@ -153,7 +153,7 @@ public sealed class GeneratorTests
             {
                 foreach (var simpler in OptionsGen.Shrink(setup))
                 {
-                    var result = new Core.Options.ReconnectOptionsValidator().Validate(null, simpler.Options.ToOptions());
+                    var result = new ReconnectOptionsValidator().Validate(null, simpler.Options.ToOptions());
                     Assert.False(result.Failed, $"{setup} shrank to {simpler}: {result.FailureMessage}");
                     Assert.True(Distance(simpler) < Distance(setup), $"{setup} shrank to {simpler}, which is no closer to the baseline");
                 }

@@ -1,4 +1,3 @@
-using Reconnect.Core.Options;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;

@@ -2,7 +2,6 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Reconnect.Core.Engine;
-using Reconnect.Core.Options;
 using Reconnect.Core.Policies;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Trace;

@@ -67,7 +67,7 @@ public sealed class ScenarioLibraryRunTests
         Assert.Equal(("B", "A", "left"), (left.Peer, left.Remote, left.Reason));
         Assert.Contains(events, e => e.Event == TraceEventKind.StateChange && e.Peer == "A" && e.From == "leaving" && e.To == "joining");
         Assert.DoesNotContain(events, e => e.Event == TraceEventKind.Error);
-        Assert.Equal(Core.Machines.LocalPeer.LocalPeerState.Joined, world.Peers[0].Engine.LocalState);
+        Assert.Equal(LocalPeerState.Joined, world.Peers[0].Engine.LocalState);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Reconnect.Core.Engine;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 
 namespace Reconnect.Transports.Tests.Architecture;

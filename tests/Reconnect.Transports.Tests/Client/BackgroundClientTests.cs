@@ -1,6 +1,5 @@
 using Reconnect.Channel;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
 using Reconnect.Transports.Tests.Client.Support;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Transports.Tests.Client;
 

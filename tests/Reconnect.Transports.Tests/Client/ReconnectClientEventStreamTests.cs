@@ -1,7 +1,6 @@
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;

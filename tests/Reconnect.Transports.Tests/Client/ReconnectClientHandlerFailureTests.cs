@@ -1,9 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;

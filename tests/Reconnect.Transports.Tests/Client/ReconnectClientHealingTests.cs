@@ -1,7 +1,5 @@
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;

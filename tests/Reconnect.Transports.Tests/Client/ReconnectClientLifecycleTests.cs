@@ -2,7 +2,6 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Policies;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;
@@ -75,7 +74,7 @@ public sealed class ReconnectClientLifecycleTests
         var remote = Assert.Single(alice.RemotePeers);
         Assert.Equal("bob", remote.Id);
         Assert.Equal("Bob", remote.Metadata["name"]);
-        Assert.Equal(Core.Machines.RemotePeer.RemotePeerState.Connected, remote.State);
+        Assert.Equal(RemotePeerState.Connected, remote.State);
         Assert.Equal("cam", Assert.Single(remote.Streams).Id);
         Assert.Same(remote, remote.Streams[0].Peer);
     }
@@ -249,7 +248,7 @@ public sealed class ReconnectClientLifecycleTests
     public async Task Cancelling_a_join_abandons_it_and_returns_the_client_to_idle()
     {
         await using var call = new TestCall();
-        var alice = call.Client("alice", b => b.WithOptions(new Core.Options.ReconnectOptions { RetryFirstConnect = true }));
+        var alice = call.Client("alice", b => b.WithOptions(new ReconnectOptions { RetryFirstConnect = true }));
         call.Server.Accepting = false;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 

@@ -1,6 +1,4 @@
 using Reconnect.Core.Engine;
-using Reconnect.Core.Options;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;

@@ -2,7 +2,6 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Core.Engine;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.WebSockets.Support;
 
 namespace Reconnect.Transports.Tests.Client;

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Options;
-using Reconnect.Transports.Client;
-using Reconnect.Transports.DependencyInjection;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.DependencyInjection;

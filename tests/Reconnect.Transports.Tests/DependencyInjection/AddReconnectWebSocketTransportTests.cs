@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Reconnect.Transports.Client;
-using Reconnect.Transports.DependencyInjection;
 using Reconnect.Transports.Tests.Client.Support;
 using Reconnect.Transports.Tests.WebSockets.Support;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.DependencyInjection;
 

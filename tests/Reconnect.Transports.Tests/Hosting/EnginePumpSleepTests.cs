@@ -1,8 +1,7 @@
 using Reconnect.Core.Engine;
-using Reconnect.Core.Options;
 using Reconnect.Core.Protocol;
 using Reconnect.Testing.Time;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.Tests.Hosting;
 

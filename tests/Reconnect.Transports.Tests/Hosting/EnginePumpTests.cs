@@ -1,7 +1,6 @@
 using Reconnect.Core.Engine;
-using Reconnect.Core.Options;
 using Reconnect.Testing.Time;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.Tests.Hosting;
 
@@ -45,7 +44,7 @@ public sealed class EnginePumpTests
         time.RunFor(TimeSpan.FromSeconds(10.5));
 
         var retry = Assert.Single(notices.OfType<SocketRetryScheduled>());
-        Assert.Equal(Core.Policies.CloseCodes.WelcomeTimeout, retry.CloseCode);
+        Assert.Equal(CloseCodes.WelcomeTimeout, retry.CloseCode);
         Assert.DoesNotContain(notices, n => n is InputIgnored);
     }
 

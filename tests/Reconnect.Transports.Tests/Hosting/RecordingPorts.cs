@@ -1,6 +1,6 @@
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 using Reconnect.Transports.InMemory;
 using Reconnect.Transports.Tests.WebSockets.Support;
 

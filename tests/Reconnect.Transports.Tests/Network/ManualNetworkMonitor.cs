@@ -1,5 +1,4 @@
 using Reconnect.Core.Ports;
-using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Tests.Network;
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using Reconnect.Core.Policies;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.WebSockets;
 

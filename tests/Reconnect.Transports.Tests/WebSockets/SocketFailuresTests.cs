@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.WebSockets;
 

@@ -2,11 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Policies;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.Tests.Client.Support;
 using Reconnect.Transports.Tests.Network;
 using Reconnect.Transports.Tests.WebSockets.Support;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.WebSockets;
 

@@ -6,7 +6,6 @@ using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.TestSupport.Proxy;
 using Reconnect.Transports.Tests.WebSockets.Support;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.WebSockets;
 

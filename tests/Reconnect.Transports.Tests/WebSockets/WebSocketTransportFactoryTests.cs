@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reconnect.Transports.Network;
 using Reconnect.Transports.Tests.Client.Support;
 using Reconnect.Transports.Tests.Network;
 using Reconnect.Transports.Tests.WebSockets.Support;
-using Reconnect.Transports.WebSockets;
 
 namespace Reconnect.Transports.Tests.WebSockets;
 

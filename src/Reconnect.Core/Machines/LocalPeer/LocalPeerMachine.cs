@@ -3,28 +3,6 @@ using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.LocalPeer;
 
-/// <summary>The local peer's user-visible states.</summary>
-public enum LocalPeerState
-{
-    /// <summary>Not in a channel.</summary>
-    Idle,
-
-    /// <summary>Joining a channel.</summary>
-    Joining,
-
-    /// <summary>In the channel.</summary>
-    Joined,
-
-    /// <summary>In the channel, but the signalling dropped and is being restored.</summary>
-    Reconnecting,
-
-    /// <summary>Leaving the channel.</summary>
-    Leaving,
-
-    /// <summary>Closed for good.</summary>
-    Closed,
-}
-
 /// <summary>
 /// Where the local peer's machine stands: the user-visible <see cref="LocalPeerState"/>, with the states of a peer in
 /// a channel nested in <see cref="InChannel"/>, which holds the rows they share. <see cref="LocalPeerPhases.ToState"/>

@@ -3,25 +3,6 @@ using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.RemotePeer;
 
-/// <summary>A remote peer's states, as the application sees them.</summary>
-public enum RemotePeerState
-{
-    /// <summary>Known from the roster; no media connection yet.</summary>
-    Idle,
-
-    /// <summary>The first media connection (or a rebuilt one before it ever connected) is being established.</summary>
-    Connecting,
-
-    /// <summary>Media flows.</summary>
-    Connected,
-
-    /// <summary>Media was lost and is being restored (grace, ICE restart ladder, or a rebuilt connection).</summary>
-    Reconnecting,
-
-    /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
-    Closed,
-}
-
 /// <summary>
 /// Where a remote peer's machine stands: the application's <see cref="RemotePeerState"/>, with the ICE restart ladder's
 /// phases as substates of <see cref="Reconnecting"/> and the states a peer present in the channel can be in nested in

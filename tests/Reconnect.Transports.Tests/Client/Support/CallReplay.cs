@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 

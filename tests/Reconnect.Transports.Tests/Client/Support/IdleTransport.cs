@@ -1,7 +1,6 @@
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
-using Reconnect.Transports.Client;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 

@@ -1,7 +1,5 @@
-using Reconnect.Transports.Client;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 using Reconnect.Transports.InMemory;
-using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 

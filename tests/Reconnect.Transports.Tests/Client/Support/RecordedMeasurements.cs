@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Reconnect.Transports.Client;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 

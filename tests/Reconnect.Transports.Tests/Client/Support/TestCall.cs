@@ -1,8 +1,6 @@
 using Reconnect.Channel;
 using Reconnect.Testing.Time;
-using Reconnect.Transports.Client;
 using Reconnect.Transports.InMemory;
-using Reconnect.Transports.Network;
 
 namespace Reconnect.Transports.Tests.Client.Support;
 

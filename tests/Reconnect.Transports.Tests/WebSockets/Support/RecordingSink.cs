@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Reconnect.Core.Engine;
-using Reconnect.Transports.Hosting;
+using Reconnect.Hosting;
 
 namespace Reconnect.Transports.Tests.WebSockets.Support;
 
