@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Reconnect.Core.Engine;
 
 /// <summary>Named points in the engine that a batch of simulations must reach; counted per engine.</summary>
-public static class CoverageMarks
+internal static class CoverageMarks
 {
     /// <summary>A kept remote peer's healthy connection survived a reconcile.</summary>
     public const string ReconcileKeep = "reconcile.keep";

@@ -9,7 +9,7 @@ using Reconnect.Core.StateMachines;
 namespace Reconnect.Core.Machines;
 
 /// <summary>The machine tables, each with its diagrams: the docs render them and a golden-file test keeps them from drifting.</summary>
-public static class MachineCatalog
+internal static class MachineCatalog
 {
     /// <summary>Every machine, in a fixed order: local peer, remote peer, negotiation, signalling socket, reconcile.</summary>
     public static ImmutableArray<MachineDiagram> All { get; } =

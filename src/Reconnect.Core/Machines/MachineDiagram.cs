@@ -8,7 +8,7 @@ namespace Reconnect.Core.Machines;
 /// <param name="BaseName">The files' name without extension, such as <c>local-peer</c>.</param>
 /// <param name="Mermaid">Renders the machine as a Mermaid state diagram.</param>
 /// <param name="Dot">Renders the machine as a Graphviz DOT graph.</param>
-public sealed record MachineDiagram(string Name, string BaseName, Func<string> Mermaid, Func<string> Dot)
+internal sealed record MachineDiagram(string Name, string BaseName, Func<string> Mermaid, Func<string> Dot)
 {
     /// <summary>The Mermaid file's name.</summary>
     public string MermaidFile => BaseName + ".mmd";

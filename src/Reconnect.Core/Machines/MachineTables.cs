@@ -1,3 +1,4 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.Reconcile;

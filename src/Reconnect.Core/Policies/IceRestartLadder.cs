@@ -4,7 +4,7 @@ namespace Reconnect.Core.Policies;
 /// The ICE restart ladder of one remote peer: attempt at once, then after growing waits, until the
 /// budget is spent. Pure: the engine keeps the attempt count.
 /// </summary>
-public sealed class IceRestartLadder
+internal sealed class IceRestartLadder
 {
     private readonly IceRestartLadderOptions _options;
 

@@ -1,7 +1,7 @@
 namespace Reconnect.Core.Policies;
 
 /// <summary>Perfect negotiation's deterministic roles: both peers compute the same answer from their ids.</summary>
-public static class NegotiationRoles
+internal static class NegotiationRoles
 {
     /// <summary>
     /// True when the local peer is the polite one towards the remote: the one whose id sorts higher (ordinal).

@@ -4,7 +4,7 @@ namespace Reconnect.Core.Policies;
 /// Which offer an answer belongs to (JSEP): offers are numbered from 1 within each connection generation, an answer
 /// echoes the number of the offer it answers, and only the exchange with the newest offer counts.
 /// </summary>
-public static class OfferSequencing
+internal static class OfferSequencing
 {
     /// <summary>
     /// True when a remote answer answers the local offer pending now: it echoes that offer's sequence, or it is

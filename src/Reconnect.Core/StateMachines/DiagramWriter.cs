@@ -9,7 +9,7 @@ namespace Reconnect.Core.StateMachines;
 /// actions. The table adds what Stateless does not hold: each row's effects and each state's bound (stable, deadline,
 /// terminal).
 /// </summary>
-public static class DiagramWriter
+internal static class DiagramWriter
 {
     /// <summary>Renders the machine as a Mermaid <c>stateDiagram-v2</c>.</summary>
     public static string ToMermaid<TState, TTrigger, TEffect, TContext>(MachineTable<TState, TTrigger, TEffect, TContext> table)

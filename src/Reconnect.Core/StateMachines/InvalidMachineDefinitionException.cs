@@ -1,7 +1,7 @@
 namespace Reconnect.Core.StateMachines;
 
 /// <summary>A machine table failed validation when it was built (duplicate rows, unreachable states, missing deadlines).</summary>
-public sealed class InvalidMachineDefinitionException : InvalidOperationException
+internal sealed class InvalidMachineDefinitionException : InvalidOperationException
 {
     /// <summary>Creates the error.</summary>
     public InvalidMachineDefinitionException()

@@ -4,7 +4,7 @@ namespace Reconnect.Core.StateMachines;
 /// A machine was fired while another machine's effects were being performed: a bug in the engine, which must queue the
 /// request as a signal and deliver it once the effect is done.
 /// </summary>
-public sealed class MachineFiredDuringEffectsException : InvalidOperationException
+internal sealed class MachineFiredDuringEffectsException : InvalidOperationException
 {
     /// <summary>Creates the error naming the machine and the trigger fired.</summary>
     public MachineFiredDuringEffectsException(string machine, string trigger)

@@ -12,7 +12,7 @@ namespace Reconnect.Core.StateMachines;
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 /// <typeparam name="TEffect">The effects the engine performs.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed class MachineTable<TState, TTrigger, TEffect, TContext>
+internal sealed class MachineTable<TState, TTrigger, TEffect, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
     where TEffect : struct, Enum

@@ -1,7 +1,7 @@
 namespace Reconnect.Core.StateMachines;
 
 /// <summary>How a state is bounded in time.</summary>
-public enum StateBoundKind
+internal enum StateBoundKind
 {
     /// <summary>A timer or policy ends the state.</summary>
     Deadline,
@@ -16,4 +16,4 @@ public enum StateBoundKind
 /// <summary>What bounds the time spent in a state, and why.</summary>
 /// <param name="Kind">The kind of bound.</param>
 /// <param name="Description">The deadline, or why none is needed.</param>
-public sealed record StateBound(StateBoundKind Kind, string Description);
+internal sealed record StateBound(StateBoundKind Kind, string Description);

@@ -5,7 +5,7 @@ namespace Reconnect.Core.StateMachines;
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 /// <typeparam name="TEffect">The effects the engine performs.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed record TransitionOutcome<TState, TTrigger, TEffect, TContext>(
+internal sealed record TransitionOutcome<TState, TTrigger, TEffect, TContext>(
     TState From,
     TState To,
     TTrigger Trigger,

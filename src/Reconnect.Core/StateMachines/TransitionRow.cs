@@ -5,7 +5,7 @@ namespace Reconnect.Core.StateMachines;
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
 /// <typeparam name="TEffect">The effects the engine performs.</typeparam>
 /// <typeparam name="TContext">What guards read.</typeparam>
-public sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
+internal sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
     TState From,
     TTrigger Trigger,
     TState To,
@@ -46,7 +46,7 @@ public sealed record TransitionRow<TState, TTrigger, TEffect, TContext>(
 /// <param name="Description">What the decision is, shown in diagrams.</param>
 /// <param name="Choose">The decision itself; it returns one of <paramref name="Options"/>.</param>
 /// <param name="Options">The possible destinations, each with the condition under which it is picked.</param>
-public sealed record DestinationChoice<TState, TContext>(
+internal sealed record DestinationChoice<TState, TContext>(
     string Description,
     Func<TContext, TState> Choose,
     IReadOnlyList<(TState State, string When)> Options)
@@ -56,7 +56,7 @@ public sealed record DestinationChoice<TState, TContext>(
 /// <typeparam name="TContext">What the condition reads.</typeparam>
 /// <param name="Description">What the condition means, shown in diagrams.</param>
 /// <param name="Holds">The condition itself.</param>
-public sealed record Guard<TContext>(string Description, Func<TContext, bool> Holds);
+internal sealed record Guard<TContext>(string Description, Func<TContext, bool> Holds);
 
 /// <summary>
 /// A trigger a state accepts and does nothing with, with the reason why. A rejection is an ignore rule that
@@ -64,7 +64,7 @@ public sealed record Guard<TContext>(string Description, Func<TContext, bool> Ho
 /// </summary>
 /// <typeparam name="TState">The machine's states.</typeparam>
 /// <typeparam name="TTrigger">The machine's triggers.</typeparam>
-public sealed record IgnoreRow<TState, TTrigger>(TState In, TTrigger Trigger, string Reason)
+internal sealed record IgnoreRow<TState, TTrigger>(TState In, TTrigger Trigger, string Reason)
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {

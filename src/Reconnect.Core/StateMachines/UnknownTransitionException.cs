@@ -1,7 +1,7 @@
 namespace Reconnect.Core.StateMachines;
 
 /// <summary>A trigger arrived in a state whose table has no row or ignore rule for it: a bug in the caller.</summary>
-public sealed class UnknownTransitionException : InvalidOperationException
+internal sealed class UnknownTransitionException : InvalidOperationException
 {
     /// <summary>Creates the error naming machine, state and trigger.</summary>
     public UnknownTransitionException(string machine, string state, string trigger)

@@ -5,7 +5,7 @@ namespace Reconnect.Core.Time;
 /// <see cref="Fork"/> derives an independent stream by label, so adding a draw in one place does
 /// not shift the draws of another.
 /// </summary>
-public sealed class DeterministicRandom
+internal sealed class DeterministicRandom
 {
     private ulong _state;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;

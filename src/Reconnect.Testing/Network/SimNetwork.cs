@@ -33,8 +33,14 @@ public sealed class SimNetwork : IInMemoryFabric
     private readonly Dictionary<string, SimHost> _byAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string, TrafficPlane), string> _labels = [];
 
+    /// <summary>Creates a network on a virtual clock whose jitter and loss follow <paramref name="seed"/>.</summary>
+    public SimNetwork(VirtualTimeProvider time, ulong seed)
+        : this(time, DeterministicRandom.FromSeed(seed))
+    {
+    }
+
     /// <summary>Creates a network on a virtual clock with a random source for jitter and loss.</summary>
-    public SimNetwork(VirtualTimeProvider time, DeterministicRandom random)
+    internal SimNetwork(VirtualTimeProvider time, DeterministicRandom random)
     {
         _time = time;
         _random = random;

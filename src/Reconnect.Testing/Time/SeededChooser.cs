@@ -8,7 +8,7 @@ public sealed class SeededChooser : IEventChooser
     private readonly DeterministicRandom _random;
 
     /// <summary>Creates a chooser drawing from <paramref name="random"/>.</summary>
-    public SeededChooser(DeterministicRandom random)
+    internal SeededChooser(DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
         _random = random;

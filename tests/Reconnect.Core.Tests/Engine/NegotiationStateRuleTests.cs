@@ -23,8 +23,9 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false, LocalAnswer, NoRemoteOffer)]
     [InlineData(NegotiationState.HaveRemoteOffer, true, RemoteAnswer, NoLocalOffer)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true, RemoteAnswer, NoLocalOffer)]
-    public void A_description_or_answer_no_exchange_waits_for_is_ignored_with_the_reason_of_the_table(NegotiationState state, bool polite, string kind, string reason)
+    public void A_description_or_answer_no_exchange_waits_for_is_ignored_with_the_reason_of_the_table(object stateCase, bool polite, string kind, string reason)
     {
+        var state = (NegotiationState)stateCase;
         var h = Reach(state, polite);
         var before = h.Checkpoint;
 
@@ -40,8 +41,9 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false, RemoteAnswer, NoLocalOffer)]
     [InlineData(NegotiationState.HaveRemoteOffer, true, LocalAnswer, NoRemoteOffer)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true, LocalAnswer, NoRemoteOffer)]
-    public void A_media_failure_abandons_the_exchange_under_way_so_its_late_answer_is_ignored(NegotiationState state, bool polite, string kind, string reason)
+    public void A_media_failure_abandons_the_exchange_under_way_so_its_late_answer_is_ignored(object stateCase, bool polite, string kind, string reason)
     {
+        var state = (NegotiationState)stateCase;
         var h = Reach(state, polite);
         var before = h.Checkpoint;
 
@@ -67,8 +69,9 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer)]
     [InlineData(NegotiationState.HaveRemoteOffer)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer)]
-    public void A_media_failure_ends_the_exchange_and_forgets_the_answers_still_counted_so_the_next_offer_is_answered(NegotiationState failsIn)
+    public void A_media_failure_ends_the_exchange_and_forgets_the_answers_still_counted_so_the_next_offer_is_answered(object failsInCase)
     {
+        var failsIn = (NegotiationState)failsInCase;
         var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
         h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
         WithAnAnswerStillCounted(h, failsIn);
@@ -89,8 +92,9 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, false)]
-    public void In_glare_the_polite_side_answers_the_remote_offer_and_the_impolite_side_keeps_its_own(NegotiationState state, bool polite)
+    public void In_glare_the_polite_side_answers_the_remote_offer_and_the_impolite_side_keeps_its_own(object stateCase, bool polite)
     {
+        var state = (NegotiationState)stateCase;
         var h = Reach(state, polite);
         var before = h.Checkpoint;
 
@@ -128,8 +132,9 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, false)]
     [InlineData(NegotiationState.HaveRemoteOffer, true)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, true)]
-    public void A_local_change_during_an_exchange_is_offered_only_once_every_exchange_under_way_is_over(NegotiationState state, bool polite)
+    public void A_local_change_during_an_exchange_is_offered_only_once_every_exchange_under_way_is_over(object stateCase, bool polite)
     {
+        var state = (NegotiationState)stateCase;
         var h = Reach(state, polite);
         var before = h.Checkpoint;
 
@@ -165,8 +170,9 @@ public sealed class NegotiationStateRuleTests
     [Theory]
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer)]
-    public void Each_ladder_attempt_asks_for_a_restart_offer_while_the_last_one_is_still_being_made(NegotiationState state)
+    public void Each_ladder_attempt_asks_for_a_restart_offer_while_the_last_one_is_still_being_made(object stateCase)
     {
+        var state = (NegotiationState)stateCase;
         var h = Reach(state, polite: false);
         var before = h.Checkpoint;
 
@@ -224,8 +230,10 @@ public sealed class NegotiationStateRuleTests
     [InlineData(NegotiationState.HaveRemoteOffer, 1, NegotiationState.HaveRemoteOfferMakingOffer)]
     [InlineData(NegotiationState.HaveLocalOfferMakingOffer, 0, NegotiationState.HaveLocalOfferMakingOffer)]
     [InlineData(NegotiationState.HaveRemoteOfferMakingOffer, 0, NegotiationState.HaveRemoteOfferMakingOffer)]
-    public void An_offer_of_an_older_generation_asks_for_an_offer_on_the_live_one_unless_one_is_being_made(NegotiationState state, int offers, NegotiationState leadsTo)
+    public void An_offer_of_an_older_generation_asks_for_an_offer_on_the_live_one_unless_one_is_being_made(object stateCase, int offers, object leadsToCase)
     {
+        var state = (NegotiationState)stateCase;
+        var leadsTo = (NegotiationState)leadsToCase;
         var h = OnRebuiltGeneration(state);
         var before = h.Checkpoint;
 

@@ -48,8 +48,10 @@ public sealed class NegotiationTransitionRuleTests
     [InlineData(HaveRemoteOfferMakingOffer, true, TheLocalOffer, HaveLocalOffer)]
     [InlineData(HaveRemoteOfferMakingOffer, true, RemoteOffer, HaveRemoteOffer)]
     [InlineData(HaveRemoteOfferMakingOffer, false, RemoteOffer, HaveRemoteOfferMakingOffer)]
-    public void A_step_leads_to_the_state_whose_handling_of_the_next_descriptions_shows(NegotiationState state, bool polite, string step, NegotiationState leadsTo)
+    public void A_step_leads_to_the_state_whose_handling_of_the_next_descriptions_shows(object stateCase, bool polite, string step, object leadsToCase)
     {
+        var state = (NegotiationState)stateCase;
+        var leadsTo = (NegotiationState)leadsToCase;
         var h = Reach(state, polite);
 
         Take(h, step);

@@ -8,7 +8,7 @@ namespace Reconnect.Core.Machines.LocalPeer;
 /// a channel nested in <see cref="InChannel"/>, which holds the rows they share. <see cref="LocalPeerPhases.ToState"/>
 /// projects a phase onto the state the application sees.
 /// </summary>
-public enum LocalPeerPhase
+internal enum LocalPeerPhase
 {
     /// <summary>Shown as <see cref="LocalPeerState.Idle"/>.</summary>
     Idle = LocalPeerState.Idle,
@@ -33,7 +33,7 @@ public enum LocalPeerPhase
 }
 
 /// <summary>How the local peer's phase shows to the application.</summary>
-public static class LocalPeerPhases
+internal static class LocalPeerPhases
 {
     /// <summary>The state the application sees in a phase.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The phase is <see cref="LocalPeerPhase.InChannel"/>, which the peer never stands in.</exception>
@@ -50,7 +50,7 @@ public static class LocalPeerPhases
 }
 
 /// <summary>What happens to the local peer.</summary>
-public enum LocalPeerTrigger
+internal enum LocalPeerTrigger
 {
     /// <summary>The user asked to join.</summary>
     JoinRequested,
@@ -81,7 +81,7 @@ public enum LocalPeerTrigger
 }
 
 /// <summary>What the engine does for the local peer machine.</summary>
-public enum LocalPeerEffect
+internal enum LocalPeerEffect
 {
     /// <summary>Ask the socket machine to connect.</summary>
     ConnectSignalling,
@@ -126,10 +126,10 @@ public enum LocalPeerEffect
 /// <summary>What the local peer machine's guards read.</summary>
 /// <param name="RejoinAfterEviction">The options say to rejoin as new after an eviction.</param>
 /// <param name="JoinQueued">A join requested while leaving waits for the leave to finish.</param>
-public readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued);
+internal readonly record struct LocalPeerContext(bool RejoinAfterEviction, bool JoinQueued);
 
 /// <summary>The local peer machine: the user-visible life of the peer in a channel.</summary>
-public static class LocalPeerMachine
+internal static class LocalPeerMachine
 {
     /// <summary>The machine's table.</summary>
     public static MachineTable<LocalPeerPhase, LocalPeerTrigger, LocalPeerEffect, LocalPeerContext> Table { get; } = Build();

@@ -7,7 +7,7 @@ namespace Reconnect.Core.Machines.Negotiation;
 /// have-remote-offer) crossed with perfect negotiation's making-offer flag (an offer asked of the media layer and not
 /// created yet).
 /// </summary>
-public enum NegotiationState
+internal enum NegotiationState
 {
     /// <summary>No offer or answer under way.</summary>
     Stable,
@@ -41,7 +41,7 @@ public enum NegotiationState
 }
 
 /// <summary>What happens to a connection's negotiation.</summary>
-public enum NegotiationTrigger
+internal enum NegotiationTrigger
 {
     /// <summary>The first connection to a newly found peer was built: one side offers first.</summary>
     ConnectionCreated,
@@ -81,7 +81,7 @@ public enum NegotiationTrigger
 }
 
 /// <summary>What the engine does for a negotiation machine.</summary>
-public enum NegotiationEffect
+internal enum NegotiationEffect
 {
     /// <summary>Ask the media layer for an offer (no ICE restart); the pending change is taken care of.</summary>
     CreateOffer,
@@ -132,7 +132,7 @@ public enum NegotiationEffect
 /// <param name="NegotiationNeeded">A local change waits for an offer.</param>
 /// <param name="AnswersPendingOffer">The remote answer answers the offer pending now (see <c>OfferSequencing</c>).</param>
 /// <param name="NewerOfferAwaited">A newer remote offer awaits its answer beyond the one just created (see <c>OfferSequencing</c>).</param>
-public readonly record struct NegotiationContext(
+internal readonly record struct NegotiationContext(
     bool Polite,
     bool SignallingUp,
     bool NegotiationNeeded,
@@ -145,7 +145,7 @@ public readonly record struct NegotiationContext(
 /// rebuilt a connection offers on it; the polite side yields in glare, the impolite side keeps its offer; an answer applies only to the pending offer and only the answer
 /// to the newest remote offer is sent; a change while an exchange is under way waits for it to end.
 /// </summary>
-public static class NegotiationMachine
+internal static class NegotiationMachine
 {
     private const string MediaBound = "a media failure or a rebuild ends it; the remote peer's connect timeout or ICE ladder bounds the connection";
 

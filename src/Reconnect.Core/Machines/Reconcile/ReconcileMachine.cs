@@ -1,26 +1,10 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.Reconcile;
 
-/// <summary>The reconcile's states.</summary>
-public enum ReconcileState
-{
-    /// <summary>No reconcile under way (no socket, or not joined).</summary>
-    Idle,
-
-    /// <summary>Welcomed; waiting for the full roster snapshot.</summary>
-    AwaitingRoster,
-
-
-    /// <summary>The identity map matches the roster.</summary>
-    Done,
-
-    /// <summary>The roster did not come after every retry; the error was raised and a few more requests go out before the socket is given up.</summary>
-    TimedOut,
-}
-
 /// <summary>What happens to the reconcile.</summary>
-public enum ReconcileTrigger
+internal enum ReconcileTrigger
 {
     /// <summary>The socket was welcomed (first join or a reconnect).</summary>
     Welcomed,
@@ -37,7 +21,7 @@ public enum ReconcileTrigger
 }
 
 /// <summary>What the engine does for the reconcile machine.</summary>
-public enum ReconcileEffect
+internal enum ReconcileEffect
 {
     /// <summary>Start a new round: a new request id, a reset retry count.</summary>
     BeginRound,
@@ -61,10 +45,10 @@ public enum ReconcileEffect
 /// <summary>What the reconcile machine's guards read.</summary>
 /// <param name="RetriesLeft">Roster re-requests remain before the timeout error.</param>
 /// <param name="TimedOutRequestsLeft">After the timeout error, roster requests remain before the socket is given up.</param>
-public readonly record struct ReconcileContext(bool RetriesLeft, bool TimedOutRequestsLeft);
+internal readonly record struct ReconcileContext(bool RetriesLeft, bool TimedOutRequestsLeft);
 
 /// <summary>The reconcile machine: after each welcome, read the roster and align the identity map with it.</summary>
-public static class ReconcileMachine
+internal static class ReconcileMachine
 {
     /// <summary>The machine's table.</summary>
     public static MachineTable<ReconcileState, ReconcileTrigger, ReconcileEffect, ReconcileContext> Table { get; } = Build();

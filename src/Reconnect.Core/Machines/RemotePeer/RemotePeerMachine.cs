@@ -8,7 +8,7 @@ namespace Reconnect.Core.Machines.RemotePeer;
 /// phases as substates of <see cref="Reconnecting"/> and the states a peer present in the channel can be in nested in
 /// <see cref="Present"/>. <see cref="RemotePeerPhases.ToState"/> projects a phase onto the state the application sees.
 /// </summary>
-public enum RemotePeerPhase
+internal enum RemotePeerPhase
 {
     /// <summary>Known from the roster; no media connection yet.</summary>
     Idle,
@@ -39,7 +39,7 @@ public enum RemotePeerPhase
 }
 
 /// <summary>How a remote peer's phase shows to the application.</summary>
-public static class RemotePeerPhases
+internal static class RemotePeerPhases
 {
     /// <summary>The state the application sees in a phase: every ladder phase is <see cref="RemotePeerState.Reconnecting"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The phase is <see cref="RemotePeerPhase.Present"/>, which no peer stands in.</exception>
@@ -55,7 +55,7 @@ public static class RemotePeerPhases
 }
 
 /// <summary>What happens to a remote peer.</summary>
-public enum RemotePeerTrigger
+internal enum RemotePeerTrigger
 {
     /// <summary>The first media connection was created.</summary>
     ConnectionCreated,
@@ -101,7 +101,7 @@ public enum RemotePeerTrigger
 }
 
 /// <summary>What the engine does for a remote peer machine.</summary>
-public enum RemotePeerEffect
+internal enum RemotePeerEffect
 {
     /// <summary>Arm the connect timeout.</summary>
     ArmConnectTimeout,
@@ -138,10 +138,10 @@ public enum RemotePeerEffect
 /// <param name="SignallingUp">The signalling socket is open, so an ICE restart's offer can be sent.</param>
 /// <param name="OnLastAttempt">The ladder's last attempt is under way.</param>
 /// <param name="AttemptMade">At least one ladder attempt of this episode was made (not only deferred).</param>
-public readonly record struct RemotePeerContext(bool SignallingUp, bool OnLastAttempt, bool AttemptMade);
+internal readonly record struct RemotePeerContext(bool SignallingUp, bool OnLastAttempt, bool AttemptMade);
 
 /// <summary>The remote peer machine: one per remote id, driven by media events and the ICE restart ladder.</summary>
-public static class RemotePeerMachine
+internal static class RemotePeerMachine
 {
     /// <summary>Whether a due ladder attempt is made now or held until the signalling is back: one decision, wherever an attempt falls due.</summary>
     private static readonly DestinationChoice<RemotePeerPhase, RemotePeerContext> AttemptOrDefer = new(

@@ -1,34 +1,10 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Machines.SignallingSocket;
 
-/// <summary>The signalling socket's states.</summary>
-public enum SignallingSocketState
-{
-    /// <summary>Not connecting.</summary>
-    Idle,
-
-    /// <summary>Waiting for the token provider before an attempt.</summary>
-    FetchingToken,
-
-    /// <summary>The socket is opening or open and waiting for the welcome.</summary>
-    Connecting,
-
-    /// <summary>Open and welcomed.</summary>
-    Open,
-
-    /// <summary>Backing off before the next attempt.</summary>
-    WaitingToRetry,
-
-    /// <summary>The operating system says there is no network; attempts pause.</summary>
-    Offline,
-
-    /// <summary>Closed for good: terminal code, attempts exhausted, or user close.</summary>
-    Closed,
-}
-
 /// <summary>What happens to the signalling socket.</summary>
-public enum SignallingSocketTrigger
+internal enum SignallingSocketTrigger
 {
     /// <summary>The local peer wants to be connected.</summary>
     ConnectRequested,
@@ -68,7 +44,7 @@ public enum SignallingSocketTrigger
 }
 
 /// <summary>What the engine does for the socket machine.</summary>
-public enum SignallingSocketEffect
+internal enum SignallingSocketEffect
 {
     /// <summary>Call the token provider and arm its timeout.</summary>
     FetchToken,
@@ -134,14 +110,14 @@ public enum SignallingSocketEffect
 /// <param name="FailFast">No welcome ever arrived and the first connect fails fast.</param>
 /// <param name="Offline">The operating system says there is no network.</param>
 /// <param name="LocalOutage">The failure is the local network being unreachable and the offline probe is on.</param>
-public readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline, bool LocalOutage);
+internal readonly record struct SignallingSocketContext(bool TerminalCode, bool BudgetSpent, bool FailFast, bool Offline, bool LocalOutage);
 
 /// <summary>
 /// The signalling socket machine: when to connect, wait, retry, pause and give up. Only failed attempts spend the
 /// budget: a welcome ends the run of failures, and a welcomed socket that drops is a flap, damped by a longer wait
 /// before the next attempt (never by giving up) until the socket stays up for the stable window.
 /// </summary>
-public static class SignallingSocketMachine
+internal static class SignallingSocketMachine
 {
     /// <summary>The machine's table.</summary>
     public static MachineTable<SignallingSocketState, SignallingSocketTrigger, SignallingSocketEffect, SignallingSocketContext> Table { get; } = Build();
