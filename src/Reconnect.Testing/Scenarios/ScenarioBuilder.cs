@@ -84,7 +84,7 @@ public sealed partial class ScenarioBuilder
     /// <summary>Sets how long the server keeps a silent session before it evicts it (default 45 s).</summary>
     public ScenarioBuilder SilenceGrace(TimeSpan grace)
     {
-        _scenario = _scenario with { Server = new ServerSettings { SilenceGraceMs = ScenarioTime.Milliseconds(grace, nameof(grace)) } };
+        _scenario = _scenario with { Server = _scenario.Server with { SilenceGraceMs = ScenarioTime.Milliseconds(grace, nameof(grace)) } };
         return this;
     }
 

@@ -132,6 +132,14 @@ public sealed class FaultSchedulesTests
         Assert.True(schedule.End > TimeSpan.Zero, schedule.ToString());
     }
 
+    [Property(Arbitrary = [typeof(FaultSchedules)], MaxTest = 4)]
+    public void The_readme_property_runs_a_simulated_call_over_drawn_schedules_and_it_heals(FaultSchedule schedule)
+    {
+        var result = new SimWorld(schedule.ToScenario()).Run();
+
+        Assert.True(result.Healed, schedule.ToString());
+    }
+
     private static double Weight(FaultSchedule schedule) => schedule.Faults.Sum(f =>
         f.AtMs + (f.DurationMs ?? 0) + (f.Count ?? 0) + (f.RetryAfterMs ?? -1) + ((f.Loss ?? 0) * 100));
 

@@ -153,12 +153,12 @@ public sealed class ScenarioBuilderTests
     }
 
     [Fact]
-    public void A_built_scenario_runs_in_the_simulator_and_passes()
+    public void The_documented_built_scenario_runs_in_the_simulator_and_passes()
     {
         var scenario = ScenarioBuilder.Create("alice-offline-then-token-trouble")
             .Duration(TimeSpan.FromSeconds(40))
             .Peer("alice", p => p.Publishes("cam"))
-            .Peer("bob", p => p.Publishes("cam"))
+            .Peer("bob", p => p.Publishes("cam").Options(o => o with { RetryFirstConnect = true }))
             .At(TimeSpan.FromSeconds(10)).Offline("alice", TimeSpan.FromSeconds(5))
             .At(TimeSpan.FromSeconds(20)).TokenFailures("bob", 2).SignallingDrop("bob", TimeSpan.FromSeconds(1))
             .At(TimeSpan.FromSeconds(25)).ServerRestart(TimeSpan.FromSeconds(3), retryAfter: TimeSpan.FromSeconds(1))
