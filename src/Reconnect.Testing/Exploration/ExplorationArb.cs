@@ -11,10 +11,14 @@ public static class ExplorationArb
 {
     /// <summary>Cases with <paramref name="peers"/> peers and exactly <paramref name="faults"/> faults.</summary>
     public static Gen<ExplorationCase> Cases(int peers, int faults) =>
-        from seed in Gen.Choose(int.MinValue, int.MaxValue).Two()
+        from seed in Seeds
         from setups in OptionsGen.Setup.ListOf(peers)
         from schedule in FaultScheduleGen.Schedule(peers, faults)
-        select new ExplorationCase(((ulong)(uint)seed.Item1 << 32) | (uint)seed.Item2, [.. setups], schedule);
+        select new ExplorationCase(seed, [.. setups], schedule);
+
+    /// <summary>Run seeds, drawn from every 64-bit value.</summary>
+    public static Gen<ulong> Seeds =>
+        Gen.Choose(int.MinValue, int.MaxValue).Two().Select(halves => ((ulong)(uint)halves.Item1 << 32) | (uint)halves.Item2);
 
     /// <summary>The arbitrary: <see cref="Cases"/> with <see cref="Shrink"/>.</summary>
     public static Arbitrary<ExplorationCase> Arbitrary(int peers, int faults) => Arb.From(Cases(peers, faults), Shrink);
