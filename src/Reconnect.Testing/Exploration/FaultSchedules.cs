@@ -60,7 +60,7 @@ public static class FaultSchedules
 
     private static Gen<FaultSpec> Fault(IReadOnlyList<string> peers)
     {
-        var tokenLimit = new Core.Options.ReconnectOptions().Token.ExpiredTokenCloseLimit;
+        var tokenLimit = new ReconnectOptions().Token.ExpiredTokenCloseLimit;
         return Gen.Frequency(FaultScheduleGen.Kinds.Where(k => Kinds.Contains(k.Kind)).Select(k => (k.Weight, FaultScheduleGen.Of(k.Kind, peers))))
             .Where(f => f.Kind != FaultKind.ExpiredToken || f.Count < tokenLimit);
     }
