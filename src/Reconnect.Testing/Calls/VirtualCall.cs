@@ -1,6 +1,4 @@
 using Reconnect.Channel;
-using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Options;
 using Reconnect.Core.Time;
 using Reconnect.Testing.Checkers;

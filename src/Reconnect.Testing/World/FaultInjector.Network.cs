@@ -1,4 +1,3 @@
-using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;

@@ -1,13 +1,12 @@
 using System.Globalization;
-using Reconnect.Core.Engine;
-using Reconnect.Core.Ports;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Trace;
 
 namespace Reconnect.Testing.World;
 
 /// <summary>
-/// Applies a scenario's faults to a <see cref="SimWorld"/>, writes each to the trace, and ends the timed ones.
+/// Applies faults to a world (<see cref="IFaultWorld"/>: a <see cref="SimWorld"/>'s scenario timeline, or the faults
+/// injected into a virtual call), writes each to the trace, and ends the timed ones.
 /// Faults of one kind on one target nest: each holds its own share (a counted outage, blackout, cut, loss, hang
 /// window, refusal or sleep), so the inner one ending leaves the outer one in force. One file per concern:
 /// network, server, peer and clock faults.
