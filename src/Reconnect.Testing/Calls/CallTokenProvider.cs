@@ -4,8 +4,9 @@ using Reconnect.Transports.Client;
 namespace Reconnect.Testing.Calls;
 
 /// <summary>
-/// A virtual call client's token provider: answers at once with the token the server accepts for the peer, unless a
-/// token fault says to fail, to hang (never answer, so the engine's fetch timeout runs) or to hand out an expired token.
+/// A virtual call client's token provider: answers at once with the token the server accepts for the peer (even while
+/// its host is offline: the socket attempt is what fails then), unless a token fault says to fail, to hang (never
+/// answer, so the engine's fetch timeout runs) or to hand out an expired token, by the simulated provider's rules.
 /// </summary>
 internal sealed class CallTokenProvider(string peerId) : ITokenProvider, ITokenFaults
 {
