@@ -1,11 +1,9 @@
 using Reconnect.Channel;
-using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Time;
+using Reconnect.Testing.Checkers;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Time;
-using Reconnect.Testing.Trace;
 using Reconnect.Testing.World;
 using Reconnect.Transports.InMemory;
 
@@ -20,8 +18,11 @@ namespace Reconnect.Testing.Calls;
 /// given between runs takes effect at once, and one given from an event handler during a run waits for the instant being
 /// run and takes effect at that instant, before the next one. One run at a time; faults are injected between runs. The
 /// same seed gives the same <see cref="Timeline"/> (as long as no two clients' handlers give commands at one instant).
+/// Faults (<see cref="Inject(FaultSpec)"/>) mean what they mean in the simulator, and the simulator's safety invariants
+/// are checked on every notice and after every instant (<see cref="Violations"/>). One file per concern: running,
+/// faults, checks and trace.
 /// </summary>
-public sealed class VirtualCall : IAsyncDisposable
+public sealed partial class VirtualCall : IAsyncDisposable
 {
     /// <summary>The name of the server's host on the network.</summary>
     public const string ServerHost = ScenarioValidator.ServerName;
@@ -40,10 +41,11 @@ public sealed class VirtualCall : IAsyncDisposable
     private readonly InMemorySignallingServer _server;
     private readonly InMemoryMediaDirectory _directory = new();
     private readonly CallNotices _notices = new();
-    private readonly SortedDictionary<string, (ReconnectClient Client, VirtualCallTransport Transport)> _clients = new(StringComparer.Ordinal);
-    private readonly List<ReconnectClient> _inOrder = [];
+    private readonly SortedDictionary<string, CallClient> _clients = new(StringComparer.Ordinal);
+    private readonly List<CallClient> _inOrder = [];
     private readonly Lock _gate = new();
-    private int _cuts;
+    private readonly InvariantChecker _checker;
+    private readonly FaultInjector _faults;
     private bool _healPending;
     private bool _running;
     private bool _disposed;
@@ -57,6 +59,10 @@ public sealed class VirtualCall : IAsyncDisposable
         _network = new SimNetwork(_clock, _random.Fork("network"));
         _network.AddHost(ServerHost, SimWorld.ServerLinkLatencyMs, 0, 0);
         _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
+        _checker = new InvariantChecker(seed, _inOrder, TimeSpan.Zero);
+        _faults = new FaultInjector(this);
+        _server.NoticeRaised += (_, notice) => OnServerNotice(notice);
+        _network.HostWentOffline += (_, host) => _clients.GetValueOrDefault(host.Name)?.Signalling.NetworkLost();
     }
 
     /// <summary>The seed the call was created with.</summary>
@@ -66,13 +72,14 @@ public sealed class VirtualCall : IAsyncDisposable
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>The clients, in the order they were added.</summary>
-    public IReadOnlyList<ReconnectClient> Clients => _inOrder;
+    public IReadOnlyList<ReconnectClient> Clients => [.. _inOrder.Select(c => c.Client)];
 
     /// <summary>
-    /// True when no cut is in force and every client is joined and sees every other client as a connected remote peer.
+    /// True when no fault is waiting to begin or in force (a timed one until it ends by itself) and every client is
+    /// joined and sees every other client as a connected remote peer.
     /// </summary>
     public bool IsHealed =>
-        _cuts == 0 && CallWholeness.IsWhole(_clients.Select(c => KeyValuePair.Create(c.Key, c.Value.Client)));
+        _waiting == 0 && _faults.InForce == 0 && CallWholeness.IsWhole(_clients.Select(c => KeyValuePair.Create(c.Key, c.Value.Client)));
 
     /// <summary>
     /// Adds a client on a host of its own named <paramref name="peerId"/>, with the token the server accepts for that
@@ -90,50 +97,32 @@ public sealed class VirtualCall : IAsyncDisposable
                 throw new ArgumentException($"A client named '{peerId}' cannot be added: the name is the server's or already taken.", nameof(peerId));
             }
 
-            _network.AddHost(peerId, ClientLatencyMs, 0, 0);
+            var host = _network.AddHost(peerId, ClientLatencyMs, 0, 0);
             var transport = new VirtualCallTransport(_network, peerId, _server, _directory);
-            var grant = new TokenGrant($"ok:{peerId}");
+            var token = new CallTokenProvider(peerId);
+            var clock = new HostClock(_clock);
             var client = ReconnectClient.CreateBuilder()
                 .WithOptions(options ?? new ReconnectOptions())
                 .WithRunMode(ClientRunMode.Inline)
                 .WithInlineGate(_gate)
-                .WithTimeProvider(_clock)
+                .WithTimeProvider(clock)
                 .WithSeed(_random.Fork($"client:{peerId}").NextUInt64())
                 .WithTransport(transport)
-                .WithTokenProvider(_ => ValueTask.FromResult(grant))
+                .WithTokenProvider(token)
                 .Build();
+            var participant = new CallClient(peerId, host, clock, token, transport, client);
             var record = _notices.Add(peerId);
             client.NoticeDispatched += (_, e) => record(e.Notice, e.At.SinceOrigin);
-            _clients.Add(peerId, (client, transport));
-            _inOrder.Add(client);
+            client.Pump.NoticeRaised += (_, e) => _checker.OnNotice(participant, e.Notice, NowMs);
+            _clients.Add(peerId, participant);
+            _inOrder.Add(participant);
             return client;
         }
     }
 
     /// <summary>
-    /// Cuts a client off the network for <paramref name="duration"/> of virtual time, from now: when the call next runs,
-    /// its host goes offline (signalling and media) and its socket dies on its side; it comes back online when the
-    /// duration has passed. <see cref="IsHealed"/> is false from this call on until the call has healed after it.
-    /// </summary>
-    /// <exception cref="ArgumentException">No client has that name.</exception>
-    /// <exception cref="InvalidOperationException">The call is running.</exception>
-    public void Cut(string peerId, TimeSpan duration)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            ThrowIfRunning();
-            var transport = Transport(peerId);
-            _cuts++;
-            _healPending = true;
-            _clock.Schedule(TimeSpan.Zero, () => BeginCut(peerId, transport, duration), $"cut {peerId}");
-        }
-    }
-
-    /// <summary>
     /// Runs the call until it is healed (<see cref="IsHealed"/>), for at most <paramref name="limit"/> of virtual time
-    /// (<see cref="DefaultPatience"/> when null); the timeline shows the heal when a cut came before it. False, with the
+    /// (<see cref="DefaultPatience"/> when null); the timeline shows the heal when a fault came before it. False, with the
     /// clock at the limit, when the limit passed first.
     /// </summary>
     public async Task<bool> RunUntilHealedAsync(TimeSpan? limit = null)
@@ -143,11 +132,7 @@ public sealed class VirtualCall : IAsyncDisposable
             return false;
         }
 
-        if (_healPending)
-        {
-            _healPending = false;
-            _notices.Heal(new TraceEvent(NowMs, TraceEvent.WorldPeer, TraceEventKind.Heal));
-        }
+        RecordHeal();
 
         return true;
     }
@@ -179,15 +164,6 @@ public sealed class VirtualCall : IAsyncDisposable
     /// <summary>Runs the call for <paramref name="duration"/> of virtual time.</summary>
     public async Task RunForAsync(TimeSpan duration) => await RunUntilAsync(() => false, duration).ConfigureAwait(false);
 
-    /// <summary>
-    /// The call as the simulator's timeline text (docs/trace.md), one line per shown event in order, up to the end of
-    /// the last run (a command given since shows once the call runs again).
-    /// </summary>
-    public string Timeline(TimelineVerbosity verbosity = TimelineVerbosity.Normal) => new TimelinePrinter(verbosity).Print(_notices.Events());
-
-    /// <summary>The call as trace events (docs/trace.md), in order, up to the end of the last run.</summary>
-    public IReadOnlyList<TraceEvent> Trace() => _notices.Events();
-
     /// <summary>Closes every client, running the call until each close completes.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -196,7 +172,7 @@ public sealed class VirtualCall : IAsyncDisposable
             return;
         }
 
-        await RunAsync(Task.WhenAll(_inOrder.Select(c => c.CloseAsync()))).ConfigureAwait(false);
+        await RunAsync(Task.WhenAll(_inOrder.Select(c => c.Client.CloseAsync()))).ConfigureAwait(false);
         _disposed = true;
     }
 
@@ -266,6 +242,7 @@ public sealed class VirtualCall : IAsyncDisposable
             if (!Due(deadline))
             {
                 _clock.RunUntil(deadline);
+                Check();
             }
         }
     }
@@ -290,6 +267,7 @@ public sealed class VirtualCall : IAsyncDisposable
             if (_clock.NextDue is { } next && next <= deadline)
             {
                 _clock.RunUntil(next);
+                Check();
             }
         }
     }
@@ -298,31 +276,9 @@ public sealed class VirtualCall : IAsyncDisposable
     {
         foreach (var client in _inOrder)
         {
-            await client.DrainEventsAsync().ConfigureAwait(false);
+            await client.Client.DrainEventsAsync().ConfigureAwait(false);
         }
     }
-
-    private void BeginCut(string peerId, VirtualCallTransport transport, TimeSpan duration)
-    {
-        _notices.Fault(new TraceEvent(NowMs, peerId, TraceEventKind.Fault) { Reason = FaultKind.Offline.ToJsonName(), DelayMs = (long)duration.TotalMilliseconds });
-        if (_network.BeginOutage(peerId))
-        {
-            transport.Signalling?.NetworkLost();
-        }
-
-        _clock.Schedule(duration, () => EndCut(peerId), $"cut end {peerId}");
-    }
-
-    private void EndCut(string peerId)
-    {
-        _network.EndOutage(peerId);
-        _cuts--;
-    }
-
-    private VirtualCallTransport Transport(string peerId) =>
-        _clients.TryGetValue(peerId, out var entry)
-            ? entry.Transport
-            : throw new ArgumentException($"No client named '{peerId}' in this call; clients: {string.Join(", ", _clients.Keys)}.", nameof(peerId));
 
     private void ThrowIfRunning()
     {

@@ -4,7 +4,6 @@ using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.Reconcile;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Machines.SignallingSocket;
-using Reconnect.Testing.World;
 
 namespace Reconnect.Testing.Checkers;
 
@@ -18,14 +17,17 @@ public sealed class DeadlineChecker
 {
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
-    private readonly TimeSpan _longestServerHint;
-    private readonly Dictionary<(SimPeer Peer, string What), (int State, long SinceMs)> _since = [];
+    private TimeSpan _longestServerHint;
+    private readonly Dictionary<(ICheckedPeer Peer, string What), (int State, long SinceMs)> _since = [];
 
     /// <summary>Creates the checker; the longest retry hint the server may give widens the backoff bound.</summary>
     public DeadlineChecker(TimeSpan longestServerHint) => _longestServerHint = longestServerHint;
 
+    /// <summary>The server may give this retry hint: the backoff bound widens to it if it is the longest yet.</summary>
+    public void AllowServerHint(TimeSpan hint) => _longestServerHint = Max(_longestServerHint, hint);
+
     /// <summary>Checks the local, socket and reconcile states of every peer; call after every step.</summary>
-    public IEnumerable<string> CheckEngines(IEnumerable<SimPeer> peers, long nowMs)
+    public IEnumerable<string> CheckEngines(IEnumerable<ICheckedPeer> peers, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(peers);
         foreach (var peer in peers)
@@ -59,7 +61,7 @@ public sealed class DeadlineChecker
     }
 
     /// <summary>Checks every remote peer's state per connection generation; call at a sampling cadence.</summary>
-    public IEnumerable<string> CheckRemotes(IEnumerable<SimPeer> peers, long nowMs)
+    public IEnumerable<string> CheckRemotes(IEnumerable<ICheckedPeer> peers, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(peers);
         foreach (var peer in peers)
@@ -87,9 +89,9 @@ public sealed class DeadlineChecker
         }
     }
 
-    private bool Asleep(SimPeer peer)
+    private bool Asleep(ICheckedPeer peer)
     {
-        if (!peer.Pump.IsPaused)
+        if (!peer.IsAsleep)
         {
             return false;
         }
@@ -112,7 +114,7 @@ public sealed class DeadlineChecker
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private string? Overrun(SimPeer peer, string what, int state, TimeSpan? bound, long nowMs)
+    private string? Overrun(ICheckedPeer peer, string what, int state, TimeSpan? bound, long nowMs)
     {
         var key = (peer, what);
         if (!_since.TryGetValue(key, out var entered) || entered.State != state)

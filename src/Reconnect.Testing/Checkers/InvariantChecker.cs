@@ -4,7 +4,6 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Testing.Scenarios;
-using Reconnect.Testing.World;
 
 namespace Reconnect.Testing.Checkers;
 
@@ -15,7 +14,7 @@ namespace Reconnect.Testing.Checkers;
 public sealed class InvariantChecker
 {
     private readonly ulong _seed;
-    private readonly IReadOnlyList<SimPeer> _peers;
+    private readonly IReadOnlyList<ICheckedPeer> _peers;
     private readonly List<string> _violations = [];
     private readonly Dictionary<string, LocalPeerState> _local = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Observer, long Ref), RemotePeerState> _remote = [];
@@ -30,8 +29,11 @@ public sealed class InvariantChecker
     private readonly Dictionary<(string Observer, string Remote, string Stream), int> _withdrawals = [];
     private readonly DeadlineChecker _deadlines;
 
-    /// <summary>Creates a checker for a run; the longest server retry hint widens the backoff deadline.</summary>
-    public InvariantChecker(ulong seed, IReadOnlyList<SimPeer> peers, TimeSpan longestServerHint)
+    /// <summary>
+    /// Creates a checker for a run over <paramref name="peers"/> (read as they are, so a list that grows is checked as
+    /// it grows); the longest server retry hint widens the backoff deadline.
+    /// </summary>
+    public InvariantChecker(ulong seed, IReadOnlyList<ICheckedPeer> peers, TimeSpan longestServerHint)
     {
         _seed = seed;
         _peers = peers;
@@ -62,6 +64,9 @@ public sealed class InvariantChecker
         _lostSessions.UnionWith(sessionIds);
     }
 
+    /// <summary>Takes note that the server may send this retry hint: waiting that long to retry is within bounds.</summary>
+    public void ServerMayHint(TimeSpan retryAfter) => _deadlines.AllowServerHint(retryAfter);
+
     /// <summary>Takes note that a peer's app withdrew a stream: every other peer may see that stream removed once.</summary>
     public void StreamWithdrawn(string publisher, string streamId)
     {
@@ -73,7 +78,7 @@ public sealed class InvariantChecker
     }
 
     /// <summary>Checks one notice as it is raised.</summary>
-    public void OnNotice(SimPeer peer, EngineNotice notice, long nowMs)
+    public void OnNotice(ICheckedPeer peer, EngineNotice notice, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(peer);
         var name = peer.Name;
@@ -208,9 +213,9 @@ public sealed class InvariantChecker
         foreach (var peer in _peers.Where(p => _closed.Contains(p.Name)))
         {
             var snapshot = peer.Engine.Snapshot;
-            if (snapshot.ArmedTimers.Count > 0 || peer.Media.Connections.Count > 0 || peer.Signalling.IsOpen)
+            if (snapshot.ArmedTimers.Count > 0 || peer.OpenMediaConnections > 0 || peer.IsSignallingOpen)
             {
-                Fail("nothing-open-after-close", nowMs, $"{peer.Name} is closed but has {snapshot.ArmedTimers.Count} timers, {peer.Media.Connections.Count} connections, socket open: {peer.Signalling.IsOpen}");
+                Fail("nothing-open-after-close", nowMs, $"{peer.Name} is closed but has {snapshot.ArmedTimers.Count} timers, {peer.OpenMediaConnections} connections, socket open: {peer.IsSignallingOpen}");
             }
         }
     }

@@ -24,6 +24,28 @@ internal sealed class ScenarioValidator
         return validator._problems;
     }
 
+    /// <summary>
+    /// The problems of faults given one by one to a world of these participants, with no timeline around them: each
+    /// fault's fields and the names it gives, at <c>$.timeline[i]</c>.
+    /// </summary>
+    internal static IReadOnlyList<ScenarioProblem> CheckFaults(IEnumerable<string> participants, IReadOnlyList<FaultSpec> faults)
+    {
+        var validator = new ScenarioValidator(new Scenario
+        {
+            Name = "faults",
+            DurationMs = ScenarioLimits.MaxDurationMs,
+            Peers = [.. participants.Select(name => new PeerSpec { Name = name, Channel = "call" })],
+        });
+        validator.CheckPeers();
+        validator._problems.Clear();
+        for (var i = 0; i < faults.Count; i++)
+        {
+            validator.CheckFault($"$.timeline[{i}]", faults[i]);
+        }
+
+        return validator._problems;
+    }
+
     private void CheckScenario()
     {
         NotBlank("$.name", _scenario.Name, "name");

@@ -12,7 +12,7 @@ internal sealed partial class FaultInjector
     private readonly Dictionary<string, int> _sleeps = new(StringComparer.Ordinal);
 
     /// <summary>The peer sleeps for the duration; nested sleeps wake it when the last one ends.</summary>
-    private void Sleep(SimPeer peer, int durationMs)
+    private void Sleep(IFaultPeer peer, int durationMs)
     {
         var links = new[] { peer.Host.Signalling, peer.Host.Media };
         foreach (var link in links)
@@ -21,7 +21,7 @@ internal sealed partial class FaultInjector
         }
 
         _sleeps[peer.Name] = _sleeps.GetValueOrDefault(peer.Name) + 1;
-        peer.Pump.Pause();
+        peer.Sleep();
         Later(
             durationMs,
             () =>
@@ -36,8 +36,8 @@ internal sealed partial class FaultInjector
                     return;
                 }
 
-                peer.Pump.Resume();
-                Signal(peer, NetworkChange.Online);
+                peer.Wake();
+                peer.Signal(NetworkChange.Online);
             },
             Label("wake", peer));
     }

@@ -1,4 +1,3 @@
-using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
@@ -11,11 +10,11 @@ internal sealed partial class FaultInjector
 {
     private SimNetwork Net => _world.Network;
 
-    private void Offline(SimPeer peer, int? durationMs)
+    private void Offline(IFaultPeer peer, int? durationMs)
     {
         if (Net.BeginOutage(peer.Name))
         {
-            Signal(peer, NetworkChange.Offline);
+            peer.Signal(NetworkChange.Offline);
         }
 
         Later(
@@ -24,20 +23,20 @@ internal sealed partial class FaultInjector
             {
                 if (Net.EndOutage(peer.Name))
                 {
-                    Signal(peer, NetworkChange.Online);
+                    peer.Signal(NetworkChange.Online);
                 }
             },
             Label("offline", peer));
     }
 
-    private void SignallingDrop(SimPeer peer, int? durationMs)
+    private void SignallingDrop(IFaultPeer peer, int? durationMs)
     {
         peer.Host.Signalling.Block();
         peer.Signalling.ConnectionReset();
         Later(durationMs, peer.Host.Signalling.Unblock, Label("signalling-drop", peer));
     }
 
-    private void MediaDrop(SimPeer peer, string? other, int? durationMs)
+    private void MediaDrop(IFaultPeer peer, string? other, int? durationMs)
     {
         if (other is not null)
         {
@@ -53,14 +52,14 @@ internal sealed partial class FaultInjector
     /// Every packet of the plane(s) vanishes both ways; unlike signalling-drop nothing tells either end, and the
     /// signalling socket stays open (its frames are retransmitted until the blackhole ends or a timer gives up).
     /// </summary>
-    private void Blackhole(SimPeer peer, FaultPlane? plane, int? durationMs)
+    private void Blackhole(IFaultPeer peer, FaultPlane? plane, int? durationMs)
     {
         var links = FaultPlanes.Planes(plane).Select(peer.Host.Link).ToList();
         links.ForEach(link => link.BeginBlackhole());
         Later(durationMs, () => links.ForEach(link => link.EndBlackhole()), Label("blackhole", peer));
     }
 
-    private void Partition(SimPeer peer, string other, int? durationMs)
+    private void Partition(IFaultPeer peer, string other, int? durationMs)
     {
         Net.Cut(peer.Name, other);
         Net.Cut(other, peer.Name);
@@ -74,14 +73,14 @@ internal sealed partial class FaultInjector
             Label("partition", peer));
     }
 
-    private void OneWayPartition(SimPeer peer, string other, FaultDirection? direction, int? durationMs)
+    private void OneWayPartition(IFaultPeer peer, string other, FaultDirection? direction, int? durationMs)
     {
         var (from, to) = direction == FaultDirection.Inbound ? (other, peer.Name) : (peer.Name, other);
         Net.Cut(from, to);
         Later(durationMs, () => Net.Mend(from, to), Label("one-way-partition", peer));
     }
 
-    private void OneWayLoss(SimPeer peer, FaultSpec fault)
+    private void OneWayLoss(IFaultPeer peer, FaultSpec fault)
     {
         var plane = fault.Plane?.ToTrafficPlane();
         var loss = fault.Direction == FaultDirection.Inbound
@@ -91,14 +90,14 @@ internal sealed partial class FaultInjector
         Later(fault.DurationMs, () => Net.RemoveLoss(loss), Label("one-way-loss", peer));
     }
 
-    private void IpChange(SimPeer peer)
+    private void IpChange(IFaultPeer peer)
     {
         Net.ChangeAddress(peer.Name);
         peer.Signalling.ConnectionReset();
-        Signal(peer, NetworkChange.AddressChanged);
+        peer.Signal(NetworkChange.AddressChanged);
     }
 
-    private void Latency(SimPeer? peer, FaultSpec fault)
+    private void Latency(IFaultPeer? peer, FaultSpec fault)
     {
         foreach (var link in Links(peer, fault.Plane))
         {
@@ -107,7 +106,7 @@ internal sealed partial class FaultInjector
         }
     }
 
-    private void Loss(SimPeer? peer, FaultSpec fault)
+    private void Loss(IFaultPeer? peer, FaultSpec fault)
     {
         foreach (var link in Links(peer, fault.Plane))
         {
@@ -116,7 +115,7 @@ internal sealed partial class FaultInjector
     }
 
     /// <summary>The links a latency or loss fault changes: the peer's, or every peer's (never the server's own), on its plane(s).</summary>
-    private IEnumerable<SimLink> Links(SimPeer? peer, FaultPlane? plane)
+    private IEnumerable<SimLink> Links(IFaultPeer? peer, FaultPlane? plane)
     {
         var hosts = peer is null ? Net.Hosts.Where(h => h.Name != SimWorld.ServerHost) : [peer.Host];
         var planes = FaultPlanes.Planes(plane);

@@ -4,7 +4,7 @@ namespace Reconnect.Testing.World;
 internal sealed partial class FaultInjector
 {
     /// <summary>The next <paramref name="count"/> fetches hang, or every fetch for <paramref name="durationMs"/> (a counted window).</summary>
-    private void TokenHang(SimPeer peer, int? count, int? durationMs)
+    private void TokenHang(IFaultPeer peer, int? count, int? durationMs)
     {
         peer.Token.HangsToInject += count ?? 0;
         if (durationMs is not null)
@@ -14,7 +14,7 @@ internal sealed partial class FaultInjector
         }
     }
 
-    private void Unpublish(SimPeer peer, string stream)
+    private void Unpublish(IFaultPeer peer, string stream)
     {
         _world.Checker.StreamWithdrawn(peer.Name, stream);
         peer.Unpublish(stream);

@@ -11,6 +11,11 @@ internal sealed partial class FaultInjector
 
     private void ServerRestart(int? retryAfterMs, int? durationMs)
     {
+        if (retryAfterMs is { } hint)
+        {
+            _world.Checker.ServerMayHint(TimeSpan.FromMilliseconds(hint));
+        }
+
         _world.Server.Operate(new ServerShuttingDown(retryAfterMs));
         RefuseConnections(durationMs, "end server-restart");
     }
@@ -29,10 +34,10 @@ internal sealed partial class FaultInjector
         RefuseConnections(durationMs, "end server-crash");
     }
 
-    private void ServerKick(SimPeer peer, int code) =>
-        _world.Server.Operate(new AdminKick(peer.Spec.Channel, peer.Name, code));
+    private void ServerKick(IFaultPeer peer, int code) =>
+        _world.Server.Operate(new AdminKick(peer.Channel, peer.Name, code));
 
-    private void TokenExpiry(SimPeer peer)
+    private void TokenExpiry(IFaultPeer peer)
     {
         if (_world.Server.ConnectionOf(peer.Signalling, peer.Signalling.Epoch) is { } connection)
         {

@@ -1,29 +1,31 @@
 using System.Globalization;
-using Reconnect.Core.Engine;
-using Reconnect.Core.Ports;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Trace;
 
 namespace Reconnect.Testing.World;
 
 /// <summary>
-/// Applies a scenario's faults to a <see cref="SimWorld"/>, writes each to the trace, and ends the timed ones.
+/// Applies faults to a world (<see cref="IFaultWorld"/>: a <see cref="SimWorld"/>'s scenario timeline, or the faults
+/// injected into a virtual call), writes each to the trace, and ends the timed ones.
 /// Faults of one kind on one target nest: each holds its own share (a counted outage, blackout, cut, loss, hang
 /// window, refusal or sleep), so the inner one ending leaves the outer one in force. One file per concern:
 /// network, server, peer and clock faults.
 /// </summary>
 internal sealed partial class FaultInjector
 {
-    private readonly SimWorld _world;
+    private readonly IFaultWorld _world;
     private readonly List<Action> _pending = [];
 
-    public FaultInjector(SimWorld world) => _world = world;
+    public FaultInjector(IFaultWorld world) => _world = world;
+
+    /// <summary>How many timed faults are in force: begun and not yet ended.</summary>
+    public int InForce { get; private set; }
 
     /// <summary>Applies one fault now.</summary>
     public void Apply(FaultSpec fault)
     {
-        var peer = fault.Peer is null ? null : _world.Peers.First(p => p.Name == fault.Peer);
-        _world.Trace.Add(new TraceEvent(_world.NowMs, fault.Peer ?? TraceEvent.WorldPeer, TraceEventKind.Fault)
+        var peer = fault.Peer is null ? null : _world.Participant(fault.Peer);
+        _world.RecordFault(new TraceEvent(_world.NowMs, fault.Peer ?? TraceEvent.WorldPeer, TraceEventKind.Fault)
         {
             Reason = fault.Kind.ToJsonName(),
             Remote = fault.Other,
@@ -78,17 +80,9 @@ internal sealed partial class FaultInjector
         _sleeps.Clear();
     }
 
-    private static void Signal(SimPeer peer, NetworkChange change)
-    {
-        if (peer.Spec.NetworkSignals)
-        {
-            peer.Pump.Post(new NetworkChanged(change));
-        }
-    }
-
     /// <summary>How long a fault lasts: its duration, cut short where the liveness phase's heal ends it first.</summary>
     private long? Lasting(FaultSpec fault) =>
-        fault.DurationMs is { } duration ? Math.Min(duration, _world.Scenario.DurationMs - _world.NowMs) : null;
+        fault.DurationMs is { } duration ? Math.Min(duration, _world.RemainingMs ?? duration) : null;
 
     /// <summary>Ends a timed fault after <paramref name="durationMs"/> (or at the heal, whichever comes first), exactly once.</summary>
     private void Later(int? durationMs, Action end, string label)
@@ -104,14 +98,16 @@ internal sealed partial class FaultInjector
             if (!done)
             {
                 done = true;
+                InForce--;
                 end();
                 _world.FaultEnded();
             }
         }
 
+        InForce++;
         _pending.Add(Once);
         _world.Time.Schedule(TimeSpan.FromMilliseconds(ms), Once, label);
     }
 
-    private static string Label(string what, SimPeer peer) => string.Create(CultureInfo.InvariantCulture, $"end {what} {peer.Name}");
+    private static string Label(string what, IFaultPeer peer) => string.Create(CultureInfo.InvariantCulture, $"end {what} {peer.Name}");
 }

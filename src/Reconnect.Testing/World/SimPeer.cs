@@ -1,5 +1,7 @@
 using Reconnect.Core.Engine;
+using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
+using Reconnect.Testing.Checkers;
 using Reconnect.Testing.Network;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Time;
@@ -9,7 +11,7 @@ using Reconnect.Transports.InMemory;
 namespace Reconnect.Testing.World;
 
 /// <summary>One simulated participant: the production engine behind its pump, with in-memory ports on its own host.</summary>
-public sealed class SimPeer
+public sealed class SimPeer : IFaultPeer, ICheckedPeer
 {
     private readonly SortedDictionary<string, string> _tracks = new(StringComparer.Ordinal);
 
@@ -63,6 +65,21 @@ public sealed class SimPeer
     /// <summary>True once the user left or closed the peer: it is no longer expected in the call.</summary>
     public bool Departed { get; private set; }
 
+    /// <inheritdoc />
+    bool ICheckedPeer.IsAsleep => Pump.IsPaused;
+
+    /// <inheritdoc />
+    int ICheckedPeer.OpenMediaConnections => Media.Connections.Count;
+
+    /// <inheritdoc />
+    bool ICheckedPeer.IsSignallingOpen => Signalling.IsOpen;
+
+    /// <inheritdoc />
+    string IFaultPeer.Channel => Spec.Channel;
+
+    /// <inheritdoc />
+    ITokenFaults IFaultPeer.Token => Token;
+
     /// <summary>The track the app last put on each of its streams, by stream id (only streams whose track was replaced).</summary>
     public IReadOnlyDictionary<string, string> Tracks => _tracks;
 
@@ -74,6 +91,21 @@ public sealed class SimPeer
 
         Pump.Post(new JoinRequested(Spec.Channel, Spec.Name, Spec.Metadata));
     }
+
+    /// <inheritdoc />
+    void IFaultPeer.Signal(NetworkChange change)
+    {
+        if (Spec.NetworkSignals)
+        {
+            Pump.Post(new NetworkChanged(change));
+        }
+    }
+
+    /// <inheritdoc />
+    void IFaultPeer.Sleep() => Pump.Pause();
+
+    /// <inheritdoc />
+    void IFaultPeer.Wake() => Pump.Resume();
 
     /// <summary>Publishes a new local stream.</summary>
     public void Publish(string streamId) =>

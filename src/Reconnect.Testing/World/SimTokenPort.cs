@@ -11,7 +11,7 @@ namespace Reconnect.Testing.World;
 /// demand it fails, hangs (never answers, so the engine's fetch timeout runs), or hands out a token the server
 /// refuses as already expired.
 /// </summary>
-public sealed class SimTokenPort : ITokenPort
+public sealed class SimTokenPort : ITokenPort, ITokenFaults
 {
     /// <summary>The token that the simulated server refuses with 4002 <c>token_expired</c>.</summary>
     public const string ExpiredToken = "expired";
@@ -52,14 +52,7 @@ public sealed class SimTokenPort : ITokenPort
     /// <inheritdoc />
     public void Fetch(long attempt)
     {
-        if (HangsToInject > 0)
-        {
-            HangsToInject--;
-            Hung++;
-            return;
-        }
-
-        if (HangWindows > 0)
+        if (this.TakeHang())
         {
             Hung++;
             return;
@@ -70,13 +63,7 @@ public sealed class SimTokenPort : ITokenPort
     }
 
     /// <summary>Stops every injected failure, hang and expired token.</summary>
-    public void Reset()
-    {
-        FailuresToInject = 0;
-        HangsToInject = 0;
-        HangWindows = 0;
-        ExpiredToInject = 0;
-    }
+    public void Reset() => TokenFaultRules.Reset(this);
 
     private void Answer(long attempt)
     {
@@ -86,18 +73,17 @@ public sealed class SimTokenPort : ITokenPort
             return;
         }
 
-        if (FailuresToInject > 0)
+        var answer = this.TakeAnswer();
+        if (answer == TokenAnswer.Failure)
         {
-            FailuresToInject--;
             _sink.Post(new TokenFetchFailed(attempt, "token service unavailable"));
             return;
         }
 
         var n = ++_issued;
         var turn = new IceServer(["turn:turn.sim:3478"], string.Create(CultureInfo.InvariantCulture, $"{_host}-{n}"), "secret");
-        if (ExpiredToInject > 0)
+        if (answer == TokenAnswer.Expired)
         {
-            ExpiredToInject--;
             _sink.Post(new TokenFetched(attempt, ExpiredToken, [turn]));
             return;
         }

@@ -18,7 +18,7 @@ namespace Reconnect.Testing.World;
 /// stop, the world heals, the call must converge within the bound). The convergence probe runs on its own
 /// fixed virtual cadence, whether or not anything else happens, and right after each fault ends.
 /// </summary>
-public sealed class SimWorld
+public sealed class SimWorld : IFaultWorld
 {
     /// <summary>The server host's name.</summary>
     public const string ServerHost = ScenarioValidator.ServerName;
@@ -101,6 +101,15 @@ public sealed class SimWorld
 
     internal long NowMs => (long)_time.Elapsed.TotalMilliseconds;
 
+    /// <inheritdoc />
+    long? IFaultWorld.RemainingMs => _scenario.DurationMs - NowMs;
+
+    /// <inheritdoc />
+    InvariantChecker IFaultWorld.Checker => _checker;
+
+    /// <inheritdoc />
+    long IFaultWorld.NowMs => NowMs;
+
     /// <summary>Runs the safety phase, then the liveness phase, and reports; <paramref name="progress"/> hears of each probe.</summary>
     public SimRunResult Run(IProgress<SimProgress>? progress = null)
     {
@@ -126,12 +135,21 @@ public sealed class SimWorld
         return result with { Misses = ExpectationChecker.Check(_scenario, result, _peers) };
     }
 
+    /// <inheritdoc />
+    IFaultPeer IFaultWorld.Participant(string name) => _peers.First(p => p.Name == name);
+
+    /// <inheritdoc />
+    void IFaultWorld.RecordFault(TraceEvent fault) => _trace.Add(fault);
+
+    /// <inheritdoc />
+    ChannelServer IFaultWorld.NewChannelLogic(string sessionIdPrefix) => NewChannelLogic(sessionIdPrefix);
+
     /// <summary>A fresh instance of the channel logic, whose session ids start with <paramref name="sessionIdPrefix"/>.</summary>
-    internal ChannelServer NewChannelLogic(string sessionIdPrefix) =>
+    private ChannelServer NewChannelLogic(string sessionIdPrefix) =>
         new(new ChannelServerOptions { SilenceGrace = TimeSpan.FromMilliseconds(_scenario.Server.SilenceGraceMs), SessionIdPrefix = sessionIdPrefix }, new SimTokenValidator());
 
     /// <summary>A fault just ended: the probe runs before the next step, so a call it never broke is seen healed at once.</summary>
-    internal void FaultEnded() => _faultEnded = true;
+    void IFaultWorld.FaultEnded() => _faultEnded = true;
 
     private IReadOnlyDictionary<string, long> MergedCoverage()
     {
@@ -248,6 +266,6 @@ public sealed class SimWorld
         }
     }
 
-    /// <summary>The words for a failure of this world's seed at the current virtual time.</summary>
-    internal string Failure(string what) => string.Create(CultureInfo.InvariantCulture, $"SEED=0x{_seed:x}: {what}");
+    /// <inheritdoc />
+    string IFaultWorld.Failure(string what) => string.Create(CultureInfo.InvariantCulture, $"SEED=0x{_seed:x}: {what}");
 }

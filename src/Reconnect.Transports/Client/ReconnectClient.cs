@@ -156,6 +156,9 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Closes the client; see <see cref="CloseAsync"/>.</summary>
     public ValueTask DisposeAsync() => new(CloseAsync());
 
+    /// <summary>The pump that runs the engine (virtual calls: its notices as raised, and a sleeping machine's pause).</summary>
+    internal EnginePump Pump => _pump;
+
     /// <summary>Waits until every notice raised so far has been dispatched to handlers and streams (tests).</summary>
     internal Task DrainEventsAsync()
     {

@@ -1,0 +1,29 @@
+namespace Reconnect.Testing.Calls;
+
+/// <summary>Checks: the simulator's safety invariants over the clients' engine notices and states.</summary>
+public sealed partial class VirtualCall
+{
+    /// <summary>
+    /// Every violation of the simulator's safety invariants so far (docs/invariants.md), each naming the invariant, the
+    /// seed and the virtual time: checked on every notice a client's engine raises, and after every instant the call
+    /// runs. The checker knows of stream withdrawals given as <c>unpublish</c> faults; a client's app withdrawing a
+    /// stream by itself shows as a stream removed without a withdrawal.
+    /// </summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _checker.Violations];
+            }
+        }
+    }
+
+    /// <summary>Checks what must hold between instants; under the gate, after the clock ran.</summary>
+    private void Check()
+    {
+        _checker.AfterStep(NowMs);
+        _checker.SampleDeadlines(NowMs);
+    }
+}
