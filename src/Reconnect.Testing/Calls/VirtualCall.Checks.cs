@@ -6,8 +6,7 @@ public sealed partial class VirtualCall
     /// <summary>
     /// Every violation of the simulator's safety invariants so far (docs/invariants.md), each naming the invariant, the
     /// seed and the virtual time: checked on every notice a client's engine raises, and after every instant the call
-    /// runs. The checker knows of stream withdrawals given as <c>unpublish</c> faults; a client's app withdrawing a
-    /// stream by itself shows as a stream removed without a withdrawal.
+    /// runs. A stream withdrawn by a client's app (or an <c>unpublish</c> fault) may be seen removed by the others.
     /// </summary>
     public IReadOnlyList<string> Violations
     {

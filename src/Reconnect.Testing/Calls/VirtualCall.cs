@@ -114,6 +114,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
             var record = _notices.Add(peerId);
             client.NoticeDispatched += (_, e) => record(e.Notice, e.At.SinceOrigin);
             client.Pump.NoticeRaised += (_, e) => _checker.OnNotice(participant, e.Notice, NowMs);
+            client.Pump.InputHandled += (_, input) => _checker.OnInput(peerId, input);
             _clients.Add(peerId, participant);
             _inOrder.Add(participant);
             return client;

@@ -67,8 +67,16 @@ public sealed class InvariantChecker
     /// <summary>Takes note that the server may send this retry hint: waiting that long to retry is within bounds.</summary>
     public void ServerMayHint(TimeSpan retryAfter) => _deadlines.AllowServerHint(retryAfter);
 
-    /// <summary>Takes note that a peer's app withdrew a stream: every other peer may see that stream removed once.</summary>
-    public void StreamWithdrawn(string publisher, string streamId)
+    /// <summary>Takes note of an input a peer's engine handled: a stream its app withdrew may be seen removed once by every other peer.</summary>
+    public void OnInput(string peer, EngineInput input)
+    {
+        if (input is LocalStreamRemoved withdrawn)
+        {
+            StreamWithdrawn(peer, withdrawn.StreamId);
+        }
+    }
+
+    private void StreamWithdrawn(string publisher, string streamId)
     {
         foreach (var observer in _peers.Where(p => p.Name != publisher))
         {

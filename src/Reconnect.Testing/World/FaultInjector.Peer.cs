@@ -14,9 +14,5 @@ internal sealed partial class FaultInjector
         }
     }
 
-    private void Unpublish(IFaultPeer peer, string stream)
-    {
-        _world.Checker.StreamWithdrawn(peer.Name, stream);
-        peer.Unpublish(stream);
-    }
+    private static void Unpublish(IFaultPeer peer, string stream) => peer.Unpublish(stream);
 }

@@ -73,6 +73,11 @@ public sealed class SimWorld : IFaultWorld
 
         var longestHint = scenario.Timeline.Select(f => f.RetryAfterMs ?? 0).DefaultIfEmpty(0).Max();
         _checker = new InvariantChecker(_seed, _peers, TimeSpan.FromMilliseconds(longestHint));
+        foreach (var peer in _peers)
+        {
+            peer.Pump.InputHandled += (_, input) => _checker.OnInput(peer.Name, input);
+        }
+
         _server.NoticeRaised += (_, notice) => _checker.OnServerNotice(notice);
         _network.HostWentOffline += (_, host) => _peers.FirstOrDefault(p => p.Name == host.Name)?.Signalling.NetworkLost();
         _faults = new FaultInjector(this);

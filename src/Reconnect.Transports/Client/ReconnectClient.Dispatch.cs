@@ -40,7 +40,7 @@ public sealed partial class ReconnectClient
     /// On the engine thread, after each input: when the channel is joined and its roster applied (the reconcile done)
     /// and was not after the previous input, the dispatcher is told, after the notices that applied it.
     /// </summary>
-    private void OnInputHandled(object? sender, EventArgs e)
+    private void OnInputHandled(object? sender, EngineInput input)
     {
         var engine = _pump.Engine;
         var applied = engine.LocalState == LocalPeerState.Joined && engine.ReconcileState == ReconcileState.Done;

@@ -62,7 +62,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     public event EventHandler<EngineEffectEventArgs>? EffectDispatching;
 
     /// <summary>Raised on the engine's thread after each input's outputs were all dispatched, for the client's own bookkeeping.</summary>
-    internal event EventHandler? InputHandled;
+    internal event EventHandler<EngineInput>? InputHandled;
 
     /// <summary>How the pump runs.</summary>
     public EnginePumpMode Mode { get; }
@@ -235,7 +235,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
         var now = Now;
         NoticeClockJump(now, _time.GetUtcNow());
         Feed(now, input);
-        InputHandled?.Invoke(this, EventArgs.Empty);
+        InputHandled?.Invoke(this, input);
     }
 
     /// <summary>

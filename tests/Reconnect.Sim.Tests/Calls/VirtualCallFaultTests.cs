@@ -1,8 +1,11 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.Time;
 using Reconnect.Testing.Calls;
+using Reconnect.Testing.Checkers;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.Trace;
+using Reconnect.Testing.World;
 
 namespace Reconnect.Sim.Tests.Calls;
 
@@ -92,12 +95,25 @@ public sealed class VirtualCallFaultTests
     }
 
     [Fact]
-    public async Task A_violated_invariant_is_reported_with_the_seed_and_the_virtual_time()
+    public async Task A_stream_the_app_withdraws_by_itself_is_no_violation()
     {
         await using var call = await FaultedCall.StartAsync(Seed);
 
         await call.Call.RunAsync(call.Alice.UnpublishAsync("cam", TestContext.Current.CancellationToken));
-        await call.UntilAsync(() => call.Call.Violations.Count > 0, "a stream withdrawn outside the faults went unreported");
+        await call.UntilAsync(() => call.Bob.RemotePeers.Single().Streams.Count == 0, "bob still sees alice's withdrawn camera");
+        await call.Call.RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(call.Call.Violations.Count == 0, call.Failure("an app's own withdrawal was taken for a violation"));
+    }
+
+    [Fact]
+    public async Task A_violated_invariant_is_reported_with_the_seed_and_the_virtual_time()
+    {
+        await using var call = await FaultedCall.StartAsync(Seed);
+        var checker = ((IFaultWorld)call.Call).Checker;
+
+        checker.OnNotice(new NamedPeer("bob"), new StreamRemoved("alice", 1, "cam", 1), (long)call.Call.Elapsed.TotalMilliseconds);
+        await call.Call.RunForAsync(TimeSpan.FromSeconds(1));
 
         var violation = Assert.Single(call.Call.Violations);
         Assert.Matches($"^SEED=0x{Seed:x} t=[0-9]+ms invariant no-stream-removed-for-a-healing-drop: bob got stream-removed cam", violation);
@@ -151,5 +167,19 @@ public sealed class VirtualCallFaultTests
         return FaultShape.Of(fault.Kind).Required.HasFlag(FaultFields.DurationMs) || fault.Kind is FaultKind.ClockJump or FaultKind.TokenHang
             ? fault with { DurationMs = draws.NextInt(200, 30_000) }
             : fault;
+    }
+
+    /// <summary>A checked peer known only by name: enough for a notice the checker judges by name alone.</summary>
+    private sealed class NamedPeer(string name) : ICheckedPeer
+    {
+        public string Name => name;
+
+        public CallEngine Engine => throw new NotSupportedException("not needed to judge a stream removal");
+
+        public bool IsAsleep => false;
+
+        public int OpenMediaConnections => 0;
+
+        public bool IsSignallingOpen => true;
     }
 }

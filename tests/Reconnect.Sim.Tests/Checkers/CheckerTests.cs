@@ -74,7 +74,7 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.StreamWithdrawn("B", "screenB");
+        checker.OnInput("B", new LocalStreamRemoved("screenB"));
 
         checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "screenB", 3), 10);
         checker.AfterStep(10);
