@@ -4,7 +4,7 @@ namespace Reconnect.Sim.Bench;
 /// The heal bench: for every cell (outage kind x length x network signal) and both policies, runs seeds 1..N
 /// through independent <see cref="Testing.World.SimWorld"/>s in parallel and ranks the virtual time each took to heal.
 /// </summary>
-public static class HealBench
+internal static class HealBench
 {
     private static readonly HealPolicy[] Policies = [HealPolicy.Reconnect, HealPolicy.Baseline];
 

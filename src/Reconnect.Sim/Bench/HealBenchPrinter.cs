@@ -6,7 +6,7 @@ namespace Reconnect.Sim.Bench;
 /// Writes a heal bench report: a header, the table, run counts, the simulator's speed, the worst reconnect/baseline
 /// ratio and, last, the worst cell against its goal.
 /// </summary>
-public static class HealBenchPrinter
+internal static class HealBenchPrinter
 {
     /// <summary>The start of the line before last, followed by the worst p99 ratio with two decimals.</summary>
     public const string RatioLinePrefix = "heal p99 ratio reconnect/baseline: ";

@@ -7,7 +7,7 @@ namespace Reconnect.Sim.Bench;
 /// <param name="Rows">The cells, in table order.</param>
 /// <param name="Speed">The simulator's speed, or null when it was not measured.</param>
 /// <param name="Fault">The fault timed.</param>
-public sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed, FaultKind Fault = FaultKind.Offline)
+internal sealed record HealBenchReport(int Seeds, IReadOnlyList<HealCellResult> Rows, SimSpeedReport? Speed, FaultKind Fault = FaultKind.Offline)
 {
     /// <summary>The worst (largest) reconnect/baseline p99 ratio over the rows; NaN when no row has one.</summary>
     public double WorstP99Ratio => Worst(row => row.P99Ratio);

@@ -5,7 +5,7 @@ namespace Reconnect.Sim.Bench;
 /// <param name="Kinds">The outage kinds, in table order.</param>
 /// <param name="OutagesSeconds">The outage lengths, in seconds, in table order within a kind.</param>
 /// <param name="Speed">How to measure the simulator's own speed; null skips it.</param>
-public sealed record HealBenchSettings(int Seeds, IReadOnlyList<OutageKind> Kinds, IReadOnlyList<int> OutagesSeconds, SimSpeedSettings? Speed)
+internal sealed record HealBenchSettings(int Seeds, IReadOnlyList<OutageKind> Kinds, IReadOnlyList<int> OutagesSeconds, SimSpeedSettings? Speed)
 {
     /// <summary>The most seeds per cell and policy.</summary>
     public const int MaxSeeds = 10_000;

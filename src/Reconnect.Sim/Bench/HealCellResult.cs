@@ -4,7 +4,7 @@ namespace Reconnect.Sim.Bench;
 /// <param name="Cell">What broke, for how long, and the signal.</param>
 /// <param name="Reconnect">This library's figures.</param>
 /// <param name="Baseline">The baseline's figures.</param>
-public sealed record HealCellResult(HealCell Cell, HealStats Reconnect, HealStats Baseline)
+internal sealed record HealCellResult(HealCell Cell, HealStats Reconnect, HealStats Baseline)
 {
     /// <summary>Reconnect's p99 over the baseline's: below 1 means this library heals faster in the tail.</summary>
     public double P99Ratio => Reconnect.P99Ms / Baseline.P99Ms;

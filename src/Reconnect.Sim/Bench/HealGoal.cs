@@ -8,7 +8,7 @@ namespace Reconnect.Sim.Bench;
 /// is a peer's round trip to the server on the bench's network (2 x (peer link + server link) one-way delay); and no
 /// more signalling connection attempts per client per minute of outage than the baseline.
 /// </summary>
-public static class HealGoal
+internal static class HealGoal
 {
     /// <summary>The share of the baseline's p99 that reconnect's p99 must stay within.</summary>
     public const double BaselineShare = 0.25;

@@ -1,7 +1,7 @@
 namespace Reconnect.Sim.Bench;
 
 /// <summary>The reconnect behaviours the heal bench compares.</summary>
-public enum HealPolicy
+internal enum HealPolicy
 {
     /// <summary>This library with its default <see cref="ReconnectOptions"/>, fed the network-change signal when the cell has it.</summary>
     Reconnect,

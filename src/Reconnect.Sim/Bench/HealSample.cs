@@ -11,7 +11,7 @@ namespace Reconnect.Sim.Bench;
 /// Signalling connection attempts that reached the server from the peers the outage cut off, from the outage's
 /// start to the heal (or the run's end), per such peer and per minute of outage: the load a storm puts on a server.
 /// </param>
-public sealed record HealSample(ulong Seed, long? HealMs, int Violations, double AttemptsPerClientMinute)
+internal sealed record HealSample(ulong Seed, long? HealMs, int Violations, double AttemptsPerClientMinute)
 {
     /// <summary>The time to heal in milliseconds, infinity when the call never healed (so it ranks slowest).</summary>
     public double HealMsOrInfinity => HealMs is { } ms ? ms : double.PositiveInfinity;

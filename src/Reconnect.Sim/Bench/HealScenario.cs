@@ -7,7 +7,7 @@ namespace Reconnect.Sim.Bench;
 /// <see cref="OutageStartMs"/> the cell's outage starts (see <see cref="OutageKind"/>); the run stops once the
 /// call has healed after it.
 /// </summary>
-public static class HealScenario
+internal static class HealScenario
 {
     /// <summary>When the outage starts, in virtual milliseconds: well after the call first heals (under 1 s).</summary>
     public const int OutageStartMs = 5_000;

@@ -7,7 +7,7 @@ namespace Reconnect.Sim.Bench;
 /// <param name="NotHealed">How many runs never healed within the bound.</param>
 /// <param name="WithViolations">How many runs reported an invariant violation.</param>
 /// <param name="AttemptsPerClientMinute">The mean over the runs of <see cref="HealSample.AttemptsPerClientMinute"/>.</param>
-public sealed record HealStats(double P50Ms, double P99Ms, int Runs, int NotHealed, int WithViolations, double AttemptsPerClientMinute)
+internal sealed record HealStats(double P50Ms, double P99Ms, int Runs, int NotHealed, int WithViolations, double AttemptsPerClientMinute)
 {
     /// <summary>The figures of a cell's samples.</summary>
     public static HealStats Of(IReadOnlyCollection<HealSample> samples)

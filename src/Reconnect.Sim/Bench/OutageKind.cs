@@ -1,7 +1,7 @@
 namespace Reconnect.Sim.Bench;
 
 /// <summary>What breaks in a heal bench run; each kind is a row group of the table.</summary>
-public enum OutageKind
+internal enum OutageKind
 {
     /// <summary>Peer A's link goes down (every path, immediate local errors) and comes back.</summary>
     Offline,
@@ -20,7 +20,7 @@ public enum OutageKind
 }
 
 /// <summary>Names and facts of <see cref="OutageKind"/>.</summary>
-public static class OutageKinds
+internal static class OutageKinds
 {
     /// <summary>Every kind, in table order.</summary>
     public static IReadOnlyList<OutageKind> All { get; } =

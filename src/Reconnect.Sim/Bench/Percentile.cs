@@ -1,7 +1,7 @@
 namespace Reconnect.Sim.Bench;
 
 /// <summary>Percentiles by the nearest-rank method: the smallest value with at least p % of the values at or below it.</summary>
-public static class Percentile
+internal static class Percentile
 {
     /// <summary>
     /// The nearest-rank <paramref name="percent"/>-th percentile: sort the values ascending and take the one at rank

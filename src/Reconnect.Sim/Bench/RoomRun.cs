@@ -4,4 +4,4 @@ namespace Reconnect.Sim.Bench;
 /// <param name="Peers">Peers in the room, each publishing a camera.</param>
 /// <param name="Warmup">Virtual time run first, unmeasured, so every peer has joined and the call is steady.</param>
 /// <param name="Measured">Virtual time then run and timed.</param>
-public sealed record RoomRun(int Peers, TimeSpan Warmup, TimeSpan Measured);
+internal sealed record RoomRun(int Peers, TimeSpan Warmup, TimeSpan Measured);

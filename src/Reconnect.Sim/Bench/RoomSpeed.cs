@@ -4,4 +4,4 @@ namespace Reconnect.Sim.Bench;
 /// <param name="Room">The room and its stretches.</param>
 /// <param name="VirtualPerWall">Virtual seconds per wall second over the measured stretch.</param>
 /// <param name="SteadyWhenMeasured">True when the call had healed (everyone joined and connected) before the measured stretch began.</param>
-public sealed record RoomSpeed(RoomRun Room, double VirtualPerWall, bool SteadyWhenMeasured);
+internal sealed record RoomSpeed(RoomRun Room, double VirtualPerWall, bool SteadyWhenMeasured);

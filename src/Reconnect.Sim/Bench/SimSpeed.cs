@@ -7,7 +7,7 @@ using Reconnect.Testing.World;
 namespace Reconnect.Sim.Bench;
 
 /// <summary>Measures the simulator's own speed in wall time: steady rooms, and generated 2-peer schedules explored per minute.</summary>
-public static class SimSpeed
+internal static class SimSpeed
 {
     /// <summary>Faults per generated schedule.</summary>
     public const int FaultsPerSchedule = FaultOrders.MaxFaults;

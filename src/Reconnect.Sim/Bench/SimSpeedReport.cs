@@ -5,4 +5,4 @@ namespace Reconnect.Sim.Bench;
 /// <param name="SchedulesPerMinute">Generated 2-peer schedules explored per wall minute, over every worker.</param>
 /// <param name="Workers">How many threads explored schedules.</param>
 /// <param name="ScheduleSource">What the schedules were.</param>
-public sealed record SimSpeedReport(IReadOnlyList<RoomSpeed> Rooms, double SchedulesPerMinute, int Workers, string ScheduleSource);
+internal sealed record SimSpeedReport(IReadOnlyList<RoomSpeed> Rooms, double SchedulesPerMinute, int Workers, string ScheduleSource);

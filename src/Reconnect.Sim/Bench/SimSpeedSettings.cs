@@ -3,7 +3,7 @@ namespace Reconnect.Sim.Bench;
 /// <summary>How the simulator's speed is measured.</summary>
 /// <param name="Rooms">The steady rooms to time, in order.</param>
 /// <param name="ExplorationBudget">How much wall time generated schedules are explored for, to extrapolate schedules per minute.</param>
-public sealed record SimSpeedSettings(IReadOnlyList<RoomRun> Rooms, TimeSpan ExplorationBudget)
+internal sealed record SimSpeedSettings(IReadOnlyList<RoomRun> Rooms, TimeSpan ExplorationBudget)
 {
     /// <summary>
     /// A 2-peer room (10 s warm-up, 60 s measured), a 50-peer room (3 s warm-up, 3 s measured: it runs far

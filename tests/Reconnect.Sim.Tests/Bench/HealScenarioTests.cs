@@ -59,8 +59,9 @@ public sealed class HealScenarioTests
     [InlineData(OutageKind.Blackhole)]
     [InlineData(OutageKind.ServerCrash)]
     [InlineData(OutageKind.MediaOnly)]
-    public void Kinds_the_operating_system_cannot_see_give_no_peer_the_signal_even_in_a_with_cell(OutageKind kind)
+    public void Kinds_the_operating_system_cannot_see_give_no_peer_the_signal_even_in_a_with_cell(object kindCase)
     {
+        var kind = (OutageKind)kindCase;
         var scenario = HealScenario.For(HealPolicy.Reconnect, new HealCell(kind, 5, true));
 
         Assert.False(scenario.FindPeer(HealScenario.OfflinePeer)!.NetworkSignals);
@@ -72,8 +73,9 @@ public sealed class HealScenarioTests
     [InlineData(OutageKind.Blackhole, "blackhole", "A")]
     [InlineData(OutageKind.ServerCrash, "server-crash", null)]
     [InlineData(OutageKind.MediaOnly, "media-drop", "A")]
-    public void Each_kind_is_one_fault_from_the_outage_start_for_the_outage_length(OutageKind kind, string fault, string? peer)
+    public void Each_kind_is_one_fault_from_the_outage_start_for_the_outage_length(object kindCase, string fault, string? peer)
     {
+        var kind = (OutageKind)kindCase;
         var scenario = HealScenario.For(HealPolicy.Baseline, new HealCell(kind, 30, false));
 
         var only = Assert.Single(scenario.Timeline);
