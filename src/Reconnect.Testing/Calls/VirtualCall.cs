@@ -147,7 +147,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         var patience = limit ?? DefaultPatience;
-        if (!await RunCoreAsync(() => operation.IsCompleted, patience, settle: true).ConfigureAwait(false))
+        if (!await RunCoreAsync(() => operation.IsCompleted, patience, settle: true, operation).ConfigureAwait(false))
         {
             throw new TimeoutException($"The operation had not completed after {patience} of virtual time (at {Elapsed} since the call began).");
         }
@@ -160,7 +160,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
     /// the condition is checked before any time passes and after every instant at which anything happened, once every
     /// client's events have been handled. False, with the clock at the limit, when the limit passed first.
     /// </summary>
-    public Task<bool> RunUntilAsync(Func<bool> condition, TimeSpan limit) => RunCoreAsync(condition, limit, settle: false);
+    public Task<bool> RunUntilAsync(Func<bool> condition, TimeSpan limit) => RunCoreAsync(condition, limit, settle: false, operation: null);
 
     /// <summary>Runs the call for <paramref name="duration"/> of virtual time.</summary>
     public async Task RunForAsync(TimeSpan duration) => await RunUntilAsync(() => false, duration).ConfigureAwait(false);
@@ -183,17 +183,31 @@ public sealed partial class VirtualCall : IAsyncDisposable
     /// Runs until the condition holds or the deadline. When <paramref name="settle"/> and nothing is due in virtual time
     /// before the deadline, work still under way off the clock (a close's last steps) gets a moment of real time to
     /// finish or to queue more virtual work before the clock jumps to the deadline; virtual time does not move meanwhile.
+    /// An <paramref name="operation"/> built on client commands (a join, <c>Task.WhenAll</c> of joins) completes through
+    /// continuations off the clock once the commands are resolved: it gets that moment before the clock moves on, so
+    /// the run ends at the same instant for a seed.
     /// </summary>
-    private async Task<bool> RunCoreAsync(Func<bool> condition, TimeSpan limit, bool settle)
+    private async Task<bool> RunCoreAsync(Func<bool> condition, TimeSpan limit, bool settle, Task? operation)
     {
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
         var deadline = Begin(limit);
+        var commandsWaiting = false;
         try
         {
             await DrainAsync().ConfigureAwait(false);
             while (!condition())
             {
+                if (operation is not null && commandsWaiting && !CommandsWaiting())
+                {
+                    await Task.WhenAny(operation, Task.Delay(SettleTime)).ConfigureAwait(false);
+                    if (condition())
+                    {
+                        break;
+                    }
+                }
+
+                commandsWaiting = CommandsWaiting();
                 if (!Due(deadline) && !(settle && await SettleAsync(condition, deadline).ConfigureAwait(false)))
                 {
                     Finish(deadline);
@@ -211,6 +225,9 @@ public sealed partial class VirtualCall : IAsyncDisposable
             _running = false;
         }
     }
+
+    /// <summary>True while a join or leave of some client waits for its engine.</summary>
+    private bool CommandsWaiting() => _inOrder.Exists(c => c.Client.HasPendingOperations);
 
     /// <summary>Waits, in real time and at most <see cref="SettleTime"/>, until the condition holds or virtual work is due by the deadline.</summary>
     private async Task<bool> SettleAsync(Func<bool> condition, TimeSpan deadline)

@@ -16,6 +16,9 @@ internal sealed class PendingOperations
 
     public bool HasJoins => _joins.Count > 0;
 
+    /// <summary>True when no join or leave waits for the engine.</summary>
+    public bool IsEmpty => _joins.Count == 0 && _leaves.Count == 0;
+
     public TaskCompletionSource AddJoin() => Add(_joins);
 
     public TaskCompletionSource AddLeave() => Add(_leaves);

@@ -132,6 +132,18 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         }
     }
 
+    /// <summary>True while a join or leave of this client waits for the engine.</summary>
+    internal bool HasPendingOperations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_pending.IsEmpty;
+            }
+        }
+    }
+
     /// <summary>Creates a builder.</summary>
     public static ReconnectClientBuilder CreateBuilder() => new();
 
