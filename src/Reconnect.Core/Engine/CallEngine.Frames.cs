@@ -15,7 +15,7 @@ public sealed partial class CallEngine
         EndWakeProbe();
         if (!ProtocolCodec.TryDecodeServerMessage(frame.Text, out var message, out var error))
         {
-            Emit(new ErrorRaised(new MalformedMessage(error)));
+            Emit(new ErrorRaisedNotice(new MalformedMessage(error)));
             return;
         }
 
@@ -41,7 +41,7 @@ public sealed partial class CallEngine
     {
         if (RosterVersionOf(message) is < 0 and var version)
         {
-            Emit(new ErrorRaised(new ProtocolViolation($"{message.GetType().Name} with roster version {version}")));
+            Emit(new ErrorRaisedNotice(new ProtocolViolation($"{message.GetType().Name} with roster version {version}")));
             return;
         }
 
@@ -83,7 +83,7 @@ public sealed partial class CallEngine
                 Ignore("welcome", ignored.Reason);
                 break;
             case WelcomeViolation violation:
-                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                Emit(new ErrorRaisedNotice(new ProtocolViolation(violation.Message)));
                 break;
             case ForgetRosterVersions:
                 ForgetRosterOrder();

@@ -27,7 +27,7 @@ public sealed partial class CallEngine
     {
         if (string.IsNullOrWhiteSpace(join.Channel) || string.IsNullOrWhiteSpace(join.PeerId))
         {
-            Emit(new ErrorRaised(new CommandRejected("join without a channel or peer id", LocalState.ToString())));
+            Emit(new ErrorRaisedNotice(new CommandRejected("join without a channel or peer id", LocalState.ToString())));
             return;
         }
 
@@ -37,7 +37,7 @@ public sealed partial class CallEngine
     }
 
     /// <summary>
-    /// Fires a user command's trigger. Where the table ignores it, the app is told why (<see cref="InputIgnored"/>, naming
+    /// Fires a user command's trigger. Where the table ignores it, the app is told why (<see cref="InputIgnoredNotice"/>, naming
     /// the command); only where the table rejects it is it a typed <see cref="CommandRejected"/> error.
     /// </summary>
     private void Command(string command, LocalPeerTrigger trigger, string reason)
@@ -45,7 +45,7 @@ public sealed partial class CallEngine
         var from = LocalState;
         if (FireLocal(trigger, reason, command) is { Rejected: true })
         {
-            Emit(new ErrorRaised(new CommandRejected(command, from.ToString())));
+            Emit(new ErrorRaisedNotice(new CommandRejected(command, from.ToString())));
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class CallEngine
     {
         if (_localStreams.Exists(s => s.StreamId == stream.StreamId))
         {
-            Emit(new ErrorRaised(new CommandRejected($"add stream '{stream.StreamId}' twice", LocalState.ToString())));
+            Emit(new ErrorRaisedNotice(new CommandRejected($"add stream '{stream.StreamId}' twice", LocalState.ToString())));
             return;
         }
 
@@ -82,7 +82,7 @@ public sealed partial class CallEngine
     {
         if (_localStreams.RemoveAll(s => s.StreamId == streamId) == 0)
         {
-            Emit(new ErrorRaised(new CommandRejected($"remove unknown stream '{streamId}'", LocalState.ToString())));
+            Emit(new ErrorRaisedNotice(new CommandRejected($"remove unknown stream '{streamId}'", LocalState.ToString())));
             return;
         }
 
@@ -99,7 +99,7 @@ public sealed partial class CallEngine
     {
         if (!_localStreams.Exists(s => s.StreamId == replaced.StreamId))
         {
-            Emit(new ErrorRaised(new CommandRejected($"replace the track of unknown stream '{replaced.StreamId}'", LocalState.ToString())));
+            Emit(new ErrorRaisedNotice(new CommandRejected($"replace the track of unknown stream '{replaced.StreamId}'", LocalState.ToString())));
             return;
         }
 
@@ -130,7 +130,7 @@ public sealed partial class CallEngine
                 _queuedJoin = null;
                 break;
             case LocalPeerEffect.RaiseEvicted:
-                Emit(new ErrorRaised(new EvictedError(_evictionReason, _options.OnEvicted == EvictionBehaviour.RejoinAsNew)));
+                Emit(new ErrorRaisedNotice(new EvictedError(_evictionReason, _options.OnEvicted == EvictionBehaviour.RejoinAsNew)));
                 break;
             case LocalPeerEffect.RejoinAsNew:
                 _sessionId = null;

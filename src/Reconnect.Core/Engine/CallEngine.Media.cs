@@ -27,14 +27,14 @@ public sealed partial class CallEngine
             Emit(new ReplaceTrack(peer.Id, generation, streamId, trackId));
         }
 
-        Emit(new ConnectionBuilt(peer.Id, peer.Ref, generation, reason));
+        Emit(new ConnectionBuiltNotice(peer.Id, peer.Ref, generation, reason));
         if (first)
         {
             FireRemote(peer, RemotePeerTrigger.ConnectionCreated, reason);
         }
         else
         {
-            Emit(new DataChannelsReset(peer.Id, peer.Ref, generation));
+            Emit(new DataChannelsResetNotice(peer.Id, peer.Ref, generation));
             FireRemote(peer, RemotePeerTrigger.ConnectionRebuilt, reason);
         }
 
@@ -135,7 +135,7 @@ public sealed partial class CallEngine
         }
 
         FireNegotiation(peer, NegotiationTrigger.MediaFailed);
-        Emit(new ErrorRaised(new MediaError(peer.Id, failure.Reason)));
+        Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason)));
         FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
     }
 
@@ -174,7 +174,7 @@ public sealed partial class CallEngine
 
         var streamRef = ++_nextStreamRef;
         peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation);
-        Emit(new StreamAdded(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
+        Emit(new StreamAddedNotice(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
     }
 
     private void ApplyRemoteEffect(RemotePeerEntry peer, RemotePeerEffect effect)
@@ -213,7 +213,7 @@ public sealed partial class CallEngine
                 break;
             case RemotePeerEffect.RaiseExhausted:
                 Mark(CoverageMarks.LadderExhausted);
-                Emit(new ErrorRaised(new IceRestartExhausted(peer.Id, peer.LadderAttempt)));
+                Emit(new ErrorRaisedNotice(new IceRestartExhausted(peer.Id, peer.LadderAttempt)));
                 break;
             case RemotePeerEffect.CloseMedia:
                 if (peer.HasConnection)
@@ -243,7 +243,7 @@ public sealed partial class CallEngine
     {
         Mark(CoverageMarks.LadderAttempt);
         var attempt = peer.LadderAttempt = peer.DueAttempt;
-        Emit(new IceRestartStarted(peer.Id, peer.Ref, attempt, peer.Generation));
+        Emit(new IceRestartStartedNotice(peer.Id, peer.Ref, attempt, peer.Generation));
         Tell(MachineSignal.ToNegotiation(peer, NegotiationTrigger.IceRestart));
         if (_ladder.DelayBefore(attempt + 1) is { } wait)
         {

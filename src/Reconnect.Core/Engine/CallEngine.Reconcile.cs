@@ -42,7 +42,7 @@ public sealed partial class CallEngine
                 Tell(MachineSignal.ApplyRoster);
                 break;
             case ReconcileEffect.RaiseTimeout:
-                Emit(new ErrorRaised(new ReconcileTimeout(_roundRequests)));
+                Emit(new ErrorRaisedNotice(new ReconcileTimeout(_roundRequests)));
                 break;
             case ReconcileEffect.AbandonSocket:
                 KillSocket(CloseCodes.RosterTimeout, "the roster never came on this socket");
@@ -85,7 +85,7 @@ public sealed partial class CallEngine
         switch (decision)
         {
             case RosterViolation violation:
-                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                Emit(new ErrorRaisedNotice(new ProtocolViolation(violation.Message)));
                 break;
             case RosterPartIgnored ignored:
                 Ignore(ignored.Input, ignored.Reason);
@@ -184,7 +184,7 @@ public sealed partial class CallEngine
             Version = version,
         };
         _peers[peer.Id] = peer;
-        Emit(new PeerJoined(peer.Roster, peer.Ref));
+        Emit(new PeerJoinedNotice(peer.Roster, peer.Ref));
         Rebuild(peer, 1, "new peer", NegotiationTrigger.ConnectionCreated);
         ReleaseHeldSignals(peer.Id);
     }
@@ -196,7 +196,7 @@ public sealed partial class CallEngine
         peer.Roster = entry with { Metadata = Copy(entry.Metadata) };
         if (!MetadataEquality.Same(before.Metadata, entry.Metadata))
         {
-            Emit(new PeerMetadataChanged(peer.Id, peer.Ref, peer.Roster.Metadata));
+            Emit(new PeerMetadataChangedNotice(peer.Id, peer.Ref, peer.Roster.Metadata));
         }
 
         var published = entry.Streams.Select(s => s.StreamId).ToHashSet(StringComparer.Ordinal);
@@ -209,7 +209,7 @@ public sealed partial class CallEngine
                 peer.Unannounced.Add(streamId);
             }
 
-            Emit(new StreamRemoved(peer.Id, peer.Ref, streamId, bound.StreamRef));
+            Emit(new StreamRemovedNotice(peer.Id, peer.Ref, streamId, bound.StreamRef));
         }
 
         foreach (var streamId in peer.Unannounced.Where(published.Contains).ToList())
@@ -222,13 +222,13 @@ public sealed partial class CallEngine
     {
         foreach (var (streamId, bound) in peer.Streams)
         {
-            Emit(new StreamRemoved(peer.Id, peer.Ref, streamId, bound.StreamRef));
+            Emit(new StreamRemovedNotice(peer.Id, peer.Ref, streamId, bound.StreamRef));
         }
 
         peer.Streams.Clear();
         FireRemote(peer, RemotePeerTrigger.PeerLeft, reason);
         _peers.Remove(peer.Id);
-        Emit(new PeerLeft(peer.Id, peer.Ref, reason));
+        Emit(new PeerLeftNotice(peer.Id, peer.Ref, reason));
     }
 
     /// <summary>The local peer left or closed: every RemotePeer closes, but none of them left, so no peer-left or stream-removed.</summary>

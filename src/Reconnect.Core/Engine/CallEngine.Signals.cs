@@ -27,7 +27,7 @@ public sealed partial class CallEngine
         switch (decision)
         {
             case SignalViolation violation:
-                Emit(new ErrorRaised(new ProtocolViolation(violation.Message)));
+                Emit(new ErrorRaisedNotice(new ProtocolViolation(violation.Message)));
                 break;
             case HoldSignal:
                 Hold(from, payload);

@@ -48,7 +48,7 @@ public sealed partial class CallEngine
         (_consecutiveTokenFailures, var tell) = TokenFailureStreak.After(_consecutiveTokenFailures, networkUnreachable, _options.Token.FailureNoticeThreshold);
         if (tell)
         {
-            Emit(new TokenProviderFailing(_consecutiveTokenFailures, reason));
+            Emit(new TokenProviderFailingNotice(_consecutiveTokenFailures, reason));
         }
 
         _lastFailure = null;
@@ -206,7 +206,7 @@ public sealed partial class CallEngine
                 _epoch++;
                 _socketAlive = true;
                 _socketOpened = false;
-                Emit(new SocketAttemptStarted(_failedAttempts + 1, _epoch));
+                Emit(new SocketAttemptStartedNotice(_failedAttempts + 1, _epoch));
                 Emit(new OpenSocket(_epoch, _token, _route));
                 _timers.Start(TimerKind.WelcomeTimeout, string.Empty, _now + _options.Heartbeat.WelcomeTimeout, _emit);
                 break;
@@ -268,13 +268,13 @@ public sealed partial class CallEngine
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.SignallingLost, $"signalling lost ({_lastFailure?.Name ?? "network"})"));
                 break;
             case SignallingSocketEffect.ReportFirstConnectFailed:
-                Emit(new ErrorRaised(_lastFailure is { } failed
+                Emit(new ErrorRaisedNotice(_lastFailure is { } failed
                     ? new FirstConnectFailed(failed.Close?.Code, failed.Name, failed.Detail)
                     : new FirstConnectFailed(null, "token provider failed", _lastTokenFailure)));
                 Tell(MachineSignal.ToLocalPeer(LocalPeerTrigger.FirstConnectFailed, "first connect failed"));
                 break;
             case SignallingSocketEffect.ReportGaveUp:
-                Emit(new ErrorRaised(_lastFailure?.Close is { IsTerminal: true } terminal
+                Emit(new ErrorRaisedNotice(_lastFailure?.Close is { IsTerminal: true } terminal
                     ? new TerminalCloseError(terminal.Code, terminal.Name, _lastFailure.Detail)
                     : new ReconnectAttemptsExhausted(_failedAttempts, _lastFailure?.Detail ?? _lastTokenFailure)));
                 Tell(MachineSignal.ToReconcile(ReconcileTrigger.Superseded));
@@ -314,7 +314,7 @@ public sealed partial class CallEngine
         MarkWhen(wait.ServerHintFloored, CoverageMarks.ServerHintFloor);
         MarkWhen(wait.FlapDamped, CoverageMarks.FlapDamped);
         Mark(CoverageMarks.SocketRetry);
-        Emit(new SocketRetryScheduled(_failedAttempts + 1, wait.Delay, _lastFailure?.Close?.Code));
+        Emit(new SocketRetryScheduledNotice(_failedAttempts + 1, wait.Delay, _lastFailure?.Close?.Code));
         _timers.Start(TimerKind.SocketRetry, string.Empty, _now + wait.Delay, _emit);
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class CallEngine
                 Send(new RefreshTokenMessage(token.Token));
                 if (token.ValidFor is { } validFor)
                 {
-                    Emit(new TokenRefreshed(validFor));
+                    Emit(new TokenRefreshedNotice(validFor));
                 }
 
                 ArmTokenRefresh();
@@ -85,7 +85,7 @@ public sealed partial class CallEngine
         EndRefreshFetch();
         _refreshFailures++;
         var retryAt = _tokenExpiresAt is { } expiresAt ? TokenRefreshSchedule.RetryAt(_now, _refreshFailures, expiresAt, _options.Token) : null;
-        Emit(new TokenRefreshFailed(_refreshFailures, networkUnreachable ? $"{reason} (network unreachable)" : reason, retryAt - _now));
+        Emit(new TokenRefreshFailedNotice(_refreshFailures, networkUnreachable ? $"{reason} (network unreachable)" : reason, retryAt - _now));
         if (retryAt is { } due)
         {
             _timers.Start(TimerKind.TokenRefreshDue, string.Empty, due, _emit);

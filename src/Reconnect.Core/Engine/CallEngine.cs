@@ -41,7 +41,7 @@ public sealed partial class CallEngine
     private int _signalDepth;
     private readonly SignalQueue _signals;
     private readonly Action<MachineSignal> _deliver;
-    private readonly Dictionary<(object Machine, object Rule), InputIgnored> _ignoredNotices = [];
+    private readonly Dictionary<(object Machine, object Rule), InputIgnoredNotice> _ignoredNotices = [];
 
     /// <summary>Creates an engine with validated options and a seed for its jitter.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -173,7 +173,7 @@ public sealed partial class CallEngine
 
     private void Emit(EngineOutput output) => _outbox.Enqueue(output);
 
-    private void Ignore(string input, string reason) => Emit(new InputIgnored(input, reason));
+    private void Ignore(string input, string reason) => Emit(new InputIgnoredNotice(input, reason));
 
     private void Mark(string mark)
     {
@@ -198,7 +198,7 @@ public sealed partial class CallEngine
 
     /// <summary>
     /// Fires a trigger on a machine and counts the row or rule taken. Where an ignore rule absorbs a trigger that an
-    /// input fired, the app is told the table's reason (<see cref="InputIgnored"/>, naming <paramref name="input"/>, or
+    /// input fired, the app is told the table's reason (<see cref="InputIgnoredNotice"/>, naming <paramref name="input"/>, or
     /// the machine, the <paramref name="subject"/> it is about and the trigger; that notice is built once per rule and
     /// subject, so a repeated ignored input allocates nothing). A trigger one machine's effect sent another is no input
     /// of the app's, and neither is the engine's own request (<paramref name="announce"/> false), so their ignores are
@@ -216,7 +216,7 @@ public sealed partial class CallEngine
         Mark(machine.Table.CoverageKey(outcome));
         if (outcome is { IgnoreRule: { IsRejection: false } rule } && announce && _signalDepth == 0)
         {
-            Emit(input is null ? IgnoredNotice(machine, machine.Name, subject, rule) : new InputIgnored(input, rule.Reason));
+            Emit(input is null ? IgnoredNotice(machine, machine.Name, subject, rule) : new InputIgnoredNotice(input, rule.Reason));
         }
 
         return outcome;
@@ -237,7 +237,7 @@ public sealed partial class CallEngine
 
         if (from != to)
         {
-            Emit(new LocalStateChanged(from, to, reason));
+            Emit(new LocalStateChangedNotice(from, to, reason));
         }
 
         return outcome;
@@ -273,18 +273,18 @@ public sealed partial class CallEngine
 
         if (from != to)
         {
-            Emit(new RemoteStateChanged(peer.Id, peer.Ref, from, to, reason));
+            Emit(new RemoteStateChangedNotice(peer.Id, peer.Ref, from, to, reason));
         }
     }
 
     /// <summary>The notice for an ignore rule a machine took about a subject (a remote peer's id, or none), built once.</summary>
-    private InputIgnored IgnoredNotice<TState, TTrigger>(object machine, string name, string? subject, IgnoreRow<TState, TTrigger> rule)
+    private InputIgnoredNotice IgnoredNotice<TState, TTrigger>(object machine, string name, string? subject, IgnoreRow<TState, TTrigger> rule)
         where TState : struct, Enum
         where TTrigger : struct, Enum
     {
         if (!_ignoredNotices.TryGetValue((machine, rule), out var notice))
         {
-            notice = new InputIgnored(subject is null ? $"{name} {rule.Trigger}" : $"{name} {subject} {rule.Trigger}", rule.Reason);
+            notice = new InputIgnoredNotice(subject is null ? $"{name} {rule.Trigger}" : $"{name} {subject} {rule.Trigger}", rule.Reason);
             _ignoredNotices[(machine, rule)] = notice;
         }
 
@@ -321,7 +321,7 @@ public sealed partial class CallEngine
             case TimerKind.Liveness: CheckLiveness(); break;
             case TimerKind.WakeProbe: KillSocket(CloseCodes.LivenessTimeout, "no answer to the ping sent on wake"); break;
             case TimerKind.StableWindow: Mark(CoverageMarks.FlapsForgotten); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
-            case TimerKind.StillReconnecting: Emit(new StillReconnecting(_now - _reconnectingSince)); break;
+            case TimerKind.StillReconnecting: Emit(new StillReconnectingNotice(_now - _reconnectingSince)); break;
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;
             case TimerKind.PendingSignalExpiry: ExpireHeldSignals(); break;

@@ -11,7 +11,7 @@ public abstract record EngineNotice : EngineOutput;
 /// <param name="From">The state before.</param>
 /// <param name="To">The state after.</param>
 /// <param name="Reason">Why.</param>
-public sealed record LocalStateChanged(LocalPeerState From, LocalPeerState To, string Reason) : EngineNotice;
+public sealed record LocalStateChangedNotice(LocalPeerState From, LocalPeerState To, string Reason) : EngineNotice;
 
 /// <summary>A remote peer's state changed.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
@@ -19,12 +19,12 @@ public sealed record LocalStateChanged(LocalPeerState From, LocalPeerState To, s
 /// <param name="From">The state before.</param>
 /// <param name="To">The state after.</param>
 /// <param name="Reason">Why.</param>
-public sealed record RemoteStateChanged(string RemotePeerId, long Ref, RemotePeerState From, RemotePeerState To, string Reason) : EngineNotice;
+public sealed record RemoteStateChangedNotice(string RemotePeerId, long Ref, RemotePeerState From, RemotePeerState To, string Reason) : EngineNotice;
 
 /// <summary>A remote peer joined (or was found in the roster); a RemotePeer object now exists for it.</summary>
 /// <param name="Peer">The peer as the roster shows it.</param>
 /// <param name="Ref">The identity of the new RemotePeer object.</param>
-public sealed record PeerJoined(RosterEntry Peer, long Ref) : EngineNotice;
+public sealed record PeerJoinedNotice(RosterEntry Peer, long Ref) : EngineNotice;
 
 /// <summary>A remote peer truly left the channel; its RemotePeer object is gone. Not raised when the local peer leaves or closes.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
@@ -35,13 +35,13 @@ public sealed record PeerJoined(RosterEntry Peer, long Ref) : EngineNotice;
 /// peer is seen and the server did not say how the old one ended; <c>unknown</c> when the peer is gone from the roster
 /// and the server no longer remembers why.
 /// </param>
-public sealed record PeerLeft(string RemotePeerId, long Ref, string Reason) : EngineNotice;
+public sealed record PeerLeftNotice(string RemotePeerId, long Ref, string Reason) : EngineNotice;
 
 /// <summary>A remote peer's metadata changed.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="Metadata">The new metadata.</param>
-public sealed record PeerMetadataChanged(string RemotePeerId, long Ref, IReadOnlyDictionary<string, string> Metadata) : EngineNotice;
+public sealed record PeerMetadataChangedNotice(string RemotePeerId, long Ref, IReadOnlyDictionary<string, string> Metadata) : EngineNotice;
 
 /// <summary>A remote stream is available on a connection; raised again with the same id after a rebuild.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
@@ -50,53 +50,53 @@ public sealed record PeerMetadataChanged(string RemotePeerId, long Ref, IReadOnl
 /// <param name="StreamRef">The identity of this stream object, new for each connection.</param>
 /// <param name="Generation">The connection it arrived on.</param>
 /// <param name="Rebound">True when the stream was seen before under an older connection.</param>
-public sealed record StreamAdded(string RemotePeerId, long Ref, string StreamId, long StreamRef, int Generation, bool Rebound) : EngineNotice;
+public sealed record StreamAddedNotice(string RemotePeerId, long Ref, string StreamId, long StreamRef, int Generation, bool Rebound) : EngineNotice;
 
 /// <summary>A remote stream was truly withdrawn (unpublished, or its peer left); never raised for a drop that heals.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="StreamId">The stream's id.</param>
 /// <param name="StreamRef">The identity of the stream object that ends.</param>
-public sealed record StreamRemoved(string RemotePeerId, long Ref, string StreamId, long StreamRef) : EngineNotice;
+public sealed record StreamRemovedNotice(string RemotePeerId, long Ref, string StreamId, long StreamRef) : EngineNotice;
 
 /// <summary>A connection was rebuilt; its data channels died with the old one and must be reopened.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="Generation">The new connection's generation.</param>
-public sealed record DataChannelsReset(string RemotePeerId, long Ref, int Generation) : EngineNotice;
+public sealed record DataChannelsResetNotice(string RemotePeerId, long Ref, int Generation) : EngineNotice;
 
 /// <summary>A media connection was created or replaced under a remote peer.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="Generation">The connection's generation.</param>
 /// <param name="Reason">Why it was (re)built.</param>
-public sealed record ConnectionBuilt(string RemotePeerId, long Ref, int Generation, string Reason) : EngineNotice;
+public sealed record ConnectionBuiltNotice(string RemotePeerId, long Ref, int Generation, string Reason) : EngineNotice;
 
 /// <summary>An ICE restart attempt started on a remote peer.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>
 /// <param name="Attempt">The attempt number in this episode, from 1.</param>
 /// <param name="Generation">The connection restarted.</param>
-public sealed record IceRestartStarted(string RemotePeerId, long Ref, int Attempt, int Generation) : EngineNotice;
+public sealed record IceRestartStartedNotice(string RemotePeerId, long Ref, int Attempt, int Generation) : EngineNotice;
 
 /// <summary>A socket connect attempt started.</summary>
 /// <param name="Attempt">The attempt number since the budget last reset, from 1.</param>
 /// <param name="Epoch">The socket's epoch.</param>
-public sealed record SocketAttemptStarted(int Attempt, long Epoch) : EngineNotice;
+public sealed record SocketAttemptStartedNotice(int Attempt, long Epoch) : EngineNotice;
 
 /// <summary>The socket will retry after a wait.</summary>
 /// <param name="Attempt">The attempt that will follow.</param>
 /// <param name="Delay">The wait.</param>
 /// <param name="CloseCode">The code that ended the previous socket, if any.</param>
-public sealed record SocketRetryScheduled(int Attempt, TimeSpan Delay, int? CloseCode) : EngineNotice;
+public sealed record SocketRetryScheduledNotice(int Attempt, TimeSpan Delay, int? CloseCode) : EngineNotice;
 
 /// <summary>The local peer has been reconnecting for the configured time; the app may offer a manual retry.</summary>
 /// <param name="Elapsed">How long it has been reconnecting.</param>
-public sealed record StillReconnecting(TimeSpan Elapsed) : EngineNotice;
+public sealed record StillReconnectingNotice(TimeSpan Elapsed) : EngineNotice;
 
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="ValidFor">How long the fresh token stays valid from now.</param>
-public sealed record TokenRefreshed(TimeSpan ValidFor) : EngineNotice;
+public sealed record TokenRefreshedNotice(TimeSpan ValidFor) : EngineNotice;
 
 /// <summary>A refresh of the token in use failed; the socket stays open on the old token.</summary>
 /// <param name="ConsecutiveFailures">The refresh failures in a row.</param>
@@ -105,18 +105,18 @@ public sealed record TokenRefreshed(TimeSpan ValidFor) : EngineNotice;
 /// The wait before the next refresh; null when none fits before the old token expires: the server then closes the
 /// socket with 4002 and the engine reconnects with a fresh token.
 /// </param>
-public sealed record TokenRefreshFailed(int ConsecutiveFailures, string Reason, TimeSpan? RetryIn) : EngineNotice;
+public sealed record TokenRefreshFailedNotice(int ConsecutiveFailures, string Reason, TimeSpan? RetryIn) : EngineNotice;
 
 /// <summary>The token provider failed several times in a row; retries go on.</summary>
 /// <param name="ConsecutiveFailures">How many in a row.</param>
 /// <param name="LastReason">The last failure's reason.</param>
-public sealed record TokenProviderFailing(int ConsecutiveFailures, string LastReason) : EngineNotice;
+public sealed record TokenProviderFailingNotice(int ConsecutiveFailures, string LastReason) : EngineNotice;
 
 /// <summary>A typed error; see <see cref="ReconnectError"/> for the kinds.</summary>
 /// <param name="Error">The error.</param>
-public sealed record ErrorRaised(ReconnectError Error) : EngineNotice;
+public sealed record ErrorRaisedNotice(ReconnectError Error) : EngineNotice;
 
 /// <summary>An input was dropped by a stated rule (stale epoch or generation, cancelled timer, unknown peer).</summary>
 /// <param name="Input">A short description of the input.</param>
 /// <param name="Reason">The rule that dropped it.</param>
-public sealed record InputIgnored(string Input, string Reason) : EngineNotice;
+public sealed record InputIgnoredNotice(string Input, string Reason) : EngineNotice;

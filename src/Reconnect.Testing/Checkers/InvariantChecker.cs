@@ -90,14 +90,14 @@ public sealed class InvariantChecker
     {
         ArgumentNullException.ThrowIfNull(peer);
         var name = peer.Name;
-        if (_closed.Contains(name) && notice is not (ErrorRaised { Error: CommandRejected } or InputIgnored))
+        if (_closed.Contains(name) && notice is not (ErrorRaisedNotice { Error: CommandRejected } or InputIgnoredNotice))
         {
             Fail("no-event-after-close", nowMs, $"{name} raised {notice.GetType().Name} after it closed");
         }
 
         switch (notice)
         {
-            case LocalStateChanged s:
+            case LocalStateChangedNotice s:
                 var last = _local.TryGetValue(name, out var l) ? l : LocalPeerState.Idle;
                 if (s.From != last)
                 {
@@ -124,7 +124,7 @@ public sealed class InvariantChecker
                 }
 
                 break;
-            case RemoteStateChanged r:
+            case RemoteStateChangedNotice r:
                 var before = _remote.TryGetValue((name, r.Ref), out var b) ? b : RemotePeerState.Idle;
                 if (r.From != before)
                 {
@@ -138,7 +138,7 @@ public sealed class InvariantChecker
 
                 _remote[(name, r.Ref)] = r.To;
                 break;
-            case PeerJoined j:
+            case PeerJoinedNotice j:
                 if (_liveRefs.TryGetValue((name, j.Peer.PeerId), out var existing))
                 {
                     Fail("identity-kept", nowMs, $"{name} got a second RemotePeer #{j.Ref} for {j.Peer.PeerId} while #{existing} never left");
@@ -147,7 +147,7 @@ public sealed class InvariantChecker
                 _liveRefs[(name, j.Peer.PeerId)] = j.Ref;
                 _sessionOfRef[(name, j.Ref)] = j.Peer.SessionId;
                 break;
-            case PeerLeft left:
+            case PeerLeftNotice left:
                 if (!_liveRefs.Remove((name, left.RemotePeerId)))
                 {
                     Fail("identity-kept", nowMs, $"{name} got peer-left for {left.RemotePeerId} it never had");
@@ -160,27 +160,27 @@ public sealed class InvariantChecker
                 }
 
                 break;
-            case ConnectionBuilt built:
+            case ConnectionBuiltNotice built:
                 if (peer.Engine.Snapshot.Remotes.FirstOrDefault(r => r.Ref == built.Ref) is { } rebuilt)
                 {
                     _sessionOfRef[(name, built.Ref)] = rebuilt.SessionId;
                 }
 
                 break;
-            case StreamRemoved removed:
+            case StreamRemovedNotice removed:
                 if (!Withdrawn(name, removed))
                 {
                     _unpairedRemovals.Add((name, removed.Ref, removed.StreamId, nowMs));
                 }
 
                 break;
-            case ErrorRaised { Error: TerminalCloseError }:
+            case ErrorRaisedNotice { Error: TerminalCloseError }:
                 _terminal.Add(name);
                 break;
-            case ErrorRaised { Error: IceRestartExhausted ex }:
+            case ErrorRaisedNotice { Error: IceRestartExhausted ex }:
                 _exhausted.Add((name, ex.RemotePeerId));
                 break;
-            case SocketAttemptStarted attempt:
+            case SocketAttemptStartedNotice attempt:
                 if (_terminal.Contains(name))
                 {
                     Fail("no-retry-after-terminal", nowMs, $"{name} attempted socket {attempt.Epoch} after a terminal close");
@@ -192,7 +192,7 @@ public sealed class InvariantChecker
                 }
 
                 break;
-            case IceRestartStarted restart:
+            case IceRestartStartedNotice restart:
                 if (restart.Attempt > peer.Engine.Options.IceRestart.Delays.Count)
                 {
                     Fail("attempts-within-bounds", nowMs, $"{name} made ICE restart attempt {restart.Attempt} to {restart.RemotePeerId}");
@@ -241,7 +241,7 @@ public sealed class InvariantChecker
         }
     }
 
-    private bool Withdrawn(string observer, StreamRemoved removed)
+    private bool Withdrawn(string observer, StreamRemovedNotice removed)
     {
         var key = (observer, removed.RemotePeerId, removed.StreamId);
         if (_withdrawals.GetValueOrDefault(key) == 0)
@@ -253,7 +253,7 @@ public sealed class InvariantChecker
         return true;
     }
 
-    private bool LeftForReal(string observer, PeerLeft left)
+    private bool LeftForReal(string observer, PeerLeftNotice left)
     {
         var session = _sessionOfRef.GetValueOrDefault((observer, left.Ref));
         return (session is not null

@@ -16,13 +16,13 @@ public static class TraceMapper
         ArgumentNullException.ThrowIfNull(notice);
         return notice switch
         {
-            LocalStateChanged n => new TraceEvent(tMs, peer, TraceEventKind.StateChange)
+            LocalStateChangedNotice n => new TraceEvent(tMs, peer, TraceEventKind.StateChange)
             {
                 From = TraceStateNames.Of(n.From),
                 To = TraceStateNames.Of(n.To),
                 Reason = n.Reason,
             },
-            RemoteStateChanged n => new TraceEvent(tMs, peer, TraceEventKind.RemoteStateChange)
+            RemoteStateChangedNotice n => new TraceEvent(tMs, peer, TraceEventKind.RemoteStateChange)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
@@ -30,25 +30,25 @@ public static class TraceMapper
                 To = TraceStateNames.Of(n.To),
                 Reason = n.Reason,
             },
-            PeerJoined n => new TraceEvent(tMs, peer, TraceEventKind.PeerJoined)
+            PeerJoinedNotice n => new TraceEvent(tMs, peer, TraceEventKind.PeerJoined)
             {
                 Remote = n.Peer.PeerId,
                 Ref = n.Ref,
                 Detail = "session " + n.Peer.SessionId,
             },
-            PeerLeft n => new TraceEvent(tMs, peer, TraceEventKind.PeerLeft)
+            PeerLeftNotice n => new TraceEvent(tMs, peer, TraceEventKind.PeerLeft)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Reason = n.Reason,
             },
-            PeerMetadataChanged n => new TraceEvent(tMs, peer, TraceEventKind.MetadataChanged)
+            PeerMetadataChangedNotice n => new TraceEvent(tMs, peer, TraceEventKind.MetadataChanged)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Detail = FormatMetadata(n.Metadata),
             },
-            StreamAdded n => new TraceEvent(tMs, peer, TraceEventKind.StreamAdded)
+            StreamAddedNotice n => new TraceEvent(tMs, peer, TraceEventKind.StreamAdded)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
@@ -57,65 +57,65 @@ public static class TraceMapper
                 Conn = n.Generation,
                 Detail = n.Rebound ? "rebound" : null,
             },
-            StreamRemoved n => new TraceEvent(tMs, peer, TraceEventKind.StreamRemoved)
+            StreamRemovedNotice n => new TraceEvent(tMs, peer, TraceEventKind.StreamRemoved)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Stream = n.StreamId,
                 StreamRef = n.StreamRef,
             },
-            DataChannelsReset n => new TraceEvent(tMs, peer, TraceEventKind.DataChannelsReset)
+            DataChannelsResetNotice n => new TraceEvent(tMs, peer, TraceEventKind.DataChannelsReset)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Conn = n.Generation,
             },
-            ConnectionBuilt n => new TraceEvent(tMs, peer, TraceEventKind.ConnectionBuilt)
+            ConnectionBuiltNotice n => new TraceEvent(tMs, peer, TraceEventKind.ConnectionBuilt)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Conn = n.Generation,
                 Reason = n.Reason,
             },
-            IceRestartStarted n => new TraceEvent(tMs, peer, TraceEventKind.IceRestart)
+            IceRestartStartedNotice n => new TraceEvent(tMs, peer, TraceEventKind.IceRestart)
             {
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Attempt = n.Attempt,
                 Conn = n.Generation,
             },
-            SocketAttemptStarted n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
+            SocketAttemptStartedNotice n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
             {
                 Attempt = n.Attempt,
                 Detail = "epoch " + n.Epoch.ToString(CultureInfo.InvariantCulture),
             },
-            SocketRetryScheduled n => new TraceEvent(tMs, peer, TraceEventKind.SocketRetry)
+            SocketRetryScheduledNotice n => new TraceEvent(tMs, peer, TraceEventKind.SocketRetry)
             {
                 Attempt = n.Attempt,
                 DelayMs = WholeMilliseconds(n.Delay),
                 Code = n.CloseCode,
             },
-            StillReconnecting n => new TraceEvent(tMs, peer, TraceEventKind.StillReconnecting)
+            StillReconnectingNotice n => new TraceEvent(tMs, peer, TraceEventKind.StillReconnecting)
             {
                 DelayMs = WholeMilliseconds(n.Elapsed),
             },
-            TokenProviderFailing n => new TraceEvent(tMs, peer, TraceEventKind.TokenFailing)
+            TokenProviderFailingNotice n => new TraceEvent(tMs, peer, TraceEventKind.TokenFailing)
             {
                 Attempt = n.ConsecutiveFailures,
                 Reason = n.LastReason,
             },
-            TokenRefreshed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshed)
+            TokenRefreshedNotice n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshed)
             {
                 DelayMs = WholeMilliseconds(n.ValidFor),
             },
-            TokenRefreshFailed n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshFailed)
+            TokenRefreshFailedNotice n => new TraceEvent(tMs, peer, TraceEventKind.TokenRefreshFailed)
             {
                 Attempt = n.ConsecutiveFailures,
                 Reason = n.Reason,
                 DelayMs = n.RetryIn is { } retryIn ? WholeMilliseconds(retryIn) : null,
             },
-            ErrorRaised n => FromError(peer, tMs, n.Error),
-            InputIgnored n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)
+            ErrorRaisedNotice n => FromError(peer, tMs, n.Error),
+            InputIgnoredNotice n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)
             {
                 Detail = n.Input,
                 Reason = n.Reason,

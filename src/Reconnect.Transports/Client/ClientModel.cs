@@ -34,41 +34,41 @@ internal sealed class ClientModel
 
     private ReconnectEvent? Map(TimeSpan at, EngineNotice notice) => notice switch
     {
-        LocalStateChanged n => LocalChanged(at, n),
-        RemoteStateChanged n => RemoteChanged(at, n),
-        PeerJoined n => Joined(at, n),
-        PeerLeft n => Left(at, n),
-        PeerMetadataChanged n => MetadataChanged(at, n),
-        StreamAdded n => StreamAdded(at, n),
-        StreamRemoved n => StreamRemoved(at, n),
-        DataChannelsReset n => new DataChannelsResetEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation),
-        ConnectionBuilt n => ConnectionBuilt(at, n),
-        IceRestartStarted n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
-        SocketAttemptStarted n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
-        SocketRetryScheduled n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
-        StillReconnecting n => new StillReconnectingEvent(at, n.Elapsed),
-        TokenProviderFailing n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
-        TokenRefreshed n => new TokenRefreshedEvent(at, n.ValidFor),
-        TokenRefreshFailed n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),
-        ErrorRaised n => new ErrorRaisedEvent(at, n.Error),
-        InputIgnored n => new InputIgnoredEvent(at, n.Input, n.Reason),
+        LocalStateChangedNotice n => LocalChanged(at, n),
+        RemoteStateChangedNotice n => RemoteChanged(at, n),
+        PeerJoinedNotice n => Joined(at, n),
+        PeerLeftNotice n => Left(at, n),
+        PeerMetadataChangedNotice n => MetadataChanged(at, n),
+        StreamAddedNotice n => StreamAdded(at, n),
+        StreamRemovedNotice n => StreamRemoved(at, n),
+        DataChannelsResetNotice n => new DataChannelsResetEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation),
+        ConnectionBuiltNotice n => ConnectionBuilt(at, n),
+        IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
+        SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
+        SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
+        StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed),
+        TokenProviderFailingNotice n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
+        TokenRefreshedNotice n => new TokenRefreshedEvent(at, n.ValidFor),
+        TokenRefreshFailedNotice n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),
+        ErrorRaisedNotice n => new ErrorRaisedEvent(at, n.Error),
+        InputIgnoredNotice n => new InputIgnoredEvent(at, n.Input, n.Reason),
         _ => null,
     };
 
-    private StateChangedEvent LocalChanged(TimeSpan at, LocalStateChanged n)
+    private StateChangedEvent LocalChanged(TimeSpan at, LocalStateChangedNotice n)
     {
         State = n.To;
         return new StateChangedEvent(at, n.From, n.To, n.Reason);
     }
 
-    private RemotePeerStateChangedEvent RemoteChanged(TimeSpan at, RemoteStateChanged n)
+    private RemotePeerStateChangedEvent RemoteChanged(TimeSpan at, RemoteStateChangedNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         peer.SetState(n.To);
         return new RemotePeerStateChangedEvent(at, peer, n.From, n.To, n.Reason);
     }
 
-    private PeerJoinedEvent Joined(TimeSpan at, PeerJoined n)
+    private PeerJoinedEvent Joined(TimeSpan at, PeerJoinedNotice n)
     {
         var peer = new RemotePeer(n.Peer.PeerId, n.Ref, n.Peer.SessionId, n.Peer.Metadata);
         _byRef[n.Ref] = peer;
@@ -76,7 +76,7 @@ internal sealed class ClientModel
         return new PeerJoinedEvent(at, peer);
     }
 
-    private PeerLeftEvent Left(TimeSpan at, PeerLeft n)
+    private PeerLeftEvent Left(TimeSpan at, PeerLeftNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         _byRef.Remove(n.Ref);
@@ -88,26 +88,26 @@ internal sealed class ClientModel
         return new PeerLeftEvent(at, peer, n.Reason);
     }
 
-    private PeerMetadataChangedEvent MetadataChanged(TimeSpan at, PeerMetadataChanged n)
+    private PeerMetadataChangedEvent MetadataChanged(TimeSpan at, PeerMetadataChangedNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         peer.SetMetadata(n.Metadata);
         return new PeerMetadataChangedEvent(at, peer, n.Metadata);
     }
 
-    private StreamAddedEvent StreamAdded(TimeSpan at, StreamAdded n)
+    private StreamAddedEvent StreamAdded(TimeSpan at, StreamAddedNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         return new StreamAddedEvent(at, peer, peer.BindStream(n.StreamId, n.StreamRef, n.Generation), n.Rebound);
     }
 
-    private StreamRemovedEvent StreamRemoved(TimeSpan at, StreamRemoved n)
+    private StreamRemovedEvent StreamRemoved(TimeSpan at, StreamRemovedNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         return new StreamRemovedEvent(at, peer, peer.UnbindStream(n.StreamId, n.StreamRef));
     }
 
-    private ConnectionBuiltEvent ConnectionBuilt(TimeSpan at, ConnectionBuilt n)
+    private ConnectionBuiltEvent ConnectionBuilt(TimeSpan at, ConnectionBuiltNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
         peer.SetGeneration(n.Generation);

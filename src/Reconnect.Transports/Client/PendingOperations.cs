@@ -42,16 +42,16 @@ internal sealed class PendingOperations
     {
         switch (notice)
         {
-            case ErrorRaised { Error: CommandRejected rejected }:
+            case ErrorRaisedNotice { Error: CommandRejected rejected }:
                 Rejected(rejected);
                 break;
-            case InputIgnored { Input: "leave" } when state == LocalPeerState.Idle:
+            case InputIgnoredNotice { Input: "leave" } when state == LocalPeerState.Idle:
                 Complete(_leaves);
                 break;
-            case ErrorRaised { Error: FirstConnectFailed or TerminalCloseError or ReconnectAttemptsExhausted or EvictedError } failed when HasJoins:
+            case ErrorRaisedNotice { Error: FirstConnectFailed or TerminalCloseError or ReconnectAttemptsExhausted or EvictedError } failed when HasJoins:
                 _connectFailure = failed.Error;
                 break;
-            case LocalStateChanged changed:
+            case LocalStateChangedNotice changed:
                 StateChanged(changed);
                 break;
             default:
@@ -78,7 +78,7 @@ internal sealed class PendingOperations
         }
     }
 
-    private void StateChanged(LocalStateChanged changed)
+    private void StateChanged(LocalStateChangedNotice changed)
     {
         switch (changed.To)
         {

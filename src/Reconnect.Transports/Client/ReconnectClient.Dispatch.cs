@@ -15,7 +15,7 @@ public sealed partial class ReconnectClient
         _metrics.Record(e.At, e.Notice);
         switch (e.Notice)
         {
-            case LocalStateChanged changed:
+            case LocalStateChangedNotice changed:
                 ClientLog.StateChanged(_logger, changed.From, changed.To, changed.Reason);
                 if (changed.To == LocalPeerState.Closed)
                 {
@@ -23,10 +23,10 @@ public sealed partial class ReconnectClient
                 }
 
                 break;
-            case RemoteStateChanged changed:
+            case RemoteStateChangedNotice changed:
                 ClientLog.RemoteStateChanged(_logger, changed.RemotePeerId, changed.From, changed.To, changed.Reason);
                 break;
-            case Core.Engine.ErrorRaised raised:
+            case Core.Engine.ErrorRaisedNotice raised:
                 ClientLog.ErrorRaised(_logger, raised.Error.GetType().Name, raised.Error.Message);
                 break;
             default:

@@ -35,21 +35,21 @@ internal sealed class ReconnectMetrics : IDisposable
     {
         switch (notice)
         {
-            case SocketAttemptStarted:
+            case SocketAttemptStartedNotice:
                 _socketAttempts.Add(1);
                 break;
-            case IceRestartStarted:
+            case IceRestartStartedNotice:
                 _iceRestarts.Add(1);
                 break;
-            case ErrorRaised { Error: CommandRejected }:
+            case ErrorRaisedNotice { Error: CommandRejected }:
                 break;
-            case ErrorRaised raised:
+            case ErrorRaisedNotice raised:
                 _errors.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.KindTag, raised.Error.GetType().Name));
                 break;
-            case PeerLeft left:
+            case PeerLeftNotice left:
                 _peersLeft.Add(1, new KeyValuePair<string, object?>(ReconnectDiagnostics.ReasonTag, left.Reason));
                 break;
-            case LocalStateChanged changed:
+            case LocalStateChangedNotice changed:
                 StateChanged(at, changed.To);
                 break;
             default:

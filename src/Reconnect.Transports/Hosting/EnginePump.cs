@@ -255,7 +255,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
         else if (drift < -_sleepThreshold)
         {
             LogWallClockSteppedBack(_logger, -drift);
-            RaiseNotice(new InputIgnored($"wall clock stepped back {-drift}", "the engine runs on monotonic time; a wall-clock step backwards changes nothing"), now);
+            RaiseNotice(new InputIgnoredNotice($"wall clock stepped back {-drift}", "the engine runs on monotonic time; a wall-clock step backwards changes nothing"), now);
         }
     }
 

@@ -127,7 +127,7 @@ public sealed class AttemptBudgetPropertyTests
                 h.Feed(new NetworkChanged(NetworkChange.AddressChanged));
                 break;
             case NetworkLoss.SilentUntilLiveness:
-                h.AdvanceUntil<SocketRetryScheduled>(h.Engine.Options.Heartbeat.LivenessTimeout);
+                h.AdvanceUntil<SocketRetryScheduledNotice>(h.Engine.Options.Heartbeat.LivenessTimeout);
                 break;
         }
 

@@ -37,7 +37,7 @@ public sealed class BadInputRuleTests
     {
         var h = Joined();
 
-        var raised = FeedChangesNothing<ErrorRaised>(h, new FrameReceived(h.Snapshot.Epoch, frame));
+        var raised = FeedChangesNothing<ErrorRaisedNotice>(h, new FrameReceived(h.Snapshot.Epoch, frame));
 
         Assert.IsType<MalformedMessage>(raised.Error);
     }
@@ -47,12 +47,12 @@ public sealed class BadInputRuleTests
     {
         var h = Joined();
 
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new PeerLeftMessage("Z", "session-Z", "left")));
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new PeerUpdatedMessage(EngineHarness.Peer("Z"))));
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new PeerLeftMessage("B", "another-session", "left")));
-        FeedChangesNothing<InputIgnored>(h, new IceStateChanged("Z", 1, IceConnectionState.Failed));
-        FeedChangesNothing<InputIgnored>(h, new RemoteStreamArrived("Z", 1, "cam"));
-        FeedChangesNothing<InputIgnored>(h, new LocalDescriptionCreated("Z", 1, new SessionDescription(SdpType.Offer, "o"), false));
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new PeerLeftMessage("Z", "session-Z", "left")));
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new PeerUpdatedMessage(EngineHarness.Peer("Z"))));
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new PeerLeftMessage("B", "another-session", "left")));
+        FeedChangesNothing<InputIgnoredNotice>(h, new IceStateChanged("Z", 1, IceConnectionState.Failed));
+        FeedChangesNothing<InputIgnoredNotice>(h, new RemoteStreamArrived("Z", 1, "cam"));
+        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("Z", 1, new SessionDescription(SdpType.Offer, "o"), false));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class BadInputRuleTests
 
         Assert.IsType<ProtocolViolation>(Assert.Single(h.Errors<ReconnectError>()));
         Assert.Equal("first", Assert.Single(h.Snapshot.Remotes).Metadata["n"]);
-        Assert.Single(h.All<PeerJoined>());
+        Assert.Single(h.All<PeerJoinedNotice>());
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class BadInputRuleTests
     {
         var h = Joined();
 
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("A", new OfferSignal(1, "o", false)))).Error);
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("B", new CandidateSignal(0, new IceCandidate("c"))))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new SignalRelayedMessage("A", new OfferSignal(1, "o", false)))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new SignalRelayedMessage("B", new CandidateSignal(0, new IceCandidate("c"))))).Error);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class BadInputRuleTests
     {
         var h = Joined();
 
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("B", new OfferSignal(1, "o", false, -1)))).Error);
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "a", -2)))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new SignalRelayedMessage("B", new OfferSignal(1, "o", false, -1)))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "a", -2)))).Error);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class BadInputRuleTests
         var h = Joined();
         h.Signal("B", new OfferSignal(2, "rebuilt", false));
 
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "old"))));
-        FeedChangesNothing<InputIgnored>(h, new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "old"), false));
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "old"))));
+        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "old"), false));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class BadInputRuleTests
 
         foreach (var timer in cancelled)
         {
-            FeedChangesNothing<InputIgnored>(h, new TimerFired(timer));
+            FeedChangesNothing<InputIgnoredNotice>(h, new TimerFired(timer));
         }
     }
 
@@ -127,10 +127,10 @@ public sealed class BadInputRuleTests
         h.Reconnect(EngineHarness.Peer("B", streams: "cam"));
         var stale = h.Snapshot.Epoch - 1;
 
-        FeedChangesNothing<InputIgnored>(h, new SocketClosed(stale, 1006, "late"));
-        FeedChangesNothing<InputIgnored>(h, new SocketOpened(stale));
-        FeedChangesNothing<InputIgnored>(h, new FrameReceived(stale, ProtocolCodec.Encode(new EvictedMessage("late"))));
-        FeedChangesNothing<InputIgnored>(h, new SocketOpened(h.Snapshot.Epoch));
+        FeedChangesNothing<InputIgnoredNotice>(h, new SocketClosed(stale, 1006, "late"));
+        FeedChangesNothing<InputIgnoredNotice>(h, new SocketOpened(stale));
+        FeedChangesNothing<InputIgnoredNotice>(h, new FrameReceived(stale, ProtocolCodec.Encode(new EvictedMessage("late"))));
+        FeedChangesNothing<InputIgnoredNotice>(h, new SocketOpened(h.Snapshot.Epoch));
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class BadInputRuleTests
         h.DropSocket();
         var fetch = h.AwaitAttempt();
 
-        FeedChangesNothing<InputIgnored>(h, new TokenFetched(fetch.Attempt - 1, "old", EngineHarness.DefaultIce));
-        FeedChangesNothing<InputIgnored>(h, new TokenFetchFailed(fetch.Attempt - 1, "old"));
-        FeedChangesNothing<InputIgnored>(h, new TokenFetchFailed(fetch.Attempt + 1, "future"));
+        FeedChangesNothing<InputIgnoredNotice>(h, new TokenFetched(fetch.Attempt - 1, "old", EngineHarness.DefaultIce));
+        FeedChangesNothing<InputIgnoredNotice>(h, new TokenFetchFailed(fetch.Attempt - 1, "old"));
+        FeedChangesNothing<InputIgnoredNotice>(h, new TokenFetchFailed(fetch.Attempt + 1, "future"));
     }
 
     [Fact]
@@ -153,13 +153,13 @@ public sealed class BadInputRuleTests
         h.AnswerToken();
         h.OpenSocket();
 
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new WelcomeMessage("Z", "s", false))).Error);
-        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaised>(h, Frame(h, new WelcomeMessage("A", "", false))).Error);
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new RosterMessage(1, [])));
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new WelcomeMessage("Z", "s", false))).Error);
+        Assert.IsType<ProtocolViolation>(FeedChangesNothing<ErrorRaisedNotice>(h, Frame(h, new WelcomeMessage("A", "", false))).Error);
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new RosterMessage(1, [])));
 
         h.Welcome();
         h.AnswerRoster([]);
-        FeedChangesNothing<InputIgnored>(h, Frame(h, new WelcomeMessage("A", "s", false)));
+        FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new WelcomeMessage("A", "s", false)));
     }
 
     private static FrameReceived Frame(EngineHarness h, ServerMessage message) => new(h.Snapshot.Epoch, ProtocolCodec.Encode(message));

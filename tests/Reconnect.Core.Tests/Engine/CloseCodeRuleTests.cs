@@ -26,7 +26,7 @@ public sealed class CloseCodeRuleTests
         Assert.Equal(new TerminalCloseError(code, name, "dropped"), terminal);
         Assert.Equal($"The server closed the connection for good: {name} ({code}): dropped.", terminal.Message);
         Assert.Equal((LocalPeerState.Closed, SignallingSocketState.Closed), (h.Snapshot.Local, h.Snapshot.Socket));
-        Assert.Empty(h.Since<SocketRetryScheduled>(before));
+        Assert.Empty(h.Since<SocketRetryScheduledNotice>(before));
         Assert.Empty(h.Since<FetchToken>(before));
         Assert.Empty(h.Since<OpenSocket>(before));
     }
@@ -75,7 +75,7 @@ public sealed class CloseCodeRuleTests
         var fetch = h.AwaitAttempt();
         h.AnswerToken();
 
-        Assert.Equal(CloseCodes.TokenExpired, h.Last<SocketRetryScheduled>().CloseCode);
+        Assert.Equal(CloseCodes.TokenExpired, h.Last<SocketRetryScheduledNotice>().CloseCode);
         Assert.Equal(2, fetch.Attempt);
         Assert.Equal("token-2", h.Last<OpenSocket>().Token);
         Assert.Empty(h.Errors<ReconnectError>());
@@ -111,7 +111,7 @@ public sealed class CloseCodeRuleTests
         h.DropSocket(code);
         h.Reconnect(EngineHarness.Peer("B"));
 
-        Assert.Equal(code, h.Last<SocketRetryScheduled>().CloseCode);
+        Assert.Equal(code, h.Last<SocketRetryScheduledNotice>().CloseCode);
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
         Assert.Empty(h.Errors<ReconnectError>());
     }

@@ -55,13 +55,13 @@ public sealed class CloseRuleTests
     {
         var h = JoinedWithBConnectedThenClosed();
 
-        Assert.IsType<LocalStateChanged>(h.Outputs[^1]);
-        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+        Assert.IsType<LocalStateChangedNotice>(h.Outputs[^1]);
+        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChangedNotice>().From, h.Last<LocalStateChangedNotice>().To));
         Assert.Equal(CloseCodes.Normal, Assert.Single(h.All<CloseSocket>()).Code);
         Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.All<CloseConnection>()));
         Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
         Assert.Empty(h.ArmedTimers);
         Assert.Empty(h.Snapshot.Remotes);
     }
@@ -81,7 +81,7 @@ public sealed class CloseRuleTests
         h.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(
-            [new InputIgnored("close", "close is idempotent"), new InputIgnored("leave", "closed for good: nothing to leave")],
+            [new InputIgnoredNotice("close", "close is idempotent"), new InputIgnoredNotice("leave", "closed for good: nothing to leave")],
             h.Outputs.Skip(closed));
         Assert.Equal(before, h.Describe());
     }
@@ -91,7 +91,7 @@ public sealed class CloseRuleTests
     {
         var h = JoinedWithBConnectedThenClosed();
 
-        Assert.Equal([new InputIgnored("close", "close is idempotent")], h.Feed(new CloseRequested()));
+        Assert.Equal([new InputIgnoredNotice("close", "close is idempotent")], h.Feed(new CloseRequested()));
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 
@@ -102,7 +102,7 @@ public sealed class CloseRuleTests
 
         var output = h.Feed(new JoinRequested("room", "A", EngineHarness.Meta()));
 
-        Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), Assert.IsType<ErrorRaised>(Assert.Single(output)).Error);
+        Assert.Equal(new CommandRejected("join", nameof(LocalPeerState.Closed)), Assert.IsType<ErrorRaisedNotice>(Assert.Single(output)).Error);
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
     }
 
@@ -238,7 +238,7 @@ public sealed class CloseRuleTests
 
         h.Feed(new CloseRequested());
 
-        Assert.Equal((from, LocalPeerState.Closed, "closed by the user"), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To, h.Last<LocalStateChanged>().Reason));
+        Assert.Equal((from, LocalPeerState.Closed, "closed by the user"), (h.Last<LocalStateChangedNotice>().From, h.Last<LocalStateChangedNotice>().To, h.Last<LocalStateChangedNotice>().Reason));
         Assert.Empty(h.ArmedTimers);
         Assert.Empty(h.Snapshot.Remotes);
     }

@@ -300,12 +300,12 @@ internal sealed class EngineHarness
         where T : ClientMessage => (T)LastWhere<SendMessage>(s => s.Message is T).Message;
 
     public IEnumerable<T> Errors<T>(int checkpoint = 0)
-        where T : ReconnectError => Since<ErrorRaised>(checkpoint).Select(e => e.Error).OfType<T>();
+        where T : ReconnectError => Since<ErrorRaisedNotice>(checkpoint).Select(e => e.Error).OfType<T>();
 
-    public IEnumerable<LocalStateChanged> LocalChanges(int checkpoint = 0) => Since<LocalStateChanged>(checkpoint);
+    public IEnumerable<LocalStateChangedNotice> LocalChanges(int checkpoint = 0) => Since<LocalStateChangedNotice>(checkpoint);
 
-    public IEnumerable<RemoteStateChanged> RemoteChanges(string remoteId, int checkpoint = 0) =>
-        Since<RemoteStateChanged>(checkpoint).Where(c => c.RemotePeerId == remoteId);
+    public IEnumerable<RemoteStateChangedNotice> RemoteChanges(string remoteId, int checkpoint = 0) =>
+        Since<RemoteStateChangedNotice>(checkpoint).Where(c => c.RemotePeerId == remoteId);
 
     private T LastWhere<T>(Func<T, bool> match)
     {

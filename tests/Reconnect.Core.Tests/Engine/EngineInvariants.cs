@@ -22,8 +22,8 @@ internal sealed class EngineInvariants
         foreach (var output in step)
         {
             Require(
-                !_closed || (input is JoinRequested && output is ErrorRaised { Error: CommandRejected })
-                    || (input is LeaveRequested or CloseRequested && output is InputIgnored),
+                !_closed || (input is JoinRequested && output is ErrorRaisedNotice { Error: CommandRejected })
+                    || (input is LeaveRequested or CloseRequested && output is InputIgnoredNotice),
                 $"{output} was output after the Closed notice, for {input}");
             Observe(output);
         }
@@ -44,7 +44,7 @@ internal sealed class EngineInvariants
     {
         switch (output)
         {
-            case LocalStateChanged change:
+            case LocalStateChangedNotice change:
                 Require(change.From == _local, $"{change} does not start where the last local notice ended ({_local})");
                 _local = change.To;
                 _closed = change.To == LocalPeerState.Closed;
@@ -54,33 +54,33 @@ internal sealed class EngineInvariants
                 }
 
                 break;
-            case PeerJoined joined:
+            case PeerJoinedNotice joined:
                 Require(!_liveRefs.ContainsKey(joined.Peer.PeerId), $"{joined.Peer.PeerId} got Ref {joined.Ref} without a PeerLeft for Ref {_liveRefs.GetValueOrDefault(joined.Peer.PeerId)}");
                 Require(!_remoteStates.ContainsKey(joined.Ref), $"Ref {joined.Ref} was reused");
                 _liveRefs[joined.Peer.PeerId] = joined.Ref;
                 _remoteStates[joined.Ref] = RemotePeerState.Idle;
                 break;
-            case RemoteStateChanged change:
+            case RemoteStateChangedNotice change:
                 RequireLive(change.RemotePeerId, change.Ref, change);
                 Require(change.From == _remoteStates[change.Ref], $"{change} does not start where the last notice of Ref {change.Ref} ended ({_remoteStates[change.Ref]})");
                 _remoteStates[change.Ref] = change.To;
                 break;
-            case PeerLeft left:
+            case PeerLeftNotice left:
                 RequireLive(left.RemotePeerId, left.Ref, left);
                 _liveRefs.Remove(left.RemotePeerId);
                 break;
-            case PeerMetadataChanged n: RequireLive(n.RemotePeerId, n.Ref, n); break;
-            case StreamAdded n: RequireLive(n.RemotePeerId, n.Ref, n); break;
-            case StreamRemoved n: RequireLive(n.RemotePeerId, n.Ref, n); break;
-            case DataChannelsReset n: RequireLive(n.RemotePeerId, n.Ref, n); break;
-            case ConnectionBuilt n: RequireLive(n.RemotePeerId, n.Ref, n); break;
-            case IceRestartStarted n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case PeerMetadataChangedNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case StreamAddedNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case StreamRemovedNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case DataChannelsResetNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case ConnectionBuiltNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
+            case IceRestartStartedNotice n: RequireLive(n.RemotePeerId, n.Ref, n); break;
             default: break;
         }
     }
 
     /// <summary>The local peer left or closed: every RemotePeer must have closed, and none of them lives on.</summary>
-    private void EndEveryRemotePeer(LocalStateChanged change)
+    private void EndEveryRemotePeer(LocalStateChangedNotice change)
     {
         foreach (var (id, reference) in _liveRefs)
         {

@@ -50,7 +50,7 @@ public sealed class EvictionRuleTests
         Assert.Equal("session-A-2", h.Snapshot.SessionId);
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
         Assert.Equal((bob.Ref, 2), (h.Remote("B").Ref, h.Remote("B").Generation));
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class EvictionRuleTests
         Assert.Equal([typeof(EvictedError)], h.Errors<ReconnectError>().Select(e => e.GetType()));
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
         Assert.Contains("LocalPeer: Joining ignores SignallingLost", h.Engine.Coverage.Keys);
-        Assert.DoesNotContain(h.All<InputIgnored>(), n => n.Input.StartsWith("LocalPeer", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.All<InputIgnoredNotice>(), n => n.Input.StartsWith("LocalPeer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,6 +139,6 @@ public sealed class EvictionRuleTests
         h.ServerSends(Evicted);
 
         Assert.Equal(new EvictedError("network-disconnect", false), Assert.Single(h.Errors<ReconnectError>()));
-        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChanged>().From, h.Last<LocalStateChanged>().To));
+        Assert.Equal((LocalPeerState.Joined, LocalPeerState.Closed), (h.Last<LocalStateChangedNotice>().From, h.Last<LocalStateChangedNotice>().To));
     }
 }

@@ -31,7 +31,7 @@ public sealed class FirstConnectRuleTests
         Assert.Equal(new FirstConnectFailed(CloseCodes.Abnormal, "abnormal", "dropped"), failed);
         Assert.Equal("The first connect failed: dropped (abnormal).", failed.Message);
         Assert.Equal([(LocalPeerState.Idle, LocalPeerState.Joining), (LocalPeerState.Joining, LocalPeerState.Idle)], h.LocalChanges().Select(c => (c.From, c.To)));
-        Assert.Empty(h.All<SocketRetryScheduled>());
+        Assert.Empty(h.All<SocketRetryScheduledNotice>());
         Assert.Single(h.All<FetchToken>());
         Assert.Equal(SignallingSocketState.Idle, h.Snapshot.Socket);
     }
@@ -87,7 +87,7 @@ public sealed class FirstConnectRuleTests
         h.DropSocket(CloseCodes.Abnormal);
 
         Assert.Empty(h.Errors<ReconnectError>());
-        Assert.Equal(CloseCodes.Abnormal, h.Last<SocketRetryScheduled>().CloseCode);
+        Assert.Equal(CloseCodes.Abnormal, h.Last<SocketRetryScheduledNotice>().CloseCode);
         Assert.Equal(LocalPeerState.Joining, h.Snapshot.Local);
 
         h.Reconnect(EngineHarness.Peer("B"));

@@ -29,10 +29,10 @@ public sealed class GraceRuleTests
     public void While_the_session_may_still_be_resumed_retries_come_at_most_2_s_apart_jittered()
     {
         var h = FailReconnectsFor(Ping + Grace + TimeSpan.FromSeconds(60), Grace);
-        var lostAt = h.Timed<LocalStateChanged>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
+        var lostAt = h.Timed<LocalStateChangedNotice>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
 
-        var inWindow = h.Timed<SocketRetryScheduled>().Where(r => r.At < lostAt + Ping + Grace).Select(r => r.Output.Delay).ToList();
-        var after = h.Timed<SocketRetryScheduled>().Where(r => r.At >= lostAt + Ping + Grace).Select(r => r.Output.Delay).ToList();
+        var inWindow = h.Timed<SocketRetryScheduledNotice>().Where(r => r.At < lostAt + Ping + Grace).Select(r => r.Output.Delay).ToList();
+        var after = h.Timed<SocketRetryScheduledNotice>().Where(r => r.At >= lostAt + Ping + Grace).Select(r => r.Output.Delay).ToList();
 
         Assert.True(inWindow.Count > 10, $"only {inWindow.Count} retries in the window");
         Assert.All(inWindow, d => Assert.InRange(d, TimeSpan.Zero, CappedDelay));
@@ -44,7 +44,7 @@ public sealed class GraceRuleTests
     {
         var h = FailReconnectsFor(TimeSpan.FromSeconds(40), grace: null);
 
-        Assert.Contains(h.All<SocketRetryScheduled>(), r => r.Delay > TimeSpan.FromSeconds(6));
+        Assert.Contains(h.All<SocketRetryScheduledNotice>(), r => r.Delay > TimeSpan.FromSeconds(6));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class GraceRuleTests
 
         var h = FailReconnectsFor(TimeSpan.FromSeconds(40), Grace, options);
 
-        var delays = h.All<SocketRetryScheduled>().Select(r => r.Delay).ToList();
+        var delays = h.All<SocketRetryScheduledNotice>().Select(r => r.Delay).ToList();
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(6)));
         Assert.Contains(delays, d => d > CappedDelay);
     }
@@ -78,8 +78,8 @@ public sealed class GraceRuleTests
         h.ServerSends(new GoingAwayMessage(600_000));
         h.DropSocket(CloseCodes.ServiceRestart);
 
-        Assert.Equal(OutageGuarantee.Survivable(h.Engine.Options, Grace), h.Last<SocketRetryScheduled>().Delay);
-        Assert.Equal(TimeSpan.FromSeconds(31.6), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(OutageGuarantee.Survivable(h.Engine.Options, Grace), h.Last<SocketRetryScheduledNotice>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(31.6), h.Last<SocketRetryScheduledNotice>().Delay);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class GraceRuleTests
         h.ServerSends(new GoingAwayMessage(20_000));
         h.DropSocket(CloseCodes.ServiceRestart);
 
-        Assert.Equal(TimeSpan.FromSeconds(20), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(20), h.Last<SocketRetryScheduledNotice>().Delay);
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public sealed class GraceRuleTests
         h.ServerSends(new GoingAwayMessage(600_000));
         h.DropSocket(CloseCodes.ServiceRestart);
 
-        Assert.IsType<ProtocolViolation>(Assert.Single(welcome.OfType<ErrorRaised>()).Error);
+        Assert.IsType<ProtocolViolation>(Assert.Single(welcome.OfType<ErrorRaisedNotice>()).Error);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
-        Assert.Equal(TimeSpan.FromMinutes(10), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromMinutes(10), h.Last<SocketRetryScheduledNotice>().Delay);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class HealthGatedMediaRuleTests
 
         Assert.Equal(["C", "D"], h.Since<CreateConnection>(dropped).Select(c => c.RemotePeerId));
         Assert.Equal([2, 2], h.Since<CreateConnection>(dropped).Select(c => c.Generation));
-        Assert.Equal(["C", "D"], h.Since<DataChannelsReset>(dropped).Select(c => c.RemotePeerId));
+        Assert.Equal(["C", "D"], h.Since<DataChannelsResetNotice>(dropped).Select(c => c.RemotePeerId));
     }
 
     [Fact]

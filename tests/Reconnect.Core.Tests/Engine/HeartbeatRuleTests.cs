@@ -23,7 +23,7 @@ public sealed class HeartbeatRuleTests
 
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(new CloseSocket(epoch, CloseCodes.WelcomeTimeout, "no welcome in time"), Assert.Single(h.Since<CloseSocket>(opened)));
-        Assert.Equal(CloseCodes.WelcomeTimeout, Assert.Single(h.Since<SocketRetryScheduled>(opened)).CloseCode);
+        Assert.Equal(CloseCodes.WelcomeTimeout, Assert.Single(h.Since<SocketRetryScheduledNotice>(opened)).CloseCode);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
     }
 
@@ -39,7 +39,7 @@ public sealed class HeartbeatRuleTests
 
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(new CloseSocket(epoch, CloseCodes.LivenessTimeout, "no inbound frame within the liveness timeout"), Assert.Single(h.Since<CloseSocket>(joined)));
-        Assert.Equal(CloseCodes.LivenessTimeout, Assert.Single(h.Since<SocketRetryScheduled>(joined)).CloseCode);
+        Assert.Equal(CloseCodes.LivenessTimeout, Assert.Single(h.Since<SocketRetryScheduledNotice>(joined)).CloseCode);
         Assert.Equal(LocalPeerState.Reconnecting, h.Snapshot.Local);
     }
 

@@ -24,7 +24,7 @@ public sealed class IceLadderRuleTests
     }
 
     private static List<double> AttemptTimes(EngineHarness h, string remote, Instant since) =>
-        [.. h.Timed<IceRestartStarted>().Where(x => x.Output.RemotePeerId == remote && x.At >= since).Select(x => (x.At - since).TotalSeconds)];
+        [.. h.Timed<IceRestartStartedNotice>().Where(x => x.Output.RemotePeerId == remote && x.At >= since).Select(x => (x.At - since).TotalSeconds)];
 
     [Fact]
     public void Failed_ice_restarts_at_once_then_after_1_2_4_8_16_30_30_30_s()
@@ -36,7 +36,7 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromSeconds(130));
 
         Assert.Equal(AttemptOffsets, AttemptTimes(h, "B", failedAt));
-        Assert.Equal(Enumerable.Range(1, 9), h.All<IceRestartStarted>().Select(s => s.Attempt));
+        Assert.Equal(Enumerable.Range(1, 9), h.All<IceRestartStartedNotice>().Select(s => s.Attempt));
         Assert.All(h.All<CreateOffer>().Skip(1), o => Assert.True(o.IceRestart));
     }
 
@@ -52,13 +52,13 @@ public sealed class IceLadderRuleTests
 
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(new IceRestartExhausted("B", 9), Assert.Single(h.Errors<ReconnectError>()));
-        Assert.Equal(TimeSpan.FromSeconds(136), h.Timed<ErrorRaised>().Single().At - failedAt);
+        Assert.Equal(TimeSpan.FromSeconds(136), h.Timed<ErrorRaisedNotice>().Single().At - failedAt);
         Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
         Assert.Equal("attempt timed out", h.RemoteChanges("B").Last().Reason);
         Assert.Contains(new CloseConnection("B", 1), h.All<CloseConnection>());
         Assert.Equal(RemotePeerState.Connected, h.Remote("C").State);
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
         h.Ice("B", IceConnectionState.Disconnected);
 
-        Assert.Empty(h.Since<IceRestartStarted>(before));
+        Assert.Empty(h.Since<IceRestartStartedNotice>(before));
         Assert.Equal(1, h.Remote("B").LadderAttempt);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
         Assert.Empty(h.RemoteChanges("B", before));
@@ -100,7 +100,7 @@ public sealed class IceLadderRuleTests
 
         h.Ice("B", IceConnectionState.Failed);
 
-        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStartedNotice>(before)).Attempt);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
         Assert.Empty(h.RemoteChanges("B", before));
         Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
@@ -114,10 +114,10 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Disconnected);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
         h.Advance(TimeSpan.FromSeconds(2.499));
-        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Empty(h.All<IceRestartStartedNotice>());
 
         h.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class IceLadderRuleTests
 
         h.Ice("B", IceConnectionState.Failed);
 
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
         Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
     }
 
@@ -144,9 +144,9 @@ public sealed class IceLadderRuleTests
         h.MediaConnected("B");
         h.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Empty(h.All<IceRestartStarted>());
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<IceRestartStartedNotice>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
         Assert.Equal(
             [RemotePeerState.Connecting, RemotePeerState.Connected, RemotePeerState.Reconnecting, RemotePeerState.Connected],
             h.RemoteChanges("B").Select(c => c.To));
@@ -167,7 +167,7 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromSeconds(10));
         h.Ice("B", IceConnectionState.Failed);
 
-        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(healed)).Attempt);
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStartedNotice>(healed)).Attempt);
     }
 
     [Fact]
@@ -187,13 +187,13 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromMinutes(2));
         h.Signal("B", new AnswerSignal(1, "late"));
 
-        Assert.Empty(h.Since<IceRestartStarted>(healed));
+        Assert.Empty(h.Since<IceRestartStartedNotice>(healed));
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "late")), Assert.Single(h.Since<SetRemoteDescription>(healed)));
         Assert.Empty(h.Errors<ReconnectError>());
         Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
         var settled = h.Checkpoint;
         h.Ice("B", IceConnectionState.Failed);
-        Assert.Equal(1, Assert.Single(h.Since<IceRestartStarted>(settled)).Attempt);
+        Assert.Equal(1, Assert.Single(h.Since<IceRestartStartedNotice>(settled)).Attempt);
         h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-1"), IceRestart: true));
         Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true, 2)), h.LastSent<RelaySignalMessage>());
     }
@@ -208,7 +208,7 @@ public sealed class IceLadderRuleTests
 
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class IceLadderRuleTests
         h.Feed(new MediaOperationFailed("B", 1, "setRemoteDescription failed"));
 
         Assert.Equal(new MediaError("B", "setRemoteDescription failed"), Assert.Single(h.Errors<ReconnectError>()));
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class IceLadderRuleTests
 
         h.Ice("B", IceConnectionState.Failed);
 
-        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Empty(h.All<IceRestartStartedNotice>());
         Assert.DoesNotContain(h.All<CreateOffer>(), o => o.IceRestart);
         Assert.Equal(0, h.Remote("B").LadderAttempt);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
@@ -249,7 +249,7 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(2, h.Remote("B").LadderAttempt);
-        Assert.Equal(2, h.All<IceRestartStarted>().Count());
+        Assert.Equal(2, h.All<IceRestartStartedNotice>().Count());
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class IceLadderRuleTests
 
         h.Feed(new NetworkChanged(change));
 
-        Assert.Equal(2, Assert.Single(h.Since<IceRestartStarted>(back)).Attempt);
+        Assert.Equal(2, Assert.Single(h.Since<IceRestartStartedNotice>(back)).Attempt);
         Assert.Empty(h.RemoteChanges("B", back));
         Assert.True(h.IsArmed(TimerKind.IceRestartDue, "B"));
     }
@@ -290,7 +290,7 @@ public sealed class IceLadderRuleTests
 
         h.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Empty(h.Since<IceRestartStarted>(back));
+        Assert.Empty(h.Since<IceRestartStartedNotice>(back));
         Assert.Equal(1, h.Remote("B").LadderAttempt);
     }
 
@@ -319,7 +319,7 @@ public sealed class IceLadderRuleTests
 
         Assert.Equal(2, h.Remote("B").Generation);
         Assert.Equal(0, h.Remote("B").LadderAttempt);
-        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Empty(h.All<IceRestartStartedNotice>());
         Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
     }
 
@@ -338,7 +338,7 @@ public sealed class IceLadderRuleTests
 
         h.Ice("B", IceConnectionState.Failed);
 
-        Assert.Equal(new IceRestartStarted("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStarted>(rebuilt)));
+        Assert.Equal(new IceRestartStartedNotice("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStartedNotice>(rebuilt)));
     }
 
     [Fact]
@@ -353,7 +353,7 @@ public sealed class IceLadderRuleTests
 
         h.Advance(TimeSpan.FromSeconds(15));
 
-        Assert.Equal(new IceRestartStarted("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStarted>(rebuilt)));
+        Assert.Equal(new IceRestartStartedNotice("B", h.Remote("B").Ref, 1, 2), Assert.Single(h.Since<IceRestartStartedNotice>(rebuilt)));
     }
 
     [Fact]
@@ -365,10 +365,10 @@ public sealed class IceLadderRuleTests
 
         h.Ice("B", IceConnectionState.Disconnected);
         h.Advance(TimeSpan.FromSeconds(30));
-        Assert.Empty(h.All<IceRestartStarted>());
+        Assert.Empty(h.All<IceRestartStartedNotice>());
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
 
         h.Ice("B", IceConnectionState.Failed);
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 }

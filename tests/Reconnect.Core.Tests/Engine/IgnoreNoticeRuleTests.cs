@@ -24,7 +24,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Ice("B", IceConnectionState.Connected);
 
-        Assert.Equal([new InputIgnored("RemotePeer B IceConnected", "already connected")], h.Since<EngineOutput>(before));
+        Assert.Equal([new InputIgnoredNotice("RemotePeer B IceConnected", "already connected")], h.Since<EngineOutput>(before));
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class IgnoreNoticeRuleTests
         h.Ice("B", IceConnectionState.Disconnected);
 
         Assert.Equal(
-            new InputIgnored("RemotePeer B IceDisconnected", "not connected yet; the connect timeout bounds it"),
-            Assert.Single(h.Since<InputIgnored>(before)));
+            new InputIgnoredNotice("RemotePeer B IceDisconnected", "not connected yet; the connect timeout bounds it"),
+            Assert.Single(h.Since<InputIgnoredNotice>(before)));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Feed(new NetworkChanged(NetworkChange.Online));
 
-        Assert.Contains(new InputIgnored("SignallingSocket NetworkRestored", "the socket is up; liveness decides"), h.Since<InputIgnored>(before));
+        Assert.Contains(new InputIgnoredNotice("SignallingSocket NetworkRestored", "the socket is up; liveness decides"), h.Since<InputIgnoredNotice>(before));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Feed(new NetworkChanged(NetworkChange.Offline));
 
-        Assert.Equal(new InputIgnored("SignallingSocket NetworkLost", "already paused"), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new InputIgnoredNotice("SignallingSocket NetworkLost", "already paused"), Assert.Single(h.Since<InputIgnoredNotice>(before)));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Feed(new LeaveRequested());
 
-        Assert.Equal([new InputIgnored("leave", "not in a channel: nothing to leave")], h.Outputs);
+        Assert.Equal([new InputIgnoredNotice("leave", "not in a channel: nothing to leave")], h.Outputs);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Ice("B", IceConnectionState.Connected);
 
-        Assert.Equal([new InputIgnored("RemotePeer B IceConnected", "already connected")], h.Since<EngineOutput>(before));
+        Assert.Equal([new InputIgnoredNotice("RemotePeer B IceConnected", "already connected")], h.Since<EngineOutput>(before));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class IgnoreNoticeRuleTests
 
         h.Feed(new CloseRequested());
 
-        Assert.Empty(h.All<InputIgnored>());
+        Assert.Empty(h.All<InputIgnoredNotice>());
         Assert.Contains("Reconcile: Idle ignores Superseded", h.Engine.Coverage.Keys);
     }
 }

@@ -36,7 +36,7 @@ public sealed class JoinAfterLeaveRuleTests
         Assert.Equal(("lobby", "blue", (string?)null), (join.Channel, join.Metadata["team"], join.ResumeSessionId));
         Assert.Equal(["C"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Empty(h.Errors<ReconnectError>());
-        Assert.Empty(h.Since<InputIgnored>(leaving));
+        Assert.Empty(h.Since<InputIgnoredNotice>(leaving));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class JoinAfterLeaveRuleTests
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
         Assert.Empty(h.Since<FetchToken>(leaving));
         Assert.Empty(h.Errors<ReconnectError>());
-        Assert.Empty(h.Since<InputIgnored>(leaving));
+        Assert.Empty(h.Since<InputIgnoredNotice>(leaving));
     }
 
     [Fact]

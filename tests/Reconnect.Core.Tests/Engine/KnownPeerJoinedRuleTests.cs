@@ -100,15 +100,15 @@ public sealed class KnownPeerJoinedRuleTests
         if (reason is null)
         {
             Assert.True(now.Ref == bob.Ref, $"{label}: the RemotePeer must be kept");
-            Assert.True(!h.Since<PeerLeft>(before).Any() && !h.Since<PeerJoined>(before).Any() && !h.Since<StreamRemoved>(before).Any(), $"{label}: no peer-left, peer-joined or stream-removed");
-            Assert.Equal(new PeerMetadataChanged("B", bob.Ref, now.Metadata), Assert.Single(h.Since<PeerMetadataChanged>(before)));
+            Assert.True(!h.Since<PeerLeftNotice>(before).Any() && !h.Since<PeerJoinedNotice>(before).Any() && !h.Since<StreamRemovedNotice>(before).Any(), $"{label}: no peer-left, peer-joined or stream-removed");
+            Assert.Equal(new PeerMetadataChangedNotice("B", bob.Ref, now.Metadata), Assert.Single(h.Since<PeerMetadataChangedNotice>(before)));
         }
         else
         {
             Assert.True(now.Ref != bob.Ref, $"{label}: the RemotePeer must be replaced");
-            Assert.True(h.Since<PeerLeft>(before).SequenceEqual([new PeerLeft("B", bob.Ref, reason)]), $"{label}: one peer-left ({reason})");
-            Assert.Equal(now.Ref, Assert.Single(h.Since<PeerJoined>(before)).Ref);
-            Assert.Empty(h.Since<PeerMetadataChanged>(before));
+            Assert.True(h.Since<PeerLeftNotice>(before).SequenceEqual([new PeerLeftNotice("B", bob.Ref, reason)]), $"{label}: one peer-left ({reason})");
+            Assert.Equal(now.Ref, Assert.Single(h.Since<PeerJoinedNotice>(before)).Ref);
+            Assert.Empty(h.Since<PeerMetadataChangedNotice>(before));
         }
     }
 
@@ -142,6 +142,6 @@ public sealed class KnownPeerJoinedRuleTests
         h.ServerSends(Joined(sameSession: true, Record.None));
 
         Assert.Equal("cam", Assert.Single(h.Remote("B").Streams).StreamId);
-        Assert.Empty(h.Since<StreamAdded>(before));
+        Assert.Empty(h.Since<StreamAddedNotice>(before));
     }
 }

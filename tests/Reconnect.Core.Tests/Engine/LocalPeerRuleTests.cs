@@ -58,12 +58,12 @@ public sealed class LocalPeerRuleTests
         h.Feed(new NetworkChanged(NetworkChange.Offline));
 
         h.Advance(TimeSpan.FromSeconds(29.999));
-        Assert.Empty(h.All<StillReconnecting>());
+        Assert.Empty(h.All<StillReconnectingNotice>());
         h.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(new StillReconnecting(TimeSpan.FromSeconds(30)), Assert.Single(h.All<StillReconnecting>()));
+        Assert.Equal(new StillReconnectingNotice(TimeSpan.FromSeconds(30)), Assert.Single(h.All<StillReconnectingNotice>()));
 
         h.Advance(TimeSpan.FromMinutes(5));
-        Assert.Single(h.All<StillReconnecting>());
+        Assert.Single(h.All<StillReconnectingNotice>());
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class LocalPeerRuleTests
 
         h.Advance(TimeSpan.FromSeconds(59));
 
-        Assert.Empty(h.All<StillReconnecting>());
+        Assert.Empty(h.All<StillReconnectingNotice>());
         Assert.False(h.IsArmed(TimerKind.StillReconnecting));
     }
 
@@ -139,7 +139,7 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal([LocalPeerState.Leaving, LocalPeerState.Idle], h.LocalChanges().Skip(2).Select(c => c.To));
         Assert.Equal((bob.Ref, RemotePeerState.Closed), (h.RemoteChanges("B").Last().Ref, h.RemoteChanges("B").Last().To));
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         Assert.Empty(h.Snapshot.Remotes);
         Assert.Null(h.Snapshot.SessionId);
         Assert.Empty(h.ArmedTimers);
@@ -267,8 +267,8 @@ public sealed class LocalPeerRuleTests
             [("join", "Joining"), ("join", "Reconnecting")],
             h.Errors<CommandRejected>().Select(e => (e.Command, e.State)));
         Assert.Equal(
-            [new InputIgnored("leave", "not in a channel: nothing to leave"), new InputIgnored("leave", "already leaving")],
-            h.All<InputIgnored>());
+            [new InputIgnoredNotice("leave", "not in a channel: nothing to leave"), new InputIgnoredNotice("leave", "already leaving")],
+            h.All<InputIgnoredNotice>());
         Assert.Equal([LocalPeerState.Joining, LocalPeerState.Joined, LocalPeerState.Reconnecting, LocalPeerState.Leaving], h.LocalChanges().Select(c => c.To));
     }
 
@@ -284,7 +284,7 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
         Assert.Equal(SignallingSocketState.Idle, h.Snapshot.Socket);
-        Assert.Empty(h.All<SocketRetryScheduled>());
+        Assert.Empty(h.All<SocketRetryScheduledNotice>());
     }
 
     [Fact]

@@ -111,7 +111,7 @@ internal static class NegotiationPaths
     public static void LadderAttempt(EngineHarness h)
     {
         var before = h.Checkpoint;
-        if (h.All<IceRestartStarted>().Any())
+        if (h.All<IceRestartStartedNotice>().Any())
         {
             h.AdvanceUntil<CreateOffer>(TimeSpan.FromMinutes(1));
         }

@@ -23,7 +23,7 @@ internal static class NegotiationProbe
         var answered = h.Checkpoint;
         h.Feed(new LocalDescriptionCreated("B", generation, new SessionDescription(SdpType.Answer, "probe local answer"), false));
         var remoteOfferPending = h.Sent<RelaySignalMessage>(answered).Any(m => m.Payload is AnswerSignal)
-            || h.Since<InputIgnored>(answered).Any(i => i.Reason.StartsWith("superseded", StringComparison.Ordinal));
+            || h.Since<InputIgnoredNotice>(answered).Any(i => i.Reason.StartsWith("superseded", StringComparison.Ordinal));
 
         var askedByProbe = h.Since<CreateOffer>(start).Any();
         var offered = h.Checkpoint;

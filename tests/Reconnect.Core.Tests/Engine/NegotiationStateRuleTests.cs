@@ -31,7 +31,7 @@ public sealed class NegotiationStateRuleTests
 
         var input = Deliver(h, kind, "unexpected");
 
-        Assert.Equal(new InputIgnored(input, reason), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new InputIgnoredNotice(input, reason), Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
         Assert.Empty(h.Sent<RelaySignalMessage>(before));
     }
@@ -51,7 +51,7 @@ public sealed class NegotiationStateRuleTests
         var input = Deliver(h, kind, "late answer");
 
         Assert.Equal(new MediaError("B", "setLocalDescription failed"), Assert.Single(h.Errors<MediaError>(before)));
-        Assert.Equal(new InputIgnored(input, reason), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new InputIgnoredNotice(input, reason), Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
         Assert.Empty(h.Sent<RelaySignalMessage>(before));
     }
@@ -108,7 +108,7 @@ public sealed class NegotiationStateRuleTests
         }
         else
         {
-            Assert.Equal(new InputIgnored("offer from B", "glare: the impolite side keeps its own offer"), Assert.Single(h.Since<InputIgnored>(before)));
+            Assert.Equal(new InputIgnoredNotice("offer from B", "glare: the impolite side keeps its own offer"), Assert.Single(h.Since<InputIgnoredNotice>(before)));
             Assert.Empty(h.Since<SetRemoteDescription>(before));
             Assert.Empty(h.Since<CreateAnswer>(before));
         }
@@ -179,7 +179,7 @@ public sealed class NegotiationStateRuleTests
         var offer = h.AdvanceUntil<CreateOffer>(TimeSpan.FromMinutes(1));
 
         Assert.Equal(new CreateOffer("B", 1, true), offer);
-        Assert.Equal(2, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+        Assert.Equal(2, Assert.Single(h.Since<IceRestartStartedNotice>(before)).Attempt);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class NegotiationStateRuleTests
         Deliver(h, LocalAnswer, "to the first");
         Deliver(h, LocalAnswer, "to the newer");
 
-        Assert.Equal(new InputIgnored("local answer for B", "superseded: a newer remote offer awaits its answer"), Assert.Single(h.Since<InputIgnored>(before)));
+        Assert.Equal(new InputIgnoredNotice("local answer for B", "superseded: a newer remote offer awaits its answer"), Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "to the newer", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
 
@@ -219,8 +219,8 @@ public sealed class NegotiationStateRuleTests
         Deliver(h, RemoteAnswer, "current", sequence: 1);
 
         Assert.Equal(
-            new InputIgnored("answer from B to offer 7", "stale answer: it answers a superseded offer (the pending offer is 1)"),
-            Assert.Single(h.Since<InputIgnored>(before)));
+            new InputIgnoredNotice("answer from B to offer 7", "stale answer: it answers a superseded offer (the pending offer is 1)"),
+            Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "current")), Assert.Single(h.Since<SetRemoteDescription>(before)));
         Assert.Empty(h.Since<CreateOffer>(before));
     }

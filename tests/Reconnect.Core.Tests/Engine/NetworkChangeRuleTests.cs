@@ -102,7 +102,7 @@ public sealed class NetworkChangeRuleTests
     {
         var h = JoinedWithConnected("B");
         h.DropSocket(CloseCodes.OverCapacity);
-        Assert.Equal(TimeSpan.FromSeconds(30), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Last<SocketRetryScheduledNotice>().Delay);
 
         var output = h.Feed(Online);
 
@@ -136,7 +136,7 @@ public sealed class NetworkChangeRuleTests
 
         h.Feed(AddressChanged);
 
-        Assert.Equal([("B", 1), ("C", 1)], h.Since<IceRestartStarted>(before).Select(s => (s.RemotePeerId, s.Attempt)));
+        Assert.Equal([("B", 1), ("C", 1)], h.Since<IceRestartStartedNotice>(before).Select(s => (s.RemotePeerId, s.Attempt)));
         Assert.Equal(["B", "C"], h.Since<CreateOffer>(before).Where(o => o.IceRestart).Select(o => o.RemotePeerId));
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
     }
@@ -151,7 +151,7 @@ public sealed class NetworkChangeRuleTests
 
         h.Feed(Online);
 
-        Assert.Equal(3, Assert.Single(h.Since<IceRestartStarted>(before)).Attempt);
+        Assert.Equal(3, Assert.Single(h.Since<IceRestartStartedNotice>(before)).Attempt);
     }
 
     /// <summary>
@@ -202,11 +202,11 @@ public sealed class NetworkChangeRuleTests
 
         h.Feed(new NetworkChanged(change));
 
-        Assert.Equal(attempt, h.Since<IceRestartStarted>(before).SingleOrDefault()?.Attempt);
+        Assert.Equal(attempt, h.Since<IceRestartStartedNotice>(before).SingleOrDefault()?.Attempt);
         Assert.Equal(after, h.Remote("B").State);
         Assert.DoesNotContain(h.RemoteChanges("B", before), c => c.To != RemotePeerState.Reconnecting);
         Assert.False(h.IsArmed(TimerKind.IceDisconnectedGrace, "B"));
-        Assert.DoesNotContain(h.Since<InputIgnored>(before), n => n.Input.StartsWith("RemotePeer", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Since<InputIgnoredNotice>(before), n => n.Input.StartsWith("RemotePeer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -361,8 +361,8 @@ public sealed class NetworkChangeRuleTests
         }
 
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
-        Assert.Empty(h.Since<TokenProviderFailing>(before));
-        Assert.Empty(h.Since<SocketRetryScheduled>(before));
+        Assert.Empty(h.Since<TokenProviderFailingNotice>(before));
+        Assert.Empty(h.Since<SocketRetryScheduledNotice>(before));
     }
 
     [Fact]
@@ -379,7 +379,7 @@ public sealed class NetworkChangeRuleTests
 
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
         Assert.Equal(1, h.Snapshot.FailedAttempts);
-        Assert.Equal(2, h.All<SocketRetryScheduled>().Count());
+        Assert.Equal(2, h.All<SocketRetryScheduledNotice>().Count());
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class OfferSequenceRuleTests
             Assert.True(
                 new[] { new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, $"answer {newest}")) }.SequenceEqual(h.Since<SetRemoteDescription>(before)),
                 because);
-            Assert.True(h.Since<InputIgnored>(before).Count() == RestartOffers - 1, because);
-            Assert.True(h.Since<InputIgnored>(before).All(i => i.Input.StartsWith("answer from B", StringComparison.Ordinal)), because);
+            Assert.True(h.Since<InputIgnoredNotice>(before).Count() == RestartOffers - 1, because);
+            Assert.True(h.Since<InputIgnoredNotice>(before).All(i => i.Input.StartsWith("answer from B", StringComparison.Ordinal)), because);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed class OfferSequenceRuleTests
         h.Signal("B", new AnswerSignal(1, "answer 2", 2));
 
         Assert.Empty(h.Since<SetRemoteDescription>(before));
-        Assert.Contains("stale answer", Assert.Single(h.Since<InputIgnored>(before)).Reason, StringComparison.Ordinal);
+        Assert.Contains("stale answer", Assert.Single(h.Since<InputIgnoredNotice>(before)).Reason, StringComparison.Ordinal);
         h.Signal("B", new AnswerSignal(1, "answer 4", 4));
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "answer 4")), Assert.Single(h.Since<SetRemoteDescription>(before)));
     }
@@ -91,7 +91,7 @@ public sealed class OfferSequenceRuleTests
 
         Assert.Equal(3, h.Since<CreateAnswer>(before).Count());
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer 3", 3)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
-        Assert.Equal(2, h.Since<InputIgnored>(before).Count(i => i.Reason.StartsWith("superseded", StringComparison.Ordinal)));
+        Assert.Equal(2, h.Since<InputIgnoredNotice>(before).Count(i => i.Reason.StartsWith("superseded", StringComparison.Ordinal)));
     }
 
     [Fact]

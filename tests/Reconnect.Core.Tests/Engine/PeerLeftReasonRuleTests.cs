@@ -35,8 +35,8 @@ public sealed class PeerLeftReasonRuleTests
             ]));
 
         Assert.Equal(
-            [new PeerLeft("B", refs["B"], "network-disconnect"), new PeerLeft("C", refs["C"], "kicked")],
-            h.All<PeerLeft>());
+            [new PeerLeftNotice("B", refs["B"], "network-disconnect"), new PeerLeftNotice("C", refs["C"], "kicked")],
+            h.All<PeerLeftNotice>());
         Assert.Equal(["C", "D"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Equal("session-C-2", h.Remote("C").SessionId);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("D").State);
@@ -50,7 +50,7 @@ public sealed class PeerLeftReasonRuleTests
 
         h.ServerSends(new RosterMessage(h.LastSent<RosterRequestMessage>().RequestId, [EngineHarness.Peer("C")]));
 
-        Assert.Equal(new PeerLeft("B", bob, "unknown"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new PeerLeftNotice("B", bob, "unknown"), Assert.Single(h.All<PeerLeftNotice>()));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PeerLeftReasonRuleTests
 
         h.AnswerRoster([EngineHarness.Peer("B", "session-B-2")]);
 
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         Assert.Equal((bob, "session-B-2"), (h.Remote("B").Ref, h.Remote("B").SessionId));
     }
 
@@ -73,7 +73,7 @@ public sealed class PeerLeftReasonRuleTests
 
         h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B", "session-B-2"), Replaces: new DepartedSession("B", "session-B", "network-disconnect")));
 
-        Assert.Equal(new PeerLeft("B", bob, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new PeerLeftNotice("B", bob, "network-disconnect"), Assert.Single(h.All<PeerLeftNotice>()));
         Assert.NotEqual(bob, h.Remote("B").Ref);
         Assert.Equal("session-B-2", h.Remote("B").SessionId);
     }
@@ -89,8 +89,8 @@ public sealed class PeerLeftReasonRuleTests
 
         h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("B", "session-B-2"), Replaces: replaces));
 
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Single(h.All<PeerJoined>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Single(h.All<PeerJoinedNotice>());
         Assert.Equal((bob, "session-B-2"), (h.Remote("B").Ref, h.Remote("B").SessionId));
     }
 }

@@ -80,7 +80,7 @@ public sealed class PerfectNegotiationRuleTests
         h.Feed(new IceStateChanged("B", 1, IceConnectionState.Connected));
 
         Assert.Equal(before, h.Describe());
-        Assert.Equal(5, h.Since<InputIgnored>(rebuilt).Count());
+        Assert.Equal(5, h.Since<InputIgnoredNotice>(rebuilt).Count());
         Assert.Empty(h.Since<EngineEffect>(rebuilt));
         Assert.Contains(CoverageMarks.SignalStale, h.Engine.Coverage.Keys);
     }
@@ -114,7 +114,7 @@ public sealed class PerfectNegotiationRuleTests
         Assert.Equal(3, h.Remote("B").Generation);
         Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.Since<CloseConnection>(before)));
         Assert.Equal(3, Assert.Single(h.Since<CreateConnection>(before)).Generation);
-        Assert.Equal(new DataChannelsReset("B", bob.Ref, 3), Assert.Single(h.Since<DataChannelsReset>(before)));
+        Assert.Equal(new DataChannelsResetNotice("B", bob.Ref, 3), Assert.Single(h.Since<DataChannelsResetNotice>(before)));
         Assert.Equal(new SetRemoteDescription("B", 3, new SessionDescription(SdpType.Offer, "rebuilt")), Assert.Single(h.Since<SetRemoteDescription>(before)));
         Assert.Equal(new CreateAnswer("B", 3), Assert.Single(h.Since<CreateAnswer>(before)));
         Assert.Empty(h.Since<CreateOffer>(before));
@@ -131,7 +131,7 @@ public sealed class PerfectNegotiationRuleTests
         h.Signal("B", new AnswerSignal(1, "unasked"));
 
         Assert.Empty(h.Since<SetRemoteDescription>(before));
-        Assert.Single(h.Since<InputIgnored>(before));
+        Assert.Single(h.Since<InputIgnoredNotice>(before));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class PerfectNegotiationRuleTests
 
         Assert.Empty(h.All<SetRemoteDescription>());
         Assert.Empty(h.All<AddIceCandidate>());
-        Assert.Equal(2, h.All<InputIgnored>().Count(i => i.Reason == "held for an unknown peer until it expired"));
+        Assert.Equal(2, h.All<InputIgnoredNotice>().Count(i => i.Reason == "held for an unknown peer until it expired"));
     }
 
     [Fact]
@@ -183,6 +183,6 @@ public sealed class PerfectNegotiationRuleTests
         }
 
         Assert.Equal(2, h.Snapshot.HeldSignals);
-        Assert.Equal("unknown peer and the hold buffer is full", h.Last<InputIgnored>().Reason);
+        Assert.Equal("unknown peer and the hold buffer is full", h.Last<InputIgnoredNotice>().Reason);
     }
 }

@@ -35,8 +35,8 @@ public sealed class ReconcileRuleTests
         h.DropSocket();
         h.Reconnect(Bob);
 
-        Assert.Equal(new PeerLeft("C", carol.Ref, "unknown"), Assert.Single(h.All<PeerLeft>()));
-        Assert.Equal(new StreamRemoved("C", carol.Ref, "mic", carol.Streams[0].StreamRef), Assert.Single(h.All<StreamRemoved>()));
+        Assert.Equal(new PeerLeftNotice("C", carol.Ref, "unknown"), Assert.Single(h.All<PeerLeftNotice>()));
+        Assert.Equal(new StreamRemovedNotice("C", carol.Ref, "mic", carol.Streams[0].StreamRef), Assert.Single(h.All<StreamRemovedNotice>()));
         Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Contains(CoverageMarks.ReconcileRemove, h.Engine.Coverage.Keys);
     }
@@ -51,7 +51,7 @@ public sealed class ReconcileRuleTests
         h.DropSocket();
         h.Reconnect(Bob, Carol, EngineHarness.Peer("D"));
 
-        Assert.Equal("D", Assert.Single(h.Since<PeerJoined>(dropped)).Peer.PeerId);
+        Assert.Equal("D", Assert.Single(h.Since<PeerJoinedNotice>(dropped)).Peer.PeerId);
         Assert.Equal(["B", "C", "D"], h.Snapshot.Remotes.Select(r => r.Id));
         Assert.Contains(CoverageMarks.ReconcileAdd, h.Engine.Coverage.Keys);
     }
@@ -64,7 +64,7 @@ public sealed class ReconcileRuleTests
 
         h.Reconnect(renamed, Carol);
 
-        var changed = Assert.Single(h.All<PeerMetadataChanged>());
+        var changed = Assert.Single(h.All<PeerMetadataChangedNotice>());
         Assert.Equal(("B", h.Remote("B").Ref), (changed.RemotePeerId, changed.Ref));
         Assert.Equal("robert", changed.Metadata["name"]);
         Assert.Equal("robert", h.Remote("B").Metadata["name"]);
@@ -93,9 +93,9 @@ public sealed class ReconcileRuleTests
             h.DropSocket();
         }
 
-        Assert.Equal(2, h.All<PeerJoined>().Count());
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Empty(h.All<PeerMetadataChanged>());
+        Assert.Equal(2, h.All<PeerJoinedNotice>().Count());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Empty(h.All<PeerMetadataChangedNotice>());
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ReconcileRuleTests
         Assert.Equal(new CloseConnection("B", 1), Assert.Single(h.Since<CloseConnection>(dropped)));
         var created = Assert.Single(h.Since<CreateConnection>(dropped));
         Assert.Equal(("B", 2), (created.RemotePeerId, created.Generation));
-        Assert.Equal(new DataChannelsReset("B", bob.Ref, 2), Assert.Single(h.Since<DataChannelsReset>(dropped)));
+        Assert.Equal(new DataChannelsResetNotice("B", bob.Ref, 2), Assert.Single(h.Since<DataChannelsResetNotice>(dropped)));
         Assert.Contains(CoverageMarks.ReconcileSwap, h.Engine.Coverage.Keys);
     }
 
@@ -121,16 +121,16 @@ public sealed class ReconcileRuleTests
     {
         var h = JoinedWithStreamsThenDropped();
         h.Ice("B", IceConnectionState.Disconnected);
-        var first = Assert.Single(h.All<StreamAdded>(), s => s.RemotePeerId == "B");
+        var first = Assert.Single(h.All<StreamAddedNotice>(), s => s.RemotePeerId == "B");
         h.Reconnect(Bob, Carol);
 
         h.StreamArrives("B", "cam");
 
-        var again = h.Last<StreamAdded>();
+        var again = h.Last<StreamAddedNotice>();
         Assert.Equal(("B", first.Ref, "cam", 2, true), (again.RemotePeerId, again.Ref, again.StreamId, again.Generation, again.Rebound));
         Assert.NotEqual(first.StreamRef, again.StreamRef);
         Assert.False(first.Rebound);
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
         Assert.Contains(CoverageMarks.StreamRebound, h.Engine.Coverage.Keys);
     }
 
@@ -142,7 +142,7 @@ public sealed class ReconcileRuleTests
 
         h.StreamArrives("B", "cam");
 
-        Assert.Single(h.All<StreamAdded>());
+        Assert.Single(h.All<StreamAddedNotice>());
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class ReconcileRuleTests
 
         h.Reconnect(Bob, Carol);
 
-        Assert.Empty(h.All<StreamRemoved>());
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Equal(2, h.All<PeerJoined>().Count());
+        Assert.Empty(h.All<StreamRemovedNotice>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Equal(2, h.All<PeerJoinedNotice>().Count());
         Assert.Equal([1, 1], h.Snapshot.Remotes.Select(r => r.Generation));
     }
 
@@ -166,8 +166,8 @@ public sealed class ReconcileRuleTests
 
         h.Reconnect(Bob with { Streams = [] }, Carol);
 
-        Assert.Equal(new StreamRemoved("B", bob.Ref, "cam", bob.Streams[0].StreamRef), Assert.Single(h.All<StreamRemoved>()));
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Equal(new StreamRemovedNotice("B", bob.Ref, "cam", bob.Streams[0].StreamRef), Assert.Single(h.All<StreamRemovedNotice>()));
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class ReconcileRuleTests
             [Bob with { SessionId = "session-B-2" }, Carol],
             Departed: [new DepartedSession("B", old.SessionId, "left")]));
 
-        Assert.Equal(new PeerLeft("B", old.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal(new PeerLeftNotice("B", old.Ref, "left"), Assert.Single(h.All<PeerLeftNotice>()));
         Assert.NotEqual(old.Ref, h.Remote("B").Ref);
         Assert.Equal("session-B-2", h.Remote("B").SessionId);
     }
@@ -214,7 +214,7 @@ public sealed class ReconcileRuleTests
 
         Assert.Equal([first + 1, first + 2, first + 3, first + 4], requests);
         Assert.Equal(new ReconcileTimeout(3), Assert.Single(h.Errors<ReconnectError>(welcomed)));
-        Assert.Equal(TimeSpan.FromSeconds(30), h.Timed<ErrorRaised>().Single().At - welcomedAt);
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Timed<ErrorRaisedNotice>().Single().At - welcomedAt);
         Assert.Equal(ReconcileState.TimedOut, h.Snapshot.Reconcile);
 
         h.AnswerRoster([Bob, Carol]);
@@ -238,7 +238,7 @@ public sealed class ReconcileRuleTests
         h.ServerSends(new RosterMessage(first + 1, [Bob]));
 
         Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
-        Assert.Equal("C", Assert.Single(h.All<PeerLeft>()).RemotePeerId);
+        Assert.Equal("C", Assert.Single(h.All<PeerLeftNotice>()).RemotePeerId);
     }
 
     [Fact]
@@ -261,11 +261,11 @@ public sealed class ReconcileRuleTests
         h.ServerSends(new RosterMessage(stale, []));
 
         Assert.Equal(before, h.Describe());
-        Assert.Equal(new InputIgnored($"roster {stale}", "answers a superseded reconcile round"), Assert.Single(h.Since<EngineOutput>(checkpoint)));
+        Assert.Equal(new InputIgnoredNotice($"roster {stale}", "answers a superseded reconcile round"), Assert.Single(h.Since<EngineOutput>(checkpoint)));
 
         h.AnswerRoster([Bob, Carol]);
         Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class ReconcileRuleTests
         h.ServerSends(new RosterMessage(0, []));
 
         Assert.Equal(before, h.Describe());
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -291,8 +291,8 @@ public sealed class ReconcileRuleTests
         h.ServerSends(new PeerLeftMessage("B", Bob.SessionId, "left"));
 
         Assert.Equal(["C"], h.Snapshot.Remotes.Select(r => r.Id));
-        Assert.Equal("robert", Assert.Single(h.All<PeerMetadataChanged>()).Metadata["name"]);
-        Assert.Equal(new PeerLeft("B", bob.Ref, "left"), Assert.Single(h.All<PeerLeft>()));
+        Assert.Equal("robert", Assert.Single(h.All<PeerMetadataChangedNotice>()).Metadata["name"]);
+        Assert.Equal(new PeerLeftNotice("B", bob.Ref, "left"), Assert.Single(h.All<PeerLeftNotice>()));
         Assert.Equal(RemotePeerState.Closed, h.RemoteChanges("B").Last().To);
     }
 
@@ -321,8 +321,8 @@ public sealed class ReconcileRuleTests
 
         Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
         Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
-        Assert.Equal("C", Assert.Single(h.Since<PeerLeft>(late)).RemotePeerId);
-        Assert.Equal(carol.Ref, h.Since<PeerLeft>(late).Single().Ref);
+        Assert.Equal("C", Assert.Single(h.Since<PeerLeftNotice>(late)).RemotePeerId);
+        Assert.Equal(carol.Ref, h.Since<PeerLeftNotice>(late).Single().Ref);
         Assert.Empty(h.Sent<RosterRequestMessage>(late));
         Assert.Empty(h.Since<CloseSocket>(late));
     }

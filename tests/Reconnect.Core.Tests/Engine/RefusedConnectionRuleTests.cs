@@ -41,9 +41,9 @@ public sealed class RefusedConnectionRuleTests
         var capped = RefusedFor(TimeSpan.FromSeconds(60), Grace, seed);
         var uncapped = RefusedFor(TimeSpan.FromSeconds(60), grace: null, seed);
 
-        var lostAt = capped.Timed<LocalStateChanged>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
-        var inWindow = capped.Timed<SocketRetryScheduled>().Where(r => r.At < lostAt + Window).Select(r => r.Output.Delay).ToList();
-        var asPublished = uncapped.All<SocketRetryScheduled>().Select(r => r.Delay).Take(inWindow.Count).ToList();
+        var lostAt = capped.Timed<LocalStateChangedNotice>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
+        var inWindow = capped.Timed<SocketRetryScheduledNotice>().Where(r => r.At < lostAt + Window).Select(r => r.Output.Delay).ToList();
+        var asPublished = uncapped.All<SocketRetryScheduledNotice>().Select(r => r.Delay).Take(inWindow.Count).ToList();
 
         Assert.Equal(asPublished, inWindow);
         Assert.Contains(inWindow, d => d > TimeSpan.FromSeconds(15));
@@ -58,8 +58,8 @@ public sealed class RefusedConnectionRuleTests
     public void A_failure_that_says_nothing_about_the_server_brings_the_cap_back_after_refusals(SilentFailure failure)
     {
         var h = RefusedFor(TimeSpan.FromSeconds(3), Grace);
-        var lostAt = h.Timed<LocalStateChanged>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
-        Assert.Contains(h.All<SocketRetryScheduled>(), r => r.Delay > CappedDelay);
+        var lostAt = h.Timed<LocalStateChangedNotice>().First(c => c.Output.To == LocalPeerState.Reconnecting).At;
+        Assert.Contains(h.All<SocketRetryScheduledNotice>(), r => r.Delay > CappedDelay);
         var refusedUntil = h.Now;
 
         while (h.Now < lostAt + (Window - TimeSpan.FromSeconds(5)))
@@ -67,7 +67,7 @@ public sealed class RefusedConnectionRuleTests
             Fail(h, failure);
         }
 
-        var delays = h.Timed<SocketRetryScheduled>().Where(r => r.At > refusedUntil && r.At < lostAt + Window).Select(r => r.Output.Delay).ToList();
+        var delays = h.Timed<SocketRetryScheduledNotice>().Where(r => r.At > refusedUntil && r.At < lostAt + Window).Select(r => r.Output.Delay).ToList();
         Assert.True(delays.Count >= 3, $"only {delays.Count} retries after the {failure}s");
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, CappedDelay));
     }
@@ -93,7 +93,7 @@ public sealed class RefusedConnectionRuleTests
         h.ServerSends(new GoingAwayMessage(20_000));
         h.DropSocket(CloseCodes.ServiceRestart);
         var droppedAt = h.Now;
-        Assert.Equal(TimeSpan.FromSeconds(20), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(20), h.Last<SocketRetryScheduledNotice>().Delay);
         var hinted = h.Checkpoint;
 
         h.RefuseNextAttempt();
@@ -103,7 +103,7 @@ public sealed class RefusedConnectionRuleTests
             h.RefuseNextAttempt();
         }
 
-        var afterHint = h.Since<SocketRetryScheduled>(hinted).Select(r => r.Delay).ToList();
+        var afterHint = h.Since<SocketRetryScheduledNotice>(hinted).Select(r => r.Delay).ToList();
         Assert.Contains(afterHint, d => d > CappedDelay);
         Assert.True(afterHint.Zip(afterHint.Skip(1)).Count(p => p.Second > p.First) >= 2, string.Join(", ", afterHint));
     }
@@ -139,10 +139,10 @@ public sealed class RefusedConnectionRuleTests
             case SilentFailure.WelcomeTimeout:
                 h.AnswerToken();
                 h.OpenSocket();
-                h.AdvanceUntil<SocketRetryScheduled>(TimeSpan.FromMinutes(1));
+                h.AdvanceUntil<SocketRetryScheduledNotice>(TimeSpan.FromMinutes(1));
                 break;
             case SilentFailure.TokenTimeout:
-                h.AdvanceUntil<SocketRetryScheduled>(TimeSpan.FromMinutes(1));
+                h.AdvanceUntil<SocketRetryScheduledNotice>(TimeSpan.FromMinutes(1));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown failure.");

@@ -49,8 +49,8 @@ public sealed class RejoinIdentityRuleTests
 
         h.AnswerRoster([]);
 
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
         Assert.Equal((bob.Ref, RemotePeerState.Reconnecting), (h.Remote("B").Ref, h.Remote("B").State));
         Assert.True(h.IsArmed(TimerKind.RejoinWait, "B"));
         Assert.Contains(CoverageMarks.RejoinAwaited, h.Engine.Coverage.Keys);
@@ -73,11 +73,11 @@ public sealed class RejoinIdentityRuleTests
         Assert.True(now.Generation > bob.Generation);
         Assert.Equal(RemotePeerState.Connected, now.State);
         Assert.Equal(now.Generation, Assert.Single(h.Since<CreateConnection>(before)).Generation);
-        var again = Assert.Single(h.Since<StreamAdded>(before));
+        var again = Assert.Single(h.Since<StreamAddedNotice>(before));
         Assert.Equal(("cam", bob.Ref, true), (again.StreamId, again.Ref, again.Rebound));
-        Assert.Empty(h.All<PeerLeft>());
-        Assert.Empty(h.All<StreamRemoved>());
-        Assert.Single(h.All<PeerJoined>());
+        Assert.Empty(h.All<PeerLeftNotice>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
+        Assert.Single(h.All<PeerJoinedNotice>());
         Assert.False(h.IsArmed(TimerKind.RejoinWait, "B"));
         Assert.Contains(CoverageMarks.ReconcileRejoin, h.Engine.Coverage.Keys);
     }
@@ -92,7 +92,7 @@ public sealed class RejoinIdentityRuleTests
 
         Assert.Equal((bob.Ref, "r1-s1", RemotePeerState.Reconnecting), (h.Remote("B").Ref, h.Remote("B").SessionId, h.Remote("B").State));
         Assert.Equal(bob.Generation + 1, h.Remote("B").Generation);
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         Assert.False(h.IsArmed(TimerKind.RejoinWait, "B"));
     }
 
@@ -107,11 +107,11 @@ public sealed class RejoinIdentityRuleTests
 
         Assert.Equal(awaitedAt + grace + Ping, h.DueOf(TimerKind.RejoinWait, "B"));
         h.Advance(grace + Ping - TimeSpan.FromMilliseconds(1));
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         h.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.Equal(new PeerLeft("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
-        Assert.Equal("cam", Assert.Single(h.All<StreamRemoved>()).StreamId);
+        Assert.Equal(new PeerLeftNotice("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeftNotice>()));
+        Assert.Equal("cam", Assert.Single(h.All<StreamRemovedNotice>()).StreamId);
         Assert.Empty(h.Snapshot.Remotes);
     }
 
@@ -133,8 +133,8 @@ public sealed class RejoinIdentityRuleTests
         h.ServerSends(new RosterMessage(h.LastSent<RosterRequestMessage>().RequestId, [], Departed: [new DepartedSession("B", "session-B", "network-disconnect")]));
         h.ServerSends(new PeerJoinedMessage(Bob with { SessionId = "session-B-2" }, Replaces: new DepartedSession("B", "session-B", "network-disconnect")));
 
-        Assert.Equal(new PeerLeft("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
-        Assert.Equal(2, h.All<PeerJoined>().Count());
+        Assert.Equal(new PeerLeftNotice("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeftNotice>()));
+        Assert.Equal(2, h.All<PeerJoinedNotice>().Count());
         Assert.NotEqual(bob.Ref, h.Remote("B").Ref);
     }
 
@@ -149,7 +149,7 @@ public sealed class RejoinIdentityRuleTests
 
         h.Reconnect();
 
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         Assert.Equal(due, h.DueOf(TimerKind.RejoinWait, "B"));
     }
 
@@ -161,7 +161,7 @@ public sealed class RejoinIdentityRuleTests
 
         h.Reconnect();
 
-        Assert.Equal("unknown", Assert.Single(h.All<PeerLeft>()).Reason);
+        Assert.Equal("unknown", Assert.Single(h.All<PeerLeftNotice>()).Reason);
         Assert.False(h.IsArmed(TimerKind.RejoinWait, "B"));
     }
 

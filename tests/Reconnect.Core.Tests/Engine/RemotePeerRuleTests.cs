@@ -30,7 +30,7 @@ public sealed class RemotePeerRuleTests
         h.Ice("B", IceConnectionState.Failed);
 
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
-        Assert.Equal(1, Assert.Single(h.All<IceRestartStarted>()).Attempt);
+        Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class RemotePeerRuleTests
         h.Ice("B", IceConnectionState.Checking);
 
         Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
-        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Empty(h.Since<RemoteStateChangedNotice>(before));
         Assert.True(h.IsArmed(TimerKind.IceAttemptTimeout, "B"));
     }
 
@@ -56,7 +56,7 @@ public sealed class RemotePeerRuleTests
 
         h.Ice("B", IceConnectionState.Completed);
 
-        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Empty(h.Since<RemoteStateChangedNotice>(before));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class RemotePeerRuleTests
         h.ServerSends(new PeerLeftMessage("B", bob.SessionId, "network-disconnect"));
 
         Assert.Equal((RemotePeerState.Reconnecting, RemotePeerState.Closed), (h.RemoteChanges("B").Last().From, h.RemoteChanges("B").Last().To));
-        Assert.Equal(new PeerLeft("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeft>()));
-        Assert.Single(h.All<StreamRemoved>());
+        Assert.Equal(new PeerLeftNotice("B", bob.Ref, "network-disconnect"), Assert.Single(h.All<PeerLeftNotice>()));
+        Assert.Single(h.All<StreamRemovedNotice>());
         Assert.DoesNotContain(h.ArmedTimers, t => t.Id.Owner == "B");
     }
 
@@ -117,7 +117,7 @@ public sealed class RemotePeerRuleTests
         Assert.Equal((2, RemotePeerState.Reconnecting), (h.Remote("B").Generation, h.Remote("B").State));
         var rebuiltAt = h.Now;
 
-        var started = h.AdvanceUntil<IceRestartStarted>(TimeSpan.FromMinutes(1));
+        var started = h.AdvanceUntil<IceRestartStartedNotice>(TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, started.Attempt);
         Assert.Equal(h.Engine.Options.IceRestart.ConnectTimeout, h.Now - rebuiltAt);
@@ -133,9 +133,9 @@ public sealed class RemotePeerRuleTests
 
         h.ServerSends(new PeerLeftMessage("B", bob.SessionId, "left"));
 
-        Assert.Equal(new PeerLeft("B", bob.Ref, "left"), Assert.Single(h.Since<PeerLeft>(before)));
-        Assert.Single(h.Since<StreamRemoved>(before));
-        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Equal(new PeerLeftNotice("B", bob.Ref, "left"), Assert.Single(h.Since<PeerLeftNotice>(before)));
+        Assert.Single(h.Since<StreamRemovedNotice>(before));
+        Assert.Empty(h.Since<RemoteStateChangedNotice>(before));
         Assert.Empty(h.Snapshot.Remotes);
     }
 
@@ -148,7 +148,7 @@ public sealed class RemotePeerRuleTests
 
         h.Reconnect(EngineHarness.Peer("B", streams: "cam"));
 
-        Assert.Equal(old.Ref, Assert.Single(h.All<PeerLeft>()).Ref);
+        Assert.Equal(old.Ref, Assert.Single(h.All<PeerLeftNotice>()).Ref);
         Assert.NotEqual(old.Ref, h.Remote("B").Ref);
         Assert.Equal(RemotePeerState.Connecting, h.Remote("B").State);
     }
@@ -163,7 +163,7 @@ public sealed class RemotePeerRuleTests
         h.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(LocalPeerState.Idle, h.Snapshot.Local);
-        Assert.Empty(h.Since<RemoteStateChanged>(before));
+        Assert.Empty(h.Since<RemoteStateChangedNotice>(before));
         Assert.Empty(h.Snapshot.Remotes);
     }
 }

@@ -40,10 +40,10 @@ public sealed class RosterOrderRuleTests
         h.ServerSends(new PeerJoinedMessage(Bob, Version: 2));
         h.ServerSends(new RosterMessage(request, [], Version: 1));
 
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
         Assert.Equal(["B"], h.Snapshot.Remotes.Select(r => r.Id));
-        Assert.Single(h.All<PeerJoined>());
-        Assert.Contains(h.All<InputIgnored>(), i => i.Reason.Contains("newer than the snapshot", StringComparison.Ordinal));
+        Assert.Single(h.All<PeerJoinedNotice>());
+        Assert.Contains(h.All<InputIgnoredNotice>(), i => i.Reason.Contains("newer than the snapshot", StringComparison.Ordinal));
         Assert.Equal(ReconcileState.Done, h.Snapshot.Reconcile);
     }
 
@@ -55,9 +55,9 @@ public sealed class RosterOrderRuleTests
 
         var late = h.ServerSends(new PeerJoinedMessage(Bob with { Metadata = EngineHarness.Meta(("name", "old")) }, Version: 4));
 
-        Assert.Single(h.All<PeerJoined>());
+        Assert.Single(h.All<PeerJoinedNotice>());
         Assert.Equal("bob", h.Remote("B").Metadata["name"]);
-        Assert.Contains("already reflected", Assert.Single(late.OfType<InputIgnored>()).Reason, StringComparison.Ordinal);
+        Assert.Contains("already reflected", Assert.Single(late.OfType<InputIgnoredNotice>()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class RosterOrderRuleTests
         var late = h.ServerSends(new PeerUpdatedMessage(Bob with { Metadata = EngineHarness.Meta(("name", "bobby")) }, Version: 3));
 
         Assert.Equal("robert", h.Remote("B").Metadata["name"]);
-        Assert.Contains("older than the peer's newest fact", Assert.Single(late.OfType<InputIgnored>()).Reason, StringComparison.Ordinal);
+        Assert.Contains("older than the peer's newest fact", Assert.Single(late.OfType<InputIgnoredNotice>()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,10 +83,10 @@ public sealed class RosterOrderRuleTests
 
         h.ServerSends(new RosterMessage(request, [Bob], Version: 2));
 
-        Assert.Single(h.All<PeerJoined>());
-        Assert.Single(h.All<PeerLeft>());
+        Assert.Single(h.All<PeerJoinedNotice>());
+        Assert.Single(h.All<PeerLeftNotice>());
         Assert.Empty(h.Snapshot.Remotes);
-        Assert.Contains(h.All<InputIgnored>(), i => i.Reason.Contains("left after the snapshot", StringComparison.Ordinal));
+        Assert.Contains(h.All<InputIgnoredNotice>(), i => i.Reason.Contains("left after the snapshot", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class RosterOrderRuleTests
         h.ServerSends(new PeerLeftMessage("B", Bob.SessionId, "left", Version: 3));
         var join = h.ServerSends(new PeerJoinedMessage(Bob, Version: 2));
 
-        Assert.Empty(h.All<PeerJoined>());
+        Assert.Empty(h.All<PeerJoinedNotice>());
         Assert.Empty(h.Snapshot.Remotes);
-        Assert.Contains("older than the session's leave", Assert.Single(join.OfType<InputIgnored>()).Reason, StringComparison.Ordinal);
+        Assert.Contains("older than the session's leave", Assert.Single(join.OfType<InputIgnoredNotice>()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class RosterOrderRuleTests
         var stale = h.ServerSends(new RosterMessage(request, [], Version: 8));
 
         Assert.Equal(before, h.Describe());
-        Assert.Contains("older than the snapshot already applied", Assert.Single(stale.OfType<InputIgnored>()).Reason, StringComparison.Ordinal);
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Contains("older than the snapshot already applied", Assert.Single(stale.OfType<InputIgnoredNotice>()).Reason, StringComparison.Ordinal);
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class RosterOrderRuleTests
 
         var applied = h.ServerSends(new RosterMessage(h.LastSent<RosterRequestMessage>().RequestId, [], Version: 3));
 
-        Assert.DoesNotContain(applied.OfType<InputIgnored>(), i => i.Reason.Contains("older", StringComparison.Ordinal));
+        Assert.DoesNotContain(applied.OfType<InputIgnoredNotice>(), i => i.Reason.Contains("older", StringComparison.Ordinal));
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
-        Assert.Empty(h.All<PeerLeft>());
+        Assert.Empty(h.All<PeerLeftNotice>());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class RosterOrderRuleTests
         h.ServerSends(new PeerJoinedMessage(Bob));
         h.ServerSends(new RosterMessage(request, []));
 
-        Assert.Single(h.All<PeerLeft>());
+        Assert.Single(h.All<PeerLeftNotice>());
         Assert.Empty(h.Snapshot.Remotes);
     }
 
@@ -152,7 +152,7 @@ public sealed class RosterOrderRuleTests
 
         var outputs = h.ServerSends(new PeerJoinedMessage(Bob, Version: -1)).Concat(h.ServerSends(new RosterMessage(request, [Bob], Version: -5))).ToList();
 
-        Assert.Equal(2, outputs.OfType<ErrorRaised>().Count(e => e.Error is ProtocolViolation));
+        Assert.Equal(2, outputs.OfType<ErrorRaisedNotice>().Count(e => e.Error is ProtocolViolation));
         Assert.Equal(before, h.Describe());
     }
 
@@ -169,7 +169,7 @@ public sealed class RosterOrderRuleTests
         var oldest = h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("P0", "s0"), Version: 5));
         var kept = h.ServerSends(new PeerJoinedMessage(EngineHarness.Peer("P1", "s1"), Version: 6));
 
-        Assert.Single(oldest.OfType<PeerJoined>());
-        Assert.Empty(kept.OfType<PeerJoined>());
+        Assert.Single(oldest.OfType<PeerJoinedNotice>());
+        Assert.Empty(kept.OfType<PeerJoinedNotice>());
     }
 }

@@ -18,8 +18,8 @@ public sealed class SignalOrderRuleTests
 
         var step = h.DropSocket();
 
-        var reconnecting = step.ToList().FindIndex(o => o is LocalStateChanged { From: LocalPeerState.Joined, To: LocalPeerState.Reconnecting });
-        var retry = step.ToList().FindIndex(o => o is SocketRetryScheduled);
+        var reconnecting = step.ToList().FindIndex(o => o is LocalStateChangedNotice { From: LocalPeerState.Joined, To: LocalPeerState.Reconnecting });
+        var retry = step.ToList().FindIndex(o => o is SocketRetryScheduledNotice);
         Assert.True(reconnecting >= 0 && retry > reconnecting, h.Describe());
     }
 
@@ -33,7 +33,7 @@ public sealed class SignalOrderRuleTests
 
         Assert.Equal(
             [("B", RemotePeerState.Closed), ("C", RemotePeerState.Closed)],
-            step.OfType<RemoteStateChanged>().Select(c => (c.RemotePeerId, c.To)));
-        Assert.Equal(LocalPeerState.Closed, Assert.IsType<LocalStateChanged>(step[^1]).To);
+            step.OfType<RemoteStateChangedNotice>().Select(c => (c.RemotePeerId, c.To)));
+        Assert.Equal(LocalPeerState.Closed, Assert.IsType<LocalStateChangedNotice>(step[^1]).To);
     }
 }

@@ -30,8 +30,8 @@ public sealed class SignallingUnreachableRuleTests
         Assert.Equal(SignallingSocketState.Offline, h.Snapshot.Socket);
         Assert.Equal(failed, h.Snapshot.FailedAttempts);
         Assert.True(h.IsArmed(TimerKind.OfflineProbe));
-        Assert.Empty(h.Since<SocketRetryScheduled>(before));
-        Assert.Empty(h.Since<InputIgnored>(before));
+        Assert.Empty(h.Since<SocketRetryScheduledNotice>(before));
+        Assert.Empty(h.Since<InputIgnoredNotice>(before));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SignallingUnreachableRuleTests
 
         var outputs = h.Feed(new SignallingUnreachable(stale, "late"));
 
-        var ignored = Assert.IsType<InputIgnored>(Assert.Single(outputs));
+        var ignored = Assert.IsType<InputIgnoredNotice>(Assert.Single(outputs));
         Assert.Equal(($"socket {stale} unreachable", "stale socket epoch"), (ignored.Input, ignored.Reason));
         Assert.Equal(before, h.Describe());
         Assert.Equal(SignallingSocketState.Connecting, h.Snapshot.Socket);
@@ -102,6 +102,6 @@ public sealed class SignallingUnreachableRuleTests
         h.SocketUnreachable();
 
         Assert.Equal(SignallingSocketState.WaitingToRetry, h.Snapshot.Socket);
-        Assert.Null(Assert.Single(h.Since<SocketRetryScheduled>(before)).CloseCode);
+        Assert.Null(Assert.Single(h.Since<SocketRetryScheduledNotice>(before)).CloseCode);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SocketBackoffRuleTests
     {
         var h = FailReconnects(14);
 
-        var delays = h.All<SocketRetryScheduled>().Select(r => r.Delay.TotalMilliseconds).ToList();
+        var delays = h.All<SocketRetryScheduledNotice>().Select(r => r.Delay.TotalMilliseconds).ToList();
 
         Assert.Equal(15, delays.Count);
         Assert.InRange(delays[0], 400, 600);
@@ -41,14 +41,14 @@ public sealed class SocketBackoffRuleTests
             Assert.InRange(delays[i], Base(i + 1) * 0.8, Base(i + 1) * 1.2);
         }
 
-        Assert.Equal(Enumerable.Range(1, 15), h.All<SocketRetryScheduled>().Select(r => r.Attempt));
+        Assert.Equal(Enumerable.Range(1, 15), h.All<SocketRetryScheduledNotice>().Select(r => r.Attempt));
     }
 
     [Fact]
     public void Jitter_applies_to_every_retry_the_first_included()
     {
-        var firstDelays = Enumerable.Range(1, 8).Select(seed => FailReconnects(0, (ulong)seed).Last<SocketRetryScheduled>().Delay).ToList();
-        var cappedDelays = FailReconnects(14).All<SocketRetryScheduled>().Skip(8).Select(r => r.Delay).ToList();
+        var firstDelays = Enumerable.Range(1, 8).Select(seed => FailReconnects(0, (ulong)seed).Last<SocketRetryScheduledNotice>().Delay).ToList();
+        var cappedDelays = FailReconnects(14).All<SocketRetryScheduledNotice>().Skip(8).Select(r => r.Delay).ToList();
 
         Assert.True(firstDelays.Distinct().Count() > 1, $"first retries did not vary: {string.Join(", ", firstDelays)}");
         Assert.True(cappedDelays.Distinct().Count() > 1, $"capped retries did not vary: {string.Join(", ", cappedDelays)}");
@@ -61,8 +61,8 @@ public sealed class SocketBackoffRuleTests
 
         var exhausted = Assert.Single(h.Errors<ReconnectAttemptsExhausted>());
         Assert.Equal(100, exhausted.Attempts);
-        Assert.Equal(100, h.All<SocketAttemptStarted>().Count(a => a.Epoch > 1));
-        Assert.Equal(100, h.All<SocketRetryScheduled>().Count());
+        Assert.Equal(100, h.All<SocketAttemptStartedNotice>().Count(a => a.Epoch > 1));
+        Assert.Equal(100, h.All<SocketRetryScheduledNotice>().Count());
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
         Assert.Equal(LocalPeerState.Closed, h.LocalChanges().Last().To);
         Assert.Equal(SignallingSocketState.Closed, h.Snapshot.Socket);
@@ -92,7 +92,7 @@ public sealed class SocketBackoffRuleTests
 
         Assert.Equal(0, h.Snapshot.FailedAttempts);
         h.DropSocket();
-        Assert.Equal(1, h.Last<SocketRetryScheduled>().Attempt);
+        Assert.Equal(1, h.Last<SocketRetryScheduledNotice>().Attempt);
     }
 
     [Fact]
@@ -101,18 +101,18 @@ public sealed class SocketBackoffRuleTests
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
         h.DropSocket();
         Assert.Equal(0, h.Snapshot.FailedAttempts);
-        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 400, 600);
+        Assert.InRange(h.Last<SocketRetryScheduledNotice>().Delay.TotalMilliseconds, 400, 600);
         h.Reconnect(EngineHarness.Peer("B"));
 
         h.DropSocket();
-        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 800, 1_200);
+        Assert.InRange(h.Last<SocketRetryScheduledNotice>().Delay.TotalMilliseconds, 800, 1_200);
         Assert.Contains(CoverageMarks.FlapDamped, h.Engine.Coverage.Keys);
         h.Reconnect(EngineHarness.Peer("B"));
 
         h.Advance(h.Engine.Options.Backoff.StableWindow);
         Assert.Contains(CoverageMarks.FlapsForgotten, h.Engine.Coverage.Keys);
         h.DropSocket();
-        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 400, 600);
+        Assert.InRange(h.Last<SocketRetryScheduledNotice>().Delay.TotalMilliseconds, 400, 600);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class SocketBackoffRuleTests
             Assert.Equal(0, h.Snapshot.FailedAttempts);
         }
 
-        var delays = h.All<SocketRetryScheduled>().Select(r => r.Delay.TotalMilliseconds).ToList();
+        var delays = h.All<SocketRetryScheduledNotice>().Select(r => r.Delay.TotalMilliseconds).ToList();
         Assert.Equal(200, delays.Count);
         for (var i = 0; i < delays.Count; i++)
         {
@@ -193,7 +193,7 @@ public sealed class SocketBackoffRuleTests
         h.ServerSends(new GoingAwayMessage(5_000));
         h.DropSocket(CloseCodes.GoingAway);
 
-        var retry = h.Last<SocketRetryScheduled>();
+        var retry = h.Last<SocketRetryScheduledNotice>();
         Assert.Equal(TimeSpan.FromSeconds(5), retry.Delay);
         Assert.Equal(CloseCodes.GoingAway, retry.CloseCode);
         Assert.Equal(TimeSpan.FromSeconds(5), h.DueOf(TimerKind.SocketRetry) - h.Now);
@@ -209,7 +209,7 @@ public sealed class SocketBackoffRuleTests
         h.Advance(TimeSpan.FromSeconds(2));
         h.DropSocket(CloseCodes.GoingAway);
 
-        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 400, 600);
+        Assert.InRange(h.Last<SocketRetryScheduledNotice>().Delay.TotalMilliseconds, 400, 600);
     }
 
     [Fact]
@@ -218,13 +218,13 @@ public sealed class SocketBackoffRuleTests
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
 
         h.DropSocket(CloseCodes.OverCapacity);
-        Assert.Equal(TimeSpan.FromSeconds(30), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Last<SocketRetryScheduledNotice>().Delay);
 
         h.AwaitAttempt();
         h.AnswerToken();
         h.OpenSocket();
         h.DropSocket();
-        Assert.InRange(h.Last<SocketRetryScheduled>().Delay.TotalMilliseconds, 800, 1_200);
+        Assert.InRange(h.Last<SocketRetryScheduledNotice>().Delay.TotalMilliseconds, 800, 1_200);
     }
 
     [Fact]
@@ -235,6 +235,6 @@ public sealed class SocketBackoffRuleTests
 
         h.DropSocket(CloseCodes.OverCapacity);
 
-        Assert.Equal(TimeSpan.FromSeconds(45), h.Last<SocketRetryScheduled>().Delay);
+        Assert.Equal(TimeSpan.FromSeconds(45), h.Last<SocketRetryScheduledNotice>().Delay);
     }
 }

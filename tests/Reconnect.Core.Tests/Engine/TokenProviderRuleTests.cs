@@ -21,11 +21,11 @@ public sealed class TokenProviderRuleTests
         var fetching = h.Checkpoint;
 
         h.Advance(TimeSpan.FromSeconds(9.999));
-        Assert.Empty(h.Since<SocketRetryScheduled>(fetching));
+        Assert.Empty(h.Since<SocketRetryScheduledNotice>(fetching));
         Assert.Equal(0, h.Snapshot.FailedAttempts);
 
         h.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Single(h.Since<SocketRetryScheduled>(fetching));
+        Assert.Single(h.Since<SocketRetryScheduledNotice>(fetching));
         Assert.Equal(1, h.Snapshot.FailedAttempts);
         Assert.Empty(h.Since<OpenSocket>(fetching));
     }
@@ -38,7 +38,7 @@ public sealed class TokenProviderRuleTests
 
         h.Advance(TimeSpan.FromMinutes(2));
 
-        var failing = h.Since<TokenProviderFailing>(before).First();
+        var failing = h.Since<TokenProviderFailingNotice>(before).First();
         Assert.Equal("the token provider timed out", failing.LastReason);
     }
 
@@ -53,7 +53,7 @@ public sealed class TokenProviderRuleTests
         h.Feed(new TokenFetched(fetch.Attempt, "late", EngineHarness.DefaultIce));
 
         Assert.Empty(h.Since<OpenSocket>(timedOut));
-        Assert.Single(h.Since<InputIgnored>(timedOut));
+        Assert.Single(h.Since<InputIgnoredNotice>(timedOut));
     }
 
     [Fact]
@@ -74,11 +74,11 @@ public sealed class TokenProviderRuleTests
                 h.Feed(new TokenFetchFailed(fetch.Attempt, $"down {i}"));
             }
 
-            counts.AddRange(h.Since<TokenProviderFailing>(before).Select(n => n.ConsecutiveFailures));
+            counts.AddRange(h.Since<TokenProviderFailingNotice>(before).Select(n => n.ConsecutiveFailures));
         }
 
         Assert.Equal([3, 6], counts);
-        Assert.Equal(new TokenProviderFailing(3, "down 3"), h.All<TokenProviderFailing>().First());
+        Assert.Equal(new TokenProviderFailingNotice(3, "down 3"), h.All<TokenProviderFailingNotice>().First());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TokenProviderRuleTests
             h.Feed(new TokenFetchFailed(h.AwaitAttempt().Attempt, "down"));
         }
 
-        Assert.Empty(h.All<TokenProviderFailing>());
+        Assert.Empty(h.All<TokenProviderFailingNotice>());
     }
 
     [Fact]

@@ -49,9 +49,9 @@ public sealed class TokenRefreshRuleTests
         AnswerWithLifetime(h, TenMinutes);
 
         Assert.Equal($"token-{fetch.Attempt}", h.LastSent<RefreshTokenMessage>().Token);
-        Assert.Single(h.Since<TokenRefreshed>(before), n => n.ValidFor == TenMinutes);
+        Assert.Single(h.Since<TokenRefreshedNotice>(before), n => n.ValidFor == TenMinutes);
         Assert.Empty(h.Since<OpenSocket>(before));
-        Assert.Empty(h.Since<LocalStateChanged>(before));
+        Assert.Empty(h.Since<LocalStateChangedNotice>(before));
         Assert.True(h.IsArmed(TimerKind.TokenRefreshDue));
     }
 
@@ -71,7 +71,7 @@ public sealed class TokenRefreshRuleTests
 
         Assert.InRange(h.Sent<RefreshTokenMessage>(before).Count(), 12, 14);
         Assert.Empty(h.Since<OpenSocket>(before));
-        Assert.Empty(h.Since<SocketRetryScheduled>(before));
+        Assert.Empty(h.Since<SocketRetryScheduledNotice>(before));
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
     }
 
@@ -101,9 +101,9 @@ public sealed class TokenRefreshRuleTests
             lastAttempt = fetch.Attempt;
             h.Feed(new TokenFetchFailed(fetch.Attempt, "provider down"));
         }
-        while (h.Last<TokenRefreshFailed>().RetryIn is not null);
+        while (h.Last<TokenRefreshFailedNotice>().RetryIn is not null);
 
-        var failures = h.Since<TokenRefreshFailed>(before).ToList();
+        var failures = h.Since<TokenRefreshFailedNotice>(before).ToList();
         Assert.Equal([1, 2, 4, 8, 16], failures.Take(5).Select(f => f.RetryIn!.Value.TotalSeconds));
         Assert.Null(failures[^1].RetryIn);
         Assert.All(failures, f => Assert.Equal("provider down", f.Reason));
@@ -130,12 +130,12 @@ public sealed class TokenRefreshRuleTests
         var asked = h.Checkpoint;
 
         h.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal("the token provider timed out", h.Since<TokenRefreshFailed>(asked).Single().Reason);
+        Assert.Equal("the token provider timed out", h.Since<TokenRefreshFailedNotice>(asked).Single().Reason);
 
         var late = h.Checkpoint;
         h.Feed(new TokenFetched(fetch.Attempt, "late", EngineHarness.DefaultIce, TenMinutes));
         Assert.Empty(h.Sent<RefreshTokenMessage>(late));
-        Assert.Single(h.Since<InputIgnored>(late));
+        Assert.Single(h.Since<InputIgnoredNotice>(late));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class TokenRefreshRuleTests
         h.FailNextAttempt(CloseCodes.TokenExpired);
 
         Assert.Equal(LocalPeerState.Closed, h.Snapshot.Local);
-        var error = Assert.IsType<TerminalCloseError>(Assert.Single(h.Since<ErrorRaised>(before)).Error);
+        var error = Assert.IsType<TerminalCloseError>(Assert.Single(h.Since<ErrorRaisedNotice>(before)).Error);
         Assert.Equal((4002, "token_expired"), (error.Code, error.CodeName));
     }
 
@@ -206,6 +206,6 @@ public sealed class TokenRefreshRuleTests
         }
 
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
-        Assert.Empty(h.All<ErrorRaised>());
+        Assert.Empty(h.All<ErrorRaisedNotice>());
     }
 }

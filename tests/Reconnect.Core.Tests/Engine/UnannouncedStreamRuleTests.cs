@@ -27,12 +27,12 @@ public sealed class UnannouncedStreamRuleTests
         var before = h.Checkpoint;
 
         h.StreamArrives("B", "screen");
-        Assert.Empty(h.Since<StreamAdded>(before));
+        Assert.Empty(h.Since<StreamAddedNotice>(before));
         Assert.Contains(CoverageMarks.StreamUnannounced, h.Engine.Coverage.Keys);
 
         h.ServerSends(new PeerUpdatedMessage(BobSharing));
 
-        var added = Assert.Single(h.Since<StreamAdded>(before));
+        var added = Assert.Single(h.Since<StreamAddedNotice>(before));
         Assert.Equal(("screen", h.Remote("B").Generation, false), (added.StreamId, added.Generation, added.Rebound));
     }
 
@@ -44,12 +44,12 @@ public sealed class UnannouncedStreamRuleTests
         h.DropSocket();
 
         h.Reconnect(Bob);
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Empty(h.All<StreamRemovedNotice>());
         var reconciled = h.Checkpoint;
         h.ServerSends(new PeerUpdatedMessage(BobSharing));
 
-        Assert.Equal("screen", Assert.Single(h.Since<StreamAdded>(reconciled)).StreamId);
-        Assert.Empty(h.All<StreamRemoved>());
+        Assert.Equal("screen", Assert.Single(h.Since<StreamAddedNotice>(reconciled)).StreamId);
+        Assert.Empty(h.All<StreamRemovedNotice>());
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class UnannouncedStreamRuleTests
         var removed = h.Checkpoint;
         h.ServerSends(new PeerUpdatedMessage(Bob));
 
-        Assert.Equal(new StreamRemoved("B", h.Remote("B").Ref, "cam", cam.StreamRef), Assert.Single(h.All<StreamRemoved>()));
-        Assert.Equal("cam", Assert.Single(h.Since<StreamAdded>(removed)).StreamId);
+        Assert.Equal(new StreamRemovedNotice("B", h.Remote("B").Ref, "cam", cam.StreamRef), Assert.Single(h.All<StreamRemovedNotice>()));
+        Assert.Equal("cam", Assert.Single(h.Since<StreamAddedNotice>(removed)).StreamId);
     }
 
     [Fact]
@@ -78,10 +78,10 @@ public sealed class UnannouncedStreamRuleTests
         var rebuilt = h.Checkpoint;
 
         h.ServerSends(new PeerUpdatedMessage(BobSharing));
-        Assert.Empty(h.Since<StreamAdded>(rebuilt));
+        Assert.Empty(h.Since<StreamAddedNotice>(rebuilt));
         h.StreamArrives("B", "screen");
 
-        var added = Assert.Single(h.Since<StreamAdded>(rebuilt));
+        var added = Assert.Single(h.Since<StreamAddedNotice>(rebuilt));
         Assert.Equal(("screen", h.Remote("B").Generation), (added.StreamId, added.Generation));
     }
 }

@@ -18,7 +18,7 @@ public sealed class UnknownPeerRuleTests
         var reread = Assert.Single(h.Sent<RosterRequestMessage>(joined));
         h.ServerSends(new RosterMessage(reread.RequestId, [EngineHarness.Peer("B")]));
 
-        Assert.Equal("B", Assert.Single(h.All<PeerJoined>()).Peer.PeerId);
+        Assert.Equal("B", Assert.Single(h.All<PeerJoinedNotice>()).Peer.PeerId);
         Assert.Equal(0, h.Snapshot.HeldSignals);
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Offer, "offer from a peer C never heard of")), Assert.Single(h.All<SetRemoteDescription>()));
     }
@@ -68,8 +68,8 @@ public sealed class UnknownPeerRuleTests
         h.ServerSends(new RosterMessage(h.Sent<RosterRequestMessage>(joined).Single().RequestId, []));
         h.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.Empty(h.All<PeerJoined>());
+        Assert.Empty(h.All<PeerJoinedNotice>());
         Assert.Equal(0, h.Snapshot.HeldSignals);
-        Assert.Equal("held for an unknown peer until it expired", h.Last<InputIgnored>().Reason);
+        Assert.Equal("held for an unknown peer until it expired", h.Last<InputIgnoredNotice>().Reason);
     }
 }

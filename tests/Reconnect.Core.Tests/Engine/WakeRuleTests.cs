@@ -82,7 +82,7 @@ public sealed class WakeRuleTests
 
         var output = h.Feed(new WokeUp(TimeSpan.Zero));
 
-        Assert.Equal([new InputIgnored("woke up after 00:00:00", "no time was lost")], output);
+        Assert.Equal([new InputIgnoredNotice("woke up after 00:00:00", "no time was lost")], output);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class WakeRuleTests
 
         var output = h.Feed(new WokeUp(TimeSpan.FromSeconds(20)));
 
-        Assert.Equal("no open socket to probe; the attempt under way has its own deadline", Assert.IsType<InputIgnored>(Assert.Single(output)).Reason);
+        Assert.Equal("no open socket to probe; the attempt under way has its own deadline", Assert.IsType<InputIgnoredNotice>(Assert.Single(output)).Reason);
         Assert.True(h.IsArmed(TimerKind.TokenTimeout));
     }
 

@@ -53,9 +53,9 @@ internal static class FaultCases
 
     private static bool BothReconnect(FaultedCall c) => c.Went("alice", LocalPeerState.Reconnecting) && c.Went("bob", LocalPeerState.Reconnecting);
 
-    private static int Failed(FaultedCall c) => c.Seen("alice").OfType<SocketRetryScheduled>().Count();
+    private static int Failed(FaultedCall c) => c.Seen("alice").OfType<SocketRetryScheduledNotice>().Count();
 
-    private static bool Refused(FaultedCall c, int code) => c.Seen("alice").OfType<SocketRetryScheduled>().Any(r => r.CloseCode == code);
+    private static bool Refused(FaultedCall c, int code) => c.Seen("alice").OfType<SocketRetryScheduledNotice>().Any(r => r.CloseCode == code);
 
     /// <summary>A token fault, then an address change that needs a fresh token: the fault shows on the reconnect.</summary>
     private static async Task TokenAsync(FaultedCall c, FaultSpec token, Func<bool> effect)
@@ -115,11 +115,11 @@ internal static class FaultCases
     {
         c.Call.Inject(On(FaultKind.ServerKick) with { Code = CloseCodes.AdminDisconnect });
         await c.UntilAsync(
-            () => c.Seen("alice").OfType<ErrorRaised>().Any(e => e.Error is TerminalCloseError { Code: CloseCodes.AdminDisconnect }) && c.Remote(c.Bob, "alice") is null,
+            () => c.Seen("alice").OfType<ErrorRaisedNotice>().Any(e => e.Error is TerminalCloseError { Code: CloseCodes.AdminDisconnect }) && c.Remote(c.Bob, "alice") is null,
             "server-kick: alice's call did not end with admin_disconnect, or bob still sees her");
         await c.Call.RunForAsync(TimeSpan.FromSeconds(30));
         Assert.True(c.Alice.State is LocalPeerState.Closed, c.Failure($"server-kick: alice is {c.Alice.State}"));
-        Assert.Empty(c.Seen("alice").OfType<SocketAttemptStarted>());
+        Assert.Empty(c.Seen("alice").OfType<SocketAttemptStartedNotice>());
     }
 
     /// <summary>Alice's app closes for good: she is closed, and bob sees her leave.</summary>
@@ -127,14 +127,14 @@ internal static class FaultCases
     {
         c.Call.Inject(On(FaultKind.PeerClose));
         await c.UntilAsync(() => c.Alice.State == LocalPeerState.Closed && c.Remote(c.Bob, "alice") is null, "peer-close: alice did not close, or bob still sees her");
-        Assert.Contains(c.Seen("bob").OfType<PeerLeft>(), left => left.RemotePeerId == "alice");
+        Assert.Contains(c.Seen("bob").OfType<PeerLeftNotice>(), left => left.RemotePeerId == "alice");
     }
 
     /// <summary>Alice's app leaves and joins again five seconds later: bob sees her leave, then join anew.</summary>
     private static async Task LeaveAsync(FaultedCall c)
     {
         c.Call.Inject([On(FaultKind.PeerLeave), On(FaultKind.PeerJoin, atMs: 5_000)]);
-        await c.UntilAsync(() => c.Went("alice", LocalPeerState.Idle) && c.Seen("bob").OfType<PeerLeft>().Any(), "peer-leave: alice did not leave");
+        await c.UntilAsync(() => c.Went("alice", LocalPeerState.Idle) && c.Seen("bob").OfType<PeerLeftNotice>().Any(), "peer-leave: alice did not leave");
     }
 
     /// <summary>Alice left by herself; a join fault brings her back into the channel she last joined.</summary>
@@ -156,7 +156,7 @@ internal static class FaultCases
     {
         c.Call.Inject(On(FaultKind.Unpublish) with { Stream = "cam" });
         await c.UntilAsync(() => c.Remote(c.Bob, "alice")?.Streams.Any(s => s.Id == "cam") == false, "unpublish: bob still sees the camera");
-        Assert.Contains(c.Seen("bob").OfType<StreamRemoved>(), removed => removed.StreamId == "cam");
+        Assert.Contains(c.Seen("bob").OfType<StreamRemovedNotice>(), removed => removed.StreamId == "cam");
     }
 
     /// <summary>A new track on alice's camera needs no renegotiation: bob keeps the same stream on the same connection.</summary>
@@ -166,7 +166,7 @@ internal static class FaultCases
         c.Call.Inject(On(FaultKind.ReplaceTrack) with { Stream = "cam", Track = "cam-2" });
         await c.Call.RunForAsync(TimeSpan.FromSeconds(5));
         Assert.Same(camera, c.Remote(c.Bob, "alice")!.Streams.Single(s => s.Id == "cam"));
-        Assert.DoesNotContain(c.Seen("bob"), n => n is StreamRemoved or StreamAdded or ConnectionBuilt);
-        Assert.DoesNotContain(c.Seen("alice"), n => n is ErrorRaised);
+        Assert.DoesNotContain(c.Seen("bob"), n => n is StreamRemovedNotice or StreamAddedNotice or ConnectionBuiltNotice);
+        Assert.DoesNotContain(c.Seen("alice"), n => n is ErrorRaisedNotice);
     }
 }

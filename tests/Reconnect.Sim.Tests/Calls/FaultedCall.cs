@@ -65,11 +65,11 @@ internal sealed class FaultedCall : IAsyncDisposable
     }
 
     /// <summary>True when the client went into <paramref name="state"/> since the mark.</summary>
-    public bool Went(string peer, LocalPeerState state) => Seen(peer).OfType<LocalStateChanged>().Any(s => s.To == state);
+    public bool Went(string peer, LocalPeerState state) => Seen(peer).OfType<LocalStateChangedNotice>().Any(s => s.To == state);
 
     /// <summary>True when the observer saw the remote peer leave <see cref="RemotePeerState.Connected"/> since the mark.</summary>
     public bool LostMedia(string observer, string remote) =>
-        Seen(observer).OfType<RemoteStateChanged>().Any(r => r.RemotePeerId == remote && r.From == RemotePeerState.Connected);
+        Seen(observer).OfType<RemoteStateChangedNotice>().Any(r => r.RemotePeerId == remote && r.From == RemotePeerState.Connected);
 
     /// <summary>True when the fault broke the call somewhere: a client reconnected or lost its media to the other.</summary>
     public bool Broke() => Went("alice", LocalPeerState.Reconnecting) || Went("bob", LocalPeerState.Reconnecting) || LostMedia("alice", "bob") || LostMedia("bob", "alice");

@@ -112,7 +112,7 @@ public sealed class VirtualCallFaultTests
         await using var call = await FaultedCall.StartAsync(Seed);
         var checker = ((IFaultWorld)call.Call).Checker;
 
-        checker.OnNotice(new NamedPeer("bob"), new StreamRemoved("alice", 1, "cam", 1), (long)call.Call.Elapsed.TotalMilliseconds);
+        checker.OnNotice(new NamedPeer("bob"), new StreamRemovedNotice("alice", 1, "cam", 1), (long)call.Call.Elapsed.TotalMilliseconds);
         await call.Call.RunForAsync(TimeSpan.FromSeconds(1));
 
         var violation = Assert.Single(call.Call.Violations);

@@ -29,8 +29,8 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new LocalStateChanged(LocalPeerState.Idle, LocalPeerState.Joining, "join"), 0);
-        checker.OnNotice(world.Peers[0], new LocalStateChanged(LocalPeerState.Joined, LocalPeerState.Reconnecting, "drop"), 5);
+        checker.OnNotice(world.Peers[0], new LocalStateChangedNotice(LocalPeerState.Idle, LocalPeerState.Joining, "join"), 0);
+        checker.OnNotice(world.Peers[0], new LocalStateChangedNotice(LocalPeerState.Joined, LocalPeerState.Reconnecting, "drop"), 5);
 
         var violation = Assert.Single(checker.Violations);
         Assert.StartsWith("SEED=0x7 t=5ms invariant legal-transitions", violation, StringComparison.Ordinal);
@@ -41,8 +41,8 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s1"), 1), 0);
-        checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s1"), 2), 10);
+        checker.OnNotice(world.Peers[0], new PeerJoinedNotice(Entry("B", "s1"), 1), 0);
+        checker.OnNotice(world.Peers[0], new PeerJoinedNotice(Entry("B", "s1"), 2), 10);
 
         Assert.Contains(checker.Violations, v => v.Contains("invariant identity-kept", StringComparison.Ordinal));
     }
@@ -52,8 +52,8 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s1"), 1), 0);
-        checker.OnNotice(world.Peers[0], new PeerLeft("B", 1, "left"), 10);
+        checker.OnNotice(world.Peers[0], new PeerJoinedNotice(Entry("B", "s1"), 1), 0);
+        checker.OnNotice(world.Peers[0], new PeerLeftNotice("B", 1, "left"), 10);
 
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-peer-left-for-a-healing-drop", StringComparison.Ordinal));
     }
@@ -63,7 +63,7 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "camB", 3), 10);
+        checker.OnNotice(world.Peers[0], new StreamRemovedNotice("B", 1, "camB", 3), 10);
         checker.AfterStep(10);
 
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-stream-removed-for-a-healing-drop", StringComparison.Ordinal));
@@ -76,11 +76,11 @@ public sealed class CheckerTests
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
         checker.OnInput("B", new LocalStreamRemoved("screenB"));
 
-        checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "screenB", 3), 10);
+        checker.OnNotice(world.Peers[0], new StreamRemovedNotice("B", 1, "screenB", 3), 10);
         checker.AfterStep(10);
         Assert.Empty(checker.Violations);
 
-        checker.OnNotice(world.Peers[0], new StreamRemoved("B", 1, "screenB", 4), 20);
+        checker.OnNotice(world.Peers[0], new StreamRemovedNotice("B", 1, "screenB", 4), 20);
         checker.AfterStep(20);
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-stream-removed-for-a-healing-drop", StringComparison.Ordinal));
     }
@@ -93,10 +93,10 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new PeerJoined(Entry("B", "s2"), 1), 0);
+        checker.OnNotice(world.Peers[0], new PeerJoinedNotice(Entry("B", "s2"), 1), 0);
         checker.SessionsLost(["s1", "s2"]);
 
-        checker.OnNotice(world.Peers[0], new PeerLeft("B", 1, reason), 10);
+        checker.OnNotice(world.Peers[0], new PeerLeftNotice("B", 1, reason), 10);
 
         Assert.Equal(violation, checker.Violations.Any(v => v.Contains("invariant no-peer-left-for-a-healing-drop", StringComparison.Ordinal)));
     }
@@ -106,8 +106,8 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new LocalStateChanged(LocalPeerState.Idle, LocalPeerState.Closed, "close"), 0);
-        checker.OnNotice(world.Peers[0], new RemoteStateChanged("B", 1, RemotePeerState.Idle, RemotePeerState.Connecting, "late"), 1);
+        checker.OnNotice(world.Peers[0], new LocalStateChangedNotice(LocalPeerState.Idle, LocalPeerState.Closed, "close"), 0);
+        checker.OnNotice(world.Peers[0], new RemoteStateChangedNotice("B", 1, RemotePeerState.Idle, RemotePeerState.Connecting, "late"), 1);
 
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-event-after-close", StringComparison.Ordinal));
     }
@@ -117,8 +117,8 @@ public sealed class CheckerTests
     {
         var world = new SimWorld(TwoIdlePeers(), 7);
         var checker = new InvariantChecker(7, world.Peers, TimeSpan.Zero);
-        checker.OnNotice(world.Peers[0], new ErrorRaised(new TerminalCloseError(4001, "invalid_token")), 0);
-        checker.OnNotice(world.Peers[0], new SocketAttemptStarted(2, 2), 600);
+        checker.OnNotice(world.Peers[0], new ErrorRaisedNotice(new TerminalCloseError(4001, "invalid_token")), 0);
+        checker.OnNotice(world.Peers[0], new SocketAttemptStartedNotice(2, 2), 600);
 
         Assert.Contains(checker.Violations, v => v.Contains("invariant no-retry-after-terminal", StringComparison.Ordinal));
     }

@@ -49,10 +49,10 @@ public sealed class ReconnectClientEventTests
         await join.WaitAsync(TestCall.Patience, Ct);
         await alice.CloseAsync(Ct).WaitAsync(TestCall.Patience, Ct);
 
-        Assert.Contains("notice SocketAttemptStarted", seen);
+        Assert.Contains("notice SocketAttemptStartedNotice", seen);
         Assert.Equal(
-            ["notice LocalStateChanged", "event Joining", "notice LocalStateChanged", "event Joined", "notice LocalStateChanged", "event Closed"],
-            seen.Where(s => s.StartsWith("event ", StringComparison.Ordinal) || s == "notice LocalStateChanged"));
+            ["notice LocalStateChangedNotice", "event Joining", "notice LocalStateChangedNotice", "event Joined", "notice LocalStateChangedNotice", "event Closed"],
+            seen.Where(s => s.StartsWith("event ", StringComparison.Ordinal) || s == "notice LocalStateChangedNotice"));
     }
 
     [Fact]

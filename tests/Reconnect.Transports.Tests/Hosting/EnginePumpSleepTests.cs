@@ -55,7 +55,7 @@ public sealed class EnginePumpSleepTests
         pump.Post(Publish);
 
         Assert.Equal(["send 1 PublishStreamMessage"], ports.Calls);
-        Assert.DoesNotContain(notices, n => n is InputIgnored);
+        Assert.DoesNotContain(notices, n => n is InputIgnoredNotice);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class EnginePumpSleepTests
         pump.Post(Publish);
 
         Assert.Equal(["send 1 PublishStreamMessage"], ports.Calls);
-        var ignored = Assert.IsType<InputIgnored>(notices[0]);
+        var ignored = Assert.IsType<InputIgnoredNotice>(notices[0]);
         Assert.Equal("wall clock stepped back 00:00:30", ignored.Input);
         Assert.Contains("monotonic", ignored.Reason, StringComparison.Ordinal);
         Assert.False(WakeProbeArmed(pump));

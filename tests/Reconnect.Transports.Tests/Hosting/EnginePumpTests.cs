@@ -43,9 +43,9 @@ public sealed class EnginePumpTests
 
         time.RunFor(TimeSpan.FromSeconds(10.5));
 
-        var retry = Assert.Single(notices.OfType<SocketRetryScheduled>());
+        var retry = Assert.Single(notices.OfType<SocketRetryScheduledNotice>());
         Assert.Equal(CloseCodes.WelcomeTimeout, retry.CloseCode);
-        Assert.DoesNotContain(notices, n => n is InputIgnored);
+        Assert.DoesNotContain(notices, n => n is InputIgnoredNotice);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class EnginePumpTests
         pump.Post(new JoinRequested("room", "A", NoMetadata));
         pump.Post(new TokenFetched(1, "ok:A", []));
 
-        Assert.Contains(notices, n => n is SocketRetryScheduled);
+        Assert.Contains(notices, n => n is SocketRetryScheduledNotice);
         time.RunFor(TimeSpan.FromSeconds(1));
         Assert.Contains("fetch 2", ports.Calls);
     }
@@ -70,7 +70,7 @@ public sealed class EnginePumpTests
         pump.Post(new TokenFetched(1, "ok:A", []));
 
         Assert.Equal(["fetch 1", "open 1"], ports.Calls);
-        Assert.Contains(notices, n => n is SocketAttemptStarted);
+        Assert.Contains(notices, n => n is SocketAttemptStartedNotice);
     }
 
     [Fact]
