@@ -19,7 +19,7 @@ public sealed class OptionsTests
     {
         var options = new ChannelServerOptions { SilenceGrace = TimeSpan.Zero, MaxConnectionsPerAccount = 0, RosterCapacity = -1 };
 
-        var ex = Assert.Throws<ArgumentException>(() => new ChannelServer(options, new SimTokenValidator()));
+        var ex = Assert.Throws<ArgumentException>(() => new ChannelServer(options, new LiteralTokenValidator()));
 
         Assert.Contains("SilenceGrace", ex.Message, StringComparison.Ordinal);
         Assert.Contains("MaxConnectionsPerAccount", ex.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class OptionsTests
     [Fact]
     public void An_empty_session_id_prefix_is_refused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new ChannelServer(new ChannelServerOptions { SessionIdPrefix = string.Empty }, new SimTokenValidator()));
+        var ex = Assert.Throws<ArgumentException>(() => new ChannelServer(new ChannelServerOptions { SessionIdPrefix = string.Empty }, new LiteralTokenValidator()));
 
         Assert.Contains("SessionIdPrefix", ex.Message, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ internal sealed class ServerDriver
     private readonly SortedDictionary<(Instant Due, long Sequence), ChannelTimerId> timers = [];
 
     public ServerDriver(ChannelServerOptions? options = null) =>
-        Server = new ChannelServer(options ?? new ChannelServerOptions(), new SimTokenValidator());
+        Server = new ChannelServer(options ?? new ChannelServerOptions(), new LiteralTokenValidator());
 
     public ChannelServer Server { get; }
 

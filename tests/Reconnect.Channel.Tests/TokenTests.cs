@@ -29,7 +29,7 @@ public sealed class TokenTests
     [InlineData("ok:acme:room:blue", "room:blue")]
     public void Sim_tokens_name_an_account_and_optionally_one_channel(string token, string? channel)
     {
-        Assert.Equal(new TokenAccepted("acme", channel), new SimTokenValidator().Validate(token));
+        Assert.Equal(new TokenAccepted("acme", channel), new LiteralTokenValidator().Validate(token));
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class TokenTests
     [InlineData("ok@alice:acme:room:blue", "room:blue")]
     public void Sim_tokens_written_ok_at_a_peer_bind_that_peer_id(string token, string? channel)
     {
-        var grant = Assert.IsType<TokenAccepted>(new SimTokenValidator().Validate(token));
+        var grant = Assert.IsType<TokenAccepted>(new LiteralTokenValidator().Validate(token));
 
         Assert.Equal(new TokenAccepted("acme", channel, "alice"), grant);
         Assert.True(grant.AllowsPeer("alice"));
@@ -50,7 +50,7 @@ public sealed class TokenTests
     [InlineData("ok@alice:")]
     public void Malformed_peer_bound_sim_tokens_are_invalid(string token)
     {
-        Assert.Equal(new TokenRejected(CloseCodes.InvalidToken), new SimTokenValidator().Validate(token));
+        Assert.Equal(new TokenRejected(CloseCodes.InvalidToken), new LiteralTokenValidator().Validate(token));
     }
 
     [Fact]

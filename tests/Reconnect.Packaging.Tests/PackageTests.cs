@@ -82,6 +82,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         var run = await DotnetCommand.RunAsync(consumer, feed.PackagesFolder, Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll"));
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("seed demo healed in virtual time", run.Output, StringComparison.Ordinal);
+        Assert.Contains("virtual call healed after a cut and a drawn fault schedule", run.Output, StringComparison.Ordinal);
         Assert.Contains("call connected: alice sees bob, bob sees alice", run.Output, StringComparison.Ordinal);
     }
 

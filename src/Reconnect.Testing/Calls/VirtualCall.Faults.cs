@@ -102,7 +102,7 @@ public sealed partial class VirtualCall : IFaultWorld
 
     /// <inheritdoc />
     ChannelServer IFaultWorld.NewChannelLogic(string sessionIdPrefix) =>
-        new(new ChannelServerOptions { SessionIdPrefix = sessionIdPrefix }, new SimTokenValidator());
+        new(new ChannelServerOptions { SessionIdPrefix = sessionIdPrefix }, new LiteralTokenValidator());
 
     /// <summary>Nothing to do: the call looks at whether it healed after every instant it runs.</summary>
     void IFaultWorld.FaultEnded()

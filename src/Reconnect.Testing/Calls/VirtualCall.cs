@@ -58,7 +58,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
         _clock = new VirtualTimeProvider(new SeededChooser(_random.Fork("order")));
         _network = new SimNetwork(_clock, _random.Fork("network"));
         _network.AddHost(ServerHost, SimWorld.ServerLinkLatencyMs, 0, 0);
-        _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
+        _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new LiteralTokenValidator()));
         _checker = new InvariantChecker(seed, _inOrder, TimeSpan.Zero);
         _faults = new FaultInjector(this);
         _server.NoticeRaised += (_, notice) => OnServerNotice(notice);

@@ -151,7 +151,7 @@ public sealed class SimWorld : IFaultWorld
 
     /// <summary>A fresh instance of the channel logic, whose session ids start with <paramref name="sessionIdPrefix"/>.</summary>
     private ChannelServer NewChannelLogic(string sessionIdPrefix) =>
-        new(new ChannelServerOptions { SilenceGrace = TimeSpan.FromMilliseconds(_scenario.Server.SilenceGraceMs), SessionIdPrefix = sessionIdPrefix }, new SimTokenValidator());
+        new(new ChannelServerOptions { SilenceGrace = TimeSpan.FromMilliseconds(_scenario.Server.SilenceGraceMs), SessionIdPrefix = sessionIdPrefix }, new LiteralTokenValidator());
 
     /// <summary>A fault just ended: the probe runs before the next step, so a call it never broke is seen healed at once.</summary>
     void IFaultWorld.FaultEnded() => _faultEnded = true;

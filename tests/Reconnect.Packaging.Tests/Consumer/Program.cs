@@ -8,6 +8,8 @@ using Reconnect;
 using Reconnect.Core.Machines.RemotePeer;
 using Reconnect.Core.Time;
 using Reconnect.Server;
+using Reconnect.Testing.Calls;
+using Reconnect.Testing.Exploration;
 using Reconnect.Testing.Scenarios;
 using Reconnect.Testing.World;
 using Reconnect.Transports.InMemory;
@@ -20,7 +22,7 @@ engine.Handle(Instant.Zero, new Engine.JoinRequested("room-42", "alice", new Dic
 Require(engine.PollOutput() is Engine.FetchToken, "Reconnect.Core: the engine's first output after a join is not FetchToken");
 
 // Reconnect.Channel, as its README shows it: the channel logic welcomes a join.
-var logic = new Channel.ChannelServer(new Channel.ChannelServerOptions(), new Channel.SimTokenValidator());
+var logic = new Channel.ChannelServer(new Channel.ChannelServerOptions(), new Channel.LiteralTokenValidator());
 logic.Handle(Instant.Zero, new Channel.ConnectionOpened(1, "ok:alice"));
 logic.Handle(Instant.Zero, new Channel.ClientFrameReceived(1, """{"type":"join","channel":"room-42","peerId":"alice","metadata":{},"streams":[],"resumeSessionId":null}"""));
 var welcomed = false;
@@ -35,6 +37,25 @@ Require(welcomed, "Reconnect.Channel: the channel logic did not welcome the join
 var demo = new SimWorld(ScenarioLibrary.SeedDemo, seed: 0x2a).Run();
 Require(demo.Passed(healExpected: true), $"Reconnect.Testing: the seed demo failed, SEED=0x{demo.Seed:x}: {string.Join("; ", demo.Violations.Concat(demo.Misses))}");
 Console.WriteLine("seed demo healed in virtual time");
+
+// Reconnect.Testing, as the README's hello world uses it: two clients in virtual time, a 5 s cut, the heal, and then
+// a drawn fault schedule injected into the same call, with no invariant violated.
+await using (var call = new VirtualCall(seed: 42))
+{
+    var virtualAlice = call.AddClient("alice");
+    var virtualBob = call.AddClient("bob");
+    await call.RunAsync(Task.WhenAll(virtualAlice.JoinAsync("room-42", "alice"), virtualBob.JoinAsync("room-42", "bob"))).ConfigureAwait(false);
+    var bobAsAliceSeesHim = virtualAlice.RemotePeers.Single();
+    call.Cut("alice", TimeSpan.FromSeconds(5));
+    Require(await call.RunUntilHealedAsync().ConfigureAwait(false), $"Reconnect.Testing: the cut call did not heal\n{call.Timeline()}");
+    Require(virtualAlice.RemotePeers.Single() == bobAsAliceSeesHim, "Reconnect.Testing: the heal did not keep the RemotePeer object");
+    var schedule = FaultSchedules.FromSeed(7);
+    call.Inject(schedule.Faults);
+    Require(await call.RunUntilHealedAsync(schedule.End + TimeSpan.FromMinutes(3)).ConfigureAwait(false), $"Reconnect.Testing: {schedule} did not heal");
+    Require(call.Violations.Count == 0, string.Join("\n", call.Violations));
+}
+
+Console.WriteLine("virtual call healed after a cut and a drawn fault schedule");
 
 // Reconnect.Server in this process, two Reconnect.Transports clients on real WebSockets, media over
 // Reconnect.Transports.InMemory: each sees the other connected.

@@ -15,7 +15,7 @@ public sealed class BackgroundClientTests
         var fabric = new TestFabric(null);
         fabric.AddHost(TestCall.ServerHost);
         fabric.AddHost("alice");
-        var server = new InMemorySignallingServer(fabric, TestCall.ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
+        var server = new InMemorySignallingServer(fabric, TestCall.ServerHost, new ChannelServer(new ChannelServerOptions(), new LiteralTokenValidator()));
         var client = ReconnectClient.CreateBuilder()
             .WithTransport(new InMemoryTransport(fabric, "alice", server, new InMemoryMediaDirectory()))
             .WithTokenProvider(async cancellationToken =>

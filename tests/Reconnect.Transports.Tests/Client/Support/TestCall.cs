@@ -21,7 +21,7 @@ internal sealed class TestCall : IAsyncDisposable
     {
         Fabric = new TestFabric(Clock);
         Fabric.AddHost(ServerHost);
-        Server = new InMemorySignallingServer(Fabric, ServerHost, new ChannelServer(new ChannelServerOptions(), new SimTokenValidator()));
+        Server = new InMemorySignallingServer(Fabric, ServerHost, new ChannelServer(new ChannelServerOptions(), new LiteralTokenValidator()));
     }
 
     public VirtualTimeProvider Clock { get; } = new();

@@ -3,11 +3,12 @@ using Reconnect.Core.Policies;
 namespace Reconnect.Channel;
 
 /// <summary>
-/// The simulator's tokens: <c>ok:&lt;account&gt;</c> for any channel, <c>ok:&lt;account&gt;:&lt;channel&gt;</c> for one
+/// Tokens that spell out their own claims, for tests, demos and the simulator (never for production, since anyone can
+/// write one): <c>ok:&lt;account&gt;</c> for any channel, <c>ok:&lt;account&gt;:&lt;channel&gt;</c> for one
 /// channel (a pattern such as <c>room-*</c> for several), either one written <c>ok@&lt;peer&gt;:...</c> for one peer id
 /// only, <c>expired</c> (4002), <c>suspended</c> (4004); anything else is invalid (4001).
 /// </summary>
-public sealed class SimTokenValidator : ITokenValidator
+public sealed class LiteralTokenValidator : ITokenValidator
 {
     private const string OkPrefix = "ok:";
     private const string PeerBoundPrefix = "ok@";
