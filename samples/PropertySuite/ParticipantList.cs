@@ -1,3 +1,5 @@
+using Reconnect;
+
 namespace Reconnect.Samples.PropertySuite;
 
 /// <summary>

@@ -98,6 +98,6 @@ public static class RealCallApp
     private static async Task JoinAsync(ReconnectClient client, string name, CancellationToken cancellationToken)
     {
         await client.JoinAsync(RealCallSettings.Channel, name, null, cancellationToken).ConfigureAwait(false);
-        await client.PublishAsync(new Core.Protocol.StreamInfo(CallProbe.CameraOf(name), new Dictionary<string, string>(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
+        await client.PublishAsync(new StreamInfo(CallProbe.CameraOf(name), new Dictionary<string, string>(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -84,6 +84,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         Assert.Contains("seed demo healed in virtual time", run.Output, StringComparison.Ordinal);
         Assert.Contains("virtual call healed after a cut and a drawn fault schedule", run.Output, StringComparison.Ordinal);
         Assert.Contains("call connected: alice sees bob, bob sees alice", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the app surface builds with using Reconnect alone", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

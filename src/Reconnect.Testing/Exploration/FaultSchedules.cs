@@ -33,22 +33,30 @@ public static class FaultSchedules
     /// <summary>Schedules of 1 to <see cref="DefaultMaxFaults"/> faults aimed at <see cref="DefaultPeers"/>; what the attribute form registers.</summary>
     public static Arbitrary<FaultSchedule> Schedules() => For(DefaultPeers);
 
-    /// <summary>Schedules of 1 to <paramref name="maxFaults"/> faults aimed at <paramref name="peers"/> (at least two names), with shrinking.</summary>
-    public static Arbitrary<FaultSchedule> For(IReadOnlyList<string> peers, int maxFaults = DefaultMaxFaults)
+    /// <summary>
+    /// Schedules of 1 to <paramref name="maxFaults"/> faults aimed at <paramref name="peers"/> (at least two names), with
+    /// shrinking. Faults last up to 70 s, past the server's grace (45 s by default), so a peer may be evicted and seen
+    /// leaving and rejoining; <paramref name="maxOutage"/> (at least 0.5 s) cuts every fault's duration to it, for
+    /// properties that hold only for outages the call rides out (docs/guarantees.md).
+    /// </summary>
+    public static Arbitrary<FaultSchedule> For(IReadOnlyList<string> peers, int maxFaults = DefaultMaxFaults, TimeSpan? maxOutage = null)
     {
         CheckPeers(peers);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFaults);
-        return Arb.From(ExplorationArb.Seeds.Select(seed => FromSeed(seed, peers, maxFaults)), Shrink);
+        CheckOutage(maxOutage);
+        return Arb.From(ExplorationArb.Seeds.Select(seed => FromSeed(seed, peers, maxFaults, maxOutage)), Shrink);
     }
 
-    /// <summary>The schedule drawn from <paramref name="seed"/>: the same one every time.</summary>
-    public static FaultSchedule FromSeed(ulong seed, IReadOnlyList<string>? peers = null, int maxFaults = DefaultMaxFaults)
+    /// <summary>The schedule drawn from <paramref name="seed"/>: the same one every time; see <see cref="For"/>.</summary>
+    public static FaultSchedule FromSeed(ulong seed, IReadOnlyList<string>? peers = null, int maxFaults = DefaultMaxFaults, TimeSpan? maxOutage = null)
     {
         var names = peers ?? DefaultPeers;
         CheckPeers(names);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFaults);
+        CheckOutage(maxOutage);
+        var cap = maxOutage is { } outage ? (int)outage.TotalMilliseconds : int.MaxValue;
         var faults = Gen.Choose(1, maxFaults).SelectMany(count => Fault(names).ListOf(count)).Sample(GenerationSize, new Rnd(seed), 1)[0];
-        return new FaultSchedule(seed, names, [.. faults.OrderBy(f => f.AtMs)]);
+        return new FaultSchedule(seed, names, [.. faults.Select(f => f.DurationMs > cap ? f with { DurationMs = cap } : f).OrderBy(f => f.AtMs)]);
     }
 
     /// <summary>Every simpler schedule one step away, most promising first: fewer faults, then each earlier, shorter and milder; same seed and peers.</summary>
@@ -63,6 +71,14 @@ public static class FaultSchedules
         var tokenLimit = new ReconnectOptions().Token.ExpiredTokenCloseLimit;
         return Gen.Frequency(FaultScheduleGen.Kinds.Where(k => Kinds.Contains(k.Kind)).Select(k => (k.Weight, FaultScheduleGen.Of(k.Kind, peers))))
             .Where(f => f.Kind != FaultKind.ExpiredToken || f.Count < tokenLimit);
+    }
+
+    private static void CheckOutage(TimeSpan? maxOutage)
+    {
+        if (maxOutage is { } outage && (outage.TotalMilliseconds < FaultScheduleGen.MinDurationMs || outage.TotalMilliseconds > FaultScheduleGen.MaxDurationMs))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxOutage), outage, $"The longest outage must be from {FaultScheduleGen.MinDurationMs} ms to {FaultScheduleGen.MaxDurationMs} ms.");
+        }
     }
 
     private static void CheckPeers(IReadOnlyList<string> peers)

@@ -97,6 +97,13 @@ await using (app.ConfigureAwait(false))
         .Build();
 }
 
+// The app-facing API in one namespace (AppSurface.cs uses `using Reconnect;` alone): built, a stream published, closed.
+await using (var surface = AppSurface.Build(new Uri("ws://127.0.0.1:9/signal"), sink => new RealTimeMediaFabric().CreatePort("app", sink), _ => ValueTask.FromResult("token")))
+{
+    await AppSurface.PublishCameraAsync(surface, CancellationToken.None).ConfigureAwait(false);
+}
+
+Console.WriteLine("the app surface builds with using Reconnect alone");
 return 0;
 
 static bool Sees(ReconnectClient client, string other) =>

@@ -36,7 +36,7 @@ internal sealed class FaultedCall : IAsyncDisposable
     public static async Task<FaultedCall> StartAsync(ulong seed)
     {
         var call = new FaultedCall(seed);
-        await call.Alice.PublishAsync(new Core.Protocol.StreamInfo("cam", new Dictionary<string, string>()), Ct);
+        await call.Alice.PublishAsync(new StreamInfo("cam", new Dictionary<string, string>()), Ct);
         await call.Call.RunAsync(Task.WhenAll(call.Alice.JoinAsync("room", "alice", null, Ct), call.Bob.JoinAsync("room", "bob", null, Ct)));
         Assert.True(await call.Call.RunUntilHealedAsync(), call.Failure("the call never healed before the fault"));
         Assert.True(await call.Call.RunUntilAsync(() => call.Remote(call.Bob, "alice")?.Streams.Any(s => s.Id == "cam") == true, TimeSpan.FromSeconds(10)), call.Failure("bob never saw alice's camera"));

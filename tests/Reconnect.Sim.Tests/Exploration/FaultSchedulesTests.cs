@@ -109,6 +109,22 @@ public sealed class FaultSchedulesTests
     }
 
     [Fact]
+    public void A_longest_outage_cuts_every_duration_to_it_and_keeps_the_schedule_valid_and_replayable()
+    {
+        var cap = TimeSpan.FromSeconds(20);
+        Prop.ForAll(FaultSchedules.For(FaultSchedules.DefaultPeers, maxOutage: cap), schedule =>
+            {
+                Assert.All(schedule.Faults, f => Assert.True(f.DurationMs is null or <= 20_000, schedule.ToString()));
+                Assert.Empty(ScenarioLoader.Validate(schedule.ToScenario()));
+                Assert.Equal(FaultSchedules.FromSeed(schedule.Seed, maxOutage: cap), FaultSchedules.FromSeed(schedule.Seed, maxOutage: cap));
+            })
+            .QuickCheckThrowOnFailure();
+        Assert.Contains(Enumerable.Range(0, 200).Select(i => FaultSchedules.FromSeed((ulong)i)), s => s.Faults.Any(f => f.DurationMs > 20_000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FaultSchedules.For(FaultSchedules.DefaultPeers, maxOutage: TimeSpan.FromMilliseconds(499)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FaultSchedules.FromSeed(1, maxOutage: TimeSpan.FromSeconds(71)));
+    }
+
+    [Fact]
     public void Peers_must_be_at_least_two_distinct_names_other_than_the_server()
     {
         Assert.Throws<ArgumentException>(() => FaultSchedules.For(["alice"]));
