@@ -1,6 +1,5 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Machines.LocalPeer;
-using Reconnect.Core.Policies;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.Client;
@@ -9,7 +8,7 @@ public sealed class ReconnectClientRetryNowTests
 {
     private static readonly ReconnectOptions MinuteBackoff = new()
     {
-        Backoff = new SocketBackoffOptions
+        Backoff = new()
         {
             InitialDelay = TimeSpan.FromMinutes(1),
             MaxDelay = TimeSpan.FromMinutes(1),
