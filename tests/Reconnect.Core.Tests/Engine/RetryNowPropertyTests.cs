@@ -4,7 +4,7 @@ using Reconnect.Core.Engine;
 
 namespace Reconnect.Core.Tests.Engine;
 
-/// <summary>Presses of retry-now at drawn times, while every socket attempt fails, against a drawn min interval.</summary>
+/// <summary>Presses of retry-now at drawn times, while every socket attempt fails at once, against a drawn min interval.</summary>
 internal sealed record PressRun(ulong Seed, int MinIntervalMs, IReadOnlyList<int> PressGapsMs)
 {
     public override string ToString() =>
@@ -43,12 +43,15 @@ public sealed class RetryNowPropertyTests
         };
         var h = new EngineHarness(options, run.Seed).Join("A", "room", EngineHarness.Peer("B"));
         h.DropSocket();
+        h.Advance(TimeSpan.FromMilliseconds(run.PressGapsMs[0]));
         var firstPress = h.Now;
         var caused = 0;
-        foreach (var gap in run.PressGapsMs)
+        foreach (var gap in run.PressGapsMs.Skip(1).Prepend(0))
         {
             h.Advance(TimeSpan.FromMilliseconds(gap));
+            FailAttemptUnderWay(h);
             caused += h.Feed(new RetryNowRequested()).OfType<FetchToken>().Count();
+            FailAttemptUnderWay(h);
             var bound = 1 + (long)((h.Now - firstPress) / options.RetryNowMinInterval);
             if (caused > bound)
             {
@@ -57,5 +60,15 @@ public sealed class RetryNowPropertyTests
         }
 
         return null;
+    }
+
+    /// <summary>Fails a socket attempt waiting for its token at once, so a backoff wait is armed for the next press to cut.</summary>
+    private static void FailAttemptUnderWay(EngineHarness h)
+    {
+        if (h.Snapshot.Socket == SignallingSocketState.FetchingToken)
+        {
+            h.AnswerToken();
+            h.DropSocket();
+        }
     }
 }
