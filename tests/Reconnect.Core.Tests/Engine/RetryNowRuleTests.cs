@@ -52,6 +52,19 @@ public sealed class RetryNowRuleTests
     }
 
     [Fact]
+    public void Retry_now_while_the_local_network_is_unreachable_probes_at_once()
+    {
+        var h = new EngineHarness().Join("A", "room", Bob);
+        h.SocketUnreachable();
+        Assert.True(h.IsArmed(TimerKind.OfflineProbe));
+
+        var step = h.Feed(new RetryNowRequested());
+
+        Assert.Contains(step, o => o is CancelTimer { Timer.Kind: TimerKind.OfflineProbe });
+        Assert.Single(step.OfType<FetchToken>());
+    }
+
+    [Fact]
     public void Retry_now_during_an_ice_restart_ladder_wait_restarts_at_once_and_the_ladder_counts_on()
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", Bob);
