@@ -145,6 +145,7 @@ public sealed partial class CallEngine
             case TimerFired timer: HandleTimer(timer.Timer); break;
             case NetworkChanged change: HandleNetworkChange(change.Change); break;
             case WokeUp woke: HandleWokeUp(woke.Slept); break;
+            case RetryNowRequested: HandleRetryNow(); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }
@@ -257,12 +258,14 @@ public sealed partial class CallEngine
 
     private void FireReconcile(ReconcileTrigger trigger)
     {
-        var context = new ReconcileContext(
-            _roundRequests - 1 < _options.Reconcile.RosterRetries,
-            _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
-        var outcome = Fire(_reconcileMachine, trigger, context);
+        var outcome = Fire(_reconcileMachine, trigger, ReconcileGuards);
         Perform(outcome.Effects, this, static (engine, effect) => engine.ApplyReconcileEffect(effect));
     }
+
+    /// <summary>What the reconcile machine's guards read now.</summary>
+    private ReconcileContext ReconcileGuards => new(
+        _roundRequests - 1 < _options.Reconcile.RosterRetries,
+        _roundRequests - 1 - _options.Reconcile.RosterRetries < _options.Reconcile.TimedOutRequests);
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
@@ -311,6 +314,12 @@ public sealed partial class CallEngine
             return;
         }
 
+        RunTimer(timer);
+    }
+
+    /// <summary>Does what a consumed timer is for; a timer cut short by a retry-now runs here too.</summary>
+    private void RunTimer(TimerId timer)
+    {
         switch (timer.Kind)
         {
             case TimerKind.TokenTimeout: HandleTokenFailure("the token provider timed out"); break;
@@ -321,7 +330,7 @@ public sealed partial class CallEngine
             case TimerKind.Liveness: CheckLiveness(); break;
             case TimerKind.WakeProbe: KillSocket(CloseCodes.LivenessTimeout, "no answer to the ping sent on wake"); break;
             case TimerKind.StableWindow: Mark(CoverageMarks.FlapsForgotten); FireSocket(SignallingSocketTrigger.StableWindowElapsed); break;
-            case TimerKind.StillReconnecting: Emit(new StillReconnectingNotice(_now - _reconnectingSince)); break;
+            case TimerKind.StillReconnecting: Emit(new StillReconnectingNotice(_now - _reconnectingSince, RetryNowAvailableIn)); break;
             case TimerKind.ReconcileDeadline: FireReconcile(ReconcileTrigger.DeadlinePassed); break;
             case TimerKind.LeaveTimeout: FireLocal(LocalPeerTrigger.LeaveFinished, "leave finished"); break;
             case TimerKind.PendingSignalExpiry: ExpireHeldSignals(); break;

@@ -121,3 +121,14 @@ public sealed record NetworkChanged(NetworkChange Change) : EngineInput;
 /// </summary>
 /// <param name="Slept">About how long the host was away; not positive means no time was lost.</param>
 public sealed record WokeUp(TimeSpan Slept) : EngineInput;
+
+/// <summary>
+/// The user asked to retry now, instead of waiting (an app's "retry now?" after a long reconnect). Every pending retry
+/// wait is cut short through its own timer, as if it had fallen due: the signalling socket's backoff wait or offline
+/// probe (an attempt now), each remote peer's ICE restart ladder wait (a restart now), the reconcile's roster wait
+/// while a re-request is left (a request now). Identities are kept: no RemotePeer, stream or session is dropped, and
+/// the attempt counters go on counting. Nothing waiting: ignored with a reason. A press within
+/// <see cref="ReconnectOptions.RetryNowMinInterval"/> of the last one taken is refused by an
+/// <see cref="InputIgnoredNotice"/> whose reason names the instant the next is taken.
+/// </summary>
+public sealed record RetryNowRequested : EngineInput;

@@ -90,9 +90,13 @@ public sealed record SocketAttemptStartedNotice(int Attempt, long Epoch) : Engin
 /// <param name="CloseCode">The code that ended the previous socket, if any.</param>
 public sealed record SocketRetryScheduledNotice(int Attempt, TimeSpan Delay, int? CloseCode) : EngineNotice;
 
-/// <summary>The local peer has been reconnecting for the configured time; the app may offer a manual retry.</summary>
+/// <summary>The local peer has been reconnecting for the configured time; the app may offer a manual retry (<see cref="RetryNowRequested"/>).</summary>
 /// <param name="Elapsed">How long it has been reconnecting.</param>
-public sealed record StillReconnectingNotice(TimeSpan Elapsed) : EngineNotice;
+/// <param name="RetryNowAvailableIn">
+/// How long until a retry-now press is taken by the rate limit (<see cref="ReconnectOptions.RetryNowMinInterval"/>);
+/// zero when it is taken now.
+/// </param>
+public sealed record StillReconnectingNotice(TimeSpan Elapsed, TimeSpan RetryNowAvailableIn) : EngineNotice;
 
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="ValidFor">How long the fresh token stays valid from now.</param>

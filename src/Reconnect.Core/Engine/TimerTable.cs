@@ -47,6 +47,18 @@ internal sealed class TimerTable
 
     public bool IsArmed(TimerKind kind, string owner) => _armed.ContainsKey((kind, owner));
 
+    /// <summary>Disarms an armed timer of this kind and owner before it falls due, to run it now; null when none is armed.</summary>
+    public TimerId? TakeEarly(TimerKind kind, string owner, Action<EngineOutput> emit)
+    {
+        if (!_armed.TryGetValue((kind, owner), out var armed))
+        {
+            return null;
+        }
+
+        Cancel(kind, owner, emit);
+        return armed.Id;
+    }
+
     /// <summary>Disarms the timer if this id is the one armed; false means the id is stale or cancelled.</summary>
     public bool TryConsume(TimerId id)
     {

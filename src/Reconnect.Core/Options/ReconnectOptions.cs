@@ -32,6 +32,15 @@ public sealed record ReconnectOptions
     /// <summary>After this long in reconnecting, a "still reconnecting" notice is raised.</summary>
     public TimeSpan StillReconnectingAfter { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The least time between two "retry now" presses the engine takes (see <c>RetryNowRequested</c>); a press sooner
+    /// is refused with an <c>InputIgnoredNotice</c> naming when the next is taken. Default 5 s: a taken press costs the
+    /// server at most one socket attempt and one ICE restart per remote peer, so 5 s bounds a user hammering the button
+    /// to the load of the backoff's first steps (1 s, 2 s, 4 s) rather than a storm, while a user who waits for the
+    /// result of a press (a connect takes a second or two) and tries again is never refused. Must be positive.
+    /// </summary>
+    public TimeSpan RetryNowMinInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long signals from a peer not yet in the roster are held.</summary>
     public TimeSpan PendingSignalHold { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -46,7 +46,7 @@ internal sealed class ClientModel
         IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
         SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
-        StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed),
+        StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),
         TokenProviderFailingNotice n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
         TokenRefreshedNotice n => new TokenRefreshedEvent(at, n.ValidFor),
         TokenRefreshFailedNotice n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),

@@ -5,7 +5,7 @@ using Reconnect.Core.Protocol;
 
 namespace Reconnect;
 
-/// <summary>The client's commands: join, leave, close, publish and the network signal.</summary>
+/// <summary>The client's commands: join, leave, close, publish, retry now and the network signal.</summary>
 public sealed partial class ReconnectClient
 {
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -143,6 +143,20 @@ public sealed partial class ReconnectClient
 
         _pump.Post(new NetworkChanged(change));
     }
+
+    /// <summary>
+    /// Retries now instead of waiting, keeping the call: every pending retry wait is cut short (the signalling socket's
+    /// backoff: an attempt now; each remote peer's ICE restart wait: a restart now; a late roster: a request now), and
+    /// every <see cref="RemotePeer"/> object, stream and the session are kept, unlike closing the client and building a
+    /// new one. Offer it on <see cref="StillReconnecting"/>. Completes once the engine has the command queued; what it
+    /// did shows in the events: the attempts' events when it was taken, else one <see cref="InputIgnoredEvent"/> with
+    /// input <c>retry-now</c> whose reason says why: nothing was waiting (an attempt is already under way), or it came
+    /// within <c>ReconnectOptions.RetryNowMinInterval</c> of the last one taken ("rate-limited", naming the engine time
+    /// the next is taken).
+    /// </summary>
+    /// <exception cref="ReconnectClosedException">The client is closed.</exception>
+    public Task RetryNowAsync(CancellationToken cancellationToken = default) =>
+        Command(cancellationToken, static () => null, new RetryNowRequested());
 
     private void OnNetworkChanged(object? sender, NetworkChangedEventArgs e) => NotifyNetworkChanged(e.Change);
 

@@ -86,10 +86,17 @@ public sealed record SocketAttemptStartedEvent(TimeSpan At, int Attempt, long Ep
 /// <param name="CloseCode">The code that ended the previous socket, if any.</param>
 public sealed record SocketRetryScheduledEvent(TimeSpan At, int Attempt, TimeSpan Delay, int? CloseCode) : ReconnectEvent(At);
 
-/// <summary>The client has been reconnecting for the configured time; the app may offer a manual retry.</summary>
+/// <summary>
+/// The client has been reconnecting for the configured time; the app may offer a manual retry with
+/// <see cref="ReconnectClient.RetryNowAsync"/>, which keeps the call (its <see cref="RemotePeer"/> objects and session).
+/// </summary>
 /// <param name="At">The engine time.</param>
 /// <param name="Elapsed">How long it has been reconnecting.</param>
-public sealed record StillReconnectingEvent(TimeSpan At, TimeSpan Elapsed) : ReconnectEvent(At);
+/// <param name="RetryNowAvailableIn">
+/// How long until a retry-now is taken by its rate limit (<c>ReconnectOptions.RetryNowMinInterval</c>); zero when it
+/// is taken now.
+/// </param>
+public sealed record StillReconnectingEvent(TimeSpan At, TimeSpan Elapsed, TimeSpan RetryNowAvailableIn) : ReconnectEvent(At);
 
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="At">The engine time.</param>

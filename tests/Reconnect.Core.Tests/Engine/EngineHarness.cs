@@ -206,6 +206,15 @@ internal sealed class EngineHarness
         Connect(roster);
     }
 
+    /// <summary>Waits for the next socket attempt and welcomes it, leaving its roster request unanswered.</summary>
+    public void WelcomeNextAttempt()
+    {
+        AwaitAttempt();
+        AnswerToken();
+        OpenSocket();
+        Welcome();
+    }
+
     /// <summary>Waits for the next socket attempt and fails it after the socket opened, before any welcome.</summary>
     public void FailNextAttempt(int code = 1006)
     {

@@ -60,7 +60,7 @@ public sealed class LocalPeerRuleTests
         h.Advance(TimeSpan.FromSeconds(29.999));
         Assert.Empty(h.All<StillReconnectingNotice>());
         h.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(new StillReconnectingNotice(TimeSpan.FromSeconds(30)), Assert.Single(h.All<StillReconnectingNotice>()));
+        Assert.Equal(new StillReconnectingNotice(TimeSpan.FromSeconds(30), TimeSpan.Zero), Assert.Single(h.All<StillReconnectingNotice>()));
 
         h.Advance(TimeSpan.FromMinutes(5));
         Assert.Single(h.All<StillReconnectingNotice>());

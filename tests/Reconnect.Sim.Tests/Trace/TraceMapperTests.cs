@@ -58,7 +58,7 @@ public sealed class TraceMapperTests
             new SocketRetryScheduledNotice(1, TimeSpan.FromMilliseconds(250), null),
             Event(TraceEventKind.SocketRetry) with { Attempt = 1, DelayMs = 250 }),
         ("still reconnecting",
-            new StillReconnectingNotice(TimeSpan.FromSeconds(30)),
+            new StillReconnectingNotice(TimeSpan.FromSeconds(30), TimeSpan.Zero),
             Event(TraceEventKind.StillReconnecting) with { DelayMs = 30_000 }),
         ("token provider failing",
             new TokenProviderFailingNotice(3, "timeout"),
