@@ -37,7 +37,7 @@ public sealed record ReconnectOptions
     /// tells the app to show its banner; a matching "recovered" notice follows when that reconnect heals. Most drops
     /// heal within a second (a Wi-Fi roam, a NAT rebinding, a socket the liveness check replaced): a banner shown at
     /// once would flicker on and off for each of them, so the library holds it back instead of every app doing so.
-    /// Must be positive and at most <see cref="StillReconnectingAfter"/>.
+    /// Must be positive; zero would show every blip.
     /// </summary>
     public TimeSpan ReconnectingVisibleAfter { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -54,10 +54,6 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
 
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "ReconnectingVisibleAfter", options.ReconnectingVisibleAfter);
-        Check(
-            failures,
-            options.StillReconnectingAfter <= TimeSpan.Zero || options.ReconnectingVisibleAfter <= options.StillReconnectingAfter,
-            "ReconnectingVisibleAfter must not exceed StillReconnectingAfter: the reconnecting banner shows before the still-reconnecting notice.");
         Positive(failures, "PendingSignalHold", options.PendingSignalHold);
         Check(failures, options.PendingSignalCapacity >= 1, "PendingSignalCapacity must be at least 1.");
         Positive(failures, "LeaveTimeout", options.LeaveTimeout);

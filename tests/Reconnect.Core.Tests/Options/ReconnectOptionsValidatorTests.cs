@@ -55,7 +55,6 @@ public sealed class ReconnectOptionsValidatorTests
         ["Reconcile.RejoinWait zero"] = ("Reconcile.RejoinWait", Defaults with { Reconcile = new() { RejoinWait = TimeSpan.Zero } }),
         ["StillReconnectingAfter zero"] = ("StillReconnectingAfter", Defaults with { StillReconnectingAfter = TimeSpan.Zero }),
         ["ReconnectingVisibleAfter zero"] = ("ReconnectingVisibleAfter", Defaults with { ReconnectingVisibleAfter = TimeSpan.Zero }),
-        ["ReconnectingVisibleAfter above StillReconnectingAfter"] = ("ReconnectingVisibleAfter", Defaults with { ReconnectingVisibleAfter = TimeSpan.FromSeconds(31) }),
         ["PendingSignalHold zero"] = ("PendingSignalHold", Defaults with { PendingSignalHold = TimeSpan.Zero }),
         ["PendingSignalCapacity zero"] = ("PendingSignalCapacity", Defaults with { PendingSignalCapacity = 0 }),
         ["LeaveTimeout zero"] = ("LeaveTimeout", Defaults with { LeaveTimeout = TimeSpan.Zero }),
