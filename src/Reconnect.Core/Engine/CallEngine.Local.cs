@@ -152,6 +152,9 @@ public sealed partial class CallEngine
             case LocalPeerEffect.CancelStillReconnectingTimer:
                 _timers.Cancel(TimerKind.StillReconnecting, string.Empty, _emit);
                 break;
+            case LocalPeerEffect.StartReconnectingVisibleTimer or LocalPeerEffect.EndReconnectingVisible:
+                ApplyReconnectingVisibleEffect(effect);
+                break;
             case LocalPeerEffect.BeginLeave:
                 Send(new LeaveMessage());
                 _timers.Start(TimerKind.LeaveTimeout, string.Empty, _now + (SignallingUp ? _options.LeaveTimeout : TimeSpan.Zero), _emit);

@@ -224,6 +224,9 @@ public sealed partial class CallEngine
 
                 _timers.CancelOwner(peer.Id, _emit);
                 break;
+            case RemotePeerEffect.StartReconnectingVisibleTimer or RemotePeerEffect.EndReconnectingVisible:
+                ApplyReconnectingVisibleEffect(peer, effect);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown remote peer effect.");
         }

@@ -337,6 +337,7 @@ public sealed partial class CallEngine
             case TimerKind.RejoinWait: HandleRejoinWaitExpired(timer.Owner); break;
             case TimerKind.TokenRefreshDue: StartTokenRefresh(); break;
             case TimerKind.TokenRefreshTimeout: RefreshFailed("the token provider timed out", networkUnreachable: false); break;
+            case TimerKind.ReconnectingVisible: ShowReconnecting(timer.Owner); break;
             default: HandleRemoteTimer(timer); break;
         }
     }

@@ -98,6 +98,26 @@ public sealed record SocketRetryScheduledNotice(int Attempt, TimeSpan Delay, int
 /// </param>
 public sealed record StillReconnectingNotice(TimeSpan Elapsed, TimeSpan RetryNowAvailableIn) : EngineNotice;
 
+/// <summary>
+/// The local peer (<paramref name="RemotePeerId"/> null), or a remote peer, has been reconnecting for
+/// <see cref="ReconnectOptions.ReconnectingVisibleAfter"/>: the app shows its reconnecting banner now. Raised at most once
+/// per reconnect, never for a blip that heals sooner.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer, or null for the local peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object, or null for the local peer.</param>
+/// <param name="Elapsed">How long it has been reconnecting.</param>
+public sealed record ReconnectingVisibleNotice(string? RemotePeerId, long? Ref, TimeSpan Elapsed) : EngineNotice;
+
+/// <summary>
+/// A reconnect that was shown (<see cref="ReconnectingVisibleNotice"/>) healed: the local peer is joined again, or the
+/// remote peer connected again; the app hides its banner. A shown reconnect that ends otherwise (the local peer leaves
+/// or closes, the remote peer closes) raises none: the state change says how it ended.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer, or null for the local peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object, or null for the local peer.</param>
+/// <param name="Lasted">How long it was reconnecting in all.</param>
+public sealed record ReconnectingRecoveredNotice(string? RemotePeerId, long? Ref, TimeSpan Lasted) : EngineNotice;
+
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="ValidFor">How long the fresh token stays valid from now.</param>
 public sealed record TokenRefreshedNotice(TimeSpan ValidFor) : EngineNotice;

@@ -56,6 +56,9 @@ public enum TimerKind
 
     /// <summary>The token provider did not answer a refresh in time.</summary>
     TokenRefreshTimeout,
+
+    /// <summary>The local peer, or a remote peer, has been reconnecting long enough to show it.</summary>
+    ReconnectingVisible,
 }
 
 /// <summary>Names one armed timer. A fired timer whose id is no longer armed is ignored by rule.</summary>

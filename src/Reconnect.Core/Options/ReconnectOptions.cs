@@ -41,6 +41,15 @@ public sealed record ReconnectOptions
     /// </summary>
     public TimeSpan RetryNowMinInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the local peer, or a remote peer, must have been reconnecting before a "reconnecting visible" notice
+    /// tells the app to show its banner; a matching "recovered" notice follows when that reconnect heals. Most drops
+    /// heal within a second (a Wi-Fi roam, a NAT rebinding, a socket the liveness check replaced): a banner shown at
+    /// once would flicker on and off for each of them, so the library holds it back instead of every app doing so.
+    /// Must be positive; zero would show every blip.
+    /// </summary>
+    public TimeSpan ReconnectingVisibleAfter { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long signals from a peer not yet in the roster are held.</summary>
     public TimeSpan PendingSignalHold { get; init; } = TimeSpan.FromSeconds(5);
 

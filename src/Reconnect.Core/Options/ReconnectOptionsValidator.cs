@@ -54,6 +54,7 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
 
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "RetryNowMinInterval", options.RetryNowMinInterval);
+        Positive(failures, "ReconnectingVisibleAfter", options.ReconnectingVisibleAfter);
         Positive(failures, "PendingSignalHold", options.PendingSignalHold);
         Check(failures, options.PendingSignalCapacity >= 1, "PendingSignalCapacity must be at least 1.");
         Positive(failures, "LeaveTimeout", options.LeaveTimeout);

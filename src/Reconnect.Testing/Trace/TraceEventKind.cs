@@ -48,6 +48,12 @@ public static class TraceEventKind
     /// <summary>The local peer has been reconnecting for the configured time.</summary>
     public const string StillReconnecting = "still-reconnecting";
 
+    /// <summary>The local peer, or a remote peer, has been reconnecting long enough to show it.</summary>
+    public const string ReconnectingVisible = "reconnecting-visible";
+
+    /// <summary>A reconnect that was shown healed.</summary>
+    public const string ReconnectingRecovered = "reconnecting-recovered";
+
     /// <summary>The token provider failed several times in a row.</summary>
     public const string TokenFailing = "token-failing";
 
@@ -71,6 +77,6 @@ public static class TraceEventKind
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
         SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
-        StillReconnecting, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
+        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
     ];
 }

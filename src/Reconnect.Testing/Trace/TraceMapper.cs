@@ -99,6 +99,8 @@ public static class TraceMapper
             {
                 DelayMs = WholeMilliseconds(n.Elapsed),
             },
+            ReconnectingVisibleNotice n => Reconnecting(new TraceEvent(tMs, peer, TraceEventKind.ReconnectingVisible), n.RemotePeerId, n.Ref, n.Elapsed),
+            ReconnectingRecoveredNotice n => Reconnecting(new TraceEvent(tMs, peer, TraceEventKind.ReconnectingRecovered), n.RemotePeerId, n.Ref, n.Lasted),
             TokenProviderFailingNotice n => new TraceEvent(tMs, peer, TraceEventKind.TokenFailing)
             {
                 Attempt = n.ConsecutiveFailures,
@@ -123,6 +125,10 @@ public static class TraceMapper
             _ => null,
         };
     }
+
+    /// <summary>A reconnecting-visible or -recovered event: whose reconnect (no remote for the local peer) and how long it has lasted.</summary>
+    private static TraceEvent Reconnecting(TraceEvent trace, string? remote, long? reference, TimeSpan lasted) =>
+        trace with { Remote = remote, Ref = reference, DelayMs = WholeMilliseconds(lasted) };
 
     private static TraceEvent FromError(string peer, long tMs, ReconnectError error)
     {

@@ -47,6 +47,8 @@ internal sealed class ClientModel
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
         SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
         StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),
+        ReconnectingVisibleNotice n => new ReconnectingVisibleEvent(at, PeerOrLocal(n.Ref, n.RemotePeerId), n.Elapsed),
+        ReconnectingRecoveredNotice n => new ReconnectingRecoveredEvent(at, PeerOrLocal(n.Ref, n.RemotePeerId), n.Lasted),
         TokenProviderFailingNotice n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
         TokenRefreshedNotice n => new TokenRefreshedEvent(at, n.ValidFor),
         TokenRefreshFailedNotice n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),
@@ -113,6 +115,10 @@ internal sealed class ClientModel
         peer.SetGeneration(n.Generation);
         return new ConnectionBuiltEvent(at, peer, n.Generation, n.Reason);
     }
+
+    /// <summary>The peer object a notice about a remote peer names, or null for one about the local peer.</summary>
+    private RemotePeer? PeerOrLocal(long? reference, string? id) =>
+        reference is { } r && id is not null ? Peer(r, id) : null;
 
     /// <summary>The peer object of an engine ref; a detached one if the ref is unknown, so a stray notice still maps.</summary>
     private RemotePeer Peer(long reference, string id) =>

@@ -149,6 +149,14 @@ public sealed partial class ReconnectClient
                 break;
             case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
             case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
+            case ReconnectingVisibleEvent e:
+                _handlers.Invoke(ReconnectingVisible, this, e);
+                e.Peer?.Raise(e, _handlers);
+                break;
+            case ReconnectingRecoveredEvent e:
+                _handlers.Invoke(ReconnectingRecovered, this, e);
+                e.Peer?.Raise(e, _handlers);
+                break;
             case TokenProviderFailingEvent e: _handlers.Invoke(TokenProviderFailing, this, e); break;
             case TokenRefreshedEvent e: _handlers.Invoke(TokenRefreshed, this, e); break;
             case TokenRefreshFailedEvent e: _handlers.Invoke(TokenRefreshFailed, this, e); break;

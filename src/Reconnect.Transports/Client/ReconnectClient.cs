@@ -82,6 +82,18 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Raised when the client has been reconnecting for <c>ReconnectOptions.StillReconnectingAfter</c>.</summary>
     public event EventHandler<StillReconnectingEvent>? StillReconnecting;
 
+    /// <summary>
+    /// Raised when the client, or a remote peer, has been reconnecting for <c>ReconnectOptions.ReconnectingVisibleAfter</c>:
+    /// show the banner now (a blip raises nothing). The peer's own <see cref="RemotePeer.ReconnectingVisible"/> is raised too.
+    /// </summary>
+    public event EventHandler<ReconnectingVisibleEvent>? ReconnectingVisible;
+
+    /// <summary>
+    /// Raised when a reconnect raised as <see cref="ReconnectingVisible"/> healed; none when it ended in leave or close.
+    /// The peer's own <see cref="RemotePeer.ReconnectingRecovered"/> is raised too.
+    /// </summary>
+    public event EventHandler<ReconnectingRecoveredEvent>? ReconnectingRecovered;
+
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
 

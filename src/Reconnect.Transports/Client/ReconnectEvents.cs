@@ -98,6 +98,26 @@ public sealed record SocketRetryScheduledEvent(TimeSpan At, int Attempt, TimeSpa
 /// </param>
 public sealed record StillReconnectingEvent(TimeSpan At, TimeSpan Elapsed, TimeSpan RetryNowAvailableIn) : ReconnectEvent(At);
 
+/// <summary>
+/// The client (<paramref name="Peer"/> null), or a remote peer, has been reconnecting for
+/// <c>ReconnectOptions.ReconnectingVisibleAfter</c> (default 1 s): show the reconnecting banner now. A blip that heals
+/// sooner raises nothing, so the banner does not flicker; at most one per reconnect.
+/// </summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer, or null for the client itself.</param>
+/// <param name="Elapsed">How long it has been reconnecting.</param>
+public sealed record ReconnectingVisibleEvent(TimeSpan At, RemotePeer? Peer, TimeSpan Elapsed) : ReconnectEvent(At);
+
+/// <summary>
+/// A reconnect that was shown (<see cref="ReconnectingVisibleEvent"/>) healed: the client is joined again, or the remote
+/// peer connected again; hide the banner. Raised in the step that heals, just before its state change. A shown reconnect
+/// that ends otherwise (the client leaves or closes, the remote peer closes) raises none: its state change says how it ended.
+/// </summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer, or null for the client itself.</param>
+/// <param name="Lasted">How long it was reconnecting in all.</param>
+public sealed record ReconnectingRecoveredEvent(TimeSpan At, RemotePeer? Peer, TimeSpan Lasted) : ReconnectEvent(At);
+
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="ValidFor">How long the fresh token stays valid from now.</param>

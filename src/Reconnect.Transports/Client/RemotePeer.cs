@@ -38,6 +38,12 @@ public sealed class RemotePeer
     /// <summary>Raised when its metadata changes.</summary>
     public event EventHandler<PeerMetadataChangedEvent>? MetadataChanged;
 
+    /// <summary>Raised when its media has been reconnecting for <c>ReconnectOptions.ReconnectingVisibleAfter</c> (a blip raises nothing).</summary>
+    public event EventHandler<ReconnectingVisibleEvent>? ReconnectingVisible;
+
+    /// <summary>Raised when its shown reconnect healed (connected again); none when it closed instead.</summary>
+    public event EventHandler<ReconnectingRecoveredEvent>? ReconnectingRecovered;
+
     /// <summary>The peer's id in the channel.</summary>
     public string Id { get; }
 
@@ -167,6 +173,8 @@ public sealed class RemotePeer
             case StreamRemovedEvent e: handlers.Invoke(StreamRemoved, this, e); break;
             case DataChannelsResetEvent e: handlers.Invoke(DataChannelsReset, this, e); break;
             case PeerMetadataChangedEvent e: handlers.Invoke(MetadataChanged, this, e); break;
+            case ReconnectingVisibleEvent e: handlers.Invoke(ReconnectingVisible, this, e); break;
+            case ReconnectingRecoveredEvent e: handlers.Invoke(ReconnectingRecovered, this, e); break;
             default: break;
         }
     }

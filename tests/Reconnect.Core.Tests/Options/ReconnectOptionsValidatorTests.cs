@@ -55,6 +55,7 @@ public sealed class ReconnectOptionsValidatorTests
         ["Reconcile.RejoinWait zero"] = ("Reconcile.RejoinWait", Defaults with { Reconcile = new() { RejoinWait = TimeSpan.Zero } }),
         ["StillReconnectingAfter zero"] = ("StillReconnectingAfter", Defaults with { StillReconnectingAfter = TimeSpan.Zero }),
         ["RetryNowMinInterval zero"] = ("RetryNowMinInterval", Defaults with { RetryNowMinInterval = TimeSpan.Zero }),
+        ["ReconnectingVisibleAfter zero"] = ("ReconnectingVisibleAfter", Defaults with { ReconnectingVisibleAfter = TimeSpan.Zero }),
         ["PendingSignalHold zero"] = ("PendingSignalHold", Defaults with { PendingSignalHold = TimeSpan.Zero }),
         ["PendingSignalCapacity zero"] = ("PendingSignalCapacity", Defaults with { PendingSignalCapacity = 0 }),
         ["LeaveTimeout zero"] = ("LeaveTimeout", Defaults with { LeaveTimeout = TimeSpan.Zero }),

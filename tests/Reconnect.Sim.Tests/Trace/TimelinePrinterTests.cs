@@ -12,6 +12,7 @@ public sealed class TimelinePrinterTests
             "    1.200s  A: metadata-changed B [name=bob]\n" +
             "   10.000s  fault      A offline for 5.000s\n" +
             "   10.000s  A: joined -> reconnecting\n" +
+            "   11.000s  A: reconnecting-visible after 1.000s\n" +
             "   11.500s  A: socket-attempt 2 (epoch 2)\n" +
             "   12.512s  A sees B: connected -> reconnecting\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
@@ -22,6 +23,7 @@ public sealed class TimelinePrinterTests
             "   14.500s  A: still-reconnecting for 4.500s\n" +
             "   15.810s  A: data-channels-reset B (conn 2)\n" +
             "   15.843s  A: stream-added camB rebound (conn 2)\n" +
+            "   15.900s  A: reconnecting-recovered after 5.900s\n" +
             "   15.900s  A: reconnecting -> joined\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
@@ -43,6 +45,7 @@ public sealed class TimelinePrinterTests
             "   10.000s  A: joined -> reconnecting (signalling lost)\n" +
             "   10.001s  A: ignored timer Heartbeat (cancelled or superseded timer)\n" +
             "   10.250s  A: socket-retry 2 in 1.250s after code 1006\n" +
+            "   11.000s  A: reconnecting-visible after 1.000s\n" +
             "   11.500s  A: socket-attempt 2 (epoch 2)\n" +
             "   12.512s  A sees B: connected -> reconnecting (ice disconnected)\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
@@ -54,6 +57,7 @@ public sealed class TimelinePrinterTests
             "   15.800s  A: connection-built B (conn 2, ladder exhausted)\n" +
             "   15.810s  A: data-channels-reset B (conn 2)\n" +
             "   15.843s  A: stream-added camB rebound (conn 2)\n" +
+            "   15.900s  A: reconnecting-recovered after 5.900s\n" +
             "   15.900s  A: reconnecting -> joined (welcomed)\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +

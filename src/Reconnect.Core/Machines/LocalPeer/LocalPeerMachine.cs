@@ -107,6 +107,12 @@ internal enum LocalPeerEffect
     /// <summary>Disarm the still-reconnecting timer.</summary>
     CancelStillReconnectingTimer,
 
+    /// <summary>Arm the reconnecting-visible timer: the app is shown the reconnect only once it has lasted the configured time.</summary>
+    StartReconnectingVisibleTimer,
+
+    /// <summary>Disarm the reconnecting-visible timer; if the reconnect was shown and the peer is joined again, raise its recovered notice.</summary>
+    EndReconnectingVisible,
+
     /// <summary>Send the leave message and arm the leave timeout.</summary>
     BeginLeave,
 
@@ -171,9 +177,9 @@ internal static class LocalPeerMachine
 
         b.In(LocalPeerPhase.Reconnecting)
             .SubstateOf(LocalPeerPhase.InChannel)
-            .Deadline("the socket's attempt budget; a still-reconnecting notice at the configured time")
-            .OnEnter(LocalPeerEffect.StartStillReconnectingTimer)
-            .OnExit(LocalPeerEffect.CancelStillReconnectingTimer)
+            .Deadline("the socket's attempt budget; reconnecting-visible and still-reconnecting notices at the configured times")
+            .OnEnter(LocalPeerEffect.StartStillReconnectingTimer, LocalPeerEffect.StartReconnectingVisibleTimer)
+            .OnExit(LocalPeerEffect.CancelStillReconnectingTimer, LocalPeerEffect.EndReconnectingVisible)
             .On(LocalPeerTrigger.Welcomed).GoTo(LocalPeerPhase.Joined)
             .Reject(LocalPeerTrigger.JoinRequested, "already in a channel, reconnecting");
 

@@ -132,6 +132,12 @@ internal enum RemotePeerEffect
 
     /// <summary>Close the media connection and disarm the peer's timers.</summary>
     CloseMedia,
+
+    /// <summary>Arm the peer's reconnecting-visible timer, unless a reconnect the app already sees goes on (a re-entry).</summary>
+    StartReconnectingVisibleTimer,
+
+    /// <summary>Unless still reconnecting (a re-entry), disarm the peer's reconnecting-visible timer; if the reconnect was shown and the peer is connected again, raise its recovered notice.</summary>
+    EndReconnectingVisible,
 }
 
 /// <summary>What a remote peer machine's guards and choices read.</summary>
@@ -195,6 +201,8 @@ internal static class RemotePeerMachine
         b.In(RemotePeerPhase.Reconnecting)
             .SubstateOf(RemotePeerPhase.Present)
             .Deadline("the rebuilt connection's connect timeout, or the wait for a rejoin")
+            .OnEnter(RemotePeerEffect.StartReconnectingVisibleTimer)
+            .OnExit(RemotePeerEffect.EndReconnectingVisible)
             .On(RemotePeerTrigger.IceConnected).GoTo(RemotePeerPhase.Connected)
             .Ignore(RemotePeerTrigger.IceDisconnected, "already reconnecting")
             .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)

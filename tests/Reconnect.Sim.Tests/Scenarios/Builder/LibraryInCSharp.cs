@@ -36,6 +36,7 @@ internal static partial class LibraryInCSharp
         ["peer-joins-during-outage"] = PeerJoinsDuringOutage,
         ["peer-leaves-during-outage"] = PeerLeavesDuringOutage,
         ["publish-unpublish-mid-call"] = PublishUnpublishMidCall,
+        ["reconnecting-banner"] = ReconnectingBanner,
         ["regression-crash-sleep-offline"] = RegressionCrashSleepOffline,
         ["regression-crash-then-resume"] = RegressionCrashThenResume,
         ["regression-late-joiner"] = RegressionLateJoiner,
