@@ -33,6 +33,7 @@ public sealed class ScenarioValidationTests
         { FaultKind.Publish, ["peer", "stream"] },
         { FaultKind.Unpublish, ["peer", "stream"] },
         { FaultKind.ReplaceTrack, ["peer", "stream", "track"] },
+        { FaultKind.RetryNow, ["peer"] },
     };
 
     [Fact]
