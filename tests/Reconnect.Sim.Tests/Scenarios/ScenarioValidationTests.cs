@@ -270,6 +270,15 @@ public sealed class ScenarioValidationTests
     }
 
     [Fact]
+    public void Reconnecting_visible_and_retry_now_overrides_must_be_positive()
+    {
+        var scenario = ScenarioSamples.WithPeer(0, p => p with { Options = new PeerOptionsSpec { ReconnectingVisibleAfterMs = 0, RetryNowMinIntervalMs = -1 } });
+
+        AssertProblem(scenario, "$.peers[0].options", "ReconnectingVisibleAfter must be positive");
+        AssertProblem(scenario, "$.peers[0].options", "RetryNowMinInterval must be positive");
+    }
+
+    [Fact]
     public void Expectations_naming_unknown_errors_or_peers_are_rejected()
     {
         var scenario = ScenarioSamples.TwoPeers with
