@@ -65,6 +65,8 @@ internal sealed class CallClient(string name, SimHost host, HostClock clock, Cal
 
     public void ReplaceTrack(string streamId, string trackId) => Observe(client.ReplaceTrackAsync(streamId, trackId));
 
+    public void RetryNow() => Observe(client.RetryNowAsync());
+
     /// <summary>A command's failure is the client's to report (an error event, a closed client): it is observed, not thrown.</summary>
     private static void Observe(Task command) =>
         _ = command.ContinueWith(static done => done.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

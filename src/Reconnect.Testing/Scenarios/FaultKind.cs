@@ -104,4 +104,8 @@ public enum FaultKind
     /// <summary>The peer's app replaces the track of its local stream <c>stream</c> with <c>track</c>.</summary>
     [JsonStringEnumMemberName("replace-track")]
     ReplaceTrack,
+
+    /// <summary>The peer's app presses "retry now": every pending retry wait is cut short, unless the rate limit refuses the press.</summary>
+    [JsonStringEnumMemberName("retry-now")]
+    RetryNow,
 }

@@ -76,6 +76,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.Publish => new(FaultFields.Peer | FaultFields.Stream, FaultFields.None),
         FaultKind.Unpublish => new(FaultFields.Peer | FaultFields.Stream, FaultFields.None),
         FaultKind.ReplaceTrack => new(FaultFields.Peer | FaultFields.Stream | FaultFields.Track, FaultFields.None),
+        FaultKind.RetryNow => new(FaultFields.Peer, FaultFields.None),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined fault kind."),
     };
 }

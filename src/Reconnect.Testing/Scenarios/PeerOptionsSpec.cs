@@ -16,6 +16,12 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides <see cref="ReconnectOptions.StillReconnectingAfter"/>, in milliseconds.</summary>
     public int? StillReconnectingAfterMs { get; init; }
 
+    /// <summary>Overrides <see cref="ReconnectOptions.ReconnectingVisibleAfter"/>, in milliseconds.</summary>
+    public int? ReconnectingVisibleAfterMs { get; init; }
+
+    /// <summary>Overrides <see cref="ReconnectOptions.RetryNowMinInterval"/>, in milliseconds.</summary>
+    public int? RetryNowMinIntervalMs { get; init; }
+
     /// <summary>Overrides the socket backoff's initial delay, in milliseconds.</summary>
     public int? BackoffInitialMs { get; init; }
 
@@ -70,6 +76,8 @@ public sealed record PeerOptionsSpec
                 _ => EvictionBehaviour.RejoinAsNew,
             },
             StillReconnectingAfter = Duration(StillReconnectingAfterMs, defaults.StillReconnectingAfter),
+            ReconnectingVisibleAfter = Duration(ReconnectingVisibleAfterMs, defaults.ReconnectingVisibleAfter),
+            RetryNowMinInterval = Duration(RetryNowMinIntervalMs, defaults.RetryNowMinInterval),
             Backoff = defaults.Backoff with
             {
                 InitialDelay = Duration(BackoffInitialMs, defaults.Backoff.InitialDelay),

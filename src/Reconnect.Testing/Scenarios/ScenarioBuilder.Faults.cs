@@ -128,4 +128,7 @@ public sealed partial class ScenarioBuilder
     /// <summary><see cref="FaultKind.ReplaceTrack"/>: the peer's app replaces the track of its local stream with <paramref name="track"/>.</summary>
     public ScenarioBuilder ReplaceTrack(string peer, string stream, string track) =>
         Add(Fault(FaultKind.ReplaceTrack, peer) with { Stream = stream, Track = track });
+
+    /// <summary><see cref="FaultKind.RetryNow"/>: the peer's app presses "retry now", cutting its pending retry waits short.</summary>
+    public ScenarioBuilder RetryNow(string peer) => Add(Fault(FaultKind.RetryNow, peer));
 }

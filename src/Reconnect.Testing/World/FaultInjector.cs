@@ -59,6 +59,7 @@ internal sealed partial class FaultInjector
             case FaultKind.Publish: peer!.Publish(fault.Stream!); break;
             case FaultKind.Unpublish: Unpublish(peer!, fault.Stream!); break;
             case FaultKind.ReplaceTrack: peer!.ReplaceTrack(fault.Stream!, fault.Track!); break;
+            case FaultKind.RetryNow: peer!.RetryNow(); break;
             case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
             case FaultKind.WallClockJump: peer!.Clock.StepWallClock(TimeSpan.FromMilliseconds(fault.OffsetMs ?? 0)); break;
             default:

@@ -55,4 +55,7 @@ internal interface IFaultPeer
 
     /// <summary>Its app replaces the track of a local stream.</summary>
     void ReplaceTrack(string streamId, string trackId);
+
+    /// <summary>Its app presses "retry now": pending retry waits are cut short.</summary>
+    void RetryNow();
 }

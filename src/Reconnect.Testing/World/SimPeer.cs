@@ -125,6 +125,9 @@ public sealed class SimPeer : IFaultPeer, ICheckedPeer
         Pump.Post(new LocalTrackReplaced(streamId, trackId));
     }
 
+    /// <summary>Presses "retry now": pending retry waits are cut short.</summary>
+    public void RetryNow() => Pump.Post(new RetryNowRequested());
+
     /// <summary>Leaves the channel.</summary>
     public void Leave()
     {

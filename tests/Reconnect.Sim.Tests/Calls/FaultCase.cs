@@ -1,3 +1,4 @@
+using Reconnect.Core.Engine;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Calls;
@@ -10,5 +11,11 @@ internal enum CallEnd
     Ends,
 }
 
-/// <summary>One fault case: what it injects into a <see cref="FaultedCall"/> and the effect it checks through the client API.</summary>
-internal sealed record FaultCase(FaultKind Kind, Func<FaultedCall, Task> Act, CallEnd End = CallEnd.KeepsIdentity);
+/// <summary>
+/// One fault case: what it injects into a <see cref="FaultedCall"/> and the effect it checks through the client API;
+/// <see cref="AliceOptions"/> are alice's engine options when the case needs other than the defaults.
+/// </summary>
+internal sealed record FaultCase(FaultKind Kind, Func<FaultedCall, Task> Act, CallEnd End = CallEnd.KeepsIdentity)
+{
+    public ReconnectOptions? AliceOptions { get; init; }
+}

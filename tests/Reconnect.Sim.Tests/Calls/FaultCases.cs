@@ -37,6 +37,19 @@ internal static class FaultCases
         ["publish"] = new(FaultKind.Publish, PublishAsync),
         ["unpublish"] = new(FaultKind.Unpublish, UnpublishAsync),
         ["replace-track"] = new(FaultKind.ReplaceTrack, ReplaceTrackAsync),
+        ["retry-now"] = new(FaultKind.RetryNow, RetryNowAsync) { AliceOptions = LongBackoff },
+    };
+
+    /// <summary>Alice's options for retry-now: connect failures backed off from 1 s up to a minute, even while her session may resume.</summary>
+    private static ReconnectOptions LongBackoff { get; } = new ReconnectOptions() with
+    {
+        Backoff = new SocketBackoffOptions
+        {
+            InitialDelay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromMinutes(1),
+            OfflineProbeInterval = null,
+            ResumeWindowMaxDelay = TimeSpan.FromMinutes(1),
+        },
     };
 
     /// <summary>A fault on alice, now.</summary>
@@ -157,6 +170,27 @@ internal static class FaultCases
         c.Call.Inject(On(FaultKind.Unpublish) with { Stream = "cam" });
         await c.UntilAsync(() => c.Remote(c.Bob, "alice")?.Streams.Any(s => s.Id == "cam") == false, "unpublish: bob still sees the camera");
         Assert.Contains(c.Seen("bob").OfType<StreamRemovedNotice>(), removed => removed.StreamId == "cam");
+    }
+
+    /// <summary>
+    /// Alice's signalling is cut for 40 s, so her failed connects back off for ever longer; 100 ms after the path
+    /// returns her app presses retry now: she is joined again before the wait pending at the press would have ended.
+    /// </summary>
+    private static async Task RetryNowAsync(FaultedCall c)
+    {
+        var retryDue = TimeSpan.Zero;
+        c.Alice.NoticeDispatched += (_, e) =>
+        {
+            if (e.Notice is SocketRetryScheduledNotice retry)
+            {
+                retryDue = c.Call.Elapsed + retry.Delay;
+            }
+        };
+        c.Call.Inject([On(FaultKind.SignallingDrop) with { DurationMs = 40_000 }, On(FaultKind.RetryNow, atMs: 40_100)]);
+        await c.Call.RunForAsync(TimeSpan.FromMilliseconds(40_100));
+        Assert.True(c.Alice.State == LocalPeerState.Reconnecting && retryDue > c.Call.Elapsed, c.Failure($"retry-now: alice was not waiting to retry at the press (retry due at {retryDue})"));
+        await c.UntilAsync(() => c.Alice.State == LocalPeerState.Joined, "retry-now: alice never came back");
+        Assert.True(c.Call.Elapsed < retryDue, c.Failure($"retry-now: alice came back at {c.Call.Elapsed}, not before the retry due at {retryDue}"));
     }
 
     /// <summary>A new track on alice's camera needs no renegotiation: bob keeps the same stream on the same connection.</summary>

@@ -14,11 +14,11 @@ internal sealed class FaultedCall : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<EngineNotice>> _seen = new(StringComparer.Ordinal) { ["alice"] = [], ["bob"] = [] };
 
-    private FaultedCall(ulong seed)
+    private FaultedCall(ulong seed, ReconnectOptions? aliceOptions)
     {
         Seed = seed;
         Call = new VirtualCall(seed);
-        Alice = Record(Call.AddClient("alice"), "alice");
+        Alice = Record(Call.AddClient("alice", aliceOptions), "alice");
         Bob = Record(Call.AddClient("bob"), "bob");
     }
 
@@ -32,10 +32,10 @@ internal sealed class FaultedCall : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Builds the call, publishes alice's camera, joins both and runs until the call is healed.</summary>
-    public static async Task<FaultedCall> StartAsync(ulong seed)
+    /// <summary>Builds the call (alice with <paramref name="aliceOptions"/>, when given), publishes alice's camera, joins both and runs until the call is healed.</summary>
+    public static async Task<FaultedCall> StartAsync(ulong seed, ReconnectOptions? aliceOptions = null)
     {
-        var call = new FaultedCall(seed);
+        var call = new FaultedCall(seed, aliceOptions);
         await call.Alice.PublishAsync(new StreamInfo("cam", new Dictionary<string, string>()), Ct);
         await call.Call.RunAsync(Task.WhenAll(call.Alice.JoinAsync("room", "alice", null, Ct), call.Bob.JoinAsync("room", "bob", null, Ct)));
         Assert.True(await call.Call.RunUntilHealedAsync(), call.Failure("the call never healed before the fault"));

@@ -50,7 +50,7 @@ public sealed class VirtualCallFaultTests
     public async Task A_fault_has_its_effect_and_the_call_heals_or_ends_rightly_with_no_violation(string name)
     {
         var fault = FaultCases.All[name];
-        await using var call = await FaultedCall.StartAsync(Seed);
+        await using var call = await FaultedCall.StartAsync(Seed, fault.AliceOptions);
         var aliceSeenByBob = call.Remote(call.Bob, "alice");
         var bobSeenByAlice = call.Remote(call.Alice, "bob");
         call.Mark();

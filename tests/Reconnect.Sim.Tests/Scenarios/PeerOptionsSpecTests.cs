@@ -53,6 +53,15 @@ public sealed class PeerOptionsSpecTests
     }
 
     [Fact]
+    public void The_reconnecting_visible_and_retry_now_overrides_land_on_their_options()
+    {
+        var options = new PeerOptionsSpec { ReconnectingVisibleAfterMs = 2_500, RetryNowMinIntervalMs = 10_000 }.ToOptions();
+
+        Assert.Equal((Ms(2_500), Ms(10_000)), (options.ReconnectingVisibleAfter, options.RetryNowMinInterval));
+        Assert.Equal(Knobs(new ReconnectOptions()), Knobs(options));
+    }
+
+    [Fact]
     public void Rejoin_choice_maps_to_rejoin_as_new()
     {
         Assert.Equal(EvictionBehaviour.RejoinAsNew, new PeerOptionsSpec { OnEvicted = EvictionChoice.Rejoin }.ToOptions().OnEvicted);

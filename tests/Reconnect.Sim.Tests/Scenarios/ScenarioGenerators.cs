@@ -93,6 +93,8 @@ internal static class ScenarioGenerators
             Maybe(Gen.Choose(1, 30_000)),
             Maybe(Gen.Choose(20_001, 120_000)),
             Maybe(Gen.Choose(1, 20_000)),
+            Maybe(Gen.Choose(1, 10_000)),
+            Maybe(Gen.Choose(1, 60_000)),
         ])
         from maxAttempts in Maybe(Gen.Choose(1, 10_000))
         from rosterRetries in Maybe(Gen.Choose(0, 100))
@@ -111,6 +113,8 @@ internal static class ScenarioGenerators
             WelcomeTimeoutMs = durations[6],
             LivenessTimeoutMs = durations[7],
             PingIntervalMs = durations[8],
+            ReconnectingVisibleAfterMs = durations[9],
+            RetryNowMinIntervalMs = durations[10],
             BackoffMaxAttempts = maxAttempts,
             RosterRetries = rosterRetries,
             ResumeWindowMaxMs = resumeWindowMax,

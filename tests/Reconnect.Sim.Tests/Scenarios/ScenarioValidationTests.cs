@@ -33,6 +33,7 @@ public sealed class ScenarioValidationTests
         { FaultKind.Publish, ["peer", "stream"] },
         { FaultKind.Unpublish, ["peer", "stream"] },
         { FaultKind.ReplaceTrack, ["peer", "stream", "track"] },
+        { FaultKind.RetryNow, ["peer"] },
     };
 
     [Fact]
@@ -266,6 +267,15 @@ public sealed class ScenarioValidationTests
         var scenario = ScenarioSamples.WithPeer(0, p => p with { Options = new PeerOptionsSpec { BackoffInitialMs = 5_000, BackoffMaxMs = 1_000 } });
 
         AssertProblem(scenario, "$.peers[0].options", "Backoff.MaxDelay must be at least Backoff.InitialDelay");
+    }
+
+    [Fact]
+    public void Reconnecting_visible_and_retry_now_overrides_must_be_positive()
+    {
+        var scenario = ScenarioSamples.WithPeer(0, p => p with { Options = new PeerOptionsSpec { ReconnectingVisibleAfterMs = 0, RetryNowMinIntervalMs = -1 } });
+
+        AssertProblem(scenario, "$.peers[0].options", "ReconnectingVisibleAfter must be positive");
+        AssertProblem(scenario, "$.peers[0].options", "RetryNowMinInterval must be positive");
     }
 
     [Fact]

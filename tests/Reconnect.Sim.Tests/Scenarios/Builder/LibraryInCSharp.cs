@@ -43,6 +43,7 @@ internal static partial class LibraryInCSharp
         ["regression-offline-before-first-roster"] = RegressionOfflineBeforeFirstRoster,
         ["regression-publish-during-server-restart"] = RegressionPublishDuringServerRestart,
         ["replace-track-during-outage"] = ReplaceTrackDuringOutage,
+        ["retry-now"] = RetryNow,
         ["seed-demo"] = SeedDemo,
         ["server-crash"] = ServerCrash,
         ["server-kick-capacity"] = ServerKickCapacity,
