@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reconnect.Core.Policies;
 
 namespace Reconnect.Channel;
@@ -12,11 +13,34 @@ public sealed class LiteralTokenValidator : ITokenValidator
 {
     private const string OkPrefix = "ok:";
     private const string PeerBoundPrefix = "ok@";
+    private const string ExpirySuffix = ";exp=";
+
+    /// <summary>
+    /// The expiry a token carries as a <c>;exp=&lt;unix ms&gt;</c> suffix (<c>ok:alice;exp=1700000000000</c>), or null when it
+    /// carries none; the suffix is not part of the account or channel the token names.
+    /// </summary>
+    public static DateTimeOffset? ExpiryOf(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var at = token.LastIndexOf(ExpirySuffix, StringComparison.Ordinal);
+        return at >= 0 && long.TryParse(token.AsSpan(at + ExpirySuffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+    }
+
+    /// <summary>The token with its expiry: <c>ok:alice</c> expiring at <paramref name="expires"/> is <c>ok:alice;exp=&lt;unix ms&gt;</c>.</summary>
+    public static string WithExpiry(string token, DateTimeOffset expires) =>
+        string.Create(CultureInfo.InvariantCulture, $"{token}{ExpirySuffix}{expires.ToUnixTimeMilliseconds()}");
 
     /// <inheritdoc />
     public TokenCheck Validate(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (ExpiryOf(token) is not null)
+        {
+            token = token[..token.LastIndexOf(ExpirySuffix, StringComparison.Ordinal)];
+        }
+
         if (token.StartsWith(PeerBoundPrefix, StringComparison.Ordinal))
         {
             return token[PeerBoundPrefix.Length..].Split(':', 2) switch

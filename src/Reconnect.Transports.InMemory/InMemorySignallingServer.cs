@@ -15,6 +15,7 @@ public sealed class InMemorySignallingServer
     private readonly long _start;
     private readonly SortedDictionary<long, (InMemorySignallingPort Client, long Epoch)> _connections = [];
     private readonly Dictionary<ChannelTimerId, ITimer> _timers = [];
+    private readonly Dictionary<long, ITimer> _tokenExpiries = [];
     private long _nextConnection;
 
     /// <summary>Creates the server on a host.</summary>
@@ -69,6 +70,12 @@ public sealed class InMemorySignallingServer
         }
 
         _timers.Clear();
+        foreach (var expiry in _tokenExpiries.Values)
+        {
+            expiry.Dispose();
+        }
+
+        _tokenExpiries.Clear();
         _server = fresh;
     }
 
@@ -98,6 +105,7 @@ public sealed class InMemorySignallingServer
         var id = ++_nextConnection;
         _connections[id] = (client, epoch);
         _fabric.SendOnSocket(Host, client.Host, epoch, () => client.OnOpened(epoch, id));
+        ArmTokenExpiry(id, token);
         Handle(new ConnectionOpened(id, token));
     }
 
@@ -128,6 +136,9 @@ public sealed class InMemorySignallingServer
                     var text = ProtocolCodec.Encode(send.Message);
                     _fabric.SendOnSocket(Host, c.Client.Host, c.Epoch, () => c.Client.OnFrame(c.Epoch, text));
                     break;
+                case TokenRenewed renewed when _connections.ContainsKey(renewed.ConnectionId):
+                    ArmTokenExpiry(renewed.ConnectionId, renewed.Token);
+                    break;
                 case Reconnect.Channel.CloseConnection close when _connections.Remove(close.ConnectionId, out var c):
                     _fabric.SendOnSocket(Host, c.Client.Host, c.Epoch, () => c.Client.OnClosed(c.Epoch, close.Code, close.Reason));
                     break;
@@ -148,6 +159,40 @@ public sealed class InMemorySignallingServer
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Arms the expiry of the token a connection holds, as the real server does: when it passes while the connection is open,
+    /// the channel logic is told (and closes it with 4002); a token taken later replaces the expiry, one without none is armed.
+    /// </summary>
+    private void ArmTokenExpiry(long connection, string token)
+    {
+        if (_tokenExpiries.Remove(connection, out var old))
+        {
+            old.Dispose();
+        }
+
+        if (LiteralTokenValidator.ExpiryOf(token) is not { } expires)
+        {
+            return;
+        }
+
+        var due = expires - _fabric.Time.GetUtcNow();
+        _tokenExpiries[connection] = _fabric.Time.CreateTimer(
+            _ =>
+            {
+                if (_tokenExpiries.Remove(connection, out var t))
+                {
+                    t.Dispose();
+                    if (_connections.ContainsKey(connection))
+                    {
+                        Handle(new TokenExpired(connection));
+                    }
+                }
+            },
+            null,
+            due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
     }
 
     private void Arm(Reconnect.Channel.ArmChannelTimer start)

@@ -45,6 +45,21 @@ public sealed class TokenTests
     }
 
     [Theory]
+    [InlineData("ok:acme", null)]
+    [InlineData("ok:acme:room", "room")]
+    [InlineData("ok@alice:acme", null)]
+    public void Sim_tokens_carry_their_expiry_as_a_suffix_that_names_no_claim(string token, string? channel)
+    {
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123);
+        var expiring = LiteralTokenValidator.WithExpiry(token, expires);
+
+        Assert.Equal(expires, LiteralTokenValidator.ExpiryOf(expiring));
+        Assert.Null(LiteralTokenValidator.ExpiryOf(token));
+        Assert.Equal(new LiteralTokenValidator().Validate(token), new LiteralTokenValidator().Validate(expiring));
+        Assert.Equal(channel, Assert.IsType<TokenAccepted>(new LiteralTokenValidator().Validate(expiring)).ChannelPattern);
+    }
+
+    [Theory]
     [InlineData("ok@:acme")]
     [InlineData("ok@alice")]
     [InlineData("ok@alice:")]

@@ -88,6 +88,13 @@ public sealed partial class ScenarioBuilder
         return this;
     }
 
+    /// <summary>Sets <c>server.tokenLifetimeMs</c>: every token the peers fetch expires that long after it is issued, and the server closes a connection whose token expires with 4002.</summary>
+    public ScenarioBuilder TokenLifetime(TimeSpan lifetime)
+    {
+        _scenario = _scenario with { Server = _scenario.Server with { TokenLifetimeMs = ScenarioTime.Milliseconds(lifetime, nameof(lifetime)) } };
+        return this;
+    }
+
     /// <summary>Sets the channel of every peer not given one of its own (default <see cref="DefaultChannel"/>).</summary>
     public ScenarioBuilder Channel(string channel)
     {

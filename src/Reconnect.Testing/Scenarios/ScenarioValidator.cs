@@ -53,6 +53,10 @@ internal sealed class ScenarioValidator
         Positive("$.recoveryBoundMs", _scenario.RecoveryBoundMs, "recoveryBoundMs", ScenarioLimits.MaxDurationMs);
         CheckNetwork();
         Positive("$.server.silenceGraceMs", _scenario.Server.SilenceGraceMs, "silenceGraceMs", ScenarioLimits.MaxGraceMs);
+        if (_scenario.Server.TokenLifetimeMs is { } lifetime)
+        {
+            Positive("$.server.tokenLifetimeMs", lifetime, "tokenLifetimeMs", ScenarioLimits.MaxDurationMs);
+        }
         CheckPeers();
         CheckTimeline();
         CheckExpectations();

@@ -15,7 +15,7 @@ public sealed class SimPeer : IFaultPeer, ICheckedPeer
 {
     private readonly SortedDictionary<string, string> _tracks = new(StringComparer.Ordinal);
 
-    internal SimPeer(PeerSpec spec, SimNetwork network, HostClock clock, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed)
+    internal SimPeer(PeerSpec spec, SimNetwork network, HostClock clock, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed, TimeSpan? tokenLifetime)
     {
         Spec = spec;
         Host = network.Host(spec.Name);
@@ -24,7 +24,7 @@ public sealed class SimPeer : IFaultPeer, ICheckedPeer
         Pump = new EnginePump(Engine, clock, EnginePumpMode.Inline);
         Signalling = new InMemorySignallingPort(network, spec.Name, server, Pump);
         Media = new InMemoryMediaPort(network, spec.Name, directory, Pump);
-        Token = new SimTokenPort(network, spec.Name, Pump);
+        Token = new SimTokenPort(network, spec.Name, Pump, tokenLifetime);
         Pump.Attach(new EnginePorts(Token, Signalling, Media));
         foreach (var stream in spec.Streams)
         {

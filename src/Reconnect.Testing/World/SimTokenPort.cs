@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reconnect.Channel;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Testing.Network;
@@ -21,14 +22,16 @@ public sealed class SimTokenPort : ITokenPort, ITokenFaults
     private readonly SimNetwork _network;
     private readonly string _host;
     private readonly IEngineInputSink _sink;
+    private readonly TimeSpan? _lifetime;
     private int _issued;
 
-    /// <summary>Creates the provider for a peer's host.</summary>
-    public SimTokenPort(SimNetwork network, string host, IEngineInputSink sink)
+    /// <summary>Creates the provider for a peer's host; with a <paramref name="lifetime"/>, each token expires that long after it is issued.</summary>
+    public SimTokenPort(SimNetwork network, string host, IEngineInputSink sink, TimeSpan? lifetime = null)
     {
         _network = network;
         _host = host;
         _sink = sink;
+        _lifetime = lifetime;
     }
 
     /// <summary>How many of the next fetches fail.</summary>
@@ -88,6 +91,13 @@ public sealed class SimTokenPort : ITokenPort, ITokenFaults
             return;
         }
 
-        _sink.Post(new TokenFetched(attempt, $"ok:{_host}", [turn]));
+        var token = $"ok:{_host}";
+        if (_lifetime is { } lifetime)
+        {
+            _sink.Post(new TokenFetched(attempt, LiteralTokenValidator.WithExpiry(token, _network.Time.GetUtcNow() + lifetime), [turn], lifetime));
+            return;
+        }
+
+        _sink.Post(new TokenFetched(attempt, token, [turn]));
     }
 }

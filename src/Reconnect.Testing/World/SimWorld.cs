@@ -66,7 +66,7 @@ public sealed class SimWorld : IFaultWorld
         var directory = new InMemoryMediaDirectory();
         foreach (var spec in scenario.Peers)
         {
-            var peer = new SimPeer(spec, _network, new HostClock(_time), _server, directory, root.Fork($"peer:{spec.Name}").NextUInt64());
+            var peer = new SimPeer(spec, _network, new HostClock(_time), _server, directory, root.Fork($"peer:{spec.Name}").NextUInt64(), _scenario.Server.TokenLifetime);
             _peers.Add(peer);
             peer.Pump.NoticeRaised += (_, e) => OnNotice(peer, e.Notice);
         }

@@ -145,10 +145,11 @@ public sealed class ScenarioValidationTests
         {
             DurationMs = 0,
             RecoveryBoundMs = -1,
-            Server = new ServerSettings { SilenceGraceMs = 0 },
+            Server = new ServerSettings { SilenceGraceMs = 0, TokenLifetimeMs = 0 },
             Timeline = [],
         };
 
+        AssertProblem(scenario, "$.server.tokenLifetimeMs", "tokenLifetimeMs must be positive (was 0)");
         AssertProblem(scenario, "$.durationMs", "durationMs must be positive (was 0)");
         AssertProblem(scenario, "$.recoveryBoundMs", "recoveryBoundMs must be positive (was -1)");
         AssertProblem(scenario, "$.server.silenceGraceMs", "silenceGraceMs must be positive (was 0)");

@@ -93,6 +93,15 @@ internal static partial class LibraryInCSharp
             .Expect(e => e.NoPeerLeft())
             .Build();
 
+    private static Scenario TwoHourCallTenMinuteTokens() =>
+        ScenarioBuilder.Create("two-hour-call-ten-minute-tokens")
+            .Describe("A and B stay in a 2-hour call on tokens that expire 10 minutes after issue; the server closes a socket whose token expires with 4002. Each peer refreshes its token over the open socket ahead of expiry, so no socket is ever closed or reopened: no peer-left and no error.")
+            .TokenLifetime(TimeSpan.FromMinutes(10))
+            .Duration(TimeSpan.FromHours(2))
+            .Cameras("A", "B")
+            .Expect(e => e.NoPeerLeft())
+            .Build();
+
     private static Scenario WallClockJumpBackward() =>
         ScenarioBuilder.Create("wall-clock-jump-backward")
             .Describe("A's wall clock steps an hour backwards at t=10 s (an NTP correction) while its monotonic clock, timers and network run on. The engine runs on monotonic time: A's pump ignores the step with a notice and nothing changes: no reconnect, no peer-left and no error.")

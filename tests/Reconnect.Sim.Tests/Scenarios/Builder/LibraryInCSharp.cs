@@ -56,6 +56,7 @@ internal static partial class LibraryInCSharp
         ["token-expiry"] = TokenExpiry,
         ["token-failures"] = TokenFailures,
         ["token-hang"] = TokenHang,
+        ["two-hour-call-ten-minute-tokens"] = TwoHourCallTenMinuteTokens,
         ["wall-clock-jump-backward"] = WallClockJumpBackward,
         ["wall-clock-jump-forward"] = WallClockJumpForward,
     };
