@@ -1,6 +1,6 @@
 namespace Reconnect.Testing.World;
 
-/// <summary>The faults of one peer's app and token provider that take more than a line: a token hang and a stream withdrawal.</summary>
+/// <summary>The faults of one peer's app and token provider that take more than a line: a token hang.</summary>
 internal sealed partial class FaultInjector
 {
     /// <summary>The next <paramref name="count"/> fetches hang, or every fetch for <paramref name="durationMs"/> (a counted window).</summary>
@@ -13,6 +13,4 @@ internal sealed partial class FaultInjector
             Later(durationMs, () => peer.Token.HangWindows--, Label("token-hang", peer));
         }
     }
-
-    private static void Unpublish(IFaultPeer peer, string stream) => peer.Unpublish(stream);
 }

@@ -57,7 +57,7 @@ internal sealed partial class FaultInjector
             case FaultKind.PeerClose: peer!.Close(); break;
             case FaultKind.PeerJoin: peer!.Join(); break;
             case FaultKind.Publish: peer!.Publish(fault.Stream!); break;
-            case FaultKind.Unpublish: Unpublish(peer!, fault.Stream!); break;
+            case FaultKind.Unpublish: peer!.Unpublish(fault.Stream!); break;
             case FaultKind.ReplaceTrack: peer!.ReplaceTrack(fault.Stream!, fault.Track!); break;
             case FaultKind.RetryNow: peer!.RetryNow(); break;
             case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
