@@ -29,12 +29,55 @@ public sealed class HealingPropertyTests
         Assert.Empty(HealingProperty.Check(outcome));
     }
 
+    [Theory]
+    [InlineData(7UL)]
+    [InlineData(0x5c31421951880734UL)]
+    public void A_run_where_every_peer_was_ended_by_expired_tokens_has_nothing_to_heal(ulong seed)
+    {
+        var outcome = Run(seed, Expired("A", 3), Expired("B", 3));
+
+        Assert.All(outcome.World.Peers, p => Assert.Equal(LocalPeerState.Closed, p.Engine.Snapshot.Local));
+        Assert.False(outcome.Result.Healed);
+        Assert.Empty(HealingProperty.Check(outcome));
+    }
+
+    [Fact]
+    public void A_run_where_one_peer_left_and_the_other_was_ended_by_expired_tokens_has_nothing_to_heal()
+    {
+        var outcome = Run(LeftAndEndedSeed, Expired("A", 3), new FaultSpec { AtMs = 0, Kind = FaultKind.PeerLeave, Peer = "B" });
+
+        Assert.True(outcome.World.Peers.Single(p => p.Name == "B").Departed);
+        Assert.Equal(LocalPeerState.Closed, outcome.World.Peers.Single(p => p.Name == "A").Engine.Snapshot.Local);
+        Assert.False(outcome.Result.Healed);
+        Assert.Empty(HealingProperty.Check(outcome));
+    }
+
+    [Fact]
+    public void A_peer_ended_without_a_terminal_fault_is_still_a_problem_when_nobody_is_left()
+    {
+        var outcome = Run(LeftAndEndedSeed, Expired("A", 3), new FaultSpec { AtMs = 0, Kind = FaultKind.PeerLeave, Peer = "B" });
+        var b = outcome.World.Peers.Single(p => p.Name == "B");
+        var unexplained = outcome with { Scenario = outcome.Scenario with { Timeline = [.. outcome.Scenario.Timeline.Where(f => f.Kind != FaultKind.ExpiredToken)] } };
+
+        Assert.True(b.Departed);
+        Assert.Contains(HealingProperty.Check(unexplained), p => p.Contains("A ended closed", StringComparison.Ordinal));
+    }
+
+    /// <summary>A seed exploration found where B leaves at once and A's provider ends A's call before anyone heals.</summary>
+    private const ulong LeftAndEndedSeed = 0xa0e1a8676905c806;
+
+    private static FaultSpec Expired(string peer, int count) => new() { AtMs = 0, Kind = FaultKind.ExpiredToken, Peer = peer, Count = count };
+
     private static (RunOutcome Outcome, SimPeer B) Run(int expiredTokens)
     {
-        var fault = new FaultSpec { AtMs = 0, Kind = FaultKind.ExpiredToken, Peer = "B", Count = expiredTokens };
-        var scenario = new ExplorationCase(7, [PeerSetup.Baseline, PeerSetup.Baseline], [fault]).ToScenario();
+        var outcome = Run(7, Expired("B", expiredTokens));
+        return (outcome, outcome.World.Peers.Single(p => p.Name == "B"));
+    }
+
+    private static RunOutcome Run(ulong seed, params FaultSpec[] faults)
+    {
+        var scenario = new ExplorationCase(seed, [PeerSetup.Baseline, PeerSetup.Baseline], faults).ToScenario();
         var world = new SimWorld(scenario);
-        var outcome = new RunOutcome(scenario, world, world.Run());
-        return (outcome, world.Peers.Single(p => p.Name == "B"));
+        return new RunOutcome(scenario, world, world.Run());
     }
 }
