@@ -4,8 +4,9 @@ using FsCheck.Fluent;
 namespace Reconnect.Testing.Exploration;
 
 /// <summary>
-/// The FsCheck arbitrary of exploration cases: a seed, generated peer setups (<see cref="OptionsGen"/>) and a fault
-/// schedule (<see cref="FaultScheduleGen"/>), with a shrinker that keeps the seed and simplifies the schedule and setups.
+/// The FsCheck arbitrary of exploration cases: a seed, generated peer setups (<see cref="OptionsGen"/>), a fault
+/// schedule (<see cref="FaultScheduleGen"/>) and, in one case in four, tokens with a lifetime, so refreshes over the
+/// open socket meet the faults; with a shrinker that keeps the seed and simplifies the schedule, setups and tokens.
 /// </summary>
 public static class ExplorationArb
 {
@@ -14,7 +15,12 @@ public static class ExplorationArb
         from seed in Seeds
         from setups in OptionsGen.Setup.ListOf(peers)
         from schedule in FaultScheduleGen.Schedule(peers, faults)
-        select new ExplorationCase(seed, [.. setups], schedule);
+        from tokenLifetime in TokenLifetimes
+        select new ExplorationCase(seed, [.. setups], schedule) { TokenLifetimeMs = tokenLifetime };
+
+    /// <summary>The tokens' lifetime: none three times in four, else 10 s to 10 min, so a run refreshes from never to many times.</summary>
+    public static Gen<int?> TokenLifetimes =>
+        Gen.Frequency((3, Gen.Constant<int?>(null)), (1, Gen.Choose(10_000, 600_000).Select(ms => (int?)ms)));
 
     /// <summary>Run seeds, drawn from every 64-bit value.</summary>
     public static Gen<ulong> Seeds =>
@@ -27,9 +33,9 @@ public static class ExplorationArb
     public static Arbitrary<ExplorationCase> From(ExplorationCase failing) => Arb.From(Gen.Constant(failing), Shrink);
 
     /// <summary>
-    /// Every simpler case one step away, most promising first: fewer faults, every setup at the baseline, one
-    /// setup at the baseline, each fault earlier, shorter and milder, then one option back to its default.
-    /// The seed never changes.
+    /// Every simpler case one step away, most promising first: fewer faults, tokens that never expire, every setup at
+    /// the baseline, one setup at the baseline, each fault earlier, shorter and milder, then one option back to its
+    /// default. The seed never changes.
     /// </summary>
     public static IEnumerable<ExplorationCase> Shrink(ExplorationCase value)
     {
@@ -39,6 +45,11 @@ public static class ExplorationArb
         foreach (var schedule in fewer)
         {
             yield return value with { Faults = schedule };
+        }
+
+        if (value.TokenLifetimeMs is not null)
+        {
+            yield return value with { TokenLifetimeMs = null };
         }
 
         if (value.Peers.Any(p => p != PeerSetup.Baseline))

@@ -29,6 +29,12 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
 
     private static readonly NetworkSettings Network = new();
 
+    /// <summary>
+    /// How long each token the simulated token service issues stays valid, in milliseconds; null (the default) for
+    /// tokens that never expire. A lifetime makes every peer refresh its token over the open socket during the faults.
+    /// </summary>
+    public int? TokenLifetimeMs { get; init; }
+
     /// <summary>The name of the peer at an index: A, B, C.</summary>
     public static string PeerName(int index) => ((char)('A' + index)).ToString();
 
@@ -52,6 +58,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
             DurationMs = SafetyPhaseMs,
             RecoveryBoundMs = RecoveryBoundMs,
             Network = Network,
+            Server = new ServerSettings { TokenLifetimeMs = TokenLifetimeMs },
             Peers = [.. names.Select((name, i) => new PeerSpec
             {
                 Name = name,
@@ -67,7 +74,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
 
     /// <inheritdoc />
     public bool Equals(ExplorationCase? other) =>
-        other is not null && Seed == other.Seed && Peers.SequenceEqual(other.Peers) && Faults.SequenceEqual(other.Faults);
+        other is not null && Seed == other.Seed && TokenLifetimeMs == other.TokenLifetimeMs && Peers.SequenceEqual(other.Peers) && Faults.SequenceEqual(other.Faults);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Seed, Peers.Count, Faults.Count);

@@ -8,7 +8,8 @@ namespace Reconnect.Testing.Exploration;
 /// <summary>
 /// FsCheck generators of fault schedules for peers on one channel: every kind that heals on its own
 /// (no <c>server-kick</c>, no <c>peer-close</c>), at times inside the safety phase, lasting 0.5 to 70 s,
-/// <c>wall-clock-jump</c> stepping a peer's wall clock forwards or backwards by 1 ms to a day, with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
+/// <c>wall-clock-jump</c> stepping a peer's wall clock forwards or backwards by 1 ms to a day, <c>retry-now</c> pressed
+/// by a peer's app at any moment (reconnecting or not, so presses meet the rate limit and every pending wait), with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
 /// A <c>publish</c> carries a duration and no stream: <see cref="ExplorationCase.ToScenario"/> names the stream and
 /// withdraws it when the duration ends; a <c>replace-track</c> swaps the track of the peer's own camera.
 /// </summary>
@@ -48,6 +49,7 @@ public static class FaultScheduleGen
         (FaultKind.Publish, 1),
         (FaultKind.ReplaceTrack, 1),
         (FaultKind.WallClockJump, 2),
+        (FaultKind.RetryNow, 2),
     ];
 
     /// <summary>The camera every generated peer publishes from its join: <c>cam</c> and its name.</summary>
@@ -95,7 +97,7 @@ public static class FaultScheduleGen
                 from pair in Pair(names)
                 from duration in Duration
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = pair.Item1, Other = pair.Item2, DurationMs = duration },
-            FaultKind.IpChange or FaultKind.TokenExpiry =>
+            FaultKind.IpChange or FaultKind.TokenExpiry or FaultKind.RetryNow =>
                 from at in atMs
                 from who in peer
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who },

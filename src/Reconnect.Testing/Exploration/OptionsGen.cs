@@ -7,7 +7,7 @@ namespace Reconnect.Testing.Exploration;
 /// <summary>
 /// FsCheck generators of engine option overrides within their valid ranges, for swarm testing: each run turns
 /// some features on or off and moves some knobs (network signals, forced media restart, ICE grace, backoff,
-/// stable window, heartbeat, reconcile). Settings that end the call on purpose are left out so a run must heal:
+/// stable window, heartbeat, reconcile, the reconnecting-visible threshold and the retry-now rate limit). Settings that end the call on purpose are left out so a run must heal:
 /// <c>onEvicted</c> is never <c>stop</c>, the attempt budget keeps its default and a failed first connect retries.
 /// </summary>
 public static class OptionsGen
@@ -17,6 +17,8 @@ public static class OptionsGen
         from forceMediaRestart in Maybe(Gen.Elements(false, true))
         from onEvicted in Maybe(Gen.Constant(EvictionChoice.Rejoin))
         from stillReconnecting in Maybe(Gen.Choose(1_000, 60_000))
+        from reconnectingVisible in Maybe(Gen.Choose(1, 10_000))
+        from retryNowInterval in Maybe(Gen.Choose(1, 30_000))
         from backoff in Maybe(Backoff)
         from stableWindow in Maybe(Gen.Choose(1_000, 60_000))
         from iceGrace in Maybe(Gen.Choose(0, 10_000))
@@ -30,6 +32,8 @@ public static class OptionsGen
             ForceMediaRestartOnReconnect = forceMediaRestart,
             OnEvicted = onEvicted,
             StillReconnectingAfterMs = stillReconnecting,
+            ReconnectingVisibleAfterMs = reconnectingVisible,
+            RetryNowMinIntervalMs = retryNowInterval,
             BackoffInitialMs = backoff?.InitialMs,
             BackoffMaxMs = backoff?.MaxMs,
             StableWindowMs = stableWindow,
@@ -65,6 +69,8 @@ public static class OptionsGen
             (o.ForceMediaRestartOnReconnect is not null, () => o with { ForceMediaRestartOnReconnect = null }),
             (o.OnEvicted is not null, () => o with { OnEvicted = null }),
             (o.StillReconnectingAfterMs is not null, () => o with { StillReconnectingAfterMs = null }),
+            (o.ReconnectingVisibleAfterMs is not null, () => o with { ReconnectingVisibleAfterMs = null }),
+            (o.RetryNowMinIntervalMs is not null, () => o with { RetryNowMinIntervalMs = null }),
             (o.BackoffInitialMs is not null, () => o with { BackoffInitialMs = null }),
             (o.BackoffMaxMs is not null, () => o with { BackoffMaxMs = null }),
             (o.StableWindowMs is not null, () => o with { StableWindowMs = null }),
