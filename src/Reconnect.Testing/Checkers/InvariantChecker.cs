@@ -28,6 +28,7 @@ public sealed class InvariantChecker
     private readonly List<(string Observer, long Ref, string Stream, long At)> _unpairedRemovals = [];
     private readonly Dictionary<(string Observer, string Remote, string Stream), int> _withdrawals = [];
     private readonly DeadlineChecker _deadlines;
+    private readonly NoFlickerChecker _noFlicker = new();
 
     /// <summary>
     /// Creates a checker for a run over <paramref name="peers"/> (read as they are, so a list that grows is checked as
@@ -93,6 +94,11 @@ public sealed class InvariantChecker
         if (_closed.Contains(name) && notice is not (ErrorRaisedNotice { Error: CommandRejected } or InputIgnoredNotice))
         {
             Fail("no-event-after-close", nowMs, $"{name} raised {notice.GetType().Name} after it closed");
+        }
+
+        foreach (var flicker in _noFlicker.OnNotice(peer, notice, nowMs))
+        {
+            Fail("no-flicker", nowMs, flicker);
         }
 
         switch (notice)
