@@ -37,6 +37,15 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides the ICE disconnected grace before the restart ladder starts, in milliseconds.</summary>
     public int? IceGraceMs { get; init; }
 
+    /// <summary>
+    /// Shortens the ICE restart ladder to its first this many attempts (the default waits, 1 to 9), so a run can
+    /// exhaust it within minutes of virtual time; at most the default ladder's length.
+    /// </summary>
+    public int? IceRestartAttempts { get; init; }
+
+    /// <summary>Overrides how long an ICE restart attempt (and a new connection's connect) may take before it counts as failed, in milliseconds.</summary>
+    public int? IceAttemptTimeoutMs { get; init; }
+
     /// <summary>Overrides whether ICE <c>disconnected</c> starts the restart ladder; false restarts only on <c>failed</c>.</summary>
     public bool? RestartOnDisconnected { get; init; }
 
@@ -91,6 +100,9 @@ public sealed record PeerOptionsSpec
             {
                 DisconnectedGrace = Duration(IceGraceMs, defaults.IceRestart.DisconnectedGrace),
                 RestartOnDisconnected = RestartOnDisconnected ?? defaults.IceRestart.RestartOnDisconnected,
+                Delays = IceRestartAttempts is { } attempts ? [.. defaults.IceRestart.Delays.Take(Math.Max(attempts, 0))] : defaults.IceRestart.Delays,
+                AttemptTimeout = Duration(IceAttemptTimeoutMs, defaults.IceRestart.AttemptTimeout),
+                ConnectTimeout = Duration(IceAttemptTimeoutMs, defaults.IceRestart.ConnectTimeout),
             },
             Reconcile = defaults.Reconcile with
             {

@@ -143,6 +143,12 @@ internal sealed class ScenarioValidator
 
     private void CheckOptions(string peerPath, PeerSpec peer)
     {
+        var ladder = new ReconnectOptions().IceRestart.Delays.Count;
+        if (peer.Options.IceRestartAttempts is { } attempts && (attempts < 1 || attempts > ladder))
+        {
+            Add($"{peerPath}.options.iceRestartAttempts", $"must be from 1 to {ladder} (the default ladder's length), not {attempts}.");
+        }
+
         var result = new ReconnectOptionsValidator().Validate(null, peer.Options.ToOptions());
         foreach (var failure in result.Failures ?? [])
         {

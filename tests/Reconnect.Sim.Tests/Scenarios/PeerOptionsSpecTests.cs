@@ -61,6 +61,32 @@ public sealed class PeerOptionsSpecTests
         Assert.Equal(Knobs(new ReconnectOptions()), Knobs(options));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(9)]
+    public void A_shortened_ladder_keeps_the_first_default_waits_and_the_attempt_timeout_override_bounds_attempts_and_connects(int attempts)
+    {
+        var defaults = new ReconnectOptions();
+
+        var options = new PeerOptionsSpec { IceRestartAttempts = attempts, IceAttemptTimeoutMs = 3_000 }.ToOptions();
+
+        Assert.Equal(defaults.IceRestart.Delays.Take(attempts), options.IceRestart.Delays);
+        Assert.Equal((Ms(3_000), Ms(3_000)), (options.IceRestart.AttemptTimeout, options.IceRestart.ConnectTimeout));
+        Assert.Equal(Knobs(defaults), Knobs(options));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10)]
+    public void A_ladder_length_outside_one_to_the_default_length_is_refused_with_its_path(int attempts)
+    {
+        var scenario = ScenarioSamples.WithPeer(0, p => p with { Options = new PeerOptionsSpec { IceRestartAttempts = attempts } });
+
+        Assert.Contains(ScenarioLoader.Validate(scenario), p => p.Path == "$.peers[0].options.iceRestartAttempts" && p.Message.Contains("from 1 to 9", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rejoin_choice_maps_to_rejoin_as_new()
     {
