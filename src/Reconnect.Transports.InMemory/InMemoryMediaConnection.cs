@@ -8,6 +8,7 @@ namespace Reconnect.Transports.InMemory;
 /// <summary>
 /// One in-memory media connection: an ICE agent with ufrag credentials, host candidates bound to the host's
 /// address, connectivity checks over the fabric, sequence-numbered frames every tick, and consent from frames.
+/// Negotiated data channels ride the selected pair, reliable and ordered (<see cref="InMemoryDataChannel"/>).
 /// An ICE restart keeps the selected pair, with the credentials it was formed under, sending frames and running
 /// consent while the new credentials' checks run (RFC 8445 §12.1, RFC 7675 §5.1); a pair nominated under the new
 /// credentials replaces it, and a consent failure drops it.
@@ -22,6 +23,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private readonly ITimer _tick;
     private readonly List<(string Address, string Ufrag)> _remoteCandidates = [];
     private readonly SortedSet<string> _reportedStreams = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, InMemoryDataChannel> _channels = new(StringComparer.Ordinal);
     private bool _haveLocalOffer;
     private bool _haveRemoteOffer;
     private bool _remoteRestarted;
@@ -162,7 +164,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         var offered = _localAddress is null || LocalUfrag is null || RemoteUfrag is null ? null : new IcePair(_localAddress, packet.FromAddress, LocalUfrag, RemoteUfrag);
         if (offered is not null && offered.Carries(packet))
         {
-            var keep = packet.Kind == MediaPacketKind.Frame && _selected is { } current && current.FormedUnder(LocalUfrag, RemoteUfrag);
+            var keep = packet.Kind is MediaPacketKind.Frame or MediaPacketKind.Data or MediaPacketKind.DataAck && _selected is { } current && current.FormedUnder(LocalUfrag, RemoteUfrag);
             Receive(packet, keep ? _selected! : offered);
         }
         else if (_selected is { } held && held.Carries(packet))
@@ -187,6 +189,18 @@ internal sealed class InMemoryMediaConnection : IDisposable
                 LastFrameAt = Now;
                 Heard(pair);
                 ReportStreams(packet);
+                break;
+            case MediaPacketKind.Data:
+                Heard(pair);
+                ReceiveData(packet, pair);
+                break;
+            case MediaPacketKind.DataAck:
+                Heard(pair);
+                if (_channels.TryGetValue(packet.Label, out var acknowledged))
+                {
+                    acknowledged.Acknowledge(packet.Sequence);
+                }
+
                 break;
             default:
                 break;
@@ -220,6 +234,82 @@ internal sealed class InMemoryMediaConnection : IDisposable
             }
         }
     }
+
+    /// <summary>Creates a negotiated data channel; it reports open at once when the connection is connected, else when it connects.</summary>
+    public void CreateDataChannel(string label)
+    {
+        if (_closed || _channels.ContainsKey(label))
+        {
+            return;
+        }
+
+        _channels[label] = new InMemoryDataChannel(label);
+        if (State == IceConnectionState.Connected)
+        {
+            OpenChannels();
+        }
+    }
+
+    /// <summary>Sends a message on a channel (dropped when there is no such channel): at once on the selected pair, and again each tick until acknowledged.</summary>
+    public void SendData(string label, ReadOnlyMemory<byte> payload)
+    {
+        if (_closed || !_channels.TryGetValue(label, out var channel))
+        {
+            return;
+        }
+
+        var sequence = channel.Queue(payload);
+        if (_selected is { } pair)
+        {
+            _port.SendPacket(pair.LocalAddress, pair.RemoteAddress, DataPacket(pair, channel.Label, sequence, payload));
+        }
+    }
+
+    /// <summary>
+    /// Delivers the next message of a channel in sequence and acknowledges everything delivered; a message out of
+    /// sequence (a loss ahead of it, or a copy already delivered) is dropped, and the sender's resends fill the gap. A
+    /// message for a channel not created here is dropped unacknowledged, so it is sent again once the channel exists.
+    /// </summary>
+    private void ReceiveData(MediaPacket packet, IcePair pair)
+    {
+        if (!_channels.TryGetValue(packet.Label, out var channel))
+        {
+            return;
+        }
+
+        if (packet.Sequence == channel.Delivered + 1)
+        {
+            channel.Delivered++;
+            Post(new DataReceived(RemoteId, Generation, channel.Label, packet.Payload));
+        }
+
+        _port.SendPacket(pair.LocalAddress, packet.FromAddress, new MediaPacket(MediaPacketKind.DataAck, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, channel.Delivered, []) { Label = channel.Label });
+    }
+
+    /// <summary>Sends again, on the selected pair, what each channel has not had acknowledged.</summary>
+    private void ResendData(IcePair pair)
+    {
+        foreach (var channel in _channels.Values)
+        {
+            foreach (var (sequence, payload) in channel.Unacknowledged.Take(InMemoryDataChannel.ResendPerTick))
+            {
+                _port.SendPacket(pair.LocalAddress, pair.RemoteAddress, DataPacket(pair, channel.Label, sequence, payload));
+            }
+        }
+    }
+
+    /// <summary>Reports open, once per connection, every channel created and not yet reported (W3C <c>onopen</c>).</summary>
+    private void OpenChannels()
+    {
+        foreach (var channel in _channels.Values.Where(c => !c.Opened))
+        {
+            channel.Opened = true;
+            Post(new DataChannelOpened(RemoteId, Generation, channel.Label));
+        }
+    }
+
+    private static MediaPacket DataPacket(IcePair pair, string label, long sequence, ReadOnlyMemory<byte> payload) =>
+        new(MediaPacketKind.Data, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, sequence, []) { Label = label, Payload = payload };
 
     /// <summary>
     /// The host's network went down: the local candidate is gone, and every pair formed on it, so the agent has no
@@ -292,6 +382,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         if (State != IceConnectionState.Connected)
         {
             SetState(IceConnectionState.Connected);
+            OpenChannels();
         }
     }
 
@@ -306,6 +397,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         if (_selected is { } pair)
         {
             _port.SendPacket(pair.LocalAddress, pair.RemoteAddress, new MediaPacket(MediaPacketKind.Frame, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, ++_sequence, LocalStreams));
+            ResendData(pair);
         }
 
         if (_ticks % ChecksEveryTicks == 0)

@@ -4,8 +4,11 @@ using Reconnect.Hosting;
 
 namespace Reconnect.Transports.InMemory;
 
-/// <summary>The in-memory media port of one host: a set of ICE agents exchanging checks and frames over the fabric.</summary>
-public sealed class InMemoryMediaPort : IMediaPort
+/// <summary>
+/// The in-memory media port of one host: a set of ICE agents exchanging checks, frames and data-channel messages over
+/// the fabric.
+/// </summary>
+public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
 {
     internal static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
     internal static readonly TimeSpan CheckingTimeout = TimeSpan.FromSeconds(10);
@@ -104,6 +107,14 @@ public sealed class InMemoryMediaPort : IMediaPort
             connection.LocalTracks[streamId] = trackId;
         }
     }
+
+    /// <inheritdoc />
+    public void CreateDataChannel(string remotePeerId, int generation, string label, DataChannelInit init) =>
+        Find(remotePeerId, generation)?.CreateDataChannel(label);
+
+    /// <inheritdoc />
+    public void Send(string remotePeerId, int generation, string label, ReadOnlyMemory<byte> payload) =>
+        Find(remotePeerId, generation)?.SendData(label, payload);
 
     /// <inheritdoc />
     public void Close(string remotePeerId, int generation)

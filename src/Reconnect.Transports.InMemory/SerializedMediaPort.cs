@@ -5,7 +5,7 @@ using Reconnect.Hosting;
 namespace Reconnect.Transports.InMemory;
 
 /// <summary>A media port whose every call runs under a lock shared with its fabric's deliveries and timers.</summary>
-internal sealed class SerializedMediaPort(IMediaPort inner, Lock gate) : IMediaPort
+internal sealed class SerializedMediaPort(IMediaPort inner, Lock gate) : IMediaPort, IDataChannelPort
 {
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) =>
         Run(() => inner.CreateConnection(remotePeerId, generation, iceServers, polite, localStreams));
@@ -27,6 +27,15 @@ internal sealed class SerializedMediaPort(IMediaPort inner, Lock gate) : IMediaP
         Run(() => inner.ReplaceTrack(remotePeerId, generation, streamId, trackId));
 
     public void Close(string remotePeerId, int generation) => Run(() => inner.Close(remotePeerId, generation));
+
+    public void CreateDataChannel(string remotePeerId, int generation, string label, DataChannelInit init) =>
+        Run(() => DataChannels.CreateDataChannel(remotePeerId, generation, label, init));
+
+    public void Send(string remotePeerId, int generation, string label, ReadOnlyMemory<byte> payload) =>
+        Run(() => DataChannels.Send(remotePeerId, generation, label, payload));
+
+    private IDataChannelPort DataChannels => inner as IDataChannelPort
+        ?? throw new NotSupportedException($"The media port {inner.GetType().Name} does not implement {nameof(IDataChannelPort)}.");
 
     private void Run(Action call)
     {

@@ -27,6 +27,8 @@ public sealed partial class CallEngine
             Emit(new ReplaceTrack(peer.Id, generation, streamId, trackId));
         }
 
+        OpenDeclaredChannels(peer);
+
         Emit(new ConnectionBuiltNotice(peer.Id, peer.Ref, generation, reason));
         if (first)
         {

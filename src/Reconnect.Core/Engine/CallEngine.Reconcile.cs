@@ -228,6 +228,7 @@ public sealed partial class CallEngine
         peer.Streams.Clear();
         FireRemote(peer, RemotePeerTrigger.PeerLeft, reason);
         _peers.Remove(peer.Id);
+        DropData(peer.Id, DataSendFailure.PeerLeft);
         Emit(new PeerLeftNotice(peer.Id, peer.Ref, reason));
     }
 
@@ -238,6 +239,7 @@ public sealed partial class CallEngine
         {
             FireRemote(peer, RemotePeerTrigger.LocalShutdown, reason);
             _peers.Remove(peer.Id);
+            DropData(peer.Id, DataSendFailure.CallEnded);
         }
     }
 }

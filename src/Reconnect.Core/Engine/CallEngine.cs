@@ -146,6 +146,10 @@ public sealed partial class CallEngine
             case NetworkChanged change: HandleNetworkChange(change.Change); break;
             case WokeUp woke: HandleWokeUp(woke.Slept); break;
             case RetryNowRequested: HandleRetryNow(); break;
+            case DataSendRequested send: HandleDataSend(send); break;
+            case DataChannelOpened opened: HandleDataChannelOpened(opened); break;
+            case DataChannelClosed closed: HandleDataChannelClosed(closed); break;
+            case DataReceived received: HandleDataReceived(received); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }
@@ -153,7 +157,10 @@ public sealed partial class CallEngine
     /// <summary>The next output, or null when everything produced so far has been drained.</summary>
     public EngineOutput? PollOutput() => _outbox.TryDequeue(out var output) ? output : null;
 
-    /// <summary>After close only user commands reach the table (join is rejected by its rules, leave and close ignored); anything else is dropped without a word.</summary>
+    /// <summary>
+    /// After close only user commands reach the table (join is rejected by its rules, leave and close ignored), and a data
+    /// send fails with its typed error; anything else is dropped without a word.
+    /// </summary>
     private void HandleAfterClose(EngineInput input)
     {
         switch (input)
@@ -166,6 +173,9 @@ public sealed partial class CallEngine
                 break;
             case CloseRequested:
                 Command("close", LocalPeerTrigger.CloseRequested, "close after close");
+                break;
+            case DataSendRequested send:
+                FailSend(send.SendId, send.RemotePeerId, send.Label, DataSendFailure.CallEnded);
                 break;
             default:
                 break;
@@ -277,6 +287,10 @@ public sealed partial class CallEngine
         if (from != to)
         {
             Emit(new RemoteStateChangedNotice(peer.Id, peer.Ref, from, to, reason));
+            if (to == RemotePeerState.Connected)
+            {
+                FlushData(peer);
+            }
         }
     }
 

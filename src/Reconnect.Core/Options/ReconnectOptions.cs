@@ -20,6 +20,9 @@ public sealed record ReconnectOptions
     /// <summary>Channel reconcile after a socket reconnect.</summary>
     public ReconcileOptions Reconcile { get; init; } = new();
 
+    /// <summary>Data channels the library opens on every media connection and keeps sending on across reconnects; none by default.</summary>
+    public DataChannelOptions DataChannels { get; init; } = new();
+
     /// <summary>When false (default) a failed first connect fails fast to the caller; when true it retries like a reconnect.</summary>
     public bool RetryFirstConnect { get; init; }
 

@@ -52,6 +52,8 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Reconcile.UnknownPeerReread", options.Reconcile.UnknownPeerReread);
         Positive(failures, "Reconcile.RejoinWait", options.Reconcile.RejoinWait);
 
+        ValidateDataChannels(failures, options.DataChannels);
+
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "RetryNowMinInterval", options.RetryNowMinInterval);
         Positive(failures, "ReconnectingVisibleAfter", options.ReconnectingVisibleAfter);
@@ -72,6 +74,26 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         return result.Failed
             ? throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ReconnectOptions), result.Failures)
             : options;
+    }
+
+    private static void ValidateDataChannels(List<string> failures, DataChannelOptions? data)
+    {
+        if (data is null)
+        {
+            failures.Add("DataChannels must not be null.");
+            return;
+        }
+
+        Check(failures, data.Channels is not null, "DataChannels.Channels must not be null.");
+        var channels = data.Channels ?? [];
+        Check(failures, channels.All(c => c is not null && !string.IsNullOrWhiteSpace(c.Label)), "DataChannels.Channels must each have a non-empty label.");
+        Check(failures, channels.Where(c => c is not null).Select(c => c.Label).Distinct(StringComparer.Ordinal).Count() == channels.Count, "DataChannels.Channels labels must be unique.");
+        Check(failures, channels.All(c => c?.Init is not { MaxPacketLifeTime: not null, MaxRetransmits: not null }), "DataChannels.Channels may set MaxPacketLifeTime or MaxRetransmits, not both.");
+        Check(failures, channels.All(c => c?.Init is not { MaxPacketLifeTime: { } life } || life >= TimeSpan.Zero), "DataChannels.Channels MaxPacketLifeTime must not be negative.");
+        Check(failures, channels.All(c => c?.Init is not { MaxRetransmits: < 0 }), "DataChannels.Channels MaxRetransmits must not be negative.");
+        Check(failures, channels.All(c => c?.Init is null || c.Init.Protocol is not null), "DataChannels.Channels Protocol must not be null.");
+        Check(failures, data.QueueCapacity is >= 1 and <= 100_000, "DataChannels.QueueCapacity must be in [1, 100000].");
+        Check(failures, Enum.IsDefined(data.WhileNotOpen), "DataChannels.WhileNotOpen must be a defined DataSendMode.");
     }
 
     private static void Positive(List<string> failures, string name, TimeSpan value) =>

@@ -21,7 +21,7 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
     {
         ArgumentNullException.ThrowIfNull(trace);
         return Verbosity == TimelineVerbosity.Verbose
-            || trace.Event is not (TraceEventKind.Ignored or TraceEventKind.SocketRetry or TraceEventKind.ConnectionBuilt);
+            || trace.Event is not (TraceEventKind.Ignored or TraceEventKind.SocketRetry or TraceEventKind.ConnectionBuilt or TraceEventKind.DataSend);
     }
 
     /// <summary>The event's line, without a line break, whether or not this verbosity shows it.</summary>
@@ -75,6 +75,8 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
         TraceEventKind.TokenRefreshFailed => e.DelayMs is null
             ? Invariant($"{e.Peer}: token-refresh-failed {e.Attempt} in a row ({e.Reason}), no retry before expiry")
             : Invariant($"{e.Peer}: token-refresh-failed {e.Attempt} in a row ({e.Reason}), retry in {Seconds(e.DelayMs)}s"),
+        TraceEventKind.DataSend => $"{e.Peer}: data-send {e.Remote} {e.Detail} ({e.Reason})",
+        TraceEventKind.DataReceived => $"{e.Peer}: data-received {e.Remote} {e.Detail}",
         TraceEventKind.Ignored => $"{e.Peer}: ignored {e.Detail} ({e.Reason})",
         _ => $"{e.Peer}: {e.Event}{Suffix(" ", e.Detail)}{Suffix(" (", e.Reason, ")")}",
     };

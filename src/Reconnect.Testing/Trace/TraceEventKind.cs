@@ -63,6 +63,12 @@ public static class TraceEventKind
     /// <summary>A refresh of the token in use failed.</summary>
     public const string TokenRefreshFailed = "token-refresh-failed";
 
+    /// <summary>A message on a declared data channel was taken: handed to the live connection, or queued.</summary>
+    public const string DataSend = "data-send";
+
+    /// <summary>A message arrived from a remote peer on a data channel.</summary>
+    public const string DataReceived = "data-received";
+
     /// <summary>The engine dropped an input by a stated rule.</summary>
     public const string Ignored = "ignored";
 
@@ -77,6 +83,6 @@ public static class TraceEventKind
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
         SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
-        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
+        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
     ];
 }

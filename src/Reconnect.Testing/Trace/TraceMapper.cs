@@ -116,6 +116,18 @@ public static class TraceMapper
                 Reason = n.Reason,
                 DelayMs = n.RetryIn is { } retryIn ? WholeMilliseconds(retryIn) : null,
             },
+            DataSendAcceptedNotice n => new TraceEvent(tMs, peer, TraceEventKind.DataSend)
+            {
+                Remote = n.RemotePeerId,
+                Detail = n.Label,
+                Reason = n.Queued ? "queued" : "sent",
+            },
+            DataReceivedNotice n => new TraceEvent(tMs, peer, TraceEventKind.DataReceived)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Detail = n.Label,
+            },
             ErrorRaisedNotice n => FromError(peer, tMs, n.Error),
             InputIgnoredNotice n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)
             {
@@ -141,6 +153,7 @@ public static class TraceMapper
             IceRestartExhausted e => trace with { Remote = e.RemotePeerId, Attempt = e.Attempts },
             ReconcileTimeout e => trace with { Attempt = e.Requests },
             MediaError e => trace with { Remote = e.RemotePeerId },
+            DataSendFailed e => trace with { Remote = e.RemotePeerId },
             _ => trace,
         };
     }

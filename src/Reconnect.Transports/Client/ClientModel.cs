@@ -42,6 +42,7 @@ internal sealed class ClientModel
         StreamAddedNotice n => StreamAdded(at, n),
         StreamRemovedNotice n => StreamRemoved(at, n),
         DataChannelsResetNotice n => new DataChannelsResetEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation),
+        DataReceivedNotice n => new DataReceivedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Label, n.Payload),
         ConnectionBuiltNotice n => ConnectionBuilt(at, n),
         IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),

@@ -4,26 +4,38 @@ using Reconnect.Core.Machines.LocalPeer;
 namespace Reconnect;
 
 /// <summary>
-/// The join and leave calls waiting for the engine, resolved by the notices in order. A join completes once the
-/// channel is joined and its first roster applied, not at the welcome. Used under the client's lock; completions run
+/// The join, leave and data-send calls waiting for the engine, resolved by the notices in order. A join completes once
+/// the channel is joined and its first roster applied, not at the welcome; a data send once it was sent or queued. Used under the client's lock; completions run
 /// their continuations asynchronously.
 /// </summary>
 internal sealed class PendingOperations
 {
     private readonly List<TaskCompletionSource> _joins = [];
     private readonly List<TaskCompletionSource> _leaves = [];
+    private readonly Dictionary<long, TaskCompletionSource> _sends = [];
     private ReconnectError? _connectFailure;
 
     public bool HasJoins => _joins.Count > 0;
 
-    /// <summary>True when no join or leave waits for the engine.</summary>
-    public bool IsEmpty => _joins.Count == 0 && _leaves.Count == 0;
+    /// <summary>True when no join, leave or data send waits for the engine.</summary>
+    public bool IsEmpty => _joins.Count == 0 && _leaves.Count == 0 && _sends.Count == 0;
 
     public TaskCompletionSource AddJoin() => Add(_joins);
 
     public TaskCompletionSource AddLeave() => Add(_leaves);
 
     public bool RemoveJoin(TaskCompletionSource join) => _joins.Remove(join);
+
+    /// <summary>A data send posted with <paramref name="sendId"/>: answered by its accepted notice or its typed error.</summary>
+    public TaskCompletionSource AddSend(long sendId)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sends[sendId] = waiter;
+        return waiter;
+    }
+
+    /// <summary>The caller stopped waiting for a data send (the send itself goes on).</summary>
+    public bool RemoveSend(long sendId) => _sends.Remove(sendId);
 
     /// <summary>A leave is being posted: every join posted before it is abandoned (the engine applies commands in order).</summary>
     public void AbandonJoins() =>
@@ -34,6 +46,12 @@ internal sealed class PendingOperations
     {
         Fail(_joins, () => error);
         Fail(_leaves, () => error);
+        foreach (var send in _sends.Values)
+        {
+            send.TrySetException(error);
+        }
+
+        _sends.Clear();
         _connectFailure = null;
     }
 
@@ -44,6 +62,12 @@ internal sealed class PendingOperations
         {
             case ErrorRaisedNotice { Error: CommandRejected rejected }:
                 Rejected(rejected);
+                break;
+            case DataSendAcceptedNotice accepted when _sends.Remove(accepted.SendId, out var sent):
+                sent.TrySetResult();
+                break;
+            case ErrorRaisedNotice { Error: DataSendFailed failed } when _sends.Remove(failed.SendId, out var refused):
+                refused.TrySetException(new ReconnectException(failed));
                 break;
             case InputIgnoredNotice { Input: "leave" } when state == LocalPeerState.Idle:
                 Complete(_leaves);

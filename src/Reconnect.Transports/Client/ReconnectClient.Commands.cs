@@ -5,7 +5,7 @@ using Reconnect.Core.Protocol;
 
 namespace Reconnect;
 
-/// <summary>The client's commands: join, leave, close, publish, retry now and the network signal.</summary>
+/// <summary>The client's commands: join, leave, close, publish, retry now, data sends and the network signal.</summary>
 public sealed partial class ReconnectClient
 {
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -157,6 +157,55 @@ public sealed partial class ReconnectClient
     /// <exception cref="ReconnectClosedException">The client is closed.</exception>
     public Task RetryNowAsync(CancellationToken cancellationToken = default) =>
         Command(cancellationToken, static () => null, new RetryNowRequested());
+
+    /// <summary>
+    /// Sends a message to a remote peer on a declared data channel (<c>ReconnectOptions.DataChannels</c>, or
+    /// <see cref="ReconnectClientBuilder.WithDataChannel"/>). Completes once the message was handed to the peer's live
+    /// connection, or queued because the channel is not open there yet (a connection being replaced, the peer
+    /// reconnecting); queued messages go out in order when the channel opens on the new connection, and are dropped with
+    /// a <see cref="DataSendFailed"/> error event when the peer leaves (<see cref="DataSendFailure.PeerLeft"/>) or the
+    /// client leaves or closes (<see cref="DataSendFailure.CallEnded"/>). A message handed to a connection that dies before
+    /// delivering it is lost with it, as in WebRTC. Cancelling stops the wait, not the send.
+    /// </summary>
+    /// <exception cref="ReconnectException">The send failed at once with <see cref="DataSendFailed"/>: the channel is not
+    /// open and <c>DataChannels.WhileNotOpen</c> is <see cref="DataSendMode.FailFast"/>
+    /// (<see cref="DataSendFailure.ChannelNotOpen"/>), the queue is full (<see cref="DataSendFailure.QueueFull"/>), no such
+    /// peer is in the channel (<see cref="DataSendFailure.UnknownPeer"/>) or the label is not declared
+    /// (<see cref="DataSendFailure.UndeclaredChannel"/>).</exception>
+    /// <exception cref="ReconnectClosedException">The client is closed.</exception>
+    public async Task SendDataAsync(string remotePeerId, string label, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(remotePeerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        cancellationToken.ThrowIfCancellationRequested();
+        TaskCompletionSource answered;
+        long sendId;
+        lock (_gate)
+        {
+            ThrowIfClosed();
+            sendId = ++_lastSendId;
+            answered = _pending.AddSend(sendId);
+        }
+
+        _pump.Post(new DataSendRequested(sendId, remotePeerId, label, payload.ToArray()));
+        using (cancellationToken.Register(() => AbandonSend(sendId, answered, cancellationToken)))
+        {
+            await answered.Task.ConfigureAwait(false);
+        }
+    }
+
+    private void AbandonSend(long sendId, TaskCompletionSource answered, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_pending.RemoveSend(sendId))
+            {
+                return;
+            }
+        }
+
+        answered.TrySetCanceled(cancellationToken);
+    }
 
     private void OnNetworkChanged(object? sender, NetworkChangedEventArgs e) => NotifyNetworkChanged(e.Change);
 

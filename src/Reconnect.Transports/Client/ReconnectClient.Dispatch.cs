@@ -162,6 +162,10 @@ public sealed partial class ReconnectClient
             case TokenRefreshFailedEvent e: _handlers.Invoke(TokenRefreshFailed, this, e); break;
             case RemotePeerStateChangedEvent e: e.Peer.Raise(e, _handlers); break;
             case DataChannelsResetEvent e: e.Peer.Raise(e, _handlers); break;
+            case DataReceivedEvent e:
+                _handlers.Invoke(DataReceived, this, e);
+                e.Peer.Raise(e, _handlers);
+                break;
             case PeerMetadataChangedEvent e: e.Peer.Raise(e, _handlers); break;
             default: break;
         }

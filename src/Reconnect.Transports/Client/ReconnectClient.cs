@@ -27,6 +27,7 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     private readonly EventSubscriptions _subscriptions;
     private readonly ClientModel _model = new();
     private readonly PendingOperations _pending = new();
+    private long _lastSendId;
     private readonly SortedDictionary<string, StreamInfo> _localStreams = new(StringComparer.Ordinal);
     private readonly Channel<DispatchItem> _notices = System.Threading.Channels.Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _engineStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,6 +98,12 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
 
+    /// <summary>
+    /// Raised when a message arrives from a remote peer on a data channel (declared ones, kept open across reconnects by
+    /// the library). The peer's own <see cref="RemotePeer.DataReceived"/> is raised too.
+    /// </summary>
+    public event EventHandler<DataReceivedEvent>? DataReceived;
+
     /// <summary>Raised when a fresh token was handed to the server over the open socket.</summary>
     public event EventHandler<TokenRefreshedEvent>? TokenRefreshed;
 
@@ -144,7 +151,7 @@ public sealed partial class ReconnectClient : IAsyncDisposable
         }
     }
 
-    /// <summary>True while a join or leave of this client waits for the engine.</summary>
+    /// <summary>True while a join, leave or data send of this client waits for the engine.</summary>
     internal bool HasPendingOperations
     {
         get

@@ -17,6 +17,7 @@ public sealed class ReconnectClientBuilder
     public const int DefaultEventBufferCapacity = 256;
 
     private readonly List<IValidateOptions<ReconnectOptions>> _validators = [new ReconnectOptionsValidator()];
+    private readonly List<DeclaredDataChannel> _dataChannels = [];
     private IOptions<ReconnectOptions>? _options;
     private TimeProvider _time = TimeProvider.System;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
@@ -124,6 +125,20 @@ public sealed class ReconnectClientBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares a data channel the library opens on every media connection to every remote peer and keeps sending on
+    /// across reconnects (added to <c>ReconnectOptions.DataChannels.Channels</c>); send with
+    /// <see cref="ReconnectClient.SendDataAsync"/>, receive with <see cref="ReconnectClient.DataReceived"/>.
+    /// </summary>
+    /// <param name="label">The channel's label, unique among the declared channels.</param>
+    /// <param name="init">How it delivers (W3C <c>RTCDataChannelInit</c>); null for reliable and ordered.</param>
+    public ReconnectClientBuilder WithDataChannel(string label, DataChannelInit? init = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        _dataChannels.Add(new DeclaredDataChannel(label, init));
+        return this;
+    }
+
     /// <summary>Seeds the engine's backoff jitter, for reproducible runs.</summary>
     public ReconnectClientBuilder WithSeed(ulong seed)
     {
@@ -148,11 +163,16 @@ public sealed class ReconnectClientBuilder
     {
         var tokenProvider = _tokenProvider ?? throw new InvalidOperationException("A token provider is required: call WithTokenProvider.");
         var transport = _transport ?? throw new InvalidOperationException("A transport is required: call WithTransport.");
-        var options = Validate(_options?.Value ?? new ReconnectOptions());
+        var options = Validate(WithDeclaredChannels(_options?.Value ?? new ReconnectOptions()));
         var seed = _seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
         return new ReconnectClient(new ClientSettings(
             options, _time, _loggerFactory, _meterFactory, tokenProvider, transport, _runMode, _eventBufferCapacity, seed, _inlineGate));
     }
+
+    /// <summary>The options with the channels declared on the builder added after those the options declare.</summary>
+    private ReconnectOptions WithDeclaredChannels(ReconnectOptions options) => _dataChannels.Count == 0 || options.DataChannels is null
+        ? options
+        : options with { DataChannels = options.DataChannels with { Channels = [.. options.DataChannels.Channels ?? [], .. _dataChannels] } };
 
     private ReconnectOptions Validate(ReconnectOptions options)
     {

@@ -59,6 +59,13 @@ public sealed record StreamRemovedEvent(TimeSpan At, RemotePeer Peer, RemoteStre
 /// <param name="Generation">The new connection's generation.</param>
 public sealed record DataChannelsResetEvent(TimeSpan At, RemotePeer Peer, int Generation) : ReconnectEvent(At);
 
+/// <summary>A message arrived from a remote peer on a data channel of its live connection.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer it came from.</param>
+/// <param name="Label">The channel's label.</param>
+/// <param name="Payload">The message.</param>
+public sealed record DataReceivedEvent(TimeSpan At, RemotePeer Peer, string Label, ReadOnlyMemory<byte> Payload) : ReconnectEvent(At);
+
 /// <summary>A media connection was created or replaced under a remote peer.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="Peer">The remote peer.</param>

@@ -35,6 +35,9 @@ public sealed class RemotePeer
     /// <summary>Raised when its connection was rebuilt and data channels must be reopened.</summary>
     public event EventHandler<DataChannelsResetEvent>? DataChannelsReset;
 
+    /// <summary>Raised when a message arrives from it on a data channel.</summary>
+    public event EventHandler<DataReceivedEvent>? DataReceived;
+
     /// <summary>Raised when its metadata changes.</summary>
     public event EventHandler<PeerMetadataChangedEvent>? MetadataChanged;
 
@@ -172,6 +175,7 @@ public sealed class RemotePeer
             case StreamAddedEvent e: handlers.Invoke(StreamAdded, this, e); break;
             case StreamRemovedEvent e: handlers.Invoke(StreamRemoved, this, e); break;
             case DataChannelsResetEvent e: handlers.Invoke(DataChannelsReset, this, e); break;
+            case DataReceivedEvent e: handlers.Invoke(DataReceived, this, e); break;
             case PeerMetadataChangedEvent e: handlers.Invoke(MetadataChanged, this, e); break;
             case ReconnectingVisibleEvent e: handlers.Invoke(ReconnectingVisible, this, e); break;
             case ReconnectingRecoveredEvent e: handlers.Invoke(ReconnectingRecovered, this, e); break;

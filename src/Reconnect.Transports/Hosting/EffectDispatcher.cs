@@ -23,9 +23,15 @@ internal static class EffectDispatcher
             case DetachLocalStream e: ports.Media.DetachLocalStream(e.RemotePeerId, e.Generation, e.StreamId); break;
             case ReplaceTrack e: ports.Media.ReplaceTrack(e.RemotePeerId, e.Generation, e.StreamId, e.TrackId); break;
             case CloseConnection e: ports.Media.Close(e.RemotePeerId, e.Generation); break;
+            case OpenDataChannel e: DataChannels(ports).CreateDataChannel(e.RemotePeerId, e.Generation, e.Label, e.Init); break;
+            case SendData e: DataChannels(ports).Send(e.RemotePeerId, e.Generation, e.Label, e.Payload); break;
             default: throw new ArgumentOutOfRangeException(nameof(effect), effect, "Not a port effect.");
         }
     }
+
+    /// <summary>The media port's data-channel verbs; a media port without them cannot carry declared channels.</summary>
+    private static IDataChannelPort DataChannels(EnginePorts ports) => ports.Media as IDataChannelPort
+        ?? throw new NotSupportedException($"The media port {ports.Media.GetType().Name} does not implement {nameof(IDataChannelPort)}: declared data channels need it.");
 
     /// <summary>The input that reports a port's failure to carry out an effect, if the effect has one.</summary>
     public static EngineInput? FailureInput(EngineEffect effect, Exception error) => effect switch
@@ -37,6 +43,7 @@ internal static class EffectDispatcher
         CreateOffer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
         CreateAnswer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
         SetRemoteDescription e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        OpenDataChannel e => new DataChannelClosed(e.RemotePeerId, e.Generation, e.Label),
         _ => null,
     };
 }

@@ -23,7 +23,8 @@ internal sealed class EngineInvariants
         {
             Require(
                 !_closed || (input is JoinRequested && output is ErrorRaisedNotice { Error: CommandRejected })
-                    || (input is LeaveRequested or CloseRequested && output is InputIgnoredNotice),
+                    || (input is LeaveRequested or CloseRequested && output is InputIgnoredNotice)
+                    || (input is DataSendRequested && output is ErrorRaisedNotice { Error: DataSendFailed { Reason: DataSendFailure.CallEnded } }),
                 $"{output} was output after the Closed notice, for {input}");
             Observe(output);
         }

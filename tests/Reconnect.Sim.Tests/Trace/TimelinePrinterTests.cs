@@ -25,6 +25,7 @@ public sealed class TimelinePrinterTests
             "   15.843s  A: stream-added camB rebound (conn 2)\n" +
             "   15.900s  A: reconnecting-recovered after 5.900s\n" +
             "   15.900s  A: reconnecting -> joined\n" +
+            "   15.990s  B: data-received A chat\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
@@ -59,6 +60,8 @@ public sealed class TimelinePrinterTests
             "   15.843s  A: stream-added camB rebound (conn 2)\n" +
             "   15.900s  A: reconnecting-recovered after 5.900s\n" +
             "   15.900s  A: reconnecting -> joined (welcomed)\n" +
+            "   15.950s  A: data-send B chat (sent)\n" +
+            "   15.990s  B: data-received A chat\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
