@@ -56,4 +56,10 @@ public static class ChannelNoticeKinds
 
     /// <summary>A connection was told the server is going away and closed.</summary>
     public const string GoingAway = "going-away";
+
+    /// <summary>A kept session's socket is gone (closed, or a heartbeat missed); the other members were told <c>peer-away</c>.</summary>
+    public const string Away = "away";
+
+    /// <summary>A session told away was heard again; the other members were told <c>peer-back</c>.</summary>
+    public const string Back = "back";
 }

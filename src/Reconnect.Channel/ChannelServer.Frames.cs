@@ -18,6 +18,7 @@ public sealed partial class ChannelServer
         if (session is not null)
         {
             session.LastHeard = now;
+            ComeBack(session);
         }
 
         if (!ProtocolCodec.TryDecodeClientMessage(frame.Text, out var message, out var error))
@@ -145,7 +146,7 @@ public sealed partial class ChannelServer
         };
         directory.Add(session);
         Attach(connection, session);
-        ArmSilence(session, SilenceDeadline(session));
+        ArmSilence(session, NextCheck(session));
         Send(connection.Id, Welcome(session, resumed: false));
         Broadcast(session, new PeerJoinedMessage(session.Entry, NextRosterVersion(), departures.LatestOf(session.Channel, session.PeerId, now)));
         Notice(ChannelNoticeKinds.Joined, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
@@ -160,16 +161,11 @@ public sealed partial class ChannelServer
 
         Attach(connection, session);
         session.LastHeard = now;
-        var allowance = HeartbeatAllowance(join);
-        var deadlineComesSooner = allowance < session.HeartbeatAllowance;
-        session.HeartbeatAllowance = allowance;
-        if (deadlineComesSooner)
-        {
-            ArmSilence(session, SilenceDeadline(session));
-        }
-
+        session.HeartbeatAllowance = HeartbeatAllowance(join);
         Send(connection.Id, Welcome(session, resumed: true));
         Notice(ChannelNoticeKinds.Resumed, session.Channel, session.PeerId, $"{session.Id} on connection {connection.Id}");
+        ComeBack(session);
+        ArmSooner(session);
         Update(session, RosterValues.Metadata(join.Metadata), RosterValues.Streams(join.Streams));
     }
 

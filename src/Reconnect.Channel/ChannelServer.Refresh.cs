@@ -45,5 +45,9 @@ public sealed partial class ChannelServer
         }
 
         Notice(ChannelNoticeKinds.Rejected, session.Channel, session.PeerId, $"connection {connection.Id}: {refused.Code} {close.Name}: {refused.Why}");
+        if (!close.IsTerminal)
+        {
+            GoAway(session, PeerAwayReasons.ClosedByServer, refused.Code);
+        }
     }
 }

@@ -136,6 +136,7 @@ public sealed partial class ChannelServer
             if (session is not null)
             {
                 Notice(ChannelNoticeKinds.Detached, session.Channel, session.PeerId, $"{session.Id} lost connection {closed.ConnectionId}");
+                GoAway(session, PeerAwayReasons.SocketClosed, null);
             }
         }
     }
@@ -147,10 +148,9 @@ public sealed partial class ChannelServer
             return;
         }
 
-        var deadline = SilenceDeadline(session);
-        if (now < deadline)
+        if (now < SilenceDeadline(session))
         {
-            ArmSilence(session, deadline);
+            CheckHeartbeat(session);
             return;
         }
 
@@ -197,6 +197,10 @@ public sealed partial class ChannelServer
         var session = connection.Session;
         Close(connection, CloseCodes.TokenExpired);
         Notice(ChannelNoticeKinds.TokenExpired, session?.Channel ?? string.Empty, session?.PeerId, $"connection {connection.Id}");
+        if (session is not null)
+        {
+            GoAway(session, PeerAwayReasons.ClosedByServer, CloseCodes.TokenExpired);
+        }
     }
 
     /// <summary>Removes a session: closes its connection (after an optional last word), cancels its timer, tells the others.</summary>
@@ -231,6 +235,7 @@ public sealed partial class ChannelServer
     private void ArmSilence(Session session, Instant due)
     {
         session.Timer = new ChannelTimerId(session.Id, ++timerCounter);
+        session.TimerDue = due;
         outbox.Enqueue(new ArmChannelTimer(session.Timer, due));
     }
 

@@ -31,5 +31,11 @@ internal sealed class Session(string id, string channel, string peerId, string a
     /// <summary>The silence timer currently armed.</summary>
     public ChannelTimerId Timer { get; set; }
 
+    /// <summary>When the silence timer currently armed fires.</summary>
+    public Instant TimerDue { get; set; }
+
+    /// <summary>The other members were told the session's socket is gone (<c>peer-away</c>) and not yet that it is back.</summary>
+    public bool Away { get; set; }
+
     public RosterEntry Entry => new(PeerId, Id, Metadata, Streams);
 }

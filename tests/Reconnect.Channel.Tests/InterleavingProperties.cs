@@ -46,6 +46,7 @@ public sealed class InterleavingProperties
             ChannelNoticeKinds.Detached, ChannelNoticeKinds.Left, ChannelNoticeKinds.Evicted, ChannelNoticeKinds.Kicked,
             ChannelNoticeKinds.Relayed, ChannelNoticeKinds.Dropped, ChannelNoticeKinds.Rejected, ChannelNoticeKinds.GoingAway,
             ChannelNoticeKinds.TokenExpired, ChannelNoticeKinds.Updated, ChannelNoticeKinds.Malformed, Script.NonEmptyRoster,
+            ChannelNoticeKinds.Away, ChannelNoticeKinds.Back,
         ];
         var missed = expected.Except(reached).ToList();
         Assert.True(missed.Count == 0, $"SEED=0x{seed:X}: the scripts never reached {string.Join(", ", missed)}.");
@@ -116,6 +117,7 @@ internal sealed class Script
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
     private readonly Queue<long> closedByServer = new();
     private readonly Dictionary<long, long> lastVersionTo = [];
+    private readonly HashSet<(long Connection, string Session)> toldAway = [];
     private long nextConnection;
     private int step;
 
@@ -278,6 +280,14 @@ internal sealed class Script
             case SendFrame(var conn, PeerUpdatedMessage updated):
                 EventVersion(conn, updated.Version);
                 break;
+            case SendFrame(var conn, PeerAwayMessage away):
+                Presence(conn, away.PeerId, away.SessionId);
+                Require(toldAway.Add((conn, away.SessionId)), $"peer-away of {away.SessionId} to {conn} twice without a peer-back");
+                break;
+            case SendFrame(var conn, PeerBackMessage back):
+                Presence(conn, back.PeerId, back.SessionId);
+                toldAway.Remove((conn, back.SessionId));
+                break;
             case ChannelNotice notice:
                 reached.Add(notice.Kind);
                 CheckEnd(notice);
@@ -294,6 +304,13 @@ internal sealed class Script
     {
         Require(version > lastVersionTo.GetValueOrDefault(connection), $"event version {version} to {connection} is not newer than {lastVersionTo.GetValueOrDefault(connection)}");
         lastVersionTo[connection] = version;
+    }
+
+    /// <summary>Peer-away and peer-back name a live session of another peer, never the receiver's own.</summary>
+    private void Presence(long connection, string peerId, string session)
+    {
+        Require(welcomed.GetValueOrDefault(connection).PeerId != peerId, $"connection {connection} told about its own presence");
+        Require(created.Contains(session) && !ended.Contains(session), $"presence of {session}, which is unknown or ended");
     }
 
     /// <summary>A session ends once, after it was created; an eviction only after the silence grace without frames.</summary>

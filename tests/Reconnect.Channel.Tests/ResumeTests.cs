@@ -6,7 +6,7 @@ namespace Reconnect.Channel.Tests;
 public sealed class ResumeTests
 {
     [Fact]
-    public void Resume_of_a_detached_session_welcomes_with_resumed_and_broadcasts_nothing()
+    public void Resume_of_a_detached_session_welcomes_with_resumed_and_broadcasts_only_peer_back()
     {
         var driver = new ServerDriver();
         var alice = driver.OpenAndJoin(1, "room", "alice");
@@ -18,7 +18,8 @@ public sealed class ResumeTests
         var outputs = driver.Join(3, "room", "alice", alice);
 
         Assert.Equal(new WelcomeMessage("alice", alice, Resumed: true, SilenceGraceMs: ServerDriver.GraceMs), Assert.Single(outputs.FramesTo(3)));
-        Assert.Empty(outputs.FramesTo(2));
+        Assert.Equal([new PeerBackMessage("alice", alice)], outputs.FramesTo(2));
+        Assert.True(outputs.FindIndex(o => o is SendFrame { ConnectionId: 3 }) < outputs.FindIndex(o => o is SendFrame { ConnectionId: 2 }), "peer-back before the welcome");
         Assert.Single(outputs.Notices(ChannelNoticeKinds.Resumed));
         Assert.True(driver.Server.IsAttached("room", "alice"));
     }
@@ -54,8 +55,8 @@ public sealed class ResumeTests
         var unchanged = driver.Join(4, "room", "alice", alice, ServerDriver.Stream("screen", "screen"));
 
         var expected = new RosterEntry("alice", alice, ServerDriver.Meta(), [ServerDriver.Stream("screen", "screen")]);
-        Assert.Equal(new PeerUpdatedMessage(expected, Version: 3), Assert.Single(changed.FramesTo(2)));
-        Assert.Empty(unchanged.FramesTo(2));
+        Assert.Equal([new PeerBackMessage("alice", alice), new PeerUpdatedMessage(expected, Version: 3)], changed.FramesTo(2));
+        Assert.Equal([new PeerBackMessage("alice", alice)], unchanged.FramesTo(2));
         Assert.Equal(expected, driver.Server.Roster("room")[0]);
     }
 

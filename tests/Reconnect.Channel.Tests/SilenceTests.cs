@@ -28,7 +28,7 @@ public sealed class SilenceTests
     }
 
     [Fact]
-    public void Closing_the_connection_only_detaches_the_session_and_the_timer_keeps_running()
+    public void Closing_the_connection_only_detaches_the_session_tells_the_others_it_is_away_and_the_timer_keeps_running()
     {
         var driver = new ServerDriver();
         driver.OpenAndJoin(1, "room", "alice");
@@ -37,7 +37,8 @@ public sealed class SilenceTests
 
         var closed = driver.Handle(new ConnectionClosed(1));
 
-        Assert.Empty(closed.Frames());
+        Assert.IsType<PeerAwayMessage>(Assert.Single(closed.FramesTo(2)));
+        Assert.Single(closed.Frames());
         Assert.Single(closed.Notices(ChannelNoticeKinds.Detached));
         Assert.Equal(["alice", "bob"], driver.Server.Roster("room").Select(p => p.PeerId));
         Assert.False(driver.Server.IsAttached("room", "alice"));

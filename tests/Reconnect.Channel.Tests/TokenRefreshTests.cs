@@ -67,7 +67,7 @@ public sealed class TokenRefreshTests
         var outputs = driver.Send(1, new RefreshTokenMessage("expired"));
 
         Assert.Equal(CloseCodes.TokenExpired, Assert.Single(outputs.Closes()).Code);
-        Assert.Empty(outputs.FramesTo(2));
+        Assert.Equal([new PeerAwayMessage("alice", alice, PeerAwayReasons.ClosedByServer, CloseCodes.TokenExpired)], outputs.FramesTo(2));
         driver.Open(3);
         var resume = driver.Join(3, "room", "alice", alice);
         Assert.True(Assert.IsType<WelcomeMessage>(resume.FramesTo(3).First()).Resumed);

@@ -52,6 +52,8 @@ public sealed partial class CallEngine
             case PeerLeftMessage left: HandlePeerLeft(left); break;
             case PeerUpdatedMessage updated: HandlePeerUpdated(updated); break;
             case SignalRelayedMessage signal: HandleSignal(signal.From, signal.Payload); break;
+            case PeerAwayMessage away: HandlePeerAway(away); break;
+            case PeerBackMessage back: HandlePeerBack(back); break;
             default: Ignore(message.GetType().Name, "not expected by a client"); break;
         }
     }

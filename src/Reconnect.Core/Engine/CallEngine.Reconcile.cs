@@ -111,8 +111,9 @@ public sealed partial class CallEngine
                 var peer = _peers[swapped.PeerId];
                 Rebuild(peer, peer.Generation + 1, "reconcile", NegotiationTrigger.RebuiltHere);
                 break;
-            case KeepConnection:
+            case KeepConnection kept:
                 Mark(CoverageMarks.ReconcileKeep);
+                BackAfterReconcile(_peers[kept.PeerId]);
                 break;
             case AddNewPeer added:
                 if (_welcomesSinceJoin > 1)
@@ -175,7 +176,7 @@ public sealed partial class CallEngine
     private KnownPeer? Known(string peerId) => _peers.TryGetValue(peerId, out var peer) ? Known(peer) : null;
 
     private static KnownPeer Known(RemotePeerEntry peer) =>
-        new(peer.Id, peer.Roster.SessionId, peer.State, peer.Version, peer.AwaitingRejoin, peer.ConnectionEpoch);
+        new(peer.Id, peer.Roster.SessionId, peer.State, peer.Version, peer.AwaitingRejoin, peer.ConnectionEpoch, peer.Phase == RemotePeerPhase.Away);
 
     private void AddPeer(RosterEntry entry, long version)
     {

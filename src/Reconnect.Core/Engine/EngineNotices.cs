@@ -144,3 +144,21 @@ public sealed record ErrorRaisedNotice(ReconnectError Error) : EngineNotice;
 /// <param name="Input">A short description of the input.</param>
 /// <param name="Reason">The rule that dropped it.</param>
 public sealed record InputIgnoredNotice(string Input, string Reason) : EngineNotice;
+
+/// <summary>
+/// The server told that a remote peer's signalling is gone (<c>peer-away</c>) while its session is kept for a resume: the
+/// peer shows reconnecting at once, without waiting for its media to notice; media that still flows is left running.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object.</param>
+/// <param name="Reason">How the server knows: <c>socket-closed</c>, <c>heartbeat-missed</c> or <c>closed-by-server</c>.</param>
+/// <param name="CloseCode">The close code the server closed the peer's socket with, for <c>closed-by-server</c>; else null.</param>
+public sealed record PeerAwayNotice(string RemotePeerId, long Ref, string Reason, int? CloseCode) : EngineNotice;
+
+/// <summary>
+/// A remote peer told away is back (<c>peer-back</c>, or the roster after a local reconnect still lists its session): it is
+/// connected again when its media is, else its media's own path goes on.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object.</param>
+public sealed record PeerBackNotice(string RemotePeerId, long Ref) : EngineNotice;

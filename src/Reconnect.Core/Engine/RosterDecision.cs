@@ -10,7 +10,8 @@ namespace Reconnect.Core.Engine;
 /// <param name="Version">The roster version of the newest event applied to it.</param>
 /// <param name="AwaitingRejoin">True while it is awaited after the server lost its session.</param>
 /// <param name="ConnectionEpoch">The socket epoch its live connection was built under.</param>
-internal readonly record struct KnownPeer(string Id, string SessionId, RemotePeerState State, long Version, bool AwaitingRejoin, long ConnectionEpoch);
+/// <param name="Away">True while the server says its signalling is away and its media still flows: a reconcile keeps that connection.</param>
+internal readonly record struct KnownPeer(string Id, string SessionId, RemotePeerState State, long Version, bool AwaitingRejoin, long ConnectionEpoch, bool Away = false);
 
 /// <summary>One decision of the reconcile diff, applied by the engine in order.</summary>
 internal abstract record RosterDecision;

@@ -114,7 +114,7 @@ internal static class RosterDiff
             yield return new UpdateKnownPeer(peer.Id, entry);
         }
 
-        yield return peer.ConnectionEpoch != context.Epoch && (context.RebuildAll || peer.State != RemotePeerState.Connected)
+        yield return peer.ConnectionEpoch != context.Epoch && (context.RebuildAll || peer is not ({ State: RemotePeerState.Connected } or { Away: true }))
             ? new SwapConnection(peer.Id)
             : new KeepConnection(peer.Id);
     }

@@ -13,6 +13,8 @@ namespace Reconnect.Core.Protocol;
 [JsonDerivedType(typeof(PongMessage), "pong")]
 [JsonDerivedType(typeof(GoingAwayMessage), "going-away")]
 [JsonDerivedType(typeof(EvictedMessage), "evicted")]
+[JsonDerivedType(typeof(PeerAwayMessage), "peer-away")]
+[JsonDerivedType(typeof(PeerBackMessage), "peer-back")]
 public abstract record ServerMessage;
 
 /// <summary>The server accepted a join. <paramref name="Resumed"/> is true when the previous session was resumed.</summary>
@@ -87,3 +89,23 @@ public sealed record GoingAwayMessage(int? RetryAfterMs = null) : ServerMessage;
 /// <summary>The session named in a join no longer exists: the peer was evicted while away.</summary>
 /// <param name="Reason">Why the session ended, as the server remembers it (<c>kicked</c>, ...), else <c>network-disconnect</c>.</param>
 public sealed record EvictedMessage(string Reason) : ServerMessage;
+
+/// <summary>
+/// The server lost a peer's socket (it closed, or its heartbeat is overdue) but keeps its session for a resume within
+/// the grace; <see cref="PeerBackMessage"/> or <see cref="PeerLeftMessage"/> follows. Not a roster change: it carries
+/// no roster version, and a client that does not know it loses nothing but the early warning.
+/// </summary>
+/// <param name="PeerId">The peer's id.</param>
+/// <param name="SessionId">The session kept for the peer.</param>
+/// <param name="Reason">How the server knows: <c>socket-closed</c>, <c>heartbeat-missed</c> or <c>closed-by-server</c>.</param>
+/// <param name="CloseCode">The close code the server closed the socket with, for <c>closed-by-server</c>; else null.</param>
+public sealed record PeerAwayMessage(
+    string PeerId,
+    string SessionId,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CloseCode = null) : ServerMessage;
+
+/// <summary>A peer the server told was away is heard again: its session resumed on a new socket, or its silent socket spoke.</summary>
+/// <param name="PeerId">The peer's id.</param>
+/// <param name="SessionId">The session, the same one as in its <see cref="PeerAwayMessage"/>.</param>
+public sealed record PeerBackMessage(string PeerId, string SessionId) : ServerMessage;

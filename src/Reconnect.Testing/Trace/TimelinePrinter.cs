@@ -58,6 +58,8 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
         TraceEventKind.RemoteStateChange => $"{e.Peer} sees {e.Remote}: {e.From} -> {e.To}{StateReason(e)}",
         TraceEventKind.PeerJoined => $"{e.Peer}: peer-joined {e.Remote}",
         TraceEventKind.PeerLeft => $"{e.Peer}: peer-left {e.Remote} ({e.Reason})",
+        TraceEventKind.PeerAway => Invariant($"{e.Peer}: peer-away {e.Remote} ({e.Reason}{Suffix(" ", e.Code?.ToString(CultureInfo.InvariantCulture))})"),
+        TraceEventKind.PeerBack => $"{e.Peer}: peer-back {e.Remote}",
         TraceEventKind.StreamAdded => Invariant($"{e.Peer}: stream-added {e.Stream} {(e.Detail == "rebound" ? "rebound" : "bound")} (conn {e.Conn})"),
         TraceEventKind.StreamRemoved => $"{e.Peer}: stream-removed {e.Stream}",
         TraceEventKind.Error => $"{e.Peer}: error {e.Reason}: {e.Detail}",

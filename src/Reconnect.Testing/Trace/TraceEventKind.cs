@@ -54,6 +54,12 @@ public static class TraceEventKind
     /// <summary>A reconnect that was shown healed.</summary>
     public const string ReconnectingRecovered = "reconnecting-recovered";
 
+    /// <summary>The server told that a remote peer's signalling is gone while its session is kept.</summary>
+    public const string PeerAway = "peer-away";
+
+    /// <summary>The server told that a remote peer told away is back.</summary>
+    public const string PeerBack = "peer-back";
+
     /// <summary>The token provider failed several times in a row.</summary>
     public const string TokenFailing = "token-failing";
 
@@ -83,6 +89,6 @@ public static class TraceEventKind
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
         SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
-        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
+        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, PeerAway, PeerBack, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
     ];
 }

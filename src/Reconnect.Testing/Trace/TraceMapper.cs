@@ -42,6 +42,18 @@ public static class TraceMapper
                 Ref = n.Ref,
                 Reason = n.Reason,
             },
+            PeerAwayNotice n => new TraceEvent(tMs, peer, TraceEventKind.PeerAway)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Reason = n.Reason,
+                Code = n.CloseCode,
+            },
+            PeerBackNotice n => new TraceEvent(tMs, peer, TraceEventKind.PeerBack)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+            },
             PeerMetadataChangedNotice n => new TraceEvent(tMs, peer, TraceEventKind.MetadataChanged)
             {
                 Remote = n.RemotePeerId,

@@ -50,6 +50,8 @@ internal sealed class ClientModel
         StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),
         ReconnectingVisibleNotice n => new ReconnectingVisibleEvent(at, PeerOrLocal(n.Ref, n.RemotePeerId), n.Elapsed),
         ReconnectingRecoveredNotice n => new ReconnectingRecoveredEvent(at, PeerOrLocal(n.Ref, n.RemotePeerId), n.Lasted),
+        PeerAwayNotice n => new PeerAwayEvent(at, Peer(n.Ref, n.RemotePeerId), n.Reason, n.CloseCode),
+        PeerBackNotice n => new PeerBackEvent(at, Peer(n.Ref, n.RemotePeerId)),
         TokenProviderFailingNotice n => new TokenProviderFailingEvent(at, n.ConsecutiveFailures, n.LastReason),
         TokenRefreshedNotice n => new TokenRefreshedEvent(at, n.ValidFor),
         TokenRefreshFailedNotice n => new TokenRefreshFailedEvent(at, n.ConsecutiveFailures, n.Reason, n.RetryIn),

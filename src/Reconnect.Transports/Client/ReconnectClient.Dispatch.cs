@@ -157,6 +157,14 @@ public sealed partial class ReconnectClient
                 _handlers.Invoke(ReconnectingRecovered, this, e);
                 e.Peer?.Raise(e, _handlers);
                 break;
+            case PeerAwayEvent e:
+                _handlers.Invoke(PeerAway, this, e);
+                e.Peer.Raise(e, _handlers);
+                break;
+            case PeerBackEvent e:
+                _handlers.Invoke(PeerBack, this, e);
+                e.Peer.Raise(e, _handlers);
+                break;
             case TokenProviderFailingEvent e: _handlers.Invoke(TokenProviderFailing, this, e); break;
             case TokenRefreshedEvent e: _handlers.Invoke(TokenRefreshed, this, e); break;
             case TokenRefreshFailedEvent e: _handlers.Invoke(TokenRefreshFailed, this, e); break;

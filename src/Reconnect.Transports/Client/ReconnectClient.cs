@@ -95,6 +95,15 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// </summary>
     public event EventHandler<ReconnectingRecoveredEvent>? ReconnectingRecovered;
 
+    /// <summary>
+    /// Raised when the server tells that a remote peer's signalling is gone while its session is kept: the peer shows
+    /// reconnecting at once, and the event says how the server knows. The peer's own <see cref="RemotePeer.Away"/> is raised too.
+    /// </summary>
+    public event EventHandler<PeerAwayEvent>? PeerAway;
+
+    /// <summary>Raised when a remote peer told away is back. The peer's own <see cref="RemotePeer.Back"/> is raised too.</summary>
+    public event EventHandler<PeerBackEvent>? PeerBack;
+
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
 

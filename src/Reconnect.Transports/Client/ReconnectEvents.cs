@@ -125,6 +125,22 @@ public sealed record ReconnectingVisibleEvent(TimeSpan At, RemotePeer? Peer, Tim
 /// <param name="Lasted">How long it was reconnecting in all.</param>
 public sealed record ReconnectingRecoveredEvent(TimeSpan At, RemotePeer? Peer, TimeSpan Lasted) : ReconnectEvent(At);
 
+/// <summary>
+/// The server told that a remote peer's signalling is gone while its session is kept for a resume: the peer shows
+/// reconnecting at once, before its media notices anything; media that still flows keeps running. <c>PeerBack</c> or
+/// <c>PeerLeft</c> follows.
+/// </summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Reason">How the server knows: <c>socket-closed</c>, <c>heartbeat-missed</c> or <c>closed-by-server</c>.</param>
+/// <param name="CloseCode">The close code the server closed the peer's socket with, for <c>closed-by-server</c>; else null.</param>
+public sealed record PeerAwayEvent(TimeSpan At, RemotePeer Peer, string Reason, int? CloseCode) : ReconnectEvent(At);
+
+/// <summary>A remote peer told away is back: connected again when its media is, else its media's own reconnect goes on.</summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+public sealed record PeerBackEvent(TimeSpan At, RemotePeer Peer) : ReconnectEvent(At);
+
 /// <summary>A fresh token was handed to the server over the open socket, ahead of the old one's expiry.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="ValidFor">How long the fresh token stays valid from now.</param>

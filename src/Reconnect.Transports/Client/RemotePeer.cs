@@ -47,6 +47,12 @@ public sealed class RemotePeer
     /// <summary>Raised when its shown reconnect healed (connected again); none when it closed instead.</summary>
     public event EventHandler<ReconnectingRecoveredEvent>? ReconnectingRecovered;
 
+    /// <summary>Raised when the server tells that its signalling is gone while its session is kept: it shows reconnecting at once.</summary>
+    public event EventHandler<PeerAwayEvent>? Away;
+
+    /// <summary>Raised when the server tells that its signalling is back after <see cref="Away"/>.</summary>
+    public event EventHandler<PeerBackEvent>? Back;
+
     /// <summary>The peer's id in the channel.</summary>
     public string Id { get; }
 
@@ -179,6 +185,8 @@ public sealed class RemotePeer
             case PeerMetadataChangedEvent e: handlers.Invoke(MetadataChanged, this, e); break;
             case ReconnectingVisibleEvent e: handlers.Invoke(ReconnectingVisible, this, e); break;
             case ReconnectingRecoveredEvent e: handlers.Invoke(ReconnectingRecovered, this, e); break;
+            case PeerAwayEvent e: handlers.Invoke(Away, this, e); break;
+            case PeerBackEvent e: handlers.Invoke(Back, this, e); break;
             default: break;
         }
     }

@@ -32,6 +32,8 @@ internal static class SampleTrace
         new(16_000, "A", TraceEventKind.Heal),
         new(16_010, "B", TraceEventKind.PeerLeft) { Remote = "C", Ref = 4, Reason = "left" },
         new(16_010, "B", TraceEventKind.StreamRemoved) { Remote = "C", Ref = 4, Stream = "camC", StreamRef = 5 },
+        new(16_200, "C", TraceEventKind.PeerAway) { Remote = "A", Ref = 6, Reason = "closed-by-server", Code = 4002 },
+        new(16_400, "C", TraceEventKind.PeerBack) { Remote = "A", Ref = 6 },
         new(17_000, "B", TraceEventKind.Error) { Remote = "C", Attempt = 3, Reason = "IceRestartExhausted", Detail = "ICE restarts to C failed 3 times; that peer's connection was closed." },
         new(17_500, "C", TraceEventKind.StreamAdded) { Remote = "A", Ref = 6, Stream = "camA", StreamRef = 9, Conn = 1 },
         new(18_000, "C", TraceEventKind.InvariantViolation) { Remote = "A", Detail = "roster differs", Reason = "rosters-equal" },

@@ -29,6 +29,8 @@ public sealed class TimelinePrinterTests
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
+            "   16.200s  C: peer-away A (closed-by-server 4002)\n" +
+            "   16.400s  C: peer-back A\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";
@@ -65,6 +67,8 @@ public sealed class TimelinePrinterTests
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
+            "   16.200s  C: peer-away A (closed-by-server 4002)\n" +
+            "   16.400s  C: peer-back A\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";

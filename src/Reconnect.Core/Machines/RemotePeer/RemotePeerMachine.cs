@@ -36,6 +36,12 @@ internal enum RemotePeerPhase
 
     /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
     Closed,
+
+    /// <summary>
+    /// The server told the peer's socket is gone (<c>peer-away</c>) while its media still flowed: reconnecting at once,
+    /// with the connection left running and its ICE events still acted on, until <c>peer-back</c>.
+    /// </summary>
+    Away,
 }
 
 /// <summary>How a remote peer's phase shows to the application.</summary>
@@ -48,7 +54,7 @@ internal static class RemotePeerPhases
         RemotePeerPhase.Idle => RemotePeerState.Idle,
         RemotePeerPhase.Connecting => RemotePeerState.Connecting,
         RemotePeerPhase.Connected => RemotePeerState.Connected,
-        RemotePeerPhase.Reconnecting or RemotePeerPhase.InGrace or RemotePeerPhase.Attempting or RemotePeerPhase.Deferred => RemotePeerState.Reconnecting,
+        RemotePeerPhase.Reconnecting or RemotePeerPhase.InGrace or RemotePeerPhase.Attempting or RemotePeerPhase.Deferred or RemotePeerPhase.Away => RemotePeerState.Reconnecting,
         RemotePeerPhase.Closed => RemotePeerState.Closed,
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "No remote peer stands in a superstate only."),
     };
@@ -98,6 +104,12 @@ internal enum RemotePeerTrigger
 
     /// <summary>The local peer left or closed.</summary>
     LocalShutdown,
+
+    /// <summary>The server told the peer's socket is gone while its session is kept (<c>peer-away</c>).</summary>
+    PeerAway,
+
+    /// <summary>The server told the peer's session is heard again (<c>peer-back</c>).</summary>
+    PeerBack,
 }
 
 /// <summary>What the engine does for a remote peer machine.</summary>
@@ -172,7 +184,9 @@ internal static class RemotePeerMachine
         b.In(RemotePeerPhase.Present)
             .On(RemotePeerTrigger.RejoinAwaited).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.EndEpisode)
             .On(RemotePeerTrigger.PeerLeft).GoTo(RemotePeerPhase.Closed)
-            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerPhase.Closed);
+            .On(RemotePeerTrigger.LocalShutdown).GoTo(RemotePeerPhase.Closed)
+            .Ignore(RemotePeerTrigger.PeerAway, "media is not connected: its own path already shows it")
+            .Ignore(RemotePeerTrigger.PeerBack, "not away: the media's own path decides");
 
         b.In(RemotePeerPhase.Connecting)
             .SubstateOf(RemotePeerPhase.Present)
@@ -196,7 +210,8 @@ internal static class RemotePeerMachine
             .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .Ignore(RemotePeerTrigger.NetworkOnline, "media flows; ICE consent reports a loss")
-            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.ArmConnectTimeout);
+            .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.ArmConnectTimeout)
+            .On(RemotePeerTrigger.PeerAway).GoTo(RemotePeerPhase.Away);
 
         b.In(RemotePeerPhase.Reconnecting)
             .SubstateOf(RemotePeerPhase.Present)
@@ -239,6 +254,14 @@ internal static class RemotePeerMachine
             .On(RemotePeerTrigger.IceFailed).Stay()
             .On(RemotePeerTrigger.AddressChanged).If(c => c.AttemptMade, "an attempt was made").GoToOneOf(AttemptOrDefer)
             .On(RemotePeerTrigger.NetworkOnline).If(c => c.AttemptMade, "an attempt was made").GoToOneOf(AttemptOrDefer);
+
+        b.In(RemotePeerPhase.Away)
+            .SubstateOf(RemotePeerPhase.Reconnecting)
+            .Deadline("the server's grace: peer-back or peer-left follows; after a local reconnect, the reconcile's roster decides")
+            .On(RemotePeerTrigger.PeerBack).GoTo(RemotePeerPhase.Connected)
+            .Ignore(RemotePeerTrigger.IceConnected, "media still flows; the peer's signalling is away until peer-back")
+            .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerPhase.InGrace)
+            .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder);
 
         b.In(RemotePeerPhase.Closed)
             .Terminal("closed for good; a new RemotePeer replaces it if the peer is still there")

@@ -32,6 +32,7 @@ internal static partial class LibraryInCSharp
         ["one-way-partition"] = OneWayPartition,
         ["one-way-partition-to-server"] = OneWayPartitionToServer,
         ["partition-between-peers"] = PartitionBetweenPeers,
+        ["peer-away"] = PeerAway,
         ["peer-close"] = PeerClose,
         ["peer-joins-during-outage"] = PeerJoinsDuringOutage,
         ["peer-leaves-during-outage"] = PeerLeavesDuringOutage,

@@ -56,6 +56,10 @@ internal sealed class TestCall : IAsyncDisposable
     /// <summary>The client's socket dies on its side, as when a Wi-Fi access point drops it; the server sees nothing.</summary>
     public void DropSignalling(string name) => _transports[name].Signalling!.NetworkLost();
 
+    /// <summary>The server closes the client's first socket as at a token expiry (4002), keeping its session for the resume.</summary>
+    public void ExpireFirstToken(string name) =>
+        Server.Operate(new TokenExpired(Server.ConnectionOf(_transports[name].Signalling!, 1) ?? throw new InvalidOperationException($"{name} has no first socket open")));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)
