@@ -30,11 +30,9 @@ public sealed partial class CallEngine
                 BeginEscalationStep(peer, EscalationLadder.Next(peer.EscalationStep!.Value));
                 break;
             case RemotePeerEffect.StartEscalationRound:
-                Mark(CoverageMarks.EscalationNewRound);
                 Emit(new EscalationStepNotice(peer.Id, peer.Ref, EscalationStepKind.IceRestart, peer.EscalationRound + 1, Taken: true, "a new round starts with a new ICE restart ladder"));
                 break;
             case RemotePeerEffect.RaiseEscalationExhausted:
-                Mark(CoverageMarks.EscalationExhausted);
                 Emit(new ErrorRaisedNotice(new EscalationExhausted(peer.Id, peer.EscalationRound)));
                 break;
             case RemotePeerEffect.ForgetEscalation:
@@ -112,7 +110,6 @@ public sealed partial class CallEngine
                 : null;
         if (skipped is not null)
         {
-            Mark(CoverageMarks.EscalationStepSkipped);
             Emit(new EscalationStepNotice(peer.Id, peer.Ref, step, peer.EscalationRound, Taken: false, skipped));
             return;
         }

@@ -89,15 +89,6 @@ internal static class CoverageMarks
     /// <summary>An escalation rejoined as a new session.</summary>
     public const string EscalationRejoin = "escalation.rejoin";
 
-    /// <summary>A call-wide escalation step was not made: the socket was down, or the step was made within its minimum interval.</summary>
-    public const string EscalationStepSkipped = "escalation.step-skipped";
-
-    /// <summary>An escalation's last step did not heal and a new round started with a new ICE restart ladder.</summary>
-    public const string EscalationNewRound = "escalation.new-round";
-
-    /// <summary>An escalation spent its rounds and closed the remote peer.</summary>
-    public const string EscalationExhausted = "escalation.exhausted";
-
     /// <summary>A remote peer's media healed during an escalation.</summary>
     public const string EscalationHealed = "escalation.healed";
 
@@ -108,7 +99,6 @@ internal static class CoverageMarks
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
-        EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationStepSkipped, EscalationNewRound, EscalationExhausted,
-        EscalationHealed,
+        EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
     ];
 }

@@ -29,6 +29,7 @@ public sealed class TimelinePrinterTests
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
+            "   17.000s  B: escalation-step C fresh-connection round 1 (a fresh connection (generation 2))\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";
 
@@ -63,6 +64,7 @@ public sealed class TimelinePrinterTests
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
+            "   17.000s  B: escalation-step C fresh-connection round 1 (a fresh connection (generation 2))\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";
 
