@@ -36,7 +36,7 @@ public sealed record ReconnectAttemptsExhausted(int Attempts, string LastFailure
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Attempts">How many restarts were tried.</param>
 public sealed record IceRestartExhausted(string RemotePeerId, int Attempts)
-    : ReconnectError($"ICE restarts to {RemotePeerId} failed {Attempts} times; escalating to the next remedy.");
+    : ReconnectError($"ICE restarts to {RemotePeerId} failed {Attempts} times; the next remedy is tried unless escalation is off (Escalation.Rounds = 0), which closes that peer.");
 
 /// <summary>
 /// A remote peer's escalation is spent: every round (an ICE restart ladder, a fresh connection, a socket resume and a
