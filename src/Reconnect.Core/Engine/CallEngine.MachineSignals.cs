@@ -62,6 +62,9 @@ public sealed partial class CallEngine
             case SignalTarget.Negotiation:
                 FireNegotiation(signal.Peer!, (NegotiationTrigger)signal.Trigger);
                 break;
+            case SignalTarget.Escalation:
+                TakeEscalationStep(signal.Peer!);
+                break;
             case SignalTarget.Roster:
                 ApplyPendingRoster();
                 break;

@@ -229,6 +229,10 @@ public sealed partial class CallEngine
             case RemotePeerEffect.StartReconnectingVisibleTimer or RemotePeerEffect.EndReconnectingVisible:
                 ApplyReconnectingVisibleEffect(peer, effect);
                 break;
+            case RemotePeerEffect.StartEscalation or RemotePeerEffect.EscalateNextStep or RemotePeerEffect.StartEscalationRound
+                or RemotePeerEffect.RaiseEscalationExhausted or RemotePeerEffect.ForgetEscalation:
+                ApplyEscalationEffect(peer, effect);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown remote peer effect.");
         }
@@ -241,6 +245,7 @@ public sealed partial class CallEngine
         _timers.Cancel(TimerKind.IceDisconnectedGrace, peer.Id, _emit);
         _timers.Cancel(TimerKind.IceRestartDue, peer.Id, _emit);
         _timers.Cancel(TimerKind.IceAttemptTimeout, peer.Id, _emit);
+        EndEscalationStep(peer);
     }
 
     /// <summary>Makes the due attempt: an ICE restart offer, then the next attempt's schedule or the last attempt's timeout.</summary>

@@ -279,7 +279,12 @@ public sealed partial class CallEngine
 
     private void FireRemote(RemotePeerEntry peer, RemotePeerTrigger trigger, string reason)
     {
-        var context = new RemotePeerContext(SignallingUp, peer.LadderAttempt >= _ladder.MaxAttempts, peer.LadderAttempt > 0);
+        var context = new RemotePeerContext(
+            SignallingUp,
+            peer.LadderAttempt >= _ladder.MaxAttempts,
+            peer.LadderAttempt > 0,
+            EscalationLadder.IsLast(peer.EscalationStep),
+            peer.EscalationRound < _options.Escalation.Rounds);
         var outcome = Fire(peer.Machine, trigger, context, subject: peer.Id);
         var (from, to) = (outcome.From.ToState(), outcome.To.ToState());
         Perform(outcome.Effects, (Engine: this, Peer: peer), static (to, effect) => to.Engine.ApplyRemoteEffect(to.Peer, effect));
@@ -368,9 +373,15 @@ public sealed partial class CallEngine
         {
             TimerKind.IceDisconnectedGrace => RemotePeerTrigger.GraceExpired,
             TimerKind.IceRestartDue => RemotePeerTrigger.RestartDue,
+            TimerKind.EscalationBound => RemotePeerTrigger.EscalationBoundPassed,
             _ => RemotePeerTrigger.AttemptTimedOut,
         };
-        FireRemote(peer, trigger, trigger == RemotePeerTrigger.AttemptTimedOut ? "attempt timed out" : "ICE restart ladder");
+        FireRemote(peer, trigger, trigger switch
+        {
+            RemotePeerTrigger.AttemptTimedOut => "attempt timed out",
+            RemotePeerTrigger.EscalationBoundPassed => "the escalation step did not heal in time",
+            _ => "ICE restart ladder",
+        });
     }
 
     private void HandleNetworkChange(NetworkChange change)

@@ -80,6 +80,18 @@ internal static class CoverageMarks
     /// <summary>A wake made the engine probe its open socket.</summary>
     public const string WakeProbe = "socket.wake-probe";
 
+    /// <summary>An escalation took its fresh-connection step.</summary>
+    public const string EscalationFreshConnection = "escalation.fresh-connection";
+
+    /// <summary>An escalation resumed the socket.</summary>
+    public const string EscalationSocketResume = "escalation.socket-resume";
+
+    /// <summary>An escalation rejoined as a new session.</summary>
+    public const string EscalationRejoin = "escalation.rejoin";
+
+    /// <summary>A remote peer's media healed during an escalation.</summary>
+    public const string EscalationHealed = "escalation.healed";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -87,5 +99,6 @@ internal static class CoverageMarks
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
+        EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
     ];
 }

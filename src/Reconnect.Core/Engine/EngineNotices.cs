@@ -79,6 +79,22 @@ public sealed record ConnectionBuiltNotice(string RemotePeerId, long Ref, int Ge
 /// <param name="Generation">The connection restarted.</param>
 public sealed record IceRestartStartedNotice(string RemotePeerId, long Ref, int Attempt, int Generation) : EngineNotice;
 
+/// <summary>
+/// A remote peer's escalation took a step: its ICE restart ladder was spent (or a step did not heal within its bound),
+/// so the next remedy was tried. The RemotePeer keeps its identity through every step.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object.</param>
+/// <param name="Step">The remedy.</param>
+/// <param name="Round">The round, from 1: each round is an ICE restart ladder and then the steps.</param>
+/// <param name="Taken">
+/// False when a call-wide step was not made: the socket was already down (its reconnect reconciles the peer anyway),
+/// or the same step was made for the call within its minimum interval (that one serves this peer too). The step's
+/// bound runs either way.
+/// </param>
+/// <param name="Detail">What was done, or why it was not.</param>
+public sealed record EscalationStepNotice(string RemotePeerId, long Ref, EscalationStepKind Step, int Round, bool Taken, string Detail) : EngineNotice;
+
 /// <summary>A socket connect attempt started.</summary>
 /// <param name="Attempt">The attempt number since the budget last reset, from 1.</param>
 /// <param name="Epoch">The socket's epoch.</param>

@@ -24,6 +24,9 @@ internal enum SignalTarget
     /// <summary>One remote peer's negotiation machine.</summary>
     Negotiation,
 
+    /// <summary>One remote peer's escalation: take the step its machine just moved to (a fresh connection fires its machines).</summary>
+    Escalation,
+
     /// <summary>The identity map: apply the roster snapshot the reconcile accepted, which fires the remote peers' machines it touches.</summary>
     Roster,
 }
@@ -55,4 +58,6 @@ internal readonly record struct MachineSignal(
     public static MachineSignal ToEveryRemotePeer(RemotePeerTrigger trigger, string reason) => new(SignalTarget.EveryRemotePeer, (int)trigger, reason);
 
     public static MachineSignal ToNegotiation(RemotePeerEntry peer, NegotiationTrigger trigger) => new(SignalTarget.Negotiation, (int)trigger, string.Empty, peer);
+
+    public static MachineSignal ToEscalation(RemotePeerEntry peer) => new(SignalTarget.Escalation, 0, string.Empty, peer);
 }

@@ -29,11 +29,23 @@ public sealed record FirstConnectFailed(int? Code, string Reason, string Detail 
 public sealed record ReconnectAttemptsExhausted(int Attempts, string LastFailure = "")
     : ReconnectError(ErrorText.Join($"Gave up reconnecting after {Attempts} attempts", "; the last failed: ", LastFailure));
 
-/// <summary>A remote peer's ICE restart ladder is spent; only that remote peer was closed.</summary>
+/// <summary>
+/// A remote peer's ICE restart ladder is spent; the peer escalates to the next remedy (a fresh connection, a socket
+/// resume, a rejoin), and is closed only once every round is spent (<see cref="EscalationExhausted"/>).
+/// </summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Attempts">How many restarts were tried.</param>
 public sealed record IceRestartExhausted(string RemotePeerId, int Attempts)
-    : ReconnectError($"ICE restarts to {RemotePeerId} failed {Attempts} times; that peer's connection was closed.");
+    : ReconnectError($"ICE restarts to {RemotePeerId} failed {Attempts} times; the next remedy is tried unless escalation is off (Escalation.Rounds = 0), which closes that peer.");
+
+/// <summary>
+/// A remote peer's escalation is spent: every round (an ICE restart ladder, a fresh connection, a socket resume and a
+/// rejoin) ran out without the media healing; only that remote peer was closed.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Rounds">How many rounds were tried.</param>
+public sealed record EscalationExhausted(string RemotePeerId, int Rounds)
+    : ReconnectError($"Every remedy for the media to {RemotePeerId} failed over {Rounds} rounds; that peer's connection was closed.");
 
 /// <summary>The roster did not arrive within the reconcile deadline and its retries; reconcile keeps retrying.</summary>
 /// <param name="Requests">How many roster requests went unanswered.</param>

@@ -74,6 +74,12 @@ internal sealed class RemotePeerEntry(
     /// <summary>The ladder attempt that is due: made on entering <see cref="RemotePeerPhase.Attempting"/>, held in <see cref="RemotePeerPhase.Deferred"/>.</summary>
     public int DueAttempt { get; set; }
 
+    /// <summary>The escalation step under way; null when the peer is not escalating.</summary>
+    public EscalationStepKind? EscalationStep { get; set; }
+
+    /// <summary>The escalation rounds run (their ladder spent) since the media last healed; 0 when none.</summary>
+    public int EscalationRound { get; set; }
+
     public SortedDictionary<string, BoundStream> Streams { get; } = new(StringComparer.Ordinal);
 
     public SortedSet<string> SeenStreamIds { get; } = new(StringComparer.Ordinal);

@@ -59,6 +59,9 @@ public enum TimerKind
 
     /// <summary>The local peer, or a remote peer, has been reconnecting long enough to show it.</summary>
     ReconnectingVisible,
+
+    /// <summary>A remote peer's escalation step did not heal within its bound.</summary>
+    EscalationBound,
 }
 
 /// <summary>Names one armed timer. A fired timer whose id is no longer armed is ignored by rule.</summary>

@@ -17,6 +17,9 @@ public sealed record ReconnectOptions
     /// <summary>The ICE restart ladder.</summary>
     public IceRestartLadderOptions IceRestart { get; init; } = new();
 
+    /// <summary>The remedies after a remote peer's ICE restart ladder is spent: a fresh connection, a socket resume, a rejoin.</summary>
+    public EscalationOptions Escalation { get; init; } = new();
+
     /// <summary>Channel reconcile after a socket reconnect.</summary>
     public ReconcileOptions Reconcile { get; init; } = new();
 

@@ -46,6 +46,14 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         NotNegative(failures, "IceRestart.DisconnectedGrace", ice.DisconnectedGrace);
         Positive(failures, "IceRestart.ConnectTimeout", ice.ConnectTimeout);
 
+        var escalation = options.Escalation;
+        Positive(failures, "Escalation.FreshConnectionBound", escalation.FreshConnectionBound);
+        Positive(failures, "Escalation.SocketResumeBound", escalation.SocketResumeBound);
+        Positive(failures, "Escalation.RejoinBound", escalation.RejoinBound);
+        Positive(failures, "Escalation.SocketResumeMinInterval", escalation.SocketResumeMinInterval);
+        Positive(failures, "Escalation.RejoinMinInterval", escalation.RejoinMinInterval);
+        Check(failures, escalation.Rounds is >= 0 and <= 100, "Escalation.Rounds must be in [0, 100].");
+
         Positive(failures, "Reconcile.Deadline", options.Reconcile.Deadline);
         Check(failures, options.Reconcile.RosterRetries is >= 0 and <= 100, "Reconcile.RosterRetries must be in [0, 100].");
         Check(failures, options.Reconcile.TimedOutRequests is >= 1 and <= 100, "Reconcile.TimedOutRequests must be in [1, 100].");

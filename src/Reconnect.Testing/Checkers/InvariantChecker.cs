@@ -183,7 +183,7 @@ public sealed class InvariantChecker
             case ErrorRaisedNotice { Error: TerminalCloseError }:
                 _terminal.Add(name);
                 break;
-            case ErrorRaisedNotice { Error: IceRestartExhausted ex }:
+            case ErrorRaisedNotice { Error: EscalationExhausted ex }:
                 _exhausted.Add((name, ex.RemotePeerId));
                 break;
             case SocketAttemptStartedNotice attempt:

@@ -36,6 +36,9 @@ public static class TraceEventKind
     /// <summary>An ICE restart attempt started.</summary>
     public const string IceRestart = "ice-restart";
 
+    /// <summary>A remote peer's escalation took a step after its ICE restart ladder was spent.</summary>
+    public const string EscalationStep = "escalation-step";
+
     /// <summary>A media connection was created or replaced.</summary>
     public const string ConnectionBuilt = "connection-built";
 
@@ -88,7 +91,7 @@ public static class TraceEventKind
     public static IReadOnlyList<string> All { get; } =
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
-        SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
+        SocketAttempt, SocketRetry, IceRestart, EscalationStep, ConnectionBuilt, DataChannelsReset, MetadataChanged,
         StillReconnecting, ReconnectingVisible, ReconnectingRecovered, PeerAway, PeerBack, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
     ];
 }

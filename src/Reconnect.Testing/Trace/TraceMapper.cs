@@ -96,6 +96,14 @@ public static class TraceMapper
                 Attempt = n.Attempt,
                 Conn = n.Generation,
             },
+            EscalationStepNotice n => new TraceEvent(tMs, peer, TraceEventKind.EscalationStep)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Attempt = n.Round,
+                Reason = StepName(n.Step),
+                Detail = n.Taken ? n.Detail : "not taken: " + n.Detail,
+            },
             SocketAttemptStartedNotice n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
             {
                 Attempt = n.Attempt,
@@ -163,12 +171,23 @@ public static class TraceMapper
             FirstConnectFailed e => trace with { Code = e.Code },
             ReconnectAttemptsExhausted e => trace with { Attempt = e.Attempts },
             IceRestartExhausted e => trace with { Remote = e.RemotePeerId, Attempt = e.Attempts },
+            EscalationExhausted e => trace with { Remote = e.RemotePeerId, Attempt = e.Rounds },
             ReconcileTimeout e => trace with { Attempt = e.Requests },
             MediaError e => trace with { Remote = e.RemotePeerId },
             DataSendFailed e => trace with { Remote = e.RemotePeerId },
             _ => trace,
         };
     }
+
+    /// <summary>An escalation step's name in a trace (<c>fresh-connection</c>).</summary>
+    private static string StepName(EscalationStepKind step) => step switch
+    {
+        EscalationStepKind.IceRestart => "ice-restart",
+        EscalationStepKind.FreshConnection => "fresh-connection",
+        EscalationStepKind.SocketResume => "socket-resume",
+        EscalationStepKind.Rejoin => "rejoin",
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown escalation step."),
+    };
 
     private static long WholeMilliseconds(TimeSpan duration) => duration.Ticks / TimeSpan.TicksPerMillisecond;
 

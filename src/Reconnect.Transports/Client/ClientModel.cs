@@ -45,6 +45,7 @@ internal sealed class ClientModel
         DataReceivedNotice n => new DataReceivedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Label, n.Payload),
         ConnectionBuiltNotice n => ConnectionBuilt(at, n),
         IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
+        EscalationStepNotice n => new EscalationStepEvent(at, Peer(n.Ref, n.RemotePeerId), n.Step, n.Round, n.Taken, n.Detail),
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
         SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
         StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),

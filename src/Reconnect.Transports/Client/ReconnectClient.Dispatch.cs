@@ -149,6 +149,7 @@ public sealed partial class ReconnectClient
                 break;
             case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
             case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
+            case EscalationStepEvent e: _handlers.Invoke(EscalationStep, this, e); break;
             case ReconnectingVisibleEvent e:
                 _handlers.Invoke(ReconnectingVisible, this, e);
                 e.Peer?.Raise(e, _handlers);

@@ -104,6 +104,13 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Raised when a remote peer told away is back. The peer's own <see cref="RemotePeer.Back"/> is raised too.</summary>
     public event EventHandler<PeerBackEvent>? PeerBack;
 
+    /// <summary>
+    /// Raised when a remote peer's escalation takes a step after its ICE restart ladder was spent: a fresh connection,
+    /// a socket resume, a rejoin as a new session, or a new round; the peer keeps its identity throughout. A peer whose
+    /// rounds are all spent is closed with <c>EscalationExhausted</c> (see <see cref="ErrorRaised"/>).
+    /// </summary>
+    public event EventHandler<EscalationStepEvent>? EscalationStep;
+
     /// <summary>Raised when the token provider has failed several times in a row.</summary>
     public event EventHandler<TokenProviderFailingEvent>? TokenProviderFailing;
 

@@ -80,6 +80,18 @@ public sealed record ConnectionBuiltEvent(TimeSpan At, RemotePeer Peer, int Gene
 /// <param name="Generation">The connection restarted.</param>
 public sealed record IceRestartStartedEvent(TimeSpan At, RemotePeer Peer, int Attempt, int Generation) : ReconnectEvent(At);
 
+/// <summary>
+/// A remote peer's escalation took a step: its ICE restart ladder was spent, or the step before did not heal within its
+/// bound, so the next remedy was tried. The <see cref="RemotePeer"/> keeps its identity through every step.
+/// </summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Step">The remedy.</param>
+/// <param name="Round">The round, from 1: each round is an ICE restart ladder and then the steps.</param>
+/// <param name="Taken">False when a step for the whole call was not made (the socket was already down, or the step was made for another peer within its minimum interval); its bound runs either way.</param>
+/// <param name="Detail">What was done, or why it was not.</param>
+public sealed record EscalationStepEvent(TimeSpan At, RemotePeer Peer, EscalationStepKind Step, int Round, bool Taken, string Detail) : ReconnectEvent(At);
+
 /// <summary>A signalling socket connect attempt started.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="Attempt">The attempt number since the budget last reset, from 1.</param>

@@ -40,6 +40,9 @@ internal sealed class EngineHarness
         Heartbeat = new HeartbeatOptions { PingInterval = TimeSpan.FromHours(1), LivenessTimeout = TimeSpan.FromHours(2) },
     };
 
+    /// <summary><see cref="LongLivedSocket"/> without escalation: a spent ICE restart ladder closes the remote peer at once.</summary>
+    public static ReconnectOptions NoEscalation { get; } = LongLivedSocket with { Escalation = new EscalationOptions { Rounds = 0 } };
+
     public CallEngine Engine { get; }
 
     /// <summary>The silence grace the welcomes announce; null for a server that announces none.</summary>

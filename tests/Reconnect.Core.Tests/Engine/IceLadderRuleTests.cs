@@ -41,7 +41,7 @@ public sealed class IceLadderRuleTests
     }
 
     [Fact]
-    public void Last_attempt_unanswered_for_15_s_raises_IceRestartExhausted_and_closes_only_that_remote()
+    public void Last_attempt_unanswered_for_15_s_raises_IceRestartExhausted_and_escalates_only_that_remote()
     {
         var h = ConnectedTo("B", "C");
         var failedAt = h.Now;
@@ -53,8 +53,8 @@ public sealed class IceLadderRuleTests
         h.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(new IceRestartExhausted("B", 9), Assert.Single(h.Errors<ReconnectError>()));
         Assert.Equal(TimeSpan.FromSeconds(136), h.Timed<ErrorRaisedNotice>().Single().At - failedAt);
-        Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
-        Assert.Equal("attempt timed out", h.RemoteChanges("B").Last().Reason);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Equal(EscalationStepKind.FreshConnection, Assert.Single(h.All<EscalationStepNotice>()).Step);
         Assert.Contains(new CloseConnection("B", 1), h.All<CloseConnection>());
         Assert.Equal(RemotePeerState.Connected, h.Remote("C").State);
         Assert.Equal(LocalPeerState.Joined, h.Snapshot.Local);
@@ -62,7 +62,7 @@ public sealed class IceLadderRuleTests
     }
 
     [Fact]
-    public void Ice_failure_on_the_last_attempt_closes_the_remote_at_once()
+    public void Ice_failure_on_the_last_attempt_escalates_at_once()
     {
         var h = ConnectedTo("B");
         h.Ice("B", IceConnectionState.Failed);
@@ -72,7 +72,8 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
 
         Assert.Equal(9, Assert.Single(h.Errors<IceRestartExhausted>()).Attempts);
-        Assert.Equal(RemotePeerState.Closed, h.Remote("B").State);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Equal(EscalationStepKind.FreshConnection, Assert.Single(h.All<EscalationStepNotice>()).Step);
     }
 
     [Fact]

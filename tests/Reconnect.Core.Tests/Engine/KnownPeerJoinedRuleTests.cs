@@ -34,7 +34,8 @@ public sealed class KnownPeerJoinedRuleTests
     /// <summary>Joined with B under <see cref="Known"/>, connected and its stream bound; closed when asked by running its ladder out.</summary>
     private static EngineHarness KnownB(bool closed)
     {
-        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B", Known, EngineHarness.Meta(("name", "bob")), "cam"));
+        var h = new EngineHarness(closed ? EngineHarness.NoEscalation : EngineHarness.LongLivedSocket)
+            .Join("A", "room", EngineHarness.Peer("B", Known, EngineHarness.Meta(("name", "bob")), "cam"));
         h.MediaConnected("B");
         h.StreamArrives("B", "cam");
         if (closed)

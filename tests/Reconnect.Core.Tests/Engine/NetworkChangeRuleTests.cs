@@ -174,7 +174,7 @@ public sealed class NetworkChangeRuleTests
     [InlineData("closed", NetworkChange.AddressChanged, null, RemotePeerState.Closed)]
     public void A_network_change_reaches_each_remote_peer_by_where_it_stands(string where, NetworkChange change, int? attempt, RemotePeerState after)
     {
-        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        var h = new EngineHarness(where == "closed" ? EngineHarness.NoEscalation : EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
         if (where != "connecting")
         {
             h.MediaConnected("B");

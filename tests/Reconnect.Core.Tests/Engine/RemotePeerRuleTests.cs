@@ -13,7 +13,7 @@ public sealed class RemotePeerRuleTests
 
     private static EngineHarness WithExhaustedLadder()
     {
-        var h = JoinedWith("B");
+        var h = new EngineHarness(EngineHarness.NoEscalation).Join("A", "room", EngineHarness.Peer("B", streams: "cam"));
         h.MediaConnected("B");
         h.StreamArrives("B", "cam");
         h.Ice("B", IceConnectionState.Failed);

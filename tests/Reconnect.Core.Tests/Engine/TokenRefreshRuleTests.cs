@@ -26,6 +26,7 @@ public sealed class TokenRefreshRuleTests
         h.OpenSocket();
         h.Welcome();
         h.AnswerRoster([EngineHarness.Peer("B")]);
+        h.MediaConnected("B");
         return h;
     }
 
@@ -79,6 +80,7 @@ public sealed class TokenRefreshRuleTests
     public void A_grant_with_no_expiry_is_never_refreshed()
     {
         var h = new EngineHarness(QuietSocket).Join("A", "room", EngineHarness.Peer("B"));
+        h.MediaConnected("B");
         var before = h.Checkpoint;
 
         h.Advance(TimeSpan.FromHours(2));

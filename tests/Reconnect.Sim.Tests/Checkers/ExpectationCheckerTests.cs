@@ -71,7 +71,7 @@ public sealed class ExpectationCheckerTests
     [Fact]
     public void Healed_false_passes_a_run_that_does_not_heal_and_fails_one_that_heals_anyway()
     {
-        var (ladder, ladderWorld, ladderResult) = Run("ladder-exhausted");
+        var (ladder, ladderWorld, ladderResult) = Run("first-connect-fails-fast");
         var demo = ScenarioLibrary.SeedDemo with { Expect = new ScenarioExpectations { Healed = false, MaxPeerLeft = 0 } };
         var demoWorld = new SimWorld(demo);
 

@@ -35,6 +35,7 @@ internal static class SampleTrace
         new(16_200, "C", TraceEventKind.PeerAway) { Remote = "A", Ref = 6, Reason = "closed-by-server", Code = 4002 },
         new(16_400, "C", TraceEventKind.PeerBack) { Remote = "A", Ref = 6 },
         new(17_000, "B", TraceEventKind.Error) { Remote = "C", Attempt = 3, Reason = "IceRestartExhausted", Detail = "ICE restarts to C failed 3 times; that peer's connection was closed." },
+        new(17_000, "B", TraceEventKind.EscalationStep) { Remote = "C", Ref = 4, Attempt = 1, Reason = "fresh-connection", Detail = "a fresh connection (generation 2)" },
         new(17_500, "C", TraceEventKind.StreamAdded) { Remote = "A", Ref = 6, Stream = "camA", StreamRef = 9, Conn = 1 },
         new(18_000, "C", TraceEventKind.InvariantViolation) { Remote = "A", Detail = "roster differs", Reason = "rosters-equal" },
     ];

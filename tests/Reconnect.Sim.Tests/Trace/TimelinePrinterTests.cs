@@ -32,6 +32,7 @@ public sealed class TimelinePrinterTests
             "   16.200s  C: peer-away A (closed-by-server 4002)\n" +
             "   16.400s  C: peer-back A\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
+            "   17.000s  B: escalation-step C fresh-connection round 1 (a fresh connection (generation 2))\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";
 
@@ -70,6 +71,7 @@ public sealed class TimelinePrinterTests
             "   16.200s  C: peer-away A (closed-by-server 4002)\n" +
             "   16.400s  C: peer-back A\n" +
             "   17.000s  B: error IceRestartExhausted: ICE restarts to C failed 3 times; that peer's connection was closed.\n" +
+            "   17.000s  B: escalation-step C fresh-connection round 1 (a fresh connection (generation 2))\n" +
             "   17.500s  C: stream-added camA bound (conn 1)\n" +
             "   18.000s  invariant-violation C rosters-equal: roster differs with A\n";
 

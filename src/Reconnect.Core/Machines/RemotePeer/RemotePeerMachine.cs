@@ -34,7 +34,7 @@ internal enum RemotePeerPhase
     /// <summary>A ladder attempt is due but the signalling is down; it is made when a change brings it forward or the connection is rebuilt.</summary>
     Deferred,
 
-    /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
+    /// <summary>Closed: the peer left, the local peer closed, or every escalation round (or, without escalation, the ladder) was spent.</summary>
     Closed,
 
     /// <summary>
@@ -42,6 +42,9 @@ internal enum RemotePeerPhase
     /// with the connection left running and its ICE events still acted on, until <c>peer-back</c>.
     /// </summary>
     Away,
+
+    /// <summary>The ladder was spent: a remedy after it (fresh connection, socket resume, rejoin) runs until its bound.</summary>
+    Escalating,
 }
 
 /// <summary>How a remote peer's phase shows to the application.</summary>
@@ -54,7 +57,8 @@ internal static class RemotePeerPhases
         RemotePeerPhase.Idle => RemotePeerState.Idle,
         RemotePeerPhase.Connecting => RemotePeerState.Connecting,
         RemotePeerPhase.Connected => RemotePeerState.Connected,
-        RemotePeerPhase.Reconnecting or RemotePeerPhase.InGrace or RemotePeerPhase.Attempting or RemotePeerPhase.Deferred or RemotePeerPhase.Away => RemotePeerState.Reconnecting,
+        RemotePeerPhase.Reconnecting or RemotePeerPhase.InGrace or RemotePeerPhase.Attempting or RemotePeerPhase.Deferred
+            or RemotePeerPhase.Away or RemotePeerPhase.Escalating => RemotePeerState.Reconnecting,
         RemotePeerPhase.Closed => RemotePeerState.Closed,
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "No remote peer stands in a superstate only."),
     };
@@ -110,6 +114,9 @@ internal enum RemotePeerTrigger
 
     /// <summary>The server told the peer's session is heard again (<c>peer-back</c>).</summary>
     PeerBack,
+
+    /// <summary>The escalation step under way did not heal within its bound.</summary>
+    EscalationBoundPassed,
 }
 
 /// <summary>What the engine does for a remote peer machine.</summary>
@@ -150,13 +157,31 @@ internal enum RemotePeerEffect
 
     /// <summary>Unless still reconnecting (a re-entry), disarm the peer's reconnecting-visible timer; if the reconnect was shown and the peer is connected again, raise its recovered notice.</summary>
     EndReconnectingVisible,
+
+    /// <summary>End the spent ladder's episode, count the round, and take the escalation's first step.</summary>
+    StartEscalation,
+
+    /// <summary>Take the escalation's next step.</summary>
+    EscalateNextStep,
+
+    /// <summary>Say that a new escalation round starts with a new ICE restart ladder (the round counts once that ladder is spent).</summary>
+    StartEscalationRound,
+
+    /// <summary>Raise the typed EscalationExhausted error.</summary>
+    RaiseEscalationExhausted,
+
+    /// <summary>Forget the escalation's step and rounds: the media healed.</summary>
+    ForgetEscalation,
 }
 
 /// <summary>What a remote peer machine's guards and choices read.</summary>
 /// <param name="SignallingUp">The signalling socket is open, so an ICE restart's offer can be sent.</param>
 /// <param name="OnLastAttempt">The ladder's last attempt is under way.</param>
 /// <param name="AttemptMade">At least one ladder attempt of this episode was made (not only deferred).</param>
-internal readonly record struct RemotePeerContext(bool SignallingUp, bool OnLastAttempt, bool AttemptMade);
+/// <param name="OnLastEscalationStep">The escalation's last step (the rejoin) is under way.</param>
+/// <param name="EscalationRoundsLeft">Fewer escalation rounds than the budget were run (none when escalation is off).</param>
+internal readonly record struct RemotePeerContext(
+    bool SignallingUp, bool OnLastAttempt, bool AttemptMade, bool OnLastEscalationStep, bool EscalationRoundsLeft);
 
 /// <summary>The remote peer machine: one per remote id, driven by media events and the ICE restart ladder.</summary>
 internal static class RemotePeerMachine
@@ -204,7 +229,7 @@ internal static class RemotePeerMachine
         b.In(RemotePeerPhase.Connected)
             .SubstateOf(RemotePeerPhase.Present)
             .Stable("media flows; ICE consent reports a loss")
-            .OnEnter(RemotePeerEffect.EndEpisode)
+            .OnEnter(RemotePeerEffect.EndEpisode, RemotePeerEffect.ForgetEscalation)
             .Ignore(RemotePeerTrigger.IceConnected, "already connected")
             .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerPhase.InGrace)
             .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
@@ -239,10 +264,14 @@ internal static class RemotePeerMachine
             .SubstateOf(RemotePeerPhase.Reconnecting)
             .Deadline("the next attempt, or the last attempt's timeout")
             .OnEnter(RemotePeerEffect.MakeAttempt)
-            .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt, "last attempt failed")
+            .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt && c.EscalationRoundsLeft, "last attempt failed, a round left")
+                .GoTo(RemotePeerPhase.Escalating, RemotePeerEffect.RaiseExhausted, RemotePeerEffect.StartEscalation)
+            .On(RemotePeerTrigger.IceFailed).If(c => c.OnLastAttempt && !c.EscalationRoundsLeft, "last attempt failed, no escalation")
                 .GoTo(RemotePeerPhase.Closed, RemotePeerEffect.RaiseExhausted)
             .On(RemotePeerTrigger.IceFailed).If(c => !c.OnLastAttempt, "attempts left").Stay()
-            .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt, "last attempt")
+            .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt && c.EscalationRoundsLeft, "last attempt, a round left")
+                .GoTo(RemotePeerPhase.Escalating, RemotePeerEffect.RaiseExhausted, RemotePeerEffect.StartEscalation)
+            .On(RemotePeerTrigger.AttemptTimedOut).If(c => c.OnLastAttempt && !c.EscalationRoundsLeft, "last attempt, no escalation")
                 .GoTo(RemotePeerPhase.Closed, RemotePeerEffect.RaiseExhausted)
             .On(RemotePeerTrigger.AddressChanged).If(c => !c.OnLastAttempt, "attempts left").GoToOneOf(AttemptOrDefer, RemotePeerEffect.RunDueAttempt)
             .On(RemotePeerTrigger.NetworkOnline).If(c => !c.OnLastAttempt, "attempts left").GoToOneOf(AttemptOrDefer, RemotePeerEffect.RunDueAttempt);
@@ -262,6 +291,17 @@ internal static class RemotePeerMachine
             .Ignore(RemotePeerTrigger.IceConnected, "media still flows; the peer's signalling is away until peer-back")
             .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerPhase.InGrace)
             .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder);
+
+        b.In(RemotePeerPhase.Escalating)
+            .SubstateOf(RemotePeerPhase.Reconnecting)
+            .Deadline("the step's bound; after the last step a new round, or closed once the rounds are spent")
+            .Ignore(RemotePeerTrigger.IceFailed, "the step's bound decides when the next remedy is tried")
+            .Ignore(RemotePeerTrigger.ConnectionRebuilt, "the new generation connects within the step's bound")
+            .On(RemotePeerTrigger.EscalationBoundPassed).If(c => !c.OnLastEscalationStep, "steps left").Stay(RemotePeerEffect.EscalateNextStep)
+            .On(RemotePeerTrigger.EscalationBoundPassed).If(c => c.OnLastEscalationStep && c.EscalationRoundsLeft, "rounds left")
+                .GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder, RemotePeerEffect.StartEscalationRound)
+            .On(RemotePeerTrigger.EscalationBoundPassed).If(c => c.OnLastEscalationStep && !c.EscalationRoundsLeft, "rounds spent")
+                .GoTo(RemotePeerPhase.Closed, RemotePeerEffect.RaiseEscalationExhausted);
 
         b.In(RemotePeerPhase.Closed)
             .Terminal("closed for good; a new RemotePeer replaces it if the peer is still there")

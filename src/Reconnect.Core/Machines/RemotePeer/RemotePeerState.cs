@@ -12,9 +12,9 @@ public enum RemotePeerState
     /// <summary>Media flows.</summary>
     Connected,
 
-    /// <summary>Media was lost and is being restored (grace, ICE restart ladder, or a rebuilt connection).</summary>
+    /// <summary>Media was lost and is being restored (grace, ICE restart ladder, a rebuilt connection, or an escalation step).</summary>
     Reconnecting,
 
-    /// <summary>Closed: the peer left, the local peer closed, or the ladder was exhausted.</summary>
+    /// <summary>Closed: the peer left, the local peer closed, or every escalation round was spent.</summary>
     Closed,
 }

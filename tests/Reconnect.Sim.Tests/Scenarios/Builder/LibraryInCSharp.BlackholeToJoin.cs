@@ -164,4 +164,17 @@ internal static partial class LibraryInCSharp
             .PeerJoin("A")
             .Expect(e => e.PeerLeftTotal(min: 1, max: 1))
             .Build();
+
+    private static Scenario Escalation() =>
+        ScenarioBuilder.Create("escalation")
+            .Describe("The media path between A and B is cut for 150 s at t=10 s while both keep signalling: it stays broken past the ICE restart ladder (9 attempts, then the last attempt's 15 s timeout, spent at about 147 s). Each side raises IceRestartExhausted and escalates instead of closing the peer: a fresh connection (a new generation) at about 147 s, which cannot connect while the cut lasts, then, its 20 s bound passed, a socket resume at about 167 s: the session is resumed within the server's grace and the reconcile rebuilds the broken connection, which connects. Nobody sees a peer leave; each RemotePeer keeps its identity.")
+            .Duration(TimeSpan.FromSeconds(200))
+            .RecoveryBound(TimeSpan.FromSeconds(30))
+            .Cameras("A", "B")
+            .At(TimeSpan.FromSeconds(10))
+            .Partition("A", "B", TimeSpan.FromSeconds(150))
+            .Expect(e => e
+                .NoPeerLeft()
+                .Error<IceRestartExhausted>())
+            .Build();
 }

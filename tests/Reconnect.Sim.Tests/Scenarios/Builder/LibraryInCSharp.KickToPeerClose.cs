@@ -22,15 +22,16 @@ internal static partial class LibraryInCSharp
 
     private static Scenario LadderExhausted() =>
         ScenarioBuilder.Create("ladder-exhausted")
-            .Describe("The media path between A and B is cut for 170 s at t=10 s while both keep signalling. Each side runs the whole ICE restart ladder (9 attempts over about 121 s, then the last attempt's 15 s timeout), raises IceRestartExhausted and closes only that remote peer; both local peers stay joined. The pair is not healed: a closed RemotePeer is terminal.")
+            .Describe("The media path between A and B is cut for 170 s at t=10 s while both keep signalling. Each side runs the whole ICE restart ladder (9 attempts over about 121 s, then the last attempt's 15 s timeout) and raises IceRestartExhausted, then escalates instead of giving up: a fresh connection at about 147 s and a socket resume at about 167 s (both while the cut lasts), then a rejoin as a new session at about 197 s, which heals the pair. Each side keeps its RemotePeer through every step; the other side sees the rejoined peer leave as replaced and join again (the server's rule for a new session under a live peer id).")
             .Duration(TimeSpan.FromSeconds(200))
             .RecoveryBound(TimeSpan.FromSeconds(30))
             .Cameras("A", "B")
             .At(TimeSpan.FromSeconds(10))
             .Partition("A", "B", TimeSpan.FromSeconds(170))
             .Expect(e => e
-                .NotHealed()
-                .NoPeerLeft()
+                .PeerLeftTotal(min: 2, max: 2)
+                .PeerLeft("A", new PeerCount { Exactly = 1, Reason = "replaced" })
+                .PeerLeft("B", new PeerCount { Exactly = 1, Reason = "replaced" })
                 .Error<IceRestartExhausted>())
             .Build();
 
