@@ -146,6 +146,7 @@ public sealed partial class CallEngine
             case NetworkChanged change: HandleNetworkChange(change.Change); break;
             case WokeUp woke: HandleWokeUp(woke.Slept); break;
             case RetryNowRequested: HandleRetryNow(); break;
+            case MediaFlowReported flow: HandleMediaFlow(flow); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }

@@ -80,6 +80,9 @@ internal static class CoverageMarks
     /// <summary>A wake made the engine probe its open socket.</summary>
     public const string WakeProbe = "socket.wake-probe";
 
+    /// <summary>The frozen-media watchdog judged a connected peer's inbound media frozen.</summary>
+    public const string MediaFrozen = "media.frozen";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -87,5 +90,6 @@ internal static class CoverageMarks
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
+        MediaFrozen,
     ];
 }

@@ -20,6 +20,9 @@ public sealed record ReconnectOptions
     /// <summary>Channel reconcile after a socket reconnect.</summary>
     public ReconcileOptions Reconcile { get; init; } = new();
 
+    /// <summary>The frozen-media watchdog: connected media that stops advancing starts the ICE restart ladder.</summary>
+    public MediaWatchdogOptions MediaWatchdog { get; init; } = new();
+
     /// <summary>When false (default) a failed first connect fails fast to the caller; when true it retries like a reconnect.</summary>
     public bool RetryFirstConnect { get; init; }
 

@@ -52,6 +52,9 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Reconcile.UnknownPeerReread", options.Reconcile.UnknownPeerReread);
         Positive(failures, "Reconcile.RejoinWait", options.Reconcile.RejoinWait);
 
+        Check(failures, options.MediaWatchdog is not null, "MediaWatchdog must be set.");
+        Positive(failures, "MediaWatchdog.FrozenAfter", options.MediaWatchdog?.FrozenAfter ?? TimeSpan.Zero);
+
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "RetryNowMinInterval", options.RetryNowMinInterval);
         Positive(failures, "ReconnectingVisibleAfter", options.ReconnectingVisibleAfter);
