@@ -88,6 +88,9 @@ internal sealed class RemotePeerEntry(
     /// <summary>The frozen-media watchdog's memory of the live connection's inbound counts; null while not watching.</summary>
     public MediaFlowMark? Flow { get; set; }
 
+    /// <summary>The counts the live connection's media froze at, while the ladder the freeze started runs; null otherwise.</summary>
+    public MediaFlowMark? FrozenFlow { get; set; }
+
     /// <summary>Starts the negotiation over for a new connection generation: stable, nothing pending, offers numbered from 1 again.</summary>
     public void ResetNegotiation()
     {

@@ -7,7 +7,12 @@ namespace Reconnect.Core.Policies;
 /// <param name="FramesReceived">Frames received so far.</param>
 /// <param name="BytesReceived">Bytes received so far.</param>
 /// <param name="Since">When these counts were first reported: the last instant the media was seen advancing.</param>
-internal readonly record struct MediaFlowMark(int Generation, long FramesReceived, long BytesReceived, Instant Since);
+internal readonly record struct MediaFlowMark(int Generation, long FramesReceived, long BytesReceived, Instant Since)
+{
+    /// <summary>True when a report shows these counts on this connection: the media has not moved.</summary>
+    public bool StillAt(int generation, long frames, long bytes) =>
+        Generation == generation && FramesReceived == frames && BytesReceived == bytes;
+}
 
 /// <summary>What the watchdog makes of one flow report.</summary>
 /// <param name="Mark">What to remember for the next report; null when the media was judged frozen (watching starts over).</param>
@@ -28,7 +33,7 @@ internal static class MediaFlowWatch
     /// <summary>Judges one report against what was remembered.</summary>
     public static MediaFlowVerdict Judge(MediaFlowMark? last, int generation, long frames, long bytes, Instant now, TimeSpan frozenAfter)
     {
-        if (last is not { } mark || mark.Generation != generation || mark.FramesReceived != frames || mark.BytesReceived != bytes)
+        if (last is not { } mark || !mark.StillAt(generation, frames, bytes))
         {
             return new MediaFlowVerdict(new MediaFlowMark(generation, frames, bytes, now), null);
         }

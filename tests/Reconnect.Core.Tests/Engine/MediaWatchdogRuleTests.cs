@@ -56,23 +56,41 @@ public sealed class MediaWatchdogRuleTests
     }
 
     [Fact]
-    public void Frozen_media_healed_by_the_restart_keeps_the_remote_peer_and_is_watched_afresh()
+    public void Frozen_media_moving_again_after_the_restart_reconnects_the_same_remote_peer_and_is_watched_afresh()
     {
         var h = ConnectedTo();
         var reference = h.Remote("B").Ref;
         StandStill(h, (int)FrozenAfter.TotalSeconds);
+        h.Advance(Second);
+        Flow(h, 100);
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
 
-        h.MediaConnected("B");
-        for (var frames = 200; frames < 260; frames++)
+        Flow(h, 101);
+
+        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+        Assert.Equal("media flowing again", h.RemoteChanges("B").Last().Reason);
+        Assert.Equal(reference, h.Remote("B").Ref);
+        Assert.Equal(1, h.Remote("B").Generation);
+        for (var frames = 102; frames < 160; frames++)
         {
             h.Advance(Second);
             Flow(h, frames);
         }
 
         Assert.Single(h.All<MediaFrozenNotice>());
-        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
-        Assert.Equal(reference, h.Remote("B").Ref);
-        Assert.Equal(1, h.Remote("B").Generation);
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+    }
+
+    [Fact]
+    public void Counts_moving_while_reconnecting_for_another_cause_leave_the_reconnect_to_ice()
+    {
+        var h = ConnectedTo();
+        Flow(h, 100);
+        h.Ice("B", IceConnectionState.Failed);
+
+        Flow(h, 150);
+
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
     }
 
     [Fact]
