@@ -40,6 +40,9 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides whether ICE <c>disconnected</c> starts the restart ladder; false restarts only on <c>failed</c>.</summary>
     public bool? RestartOnDisconnected { get; init; }
 
+    /// <summary>Overrides <see cref="MediaWatchdogOptions.Enabled"/>: false leaves connected media that stops advancing to ICE alone.</summary>
+    public bool? MediaWatchdog { get; init; }
+
     /// <summary>Overrides whether an unreachable local network is waited out offline with cheap probes (true) or backed off and counted like any failure (false).</summary>
     public bool? OfflineProbe { get; init; }
 
@@ -92,6 +95,7 @@ public sealed record PeerOptionsSpec
                 DisconnectedGrace = Duration(IceGraceMs, defaults.IceRestart.DisconnectedGrace),
                 RestartOnDisconnected = RestartOnDisconnected ?? defaults.IceRestart.RestartOnDisconnected,
             },
+            MediaWatchdog = defaults.MediaWatchdog with { Enabled = MediaWatchdog ?? defaults.MediaWatchdog.Enabled },
             Reconcile = defaults.Reconcile with
             {
                 Deadline = Duration(ReconcileDeadlineMs, defaults.Reconcile.Deadline),

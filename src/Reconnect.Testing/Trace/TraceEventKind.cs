@@ -36,6 +36,9 @@ public static class TraceEventKind
     /// <summary>An ICE restart attempt started.</summary>
     public const string IceRestart = "ice-restart";
 
+    /// <summary>The frozen-media watchdog judged a connected peer's inbound media frozen.</summary>
+    public const string MediaFrozen = "media-frozen";
+
     /// <summary>A media connection was created or replaced.</summary>
     public const string ConnectionBuilt = "connection-built";
 
@@ -76,7 +79,7 @@ public static class TraceEventKind
     public static IReadOnlyList<string> All { get; } =
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
-        SocketAttempt, SocketRetry, IceRestart, ConnectionBuilt, DataChannelsReset, MetadataChanged,
+        SocketAttempt, SocketRetry, IceRestart, MediaFrozen, ConnectionBuilt, DataChannelsReset, MetadataChanged,
         StillReconnecting, ReconnectingVisible, ReconnectingRecovered, TokenFailing, TokenRefreshed, TokenRefreshFailed, Ignored, Heal, InvariantViolation,
     ];
 }

@@ -84,6 +84,13 @@ public static class TraceMapper
                 Attempt = n.Attempt,
                 Conn = n.Generation,
             },
+            MediaFrozenNotice n => new TraceEvent(tMs, peer, TraceEventKind.MediaFrozen)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Conn = n.Generation,
+                DelayMs = WholeMilliseconds(n.StalledFor),
+            },
             SocketAttemptStartedNotice n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
             {
                 Attempt = n.Attempt,

@@ -44,6 +44,7 @@ internal sealed class ClientModel
         DataChannelsResetNotice n => new DataChannelsResetEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation),
         ConnectionBuiltNotice n => ConnectionBuilt(at, n),
         IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
+        MediaFrozenNotice n => new MediaFrozenEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation, n.StalledFor),
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
         SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
         StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),

@@ -149,6 +149,7 @@ public sealed partial class ReconnectClient
                 break;
             case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
             case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
+            case MediaFrozenEvent e: _handlers.Invoke(MediaFrozen, this, e); break;
             case ReconnectingVisibleEvent e:
                 _handlers.Invoke(ReconnectingVisible, this, e);
                 e.Peer?.Raise(e, _handlers);
