@@ -17,6 +17,8 @@ internal sealed class InMemoryMediaConnection : IDisposable
 {
     private const int ChecksEveryTicks = 2;
     private const int ConsentEveryTicks = 5;
+    private const int FlowReportEveryTicks = 10;
+    private const int FrameBytes = 1_200;
 
     private readonly InMemoryMediaPort _port;
     private readonly IEngineInputSink _sink;
@@ -24,6 +26,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private readonly List<(string Address, string Ufrag)> _remoteCandidates = [];
     private readonly SortedSet<string> _reportedStreams = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, InMemoryDataChannel> _channels = new(StringComparer.Ordinal);
+    private readonly List<MediaFreeze> _freezes = [];
     private bool _haveLocalOffer;
     private bool _haveRemoteOffer;
     private bool _remoteRestarted;
@@ -70,6 +73,9 @@ internal sealed class InMemoryMediaConnection : IDisposable
     public TimeSpan LastFrameAt { get; private set; }
 
     public long FramesReceived { get; private set; }
+
+    /// <summary>Media bytes received so far: a fixed size per frame.</summary>
+    public long BytesReceived { get; private set; }
 
     private TimeSpan Now => _port.Fabric.Time.GetElapsedTime(_port.Start);
 
@@ -185,8 +191,13 @@ internal sealed class InMemoryMediaConnection : IDisposable
                 Heard(pair);
                 break;
             case MediaPacketKind.Frame:
-                FramesReceived++;
-                LastFrameAt = Now;
+                if (!_freezes.Any(f => pair.FormedUnder(f.LocalUfrag, f.RemoteUfrag)))
+                {
+                    FramesReceived++;
+                    BytesReceived += FrameBytes;
+                    LastFrameAt = Now;
+                }
+
                 Heard(pair);
                 ReportStreams(packet);
                 break;
@@ -327,6 +338,27 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Freezes the inbound media on the selected pair: its frames still arrive and keep ICE consent (so the ICE state
+    /// does not change), but no longer count as media received, as when a remote encoder or a middlebox stalls the
+    /// media alone. A pair formed under newer credentials (an ICE restart) carries media again. Without a selected pair
+    /// there is nothing to freeze. Returns the freeze, for <see cref="Thaw"/>.
+    /// </summary>
+    public MediaFreeze? Freeze()
+    {
+        if (_selected is not { } pair)
+        {
+            return null;
+        }
+
+        var freeze = new MediaFreeze(pair.LocalUfrag, pair.RemoteUfrag);
+        _freezes.Add(freeze);
+        return freeze;
+    }
+
+    /// <summary>Ends one freeze; others on the same pair hold.</summary>
+    public void Thaw(MediaFreeze freeze) => _freezes.Remove(freeze);
+
     public void Dispose()
     {
         _closed = true;
@@ -398,6 +430,11 @@ internal sealed class InMemoryMediaConnection : IDisposable
         {
             _port.SendPacket(pair.LocalAddress, pair.RemoteAddress, new MediaPacket(MediaPacketKind.Frame, pair.LocalUfrag, pair.RemoteUfrag, pair.LocalAddress, ++_sequence, LocalStreams));
             ResendData(pair);
+        }
+
+        if (_ticks % FlowReportEveryTicks == 0)
+        {
+            Post(new MediaFlowReported(RemoteId, Generation, FramesReceived, BytesReceived));
         }
 
         if (_ticks % ChecksEveryTicks == 0)
@@ -498,4 +535,14 @@ internal sealed class InMemoryMediaConnection : IDisposable
             _sink.Post(input);
         }
     }
+}
+
+/// <summary>One freeze of the inbound media on the pair formed under these credentials (a reference: two freezes are two shares).</summary>
+/// <param name="LocalUfrag">The frozen pair's local ufrag.</param>
+/// <param name="RemoteUfrag">The frozen pair's remote ufrag.</param>
+internal sealed class MediaFreeze(string LocalUfrag, string RemoteUfrag)
+{
+    public string LocalUfrag { get; } = LocalUfrag;
+
+    public string RemoteUfrag { get; } = RemoteUfrag;
 }

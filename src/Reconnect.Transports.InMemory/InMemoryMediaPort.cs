@@ -135,6 +135,23 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
         }
     }
 
+    /// <summary>
+    /// Freezes the inbound media of each open connection (or only those to <paramref name="remotePeerId"/>) without
+    /// touching its ICE state: frames on the selected pair still keep consent but stop counting as media, until an ICE
+    /// restart forms a new pair, the connection is closed, or the returned handle is disposed.
+    /// </summary>
+    /// <param name="remotePeerId">The remote whose media freezes; null for every remote.</param>
+    /// <returns>A handle whose disposal ends this freeze (other freezes hold).</returns>
+    public IDisposable FreezeInboundMedia(string? remotePeerId)
+    {
+        var frozen = _connections.Values
+            .Where(c => remotePeerId is null || string.Equals(c.RemoteId, remotePeerId, StringComparison.Ordinal))
+            .Select(c => (Connection: c, Freeze: c.Freeze()))
+            .Where(f => f.Freeze is not null)
+            .ToList();
+        return new Thawing(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
+    }
+
     /// <summary>The host's network went down: every connection loses its local candidate (see <see cref="RealTimeMediaFabric.BeginOutage"/>).</summary>
     internal void NetworkLost()
     {
@@ -183,6 +200,18 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
 
     private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
+}
+
+/// <summary>Ends a freeze once, on the first disposal.</summary>
+internal sealed class Thawing(Action thaw) : IDisposable
+{
+    private Action? _thaw = thaw;
+
+    public void Dispose()
+    {
+        _thaw?.Invoke();
+        _thaw = null;
+    }
 }
 
 /// <summary>A read-only view of one in-memory media connection.</summary>

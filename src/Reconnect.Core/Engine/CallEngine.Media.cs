@@ -240,6 +240,8 @@ public sealed partial class CallEngine
 
     private void EndEpisode(RemotePeerEntry peer)
     {
+        peer.Flow = null;
+        peer.FrozenFlow = null;
         peer.LadderAttempt = 0;
         peer.DueAttempt = 0;
         _timers.Cancel(TimerKind.IceDisconnectedGrace, peer.Id, _emit);

@@ -150,6 +150,7 @@ public sealed partial class CallEngine
             case DataChannelOpened opened: HandleDataChannelOpened(opened); break;
             case DataChannelClosed closed: HandleDataChannelClosed(closed); break;
             case DataReceived received: HandleDataReceived(received); break;
+            case MediaFlowReported flow: HandleMediaFlow(flow); break;
             default: Ignore(input.GetType().Name, "unknown input type"); break;
         }
     }

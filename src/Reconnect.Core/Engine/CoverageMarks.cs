@@ -92,6 +92,9 @@ internal static class CoverageMarks
     /// <summary>A remote peer's media healed during an escalation.</summary>
     public const string EscalationHealed = "escalation.healed";
 
+    /// <summary>The frozen-media watchdog judged a connected peer's inbound media frozen.</summary>
+    public const string MediaFrozen = "media.frozen";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -100,5 +103,6 @@ internal static class CoverageMarks
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
         EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
+        MediaFrozen,
     ];
 }

@@ -132,3 +132,18 @@ public sealed record WokeUp(TimeSpan Slept) : EngineInput;
 /// <see cref="InputIgnoredNotice"/> whose reason names the instant the next is taken.
 /// </summary>
 public sealed record RetryNowRequested : EngineInput;
+
+/// <summary>
+/// A media connection's inbound media counts, as its statistics give them (a browser's <c>getStats</c>
+/// <c>inbound-rtp</c> summed over the connection), reported periodically by the media port (about once a second). The
+/// frozen-media watchdog (<see cref="ReconnectOptions.MediaWatchdog"/>) judges them: counts that stand still for
+/// <see cref="MediaWatchdogOptions.FrozenAfter"/> while the remote peer is connected and announces a stream start the
+/// ICE restart ladder, with a <see cref="MediaFrozenNotice"/>. Reports are samples, not events: one for an unknown or
+/// departed peer, a stale generation, a peer not connected, a remote announcing no stream, or with the watchdog off, is
+/// dropped without a notice (a notice per periodic sample would drown the others), and changes nothing.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="FramesReceived">Frames received on the connection so far (cumulative).</param>
+/// <param name="BytesReceived">Media bytes received on the connection so far (cumulative).</param>
+public sealed record MediaFlowReported(string RemotePeerId, int Generation, long FramesReceived, long BytesReceived) : EngineInput;

@@ -72,6 +72,16 @@ public sealed record DataChannelsResetNotice(string RemotePeerId, long Ref, int 
 /// <param name="Reason">Why it was (re)built.</param>
 public sealed record ConnectionBuiltNotice(string RemotePeerId, long Ref, int Generation, string Reason) : EngineNotice;
 
+/// <summary>
+/// A remote peer's connected media stood still for <see cref="MediaWatchdogOptions.FrozenAfter"/> while ICE said
+/// connected: the frozen-media watchdog treats the connection as broken and starts the ICE restart ladder.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object.</param>
+/// <param name="Generation">The frozen connection.</param>
+/// <param name="StalledFor">How long its inbound media had not advanced.</param>
+public sealed record MediaFrozenNotice(string RemotePeerId, long Ref, int Generation, TimeSpan StalledFor) : EngineNotice;
+
 /// <summary>An ICE restart attempt started on a remote peer.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Ref">The identity of the RemotePeer object.</param>

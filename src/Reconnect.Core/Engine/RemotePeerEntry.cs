@@ -1,6 +1,7 @@
 using Reconnect.Core.Machines;
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Protocol;
 using Reconnect.Core.StateMachines;
 
@@ -89,6 +90,12 @@ internal sealed class RemotePeerEntry(
 
     /// <summary>The server lost the peer's session; the engine waits a bounded time for its rejoin.</summary>
     public bool AwaitingRejoin { get; set; }
+
+    /// <summary>The frozen-media watchdog's memory of the live connection's inbound counts; null while not watching.</summary>
+    public MediaFlowMark? Flow { get; set; }
+
+    /// <summary>The counts the live connection's media froze at, while the ladder the freeze started runs; null otherwise.</summary>
+    public MediaFlowMark? FrozenFlow { get; set; }
 
     /// <summary>Starts the negotiation over for a new connection generation: stable, nothing pending, offers numbered from 1 again.</summary>
     public void ResetNegotiation()

@@ -26,6 +26,9 @@ public sealed record ReconnectOptions
     /// <summary>Data channels the library opens on every media connection and keeps sending on across reconnects; none by default.</summary>
     public DataChannelOptions DataChannels { get; init; } = new();
 
+    /// <summary>The frozen-media watchdog: connected media that stops advancing starts the ICE restart ladder.</summary>
+    public MediaWatchdogOptions MediaWatchdog { get; init; } = new();
+
     /// <summary>When false (default) a failed first connect fails fast to the caller; when true it retries like a reconnect.</summary>
     public bool RetryFirstConnect { get; init; }
 

@@ -61,6 +61,8 @@ public sealed class ReconnectOptionsValidator : IValidateOptions<ReconnectOption
         Positive(failures, "Reconcile.RejoinWait", options.Reconcile.RejoinWait);
 
         ValidateDataChannels(failures, options.DataChannels);
+        Check(failures, options.MediaWatchdog is not null, "MediaWatchdog must be set.");
+        Positive(failures, "MediaWatchdog.FrozenAfter", options.MediaWatchdog?.FrozenAfter ?? TimeSpan.Zero);
 
         Positive(failures, "StillReconnectingAfter", options.StillReconnectingAfter);
         Positive(failures, "RetryNowMinInterval", options.RetryNowMinInterval);

@@ -19,11 +19,11 @@ internal static class HealBenchPrinter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("bench heal: virtual time from the end of an outage to the first heal after it");
+        output.WriteLine("bench heal: virtual time from the end of an outage to the first heal after it (frozen-media: from its onset; it has no end)");
         output.WriteLine("(2 peers, a camera each; heal = frames flowing both ways and rosters equal to the server's)");
         output.WriteLine(Invariant($"seeds 1..{report.Seeds} per cell and policy; percentiles by nearest rank"));
         output.WriteLine("reconnect: default ReconnectOptions, peer A gets the network-change signal in the 'with' rows");
-        output.WriteLine("baseline:  same socket backoff, ICE ladder only on failed, media rebuilt after every socket reconnect, no signal in any row");
+        output.WriteLine("baseline:  same socket backoff, ICE ladder only on failed, media rebuilt after every socket reconnect, no media watchdog, no signal in any row");
         output.WriteLine(Invariant(
             $"goal: reconnect p99 <= max({HealGoal.BaselineShare:0.00} x baseline p99, {HealGoal.RoundTrips} RTT + {HealGoal.AllowanceMs:0} ms = {Seconds(HealGoal.FloorMs)}) and attempts/min <= baseline's"));
         output.WriteLine("attempts/min: signalling connection attempts reaching the server per cut-off client per minute of outage (mean)");
@@ -34,7 +34,7 @@ internal static class HealBenchPrinter
         {
             var met = row.GoalRatio <= 1 && row.CostMet ? "yes" : "no";
             output.WriteLine(Invariant(
-                $"{row.Cell.Kind.Label(),-12}  {row.Cell.OutageSeconds,4} s  {row.Cell.SignalLabel,-7}  {Seconds(row.Reconnect.P50Ms),13}  {Seconds(row.Reconnect.P99Ms),13}  {Seconds(row.Baseline.P50Ms),12}  {Seconds(row.Baseline.P99Ms),12}  {Ratio(row.P99Ratio),9}  {Seconds(row.GoalMs),9}  {Ratio(row.GoalRatio),8}  {row.Reconnect.AttemptsPerClientMinute,10:0.00}  {row.Baseline.AttemptsPerClientMinute,10:0.00}  {met,3}"));
+                $"{row.Cell.Kind.Label(),-12}  {Outage(row.Cell),6}  {row.Cell.SignalLabel,-7}  {Seconds(row.Reconnect.P50Ms),13}  {Seconds(row.Reconnect.P99Ms),13}  {Seconds(row.Baseline.P50Ms),12}  {Seconds(row.Baseline.P99Ms),12}  {Ratio(row.P99Ratio),9}  {Seconds(row.GoalMs),9}  {Ratio(row.GoalRatio),8}  {row.Reconnect.AttemptsPerClientMinute,10:0.00}  {row.Baseline.AttemptsPerClientMinute,10:0.00}  {met,3}"));
         }
 
         output.WriteLine();
@@ -53,6 +53,8 @@ internal static class HealBenchPrinter
         output.WriteLine(RatioLinePrefix + Ratio(report.WorstP99Ratio));
         output.WriteLine(GoalLinePrefix + Ratio(report.WorstGoalRatio));
     }
+
+    private static string Outage(HealCell cell) => cell.Kind.HasLength() ? Invariant($"{cell.OutageSeconds,4} s") : "-";
 
     private static string Room(RoomSpeed room) =>
         Invariant($"{room.Room.Peers}-peer room {Rate(room.VirtualPerWall)} virtual s per wall s over {room.Room.Measured.TotalSeconds:0} virtual s{(room.SteadyWhenMeasured ? string.Empty : " (still joining when measured)")}");

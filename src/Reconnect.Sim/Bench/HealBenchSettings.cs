@@ -28,11 +28,14 @@ internal sealed record HealBenchSettings(int Seeds, IReadOnlyList<OutageKind> Ki
     /// <summary>A quick run for tests: 5 seeds per cell, every kind and outage length, a short speed measurement.</summary>
     public static HealBenchSettings Quick { get; } = new(QuickSeeds, OutageKinds.All, AllOutagesSeconds, SimSpeedSettings.Quick);
 
-    /// <summary>Every cell in table order: by kind, then outage length, the signal row first where the kind has a signal.</summary>
+    /// <summary>
+    /// Every cell in table order: by kind, then outage length (one row, at the first length, for a kind without one),
+    /// the signal row first where the kind has a signal.
+    /// </summary>
     public IReadOnlyList<HealCell> Cells =>
     [
         .. from kind in Kinds
-           from outage in OutagesSeconds
+           from outage in kind.HasLength() ? OutagesSeconds : OutagesSeconds.Take(1)
            from signal in kind.HasNetworkSignal() ? new[] { true, false } : [false]
            select new HealCell(kind, outage, signal),
     ];

@@ -5,7 +5,10 @@ namespace Reconnect.Sim.Bench;
 
 /// <summary>What one heal bench run measured.</summary>
 /// <param name="Seed">The seed that replays the run.</param>
-/// <param name="HealMs">Virtual milliseconds from the end of the outage to the first heal after it; null when it never healed.</param>
+/// <param name="HealMs">
+/// Virtual milliseconds from the end of the outage (the onset of one without a length) to the first heal after it;
+/// null when it never healed.
+/// </param>
 /// <param name="Violations">How many invariant violations the run reported.</param>
 /// <param name="AttemptsPerClientMinute">
 /// Signalling connection attempts that reached the server from the peers the outage cut off, from the outage's
@@ -31,7 +34,7 @@ internal sealed record HealSample(ulong Seed, long? HealMs, int Violations, doub
             }
         };
         var result = world.Run();
-        long end = HealScenario.OutageEndMs(cell);
+        long end = HealScenario.MeasuredFromMs(cell);
         var heal = result.Trace.Events.FirstOrDefault(e =>
             e.T >= end
             && string.Equals(e.Event, TraceEventKind.Heal, StringComparison.Ordinal)

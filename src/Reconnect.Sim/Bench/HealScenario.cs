@@ -26,10 +26,12 @@ internal static class HealScenario
     /// <summary>
     /// The baseline's engine options: socket backoff as the defaults (500 ms doubling to 30 s, +/-20 % jitter,
     /// 100 attempts) and never tighter while the session may be resumed, the ICE ladder (0, 1, 2, 4, 8, 16, 30, 30,
-    /// 30 s) started only on <c>failed</c>, and every media connection rebuilt after a socket reconnect.
+    /// 30 s) started only on <c>failed</c>, every media connection rebuilt after a socket reconnect, and no watch on
+    /// the media itself (only ICE states move it).
     /// </summary>
     public static PeerOptionsSpec BaselineOptions { get; } = new()
     {
+        MediaWatchdog = false,
         RestartOnDisconnected = false,
         ForceMediaRestartOnReconnect = true,
         OfflineProbe = false,
@@ -65,6 +67,16 @@ internal static class HealScenario
         return OutageStartMs + (cell.OutageSeconds * 1_000);
     }
 
+    /// <summary>
+    /// When the time to heal starts counting, in virtual milliseconds: the outage's end, or its onset for a kind
+    /// without a length (<see cref="OutageKinds.HasLength"/>).
+    /// </summary>
+    public static int MeasuredFromMs(HealCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Kind.HasLength() ? OutageEndMs(cell) : OutageStartMs;
+    }
+
     /// <summary>The peers whose signalling the outage breaks: both in a <c>server-crash</c>, else A.</summary>
     public static IReadOnlyList<string> AffectedPeers(OutageKind kind) =>
         kind == OutageKind.ServerCrash ? [OfflinePeer, OtherPeer] : [OfflinePeer];
@@ -79,6 +91,7 @@ internal static class HealScenario
             OutageKind.Blackhole => [OnA(FaultKind.Blackhole)],
             OutageKind.ServerCrash => [new FaultSpec { AtMs = OutageStartMs, Kind = FaultKind.ServerCrash, DurationMs = outageMs }],
             OutageKind.MediaOnly => [OnA(FaultKind.MediaDrop)],
+            OutageKind.FrozenMedia => [new FaultSpec { AtMs = OutageStartMs, Kind = FaultKind.MediaFreeze, Peer = OfflinePeer, Other = OtherPeer }],
             OutageKind.Handoff =>
             [
                 OnA(FaultKind.Blackhole),

@@ -32,6 +32,8 @@ internal sealed class CallClient(string name, SimHost host, HostClock clock, Cal
 
     public InMemorySignallingPort Signalling => transport.Signalling!;
 
+    public InMemoryMediaPort? Media => transport.Media;
+
     public CallEngine Engine => client.Pump.Engine;
 
     public bool IsAsleep => client.Pump.IsPaused;

@@ -50,6 +50,7 @@ public static class FaultScheduleGen
         (FaultKind.ReplaceTrack, 1),
         (FaultKind.WallClockJump, 2),
         (FaultKind.RetryNow, 2),
+        (FaultKind.MediaFreeze, 2),
     ];
 
     /// <summary>The camera every generated peer publishes from its join: <c>cam</c> and its name.</summary>
@@ -187,6 +188,12 @@ public static class FaultScheduleGen
                 from magnitude in ClockStep
                 from forwards in Gen.Elements(true, false)
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who, OffsetMs = forwards ? magnitude : -magnitude },
+            FaultKind.MediaFreeze =>
+                from at in atMs
+                from pair in Pair(names)
+                from toOne in Gen.Elements(false, true)
+                from duration in Gen.Frequency((1, Gen.Constant<int?>(null)), (1, Duration.Select(ms => (int?)ms)))
+                select new FaultSpec { AtMs = at, Kind = kind, Peer = pair.Item1, Other = toOne ? pair.Item2 : null, DurationMs = duration },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a fault kind the explorer generates."),
         };
     }

@@ -108,4 +108,11 @@ public enum FaultKind
     /// <summary>The peer's app presses "retry now": every pending retry wait is cut short, unless the rate limit refuses the press.</summary>
     [JsonStringEnumMemberName("retry-now")]
     RetryNow,
+
+    /// <summary>
+    /// The peer's inbound media (from every remote, or only from <c>other</c>) freezes while its ICE stays connected,
+    /// until an ICE restart forms a new pair or a new connection replaces it, or for at most <c>durationMs</c> when given.
+    /// </summary>
+    [JsonStringEnumMemberName("media-freeze")]
+    MediaFreeze,
 }

@@ -77,6 +77,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.Unpublish => new(FaultFields.Peer | FaultFields.Stream, FaultFields.None),
         FaultKind.ReplaceTrack => new(FaultFields.Peer | FaultFields.Stream | FaultFields.Track, FaultFields.None),
         FaultKind.RetryNow => new(FaultFields.Peer, FaultFields.None),
+        FaultKind.MediaFreeze => new(FaultFields.Peer, FaultFields.Other | FaultFields.DurationMs),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined fault kind."),
     };
 }

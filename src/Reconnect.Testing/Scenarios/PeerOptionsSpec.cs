@@ -49,6 +49,9 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides whether ICE <c>disconnected</c> starts the restart ladder; false restarts only on <c>failed</c>.</summary>
     public bool? RestartOnDisconnected { get; init; }
 
+    /// <summary>Overrides <see cref="MediaWatchdogOptions.Enabled"/>: false leaves connected media that stops advancing to ICE alone.</summary>
+    public bool? MediaWatchdog { get; init; }
+
     /// <summary>Overrides whether an unreachable local network is waited out offline with cheap probes (true) or backed off and counted like any failure (false).</summary>
     public bool? OfflineProbe { get; init; }
 
@@ -104,6 +107,7 @@ public sealed record PeerOptionsSpec
                 AttemptTimeout = Duration(IceAttemptTimeoutMs, defaults.IceRestart.AttemptTimeout),
                 ConnectTimeout = Duration(IceAttemptTimeoutMs, defaults.IceRestart.ConnectTimeout),
             },
+            MediaWatchdog = defaults.MediaWatchdog with { Enabled = MediaWatchdog ?? defaults.MediaWatchdog.Enabled },
             Reconcile = defaults.Reconcile with
             {
                 Deadline = Duration(ReconcileDeadlineMs, defaults.Reconcile.Deadline),

@@ -131,4 +131,11 @@ public sealed partial class ScenarioBuilder
 
     /// <summary><see cref="FaultKind.RetryNow"/>: the peer's app presses "retry now", cutting its pending retry waits short.</summary>
     public ScenarioBuilder RetryNow(string peer) => Add(Fault(FaultKind.RetryNow, peer));
+
+    /// <summary>
+    /// <see cref="FaultKind.MediaFreeze"/>: the peer's inbound media (from <paramref name="other"/>, or every remote)
+    /// freezes while ICE stays connected, until an ICE restart or a new connection, or for at most <paramref name="duration"/>.
+    /// </summary>
+    public ScenarioBuilder MediaFreeze(string peer, string? other = null, TimeSpan? duration = null) =>
+        Add(Fault(FaultKind.MediaFreeze, peer) with { Other = other, DurationMs = ScenarioTime.Milliseconds(duration, nameof(duration)) });
 }

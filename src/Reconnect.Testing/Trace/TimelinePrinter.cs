@@ -67,6 +67,7 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
         TraceEventKind.SocketRetry => Invariant($"{e.Peer}: socket-retry {e.Attempt} in {Seconds(e.DelayMs)}s{(e.Code is { } code ? Invariant($" after code {code}") : string.Empty)}"),
         TraceEventKind.IceRestart => Invariant($"{e.Peer}: ice-restart {e.Remote} attempt {e.Attempt} (conn {e.Conn})"),
         TraceEventKind.EscalationStep => Invariant($"{e.Peer}: escalation-step {e.Remote} {e.Reason} round {e.Attempt} ({e.Detail})"),
+        TraceEventKind.MediaFrozen => Invariant($"{e.Peer}: media-frozen {e.Remote} for {Seconds(e.DelayMs)}s (conn {e.Conn})"),
         TraceEventKind.ConnectionBuilt => Invariant($"{e.Peer}: connection-built {e.Remote} (conn {e.Conn}, {e.Reason})"),
         TraceEventKind.DataChannelsReset => Invariant($"{e.Peer}: data-channels-reset {e.Remote} (conn {e.Conn})"),
         TraceEventKind.MetadataChanged => $"{e.Peer}: metadata-changed {e.Remote} [{e.Detail}]",

@@ -39,6 +39,9 @@ public static class TraceEventKind
     /// <summary>A remote peer's escalation took a step after its ICE restart ladder was spent.</summary>
     public const string EscalationStep = "escalation-step";
 
+    /// <summary>The frozen-media watchdog judged a connected peer's inbound media frozen.</summary>
+    public const string MediaFrozen = "media-frozen";
+
     /// <summary>A media connection was created or replaced.</summary>
     public const string ConnectionBuilt = "connection-built";
 
@@ -91,7 +94,7 @@ public static class TraceEventKind
     public static IReadOnlyList<string> All { get; } =
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
-        SocketAttempt, SocketRetry, IceRestart, EscalationStep, ConnectionBuilt, DataChannelsReset, MetadataChanged,
+        SocketAttempt, SocketRetry, IceRestart, EscalationStep, MediaFrozen, ConnectionBuilt, DataChannelsReset, MetadataChanged,
         StillReconnecting, ReconnectingVisible, ReconnectingRecovered, PeerAway, PeerBack, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
     ];
 }

@@ -104,6 +104,13 @@ public static class TraceMapper
                 Reason = StepName(n.Step),
                 Detail = n.Taken ? n.Detail : "not taken: " + n.Detail,
             },
+            MediaFrozenNotice n => new TraceEvent(tMs, peer, TraceEventKind.MediaFrozen)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Conn = n.Generation,
+                DelayMs = WholeMilliseconds(n.StalledFor),
+            },
             SocketAttemptStartedNotice n => new TraceEvent(tMs, peer, TraceEventKind.SocketAttempt)
             {
                 Attempt = n.Attempt,

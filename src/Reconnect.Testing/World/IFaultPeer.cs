@@ -20,6 +20,9 @@ internal interface IFaultPeer
     /// <summary>Its host on the simulated network.</summary>
     SimHost Host { get; }
 
+    /// <summary>Its in-memory media port; null before its client built one.</summary>
+    InMemoryMediaPort? Media { get; }
+
     /// <summary>Its in-memory signalling socket.</summary>
     InMemorySignallingPort Signalling { get; }
 

@@ -46,6 +46,7 @@ internal sealed class ClientModel
         ConnectionBuiltNotice n => ConnectionBuilt(at, n),
         IceRestartStartedNotice n => new IceRestartStartedEvent(at, Peer(n.Ref, n.RemotePeerId), n.Attempt, n.Generation),
         EscalationStepNotice n => new EscalationStepEvent(at, Peer(n.Ref, n.RemotePeerId), n.Step, n.Round, n.Taken, n.Detail),
+        MediaFrozenNotice n => new MediaFrozenEvent(at, Peer(n.Ref, n.RemotePeerId), n.Generation, n.StalledFor),
         SocketAttemptStartedNotice n => new SocketAttemptStartedEvent(at, n.Attempt, n.Epoch),
         SocketRetryScheduledNotice n => new SocketRetryScheduledEvent(at, n.Attempt, n.Delay, n.CloseCode),
         StillReconnectingNotice n => new StillReconnectingEvent(at, n.Elapsed, n.RetryNowAvailableIn),

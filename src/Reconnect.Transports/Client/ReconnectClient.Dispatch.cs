@@ -150,6 +150,7 @@ public sealed partial class ReconnectClient
             case ErrorRaisedEvent e: _handlers.Invoke(ErrorRaised, this, e); break;
             case StillReconnectingEvent e: _handlers.Invoke(StillReconnecting, this, e); break;
             case EscalationStepEvent e: _handlers.Invoke(EscalationStep, this, e); break;
+            case MediaFrozenEvent e: _handlers.Invoke(MediaFrozen, this, e); break;
             case ReconnectingVisibleEvent e:
                 _handlers.Invoke(ReconnectingVisible, this, e);
                 e.Peer?.Raise(e, _handlers);

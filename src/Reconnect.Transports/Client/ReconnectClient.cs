@@ -80,6 +80,12 @@ public sealed partial class ReconnectClient : IAsyncDisposable
     /// <summary>Raised for every typed error.</summary>
     public event EventHandler<ErrorRaisedEvent>? ErrorRaised;
 
+    /// <summary>
+    /// Raised when a remote peer's media froze while ICE said connected (<c>ReconnectOptions.MediaWatchdog</c>); the
+    /// library is restarting ICE on it.
+    /// </summary>
+    public event EventHandler<MediaFrozenEvent>? MediaFrozen;
+
     /// <summary>Raised when the client has been reconnecting for <c>ReconnectOptions.StillReconnectingAfter</c>.</summary>
     public event EventHandler<StillReconnectingEvent>? StillReconnecting;
 

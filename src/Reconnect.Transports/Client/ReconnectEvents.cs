@@ -92,6 +92,16 @@ public sealed record IceRestartStartedEvent(TimeSpan At, RemotePeer Peer, int At
 /// <param name="Detail">What was done, or why it was not.</param>
 public sealed record EscalationStepEvent(TimeSpan At, RemotePeer Peer, EscalationStepKind Step, int Round, bool Taken, string Detail) : ReconnectEvent(At);
 
+/// <summary>
+/// A remote peer's media stood still for <c>ReconnectOptions.MediaWatchdog.FrozenAfter</c> while ICE said connected
+/// (a frozen picture): the library restarts ICE on it, as for ICE failed, keeping the RemotePeer object.
+/// </summary>
+/// <param name="At">The engine time.</param>
+/// <param name="Peer">The remote peer.</param>
+/// <param name="Generation">The frozen connection.</param>
+/// <param name="StalledFor">How long its inbound media had not advanced.</param>
+public sealed record MediaFrozenEvent(TimeSpan At, RemotePeer Peer, int Generation, TimeSpan StalledFor) : ReconnectEvent(At);
+
 /// <summary>A signalling socket connect attempt started.</summary>
 /// <param name="At">The engine time.</param>
 /// <param name="Attempt">The attempt number since the budget last reset, from 1.</param>

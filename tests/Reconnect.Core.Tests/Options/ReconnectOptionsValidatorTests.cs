@@ -66,6 +66,8 @@ public sealed class ReconnectOptionsValidatorTests
         ["StillReconnectingAfter zero"] = ("StillReconnectingAfter", Defaults with { StillReconnectingAfter = TimeSpan.Zero }),
         ["RetryNowMinInterval zero"] = ("RetryNowMinInterval", Defaults with { RetryNowMinInterval = TimeSpan.Zero }),
         ["ReconnectingVisibleAfter zero"] = ("ReconnectingVisibleAfter", Defaults with { ReconnectingVisibleAfter = TimeSpan.Zero }),
+        ["MediaWatchdog.FrozenAfter zero"] = ("MediaWatchdog.FrozenAfter", Defaults with { MediaWatchdog = new() { FrozenAfter = TimeSpan.Zero } }),
+        ["MediaWatchdog null"] = ("MediaWatchdog", Defaults with { MediaWatchdog = null! }),
         ["PendingSignalHold zero"] = ("PendingSignalHold", Defaults with { PendingSignalHold = TimeSpan.Zero }),
         ["PendingSignalCapacity zero"] = ("PendingSignalCapacity", Defaults with { PendingSignalCapacity = 0 }),
         ["LeaveTimeout zero"] = ("LeaveTimeout", Defaults with { LeaveTimeout = TimeSpan.Zero }),

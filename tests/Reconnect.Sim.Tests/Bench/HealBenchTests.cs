@@ -68,7 +68,7 @@ public sealed class HealBenchTests
     }
 
     [Fact]
-    public void Cells_run_by_kind_then_length_with_a_signal_pair_only_for_kinds_the_operating_system_sees()
+    public void Cells_run_by_kind_then_length_with_a_signal_pair_only_for_kinds_the_operating_system_sees_and_one_row_for_frozen_media()
     {
         var settings = new HealBenchSettings(1, OutageKinds.All, [1, 5], null);
 
@@ -76,7 +76,7 @@ public sealed class HealBenchTests
             [
                 "offline 1 with", "offline 1 without", "offline 5 with", "offline 5 without",
                 "blackhole 1 -", "blackhole 5 -", "server-crash 1 -", "server-crash 5 -", "media-only 1 -", "media-only 5 -",
-                "handoff 1 with", "handoff 1 without", "handoff 5 with", "handoff 5 without",
+                "handoff 1 with", "handoff 1 without", "handoff 5 with", "handoff 5 without", "frozen-media 1 -",
             ],
             settings.Cells.Select(c => $"{c.Kind.Label()} {c.OutageSeconds} {c.SignalLabel}"));
     }

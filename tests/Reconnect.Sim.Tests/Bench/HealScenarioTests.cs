@@ -84,6 +84,20 @@ public sealed class HealScenarioTests
     }
 
     [Fact]
+    public void Frozen_media_is_a_freeze_of_As_media_from_B_with_no_end_counted_from_its_onset_and_the_baseline_has_no_watchdog()
+    {
+        var cell = new HealCell(OutageKind.FrozenMedia, 30, false);
+        var scenario = HealScenario.For(HealPolicy.Baseline, cell);
+
+        var only = Assert.Single(scenario.Timeline);
+        Assert.Equal((FaultKind.MediaFreeze, "A", "B", HealScenario.OutageStartMs, (int?)null), (only.Kind, only.Peer, only.Other, only.AtMs, only.DurationMs));
+        Assert.Equal(HealScenario.OutageStartMs, HealScenario.MeasuredFromMs(cell));
+        Assert.False(HealScenario.BaselineOptions.ToOptions().MediaWatchdog.Enabled);
+        Assert.True(HealScenario.For(HealPolicy.Reconnect, cell).Peers.All(p => p.Options.ToOptions().MediaWatchdog.Enabled));
+        Assert.Empty(ScenarioLoader.Validate(scenario));
+    }
+
+    [Fact]
     public void A_handoff_is_a_silent_loss_of_the_old_network_then_an_address_change_when_the_outage_ends()
     {
         var cell = new HealCell(OutageKind.Handoff, 15, true);

@@ -14,6 +14,7 @@ internal static class FaultCases
         ["offline"] = Breaks(FaultKind.Offline, On(FaultKind.Offline) with { DurationMs = 5_000 }, c => c.Went("alice", LocalPeerState.Reconnecting)),
         ["signalling-drop"] = Breaks(FaultKind.SignallingDrop, On(FaultKind.SignallingDrop) with { DurationMs = 5_000 }, c => c.Went("alice", LocalPeerState.Reconnecting)),
         ["media-drop"] = Breaks(FaultKind.MediaDrop, On(FaultKind.MediaDrop) with { DurationMs = 10_000 }, c => c.LostMedia("bob", "alice")),
+        ["media-freeze"] = Breaks(FaultKind.MediaFreeze, On(FaultKind.MediaFreeze) with { Peer = "bob", Other = "alice" }, c => c.Seen("bob").OfType<MediaFrozenNotice>().Any()),
         ["ip-change"] = Breaks(FaultKind.IpChange, On(FaultKind.IpChange), c => c.Broke()),
         ["blackhole"] = Breaks(FaultKind.Blackhole, On(FaultKind.Blackhole) with { DurationMs = 20_000 }, c => c.Broke()),
         ["one-way-loss"] = Breaks(FaultKind.OneWayLoss, On(FaultKind.OneWayLoss) with { Loss = 0.99, DurationMs = 20_000 }, c => c.Broke()),

@@ -29,8 +29,8 @@ public sealed class CliErrorTests
         { ["bench", "heal", "--seeds", "20000"], "--seeds must be at least 1 and at most 10000 (was 20000)." },
         { ["bench", "heal", "--outages", "1,x"], "--outages must be distinct whole seconds from 1 to 3600 separated by commas (was \"1,x\")." },
         { ["bench", "heal", "--outages", "4000"], "--outages must be distinct whole seconds from 1 to 3600" },
-        { ["bench", "heal", "--kinds", "offline,peer-close"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff separated by commas (was \"offline,peer-close\")." },
-        { ["bench", "heal", "--kinds", "offline,offline"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff separated by commas (was \"offline,offline\")." },
+        { ["bench", "heal", "--kinds", "offline,peer-close"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff, frozen-media separated by commas (was \"offline,peer-close\")." },
+        { ["bench", "heal", "--kinds", "offline,offline"], "--kinds must be distinct names from offline, blackhole, server-crash, media-only, handoff, frozen-media separated by commas (was \"offline,offline\")." },
         { ["bench", "heal", "--quick", "--seeds"], "Required argument missing for option: '--seeds'." },
     };
 

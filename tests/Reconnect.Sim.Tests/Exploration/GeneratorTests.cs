@@ -83,7 +83,7 @@ public sealed class GeneratorTests
             new HashSet<FaultKind>
             {
                 FaultKind.Blackhole, FaultKind.OneWayPartition, FaultKind.OneWayLoss, FaultKind.ServerCrash, FaultKind.TokenHang,
-                FaultKind.ExpiredToken, FaultKind.Publish, FaultKind.ReplaceTrack, FaultKind.WallClockJump,
+                FaultKind.ExpiredToken, FaultKind.Publish, FaultKind.ReplaceTrack, FaultKind.WallClockJump, FaultKind.MediaFreeze,
             });
     }
 

@@ -80,7 +80,7 @@ internal static class ScenarioGenerators
         };
 
     private static Gen<PeerOptionsSpec> Options =>
-        from flags in ArbMap.Default.GeneratorFor<bool>().ListOf(3)
+        from flags in ArbMap.Default.GeneratorFor<bool>().ListOf(4)
         from onEvicted in Maybe(Gen.Elements(EvictionChoice.Rejoin, EvictionChoice.Stop))
         from durations in Gen.CollectToArray<int?>(
         [
@@ -103,6 +103,7 @@ internal static class ScenarioGenerators
         {
             RetryFirstConnect = flags[0] ? flags[1] : null,
             ForceMediaRestartOnReconnect = flags[2] ? !flags[1] : null,
+            MediaWatchdog = flags[3] ? flags[2] : null,
             OnEvicted = onEvicted,
             StillReconnectingAfterMs = durations[0],
             BackoffInitialMs = durations[1],

@@ -34,6 +34,7 @@ public sealed class ScenarioValidationTests
         { FaultKind.Unpublish, ["peer", "stream"] },
         { FaultKind.ReplaceTrack, ["peer", "stream", "track"] },
         { FaultKind.RetryNow, ["peer"] },
+        { FaultKind.MediaFreeze, ["peer"] },
     };
 
     [Fact]

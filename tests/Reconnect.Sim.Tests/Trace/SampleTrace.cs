@@ -16,6 +16,7 @@ internal static class SampleTrace
         new(11_000, "A", TraceEventKind.ReconnectingVisible) { DelayMs = 1_000 },
         new(11_500, "A", TraceEventKind.SocketAttempt) { Attempt = 2, Detail = "epoch 2" },
         new(12_512, "A", TraceEventKind.RemoteStateChange) { Remote = "B", Ref = 3, From = "connected", To = "reconnecting", Reason = "ice disconnected" },
+        new(12_900, "A", TraceEventKind.MediaFrozen) { Remote = "B", Ref = 3, Conn = 1, DelayMs = 5_000 },
         new(13_000, "A", TraceEventKind.IceRestart) { Remote = "B", Ref = 3, Attempt = 1, Conn = 1 },
         new(14_000, "A", TraceEventKind.TokenFailing) { Attempt = 3, Reason = "timeout" },
         new(14_100, "B", TraceEventKind.TokenRefreshFailed) { Attempt = 1, Reason = "timeout", DelayMs = 1_000 },

@@ -15,6 +15,7 @@ public sealed class TimelinePrinterTests
             "   11.000s  A: reconnecting-visible after 1.000s\n" +
             "   11.500s  A: socket-attempt 2 (epoch 2)\n" +
             "   12.512s  A sees B: connected -> reconnecting\n" +
+            "   12.900s  A: media-frozen B for 5.000s (conn 1)\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
             "   14.000s  A: token-failing 3 in a row (timeout)\n" +
             "   14.100s  B: token-refresh-failed 1 in a row (timeout), retry in 1.000s\n" +
@@ -52,6 +53,7 @@ public sealed class TimelinePrinterTests
             "   11.000s  A: reconnecting-visible after 1.000s\n" +
             "   11.500s  A: socket-attempt 2 (epoch 2)\n" +
             "   12.512s  A sees B: connected -> reconnecting (ice disconnected)\n" +
+            "   12.900s  A: media-frozen B for 5.000s (conn 1)\n" +
             "   13.000s  A: ice-restart B attempt 1 (conn 1)\n" +
             "   14.000s  A: token-failing 3 in a row (timeout)\n" +
             "   14.100s  B: token-refresh-failed 1 in a row (timeout), retry in 1.000s\n" +

@@ -117,6 +117,9 @@ internal enum RemotePeerTrigger
 
     /// <summary>The escalation step under way did not heal within its bound.</summary>
     EscalationBoundPassed,
+
+    /// <summary>The frozen-media watchdog judged the connected peer's inbound media frozen while ICE said connected.</summary>
+    MediaFrozen,
 }
 
 /// <summary>What the engine does for a remote peer machine.</summary>
@@ -233,6 +236,7 @@ internal static class RemotePeerMachine
             .Ignore(RemotePeerTrigger.IceConnected, "already connected")
             .On(RemotePeerTrigger.IceDisconnected).GoTo(RemotePeerPhase.InGrace)
             .On(RemotePeerTrigger.IceFailed).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
+            .On(RemotePeerTrigger.MediaFrozen).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .On(RemotePeerTrigger.AddressChanged).GoToOneOf(AttemptOrDefer, RemotePeerEffect.StartLadder)
             .Ignore(RemotePeerTrigger.NetworkOnline, "media flows; ICE consent reports a loss")
             .On(RemotePeerTrigger.ConnectionRebuilt).GoTo(RemotePeerPhase.Reconnecting, RemotePeerEffect.ArmConnectTimeout)

@@ -55,6 +55,15 @@ internal static partial class LibraryInCSharp
             .Expect(e => e.NoPeerLeft())
             .Build();
 
+    private static Scenario FrozenMedia() =>
+        ScenarioBuilder.Create("frozen-media")
+            .Describe("At t=10 s A's inbound media from B freezes while ICE stays connected on both sides (frames still keep ICE consent but stop counting), with no end of its own: only the library can repair it. A's frozen-media watchdog sees the counts stand still for 5 s, restarts ICE, and the new pair carries media again: frames flow both ways with the same RemotePeer objects, the socket never reconnects, nobody sees a peer leave and no error is raised.")
+            .Cameras("A", "B")
+            .At(TimeSpan.FromSeconds(10))
+            .MediaFreeze("A", "B")
+            .Expect(e => e.NoPeerLeft())
+            .Build();
+
     private static Scenario MediaDropSignallingUp() =>
         ScenarioBuilder.Create("media-drop-signalling-up")
             .Describe("The media path between A and B drops for 10 s at t=10 s while both keep signalling. The ICE restart ladder restores it over the still-open sockets; the socket never reconnects, nobody sees a peer leave and no error is raised.")

@@ -19,6 +19,7 @@ internal static partial class LibraryInCSharp
         ["expired-tokens-terminal"] = ExpiredTokensTerminal,
         ["first-connect-fails-fast"] = FirstConnectFailsFast,
         ["first-connect-server-down"] = FirstConnectServerDown,
+        ["frozen-media"] = FrozenMedia,
         ["ip-change-wifi-to-cellular"] = IpChangeWifiToCellular,
         ["join-during-leave"] = JoinDuringLeave,
         ["kick-while-away"] = KickWhileAway,
