@@ -250,7 +250,10 @@ public sealed partial class CallEngine
         EndEscalationStep(peer);
     }
 
-    /// <summary>Makes the due attempt: an ICE restart offer, then the next attempt's schedule or the last attempt's timeout.</summary>
+    /// <summary>
+    /// Makes the due attempt: an ICE restart offer, then the next attempt's schedule or, on the last attempt, its timeout
+    /// in place of any schedule still armed (an attempt brought forward by a network change leaves one).
+    /// </summary>
     private void MakeAttempt(RemotePeerEntry peer)
     {
         Mark(CoverageMarks.LadderAttempt);
@@ -263,6 +266,7 @@ public sealed partial class CallEngine
         }
         else
         {
+            _timers.Cancel(TimerKind.IceRestartDue, peer.Id, _emit);
             _timers.Start(TimerKind.IceAttemptTimeout, peer.Id, _now + _options.IceRestart.AttemptTimeout, _emit);
         }
     }

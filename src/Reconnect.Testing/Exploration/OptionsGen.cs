@@ -7,7 +7,8 @@ namespace Reconnect.Testing.Exploration;
 /// <summary>
 /// FsCheck generators of engine option overrides within their valid ranges, for swarm testing: each run turns
 /// some features on or off and moves some knobs (network signals, forced media restart, ICE grace, backoff,
-/// stable window, heartbeat, reconcile, the reconnecting-visible threshold and the retry-now rate limit). Settings that end the call on purpose are left out so a run must heal:
+/// stable window, heartbeat, reconcile, the reconnecting-visible threshold, the retry-now rate limit, and a shorter ICE
+/// restart ladder with shorter attempts, so a media outage of the schedule can spend it and the escalation runs). Settings that end the call on purpose are left out so a run must heal:
 /// <c>onEvicted</c> is never <c>stop</c>, the attempt budget keeps its default and a failed first connect retries.
 /// </summary>
 public static class OptionsGen
@@ -22,6 +23,8 @@ public static class OptionsGen
         from backoff in Maybe(Backoff)
         from stableWindow in Maybe(Gen.Choose(1_000, 60_000))
         from iceGrace in Maybe(Gen.Choose(0, 10_000))
+        from ladder in Maybe(Gen.Choose(1, 9))
+        from attemptTimeout in Maybe(Gen.Choose(2_000, 15_000))
         from reconcileDeadline in Maybe(Gen.Choose(1_000, 20_000))
         from rosterRetries in Maybe(Gen.Choose(0, 5))
         from welcomeTimeout in Maybe(Gen.Choose(2_000, 20_000))
@@ -38,6 +41,8 @@ public static class OptionsGen
             BackoffMaxMs = backoff?.MaxMs,
             StableWindowMs = stableWindow,
             IceGraceMs = iceGrace,
+            IceRestartAttempts = ladder,
+            IceAttemptTimeoutMs = attemptTimeout,
             ReconcileDeadlineMs = reconcileDeadline,
             RosterRetries = rosterRetries,
             WelcomeTimeoutMs = welcomeTimeout,
@@ -75,6 +80,8 @@ public static class OptionsGen
             (o.BackoffMaxMs is not null, () => o with { BackoffMaxMs = null }),
             (o.StableWindowMs is not null, () => o with { StableWindowMs = null }),
             (o.IceGraceMs is not null, () => o with { IceGraceMs = null }),
+            (o.IceRestartAttempts is not null, () => o with { IceRestartAttempts = null }),
+            (o.IceAttemptTimeoutMs is not null, () => o with { IceAttemptTimeoutMs = null }),
             (o.ReconcileDeadlineMs is not null, () => o with { ReconcileDeadlineMs = null }),
             (o.RosterRetries is not null, () => o with { RosterRetries = null }),
             (o.WelcomeTimeoutMs is not null, () => o with { WelcomeTimeoutMs = null }),

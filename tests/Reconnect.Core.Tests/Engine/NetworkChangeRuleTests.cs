@@ -394,4 +394,33 @@ public sealed class NetworkChangeRuleTests
 
         Assert.Single(h.Since<FetchToken>(before));
     }
+
+    /// <summary>
+    /// Found by exploration (SEED=0x4b7a38c43586d6d5): a network change that brings a ladder's last attempt forward left
+    /// the earlier attempt's schedule armed, so a further attempt past the ladder's length was made when it fell due.
+    /// For every ladder length and every attempt brought forward, no attempt past the length is made, and the ladder is
+    /// spent once.
+    /// </summary>
+    [Fact]
+    public void A_network_change_that_brings_the_last_attempt_forward_leaves_no_attempt_past_the_ladder()
+    {
+        var defaults = new ReconnectOptions().IceRestart.Delays;
+        for (var length = 2; length <= defaults.Count; length++)
+        {
+            var options = EngineHarness.NoEscalation with { IceRestart = EngineHarness.NoEscalation.IceRestart with { Delays = [.. defaults.Take(length)] } };
+            var h = new EngineHarness(options).Join("A", "room", [EngineHarness.Peer("B")]);
+            h.MediaConnected("B");
+            h.Ice("B", IceConnectionState.Failed);
+            while (h.All<IceRestartStartedNotice>().Max(n => n.Attempt) < length - 1)
+            {
+                h.AdvanceUntil<IceRestartStartedNotice>(TimeSpan.FromMinutes(1));
+            }
+
+            h.Feed(Online);
+            h.Advance(TimeSpan.FromMinutes(5));
+
+            Assert.True(h.All<IceRestartStartedNotice>().Max(n => n.Attempt) == length, $"ladder of {length}: attempts {string.Join(",", h.All<IceRestartStartedNotice>().Select(n => n.Attempt))}");
+            Assert.Single(h.All<ErrorRaisedNotice>(), e => e.Error is IceRestartExhausted);
+        }
+    }
 }

@@ -30,6 +30,18 @@ public sealed class NewRuleGeneratorTests
     }
 
     [Fact]
+    public void Setups_sometimes_shorten_the_ice_restart_ladder_so_schedules_can_spend_it()
+    {
+        var options = OptionsGen.Options.Sample(30, 400);
+
+        Assert.Contains(options, o => o.IceRestartAttempts == 1);
+        Assert.Contains(options, o => o.IceRestartAttempts is null);
+        Assert.All(options.Where(o => o.IceRestartAttempts is not null), o => Assert.InRange(o.IceRestartAttempts!.Value, 1, 9));
+        Assert.All(options.Where(o => o.IceAttemptTimeoutMs is not null), o => Assert.InRange(o.IceAttemptTimeoutMs!.Value, 2_000, 15_000));
+        Assert.Contains(OptionsGen.Shrink(new PeerSetup(true, new PeerOptionsSpec { IceRestartAttempts = 1, IceAttemptTimeoutMs = 2_000 })), s => s.Options.IceRestartAttempts is null);
+    }
+
+    [Fact]
     public void Cases_sometimes_give_tokens_a_lifetime_that_the_scenario_carries_to_the_server()
     {
         var cases = ExplorationArb.Cases(2, 2).Sample(30, 400);
