@@ -108,4 +108,8 @@ public enum FaultKind
     /// <summary>The peer's app presses "retry now": every pending retry wait is cut short, unless the rate limit refuses the press.</summary>
     [JsonStringEnumMemberName("retry-now")]
     RetryNow,
+
+    /// <summary>The peer's app sends <c>count</c> messages to <c>other</c> on its declared data channel <c>label</c>, numbered on from the last.</summary>
+    [JsonStringEnumMemberName("data-send")]
+    DataSend,
 }

@@ -131,4 +131,8 @@ public sealed partial class ScenarioBuilder
 
     /// <summary><see cref="FaultKind.RetryNow"/>: the peer's app presses "retry now", cutting its pending retry waits short.</summary>
     public ScenarioBuilder RetryNow(string peer) => Add(Fault(FaultKind.RetryNow, peer));
+
+    /// <summary><see cref="FaultKind.DataSend"/>: the peer's app sends <paramref name="count"/> numbered messages to <paramref name="other"/> on its declared channel <paramref name="label"/>.</summary>
+    public ScenarioBuilder DataSend(string peer, string other, string label, int count = 1) =>
+        Add(Fault(FaultKind.DataSend, peer) with { Other = other, Label = label, Count = count });
 }

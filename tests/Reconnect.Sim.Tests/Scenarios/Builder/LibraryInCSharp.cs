@@ -13,6 +13,7 @@ internal static partial class LibraryInCSharp
         ["blackhole-signalling"] = BlackholeSignalling,
         ["both-offline-past-grace"] = BothOfflinePastGrace,
         ["clock-jump"] = ClockJump,
+        ["data-channel-reopen"] = DataChannelReopen,
         ["evicted-stop"] = EvictedStop,
         ["expired-token"] = ExpiredToken,
         ["expired-tokens-terminal"] = ExpiredTokensTerminal,
