@@ -80,6 +80,12 @@ internal static class CoverageMarks
     /// <summary>A wake made the engine probe its open socket.</summary>
     public const string WakeProbe = "socket.wake-probe";
 
+    /// <summary>A data-channel send waited in its queue because the channel was not open on the live connection.</summary>
+    public const string DataQueued = "data.queued";
+
+    /// <summary>Queued data-channel sends were flushed, in order, when the channel opened on the live connection.</summary>
+    public const string DataFlushed = "data.flushed";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -87,5 +93,6 @@ internal static class CoverageMarks
         GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
+        DataQueued, DataFlushed,
     ];
 }
