@@ -43,6 +43,7 @@ public sealed partial class CallEngine
                 break;
             case DataSendDecision.Enqueue:
                 lane.Waiting.Enqueue(new PendingData(send.SendId, send.Payload));
+                Mark(CoverageMarks.DataQueued);
                 Emit(new DataSendAcceptedNotice(send.SendId, peer.Id, lane.Channel.Label, Queued: true));
                 break;
             case DataSendDecision.RejectNotOpen:
@@ -105,6 +106,7 @@ public sealed partial class CallEngine
             while (IsOpen(peer, lane) && lane.Waiting.TryDequeue(out var pending))
             {
                 Emit(new SendData(peer.Id, peer.Generation, lane.Channel.Label, pending.Payload));
+                Mark(CoverageMarks.DataFlushed);
             }
         }
     }

@@ -95,6 +95,12 @@ internal static class CoverageMarks
     /// <summary>The frozen-media watchdog judged a connected peer's inbound media frozen.</summary>
     public const string MediaFrozen = "media.frozen";
 
+    /// <summary>A data-channel send waited in its queue because the channel was not open on the live connection.</summary>
+    public const string DataQueued = "data.queued";
+
+    /// <summary>Queued data-channel sends were flushed, in order, when the channel opened on the live connection.</summary>
+    public const string DataFlushed = "data.flushed";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -104,5 +110,6 @@ internal static class CoverageMarks
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
         EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
         MediaFrozen,
+        DataQueued, DataFlushed,
     ];
 }

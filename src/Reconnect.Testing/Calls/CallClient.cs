@@ -69,6 +69,8 @@ internal sealed class CallClient(string name, SimHost host, HostClock clock, Cal
 
     public void RetryNow() => Observe(client.RetryNowAsync());
 
+    public void SendData(string remotePeerId, string label, ReadOnlyMemory<byte> payload) => Observe(client.SendDataAsync(remotePeerId, label, payload));
+
     /// <summary>A command's failure is the client's to report (an error event, a closed client): it is observed, not thrown.</summary>
     private static void Observe(Task command) =>
         _ = command.ContinueWith(static done => done.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

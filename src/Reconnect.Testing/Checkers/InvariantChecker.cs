@@ -29,6 +29,7 @@ public sealed class InvariantChecker
     private readonly Dictionary<(string Observer, string Remote, string Stream), int> _withdrawals = [];
     private readonly DeadlineChecker _deadlines;
     private readonly NoFlickerChecker _noFlicker = new();
+    private readonly DataFlowChecker _dataFlow;
 
     /// <summary>
     /// Creates a checker for a run over <paramref name="peers"/> (read as they are, so a list that grows is checked as
@@ -39,6 +40,7 @@ public sealed class InvariantChecker
         _seed = seed;
         _peers = peers;
         _deadlines = new DeadlineChecker(longestServerHint);
+        _dataFlow = new DataFlowChecker(peers);
     }
 
     /// <summary>Every violation so far.</summary>
@@ -71,11 +73,18 @@ public sealed class InvariantChecker
     /// <summary>Takes note of an input a peer's engine handled: a stream its app withdrew may be seen removed once by every other peer.</summary>
     public void OnInput(string peer, EngineInput input)
     {
+        _dataFlow.OnInput(peer, input);
         if (input is LocalStreamRemoved withdrawn)
         {
             StreamWithdrawn(peer, withdrawn.StreamId);
         }
     }
+
+    /// <summary>Takes note of an effect a peer's engine dispatches: a data-channel message handed to a connection.</summary>
+    internal void OnEffect(ICheckedPeer peer, EngineEffect effect) => _dataFlow.OnEffect(peer, effect);
+
+    /// <summary>The data-channel messages between the <paramref name="live"/> peers that must still arrive (see <see cref="DataFlowChecker"/>).</summary>
+    internal IEnumerable<string> Undelivered(IReadOnlySet<string> live) => _dataFlow.Undelivered(live);
 
     private void StreamWithdrawn(string publisher, string streamId)
     {
@@ -91,7 +100,8 @@ public sealed class InvariantChecker
     {
         ArgumentNullException.ThrowIfNull(peer);
         var name = peer.Name;
-        if (_closed.Contains(name) && notice is not (ErrorRaisedNotice { Error: CommandRejected } or InputIgnoredNotice))
+        // After close only answers to the app's commands: a rejected command, an ignored input, a send failed as the call ended.
+        if (_closed.Contains(name) && notice is not (ErrorRaisedNotice { Error: CommandRejected or DataSendFailed { Reason: DataSendFailure.CallEnded } } or InputIgnoredNotice))
         {
             Fail("no-event-after-close", nowMs, $"{name} raised {notice.GetType().Name} after it closed");
         }
@@ -99,6 +109,11 @@ public sealed class InvariantChecker
         foreach (var flicker in _noFlicker.OnNotice(peer, notice, nowMs))
         {
             Fail("no-flicker", nowMs, flicker);
+        }
+
+        foreach (var disorder in _dataFlow.OnNotice(name, notice))
+        {
+            Fail("data-in-order", nowMs, disorder);
         }
 
         switch (notice)

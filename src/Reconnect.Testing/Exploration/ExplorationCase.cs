@@ -8,7 +8,8 @@ namespace Reconnect.Testing.Exploration;
 /// <c>latency</c> or <c>loss</c> fault carries a duration; <see cref="ToScenario"/> turns it into the fault and a
 /// later fault restoring the network's settings, so every fault ends and healing is always expected. A
 /// <c>publish</c> carries a duration too: it becomes the publish of a stream named after the fault's place in the
-/// schedule (so no two collide) and the unpublish of that stream when the duration ends.
+/// schedule (so no two collide) and the unpublish of that stream when the duration ends. When the schedule has a
+/// <c>data-send</c>, every peer declares the data channel it sends on.
 /// </summary>
 /// <param name="Seed">The seed of the run.</param>
 /// <param name="Peers">One setup per peer; the peers are named A, B, C in order.</param>
@@ -50,6 +51,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
     {
         var names = PeerNames(Peers.Count);
         var timeline = Faults.SelectMany((fault, index) => Expand(fault, index)).OrderBy(f => f.AtMs).ToList();
+        IReadOnlyList<DataChannelSpec> channels = timeline.Any(f => f.Kind == FaultKind.DataSend) ? [new DataChannelSpec { Label = FaultScheduleGen.DataChannel }] : [];
         return new Scenario
         {
             Name = string.Create(CultureInfo.InvariantCulture, $"explore-0x{Seed:x}"),
@@ -67,6 +69,7 @@ public sealed record ExplorationCase(ulong Seed, IReadOnlyList<PeerSetup> Peers,
                 Streams = [new StreamSpec { Id = FaultScheduleGen.Camera(name) }],
                 NetworkSignals = Peers[i].NetworkSignals,
                 Options = Peers[i].Options,
+                DataChannels = channels,
             })],
             Timeline = timeline,
         };

@@ -9,7 +9,8 @@ namespace Reconnect.Testing.Exploration;
 /// FsCheck generators of fault schedules for peers on one channel: every kind that heals on its own
 /// (no <c>server-kick</c>, no <c>peer-close</c>), at times inside the safety phase, lasting 0.5 to 70 s,
 /// <c>wall-clock-jump</c> stepping a peer's wall clock forwards or backwards by 1 ms to a day, <c>retry-now</c> pressed
-/// by a peer's app at any moment (reconnecting or not, so presses meet the rate limit and every pending wait), with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
+/// by a peer's app at any moment (reconnecting or not, so presses meet the rate limit and every pending wait),
+/// <c>data-send</c> of 1 to 40 messages from one peer to another on <see cref="DataChannel"/> at any moment, with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
 /// A <c>publish</c> carries a duration and no stream: <see cref="ExplorationCase.ToScenario"/> names the stream and
 /// withdraws it when the duration ends; a <c>replace-track</c> swaps the track of the peer's own camera.
 /// </summary>
@@ -51,7 +52,11 @@ public static class FaultScheduleGen
         (FaultKind.WallClockJump, 2),
         (FaultKind.RetryNow, 2),
         (FaultKind.MediaFreeze, 2),
+        (FaultKind.DataSend, 2),
     ];
+
+    /// <summary>The data channel a generated <c>data-send</c> sends on; every peer of a case with one declares it.</summary>
+    public const string DataChannel = "chat";
 
     /// <summary>The camera every generated peer publishes from its join: <c>cam</c> and its name.</summary>
     public static string Camera(string peer) => "cam" + peer;
@@ -182,6 +187,11 @@ public static class FaultScheduleGen
                 from who in peer
                 from track in Gen.Choose(1, 99)
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who, Stream = Camera(who), Track = string.Create(CultureInfo.InvariantCulture, $"track-{track}") },
+            FaultKind.DataSend =>
+                from at in atMs
+                from pair in Pair(names)
+                from count in Gen.Frequency((3, Gen.Choose(1, 5)), (1, Gen.Choose(6, 40)))
+                select new FaultSpec { AtMs = at, Kind = kind, Peer = pair.Item1, Other = pair.Item2, Label = DataChannel, Count = count },
             FaultKind.WallClockJump =>
                 from at in atMs
                 from who in peer

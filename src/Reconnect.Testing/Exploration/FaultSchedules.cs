@@ -23,12 +23,12 @@ public static class FaultSchedules
 
     /// <summary>
     /// The kinds a schedule draws from: the network, server, token and clock faults the explorer draws (every one
-    /// ends on its own), without the app's own actions (leave, join, publish, replace-track) and without
+    /// ends on its own), without the app's own actions (leave, join, publish, replace-track, data-send: your clients may declare no data channel) and without
     /// <c>latency</c> and <c>loss</c>, which last until changed (<c>one-way-loss</c> has a duration).
     /// An <c>expired-token</c> fault hands out fewer expired tokens than end a call.
     /// </summary>
     public static IReadOnlyList<FaultKind> Kinds { get; } =
-        [.. FaultScheduleGen.Kinds.Select(k => k.Kind).Except([FaultKind.PeerLeave, FaultKind.PeerJoin, FaultKind.Publish, FaultKind.ReplaceTrack, FaultKind.Latency, FaultKind.Loss])];
+        [.. FaultScheduleGen.Kinds.Select(k => k.Kind).Except([FaultKind.PeerLeave, FaultKind.PeerJoin, FaultKind.Publish, FaultKind.ReplaceTrack, FaultKind.Latency, FaultKind.Loss, FaultKind.DataSend])];
 
     /// <summary>Schedules of 1 to <see cref="DefaultMaxFaults"/> faults aimed at <see cref="DefaultPeers"/>; what the attribute form registers.</summary>
     public static Arbitrary<FaultSchedule> Schedules() => For(DefaultPeers);

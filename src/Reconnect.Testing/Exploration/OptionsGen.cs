@@ -7,8 +7,9 @@ namespace Reconnect.Testing.Exploration;
 /// <summary>
 /// FsCheck generators of engine option overrides within their valid ranges, for swarm testing: each run turns
 /// some features on or off and moves some knobs (network signals, forced media restart, ICE grace, backoff,
-/// stable window, heartbeat, reconcile, the reconnecting-visible threshold, the retry-now rate limit, and a shorter ICE
-/// restart ladder with shorter attempts, so a media outage of the schedule can spend it and the escalation runs). Settings that end the call on purpose are left out so a run must heal:
+/// stable window, heartbeat, reconcile, the reconnecting-visible threshold, the retry-now rate limit, a shorter ICE
+/// restart ladder with shorter attempts (so a media outage of the schedule can spend it and the escalation runs), and the
+/// data-channel queue's capacity (1 to 16, so it fills) and fail-fast mode). Settings that end the call on purpose are left out so a run must heal:
 /// <c>onEvicted</c> is never <c>stop</c>, the attempt budget keeps its default and a failed first connect retries.
 /// </summary>
 public static class OptionsGen
@@ -29,6 +30,8 @@ public static class OptionsGen
         from rosterRetries in Maybe(Gen.Choose(0, 5))
         from welcomeTimeout in Maybe(Gen.Choose(2_000, 20_000))
         from heartbeat in Maybe(Heartbeat)
+        from dataQueue in Maybe(Gen.Choose(1, 16))
+        from dataFailFast in Gen.Frequency((4, Gen.Constant<bool?>(null)), (1, Gen.Constant<bool?>(true)))
         select new PeerOptionsSpec
         {
             RetryFirstConnect = true,
@@ -48,6 +51,8 @@ public static class OptionsGen
             WelcomeTimeoutMs = welcomeTimeout,
             PingIntervalMs = heartbeat?.PingMs,
             LivenessTimeoutMs = heartbeat?.LivenessMs,
+            DataQueueCapacity = dataQueue,
+            DataFailFast = dataFailFast,
         };
 
     /// <summary>A peer's setup: network signals on three times in four, and generated option overrides.</summary>
@@ -87,6 +92,8 @@ public static class OptionsGen
             (o.WelcomeTimeoutMs is not null, () => o with { WelcomeTimeoutMs = null }),
             (o.PingIntervalMs is not null, () => o with { PingIntervalMs = null, LivenessTimeoutMs = null }),
             (o.LivenessTimeoutMs is not null, () => o with { LivenessTimeoutMs = null }),
+            (o.DataQueueCapacity is not null, () => o with { DataQueueCapacity = null }),
+            (o.DataFailFast is not null, () => o with { DataFailFast = null }),
         ];
         foreach (var (isSet, reset) in knobs)
         {

@@ -115,4 +115,8 @@ public enum FaultKind
     /// </summary>
     [JsonStringEnumMemberName("media-freeze")]
     MediaFreeze,
+
+    /// <summary>The peer's app sends <c>count</c> messages to <c>other</c> on its declared data channel <c>label</c>, numbered on from the last.</summary>
+    [JsonStringEnumMemberName("data-send")]
+    DataSend,
 }

@@ -19,6 +19,7 @@ internal enum FaultFields
     Stream = 1 << 11,
     Track = 1 << 12,
     OffsetMs = 1 << 13,
+    Label = 1 << 14,
 }
 
 /// <summary>
@@ -46,6 +47,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         (FaultFields.Direction, "direction", f => f.Direction is not null),
         (FaultFields.Stream, "stream", f => f.Stream is not null),
         (FaultFields.Track, "track", f => f.Track is not null),
+        (FaultFields.Label, "label", f => f.Label is not null),
     ];
 
     /// <summary>The shape of a fault kind.</summary>
@@ -78,6 +80,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.ReplaceTrack => new(FaultFields.Peer | FaultFields.Stream | FaultFields.Track, FaultFields.None),
         FaultKind.RetryNow => new(FaultFields.Peer, FaultFields.None),
         FaultKind.MediaFreeze => new(FaultFields.Peer, FaultFields.Other | FaultFields.DurationMs),
+        FaultKind.DataSend => new(FaultFields.Peer | FaultFields.Other | FaultFields.Label | FaultFields.Count, FaultFields.None),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined fault kind."),
     };
 }

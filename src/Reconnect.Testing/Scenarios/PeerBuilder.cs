@@ -5,6 +5,7 @@ public sealed class PeerBuilder
 {
     private readonly SortedDictionary<string, string> _metadata = new(StringComparer.Ordinal);
     private readonly List<StreamSpec> _streams = [];
+    private readonly List<DataChannelSpec> _dataChannels = [];
     private PeerSpec _peer;
     private string? _channel;
 
@@ -53,6 +54,14 @@ public sealed class PeerBuilder
         return this;
     }
 
+    /// <summary>Declares a data channel its engine opens on every connection (reliable; ordered unless <paramref name="ordered"/> is false).</summary>
+    public PeerBuilder DataChannel(string label, bool ordered = true)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        _dataChannels.Add(new DataChannelSpec { Label = label, Ordered = ordered });
+        return this;
+    }
+
     /// <summary>Keeps the operating system's network-change signal from reaching the peer's engine.</summary>
     public PeerBuilder WithoutNetworkSignals()
     {
@@ -74,5 +83,6 @@ public sealed class PeerBuilder
         Channel = _channel ?? defaultChannel,
         Metadata = new SortedDictionary<string, string>(_metadata, StringComparer.Ordinal),
         Streams = [.. _streams],
+        DataChannels = [.. _dataChannels],
     };
 }

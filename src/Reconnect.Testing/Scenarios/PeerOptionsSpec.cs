@@ -73,6 +73,12 @@ public sealed record PeerOptionsSpec
     /// <summary>Overrides how often an application ping is sent, in milliseconds.</summary>
     public int? PingIntervalMs { get; init; }
 
+    /// <summary>Overrides <see cref="DataChannelOptions.QueueCapacity"/>: how many messages wait per remote peer and channel.</summary>
+    public int? DataQueueCapacity { get; init; }
+
+    /// <summary>Overrides <see cref="DataChannelOptions.WhileNotOpen"/>: true fails a send at once while its channel is not open.</summary>
+    public bool? DataFailFast { get; init; }
+
     /// <summary>The engine options: the defaults of <see cref="ReconnectOptions"/> with every given field applied.</summary>
     public ReconnectOptions ToOptions()
     {
@@ -118,6 +124,16 @@ public sealed record PeerOptionsSpec
                 WelcomeTimeout = Duration(WelcomeTimeoutMs, defaults.Heartbeat.WelcomeTimeout),
                 LivenessTimeout = Duration(LivenessTimeoutMs, defaults.Heartbeat.LivenessTimeout),
                 PingInterval = Duration(PingIntervalMs, defaults.Heartbeat.PingInterval),
+            },
+            DataChannels = defaults.DataChannels with
+            {
+                QueueCapacity = DataQueueCapacity ?? defaults.DataChannels.QueueCapacity,
+                WhileNotOpen = DataFailFast switch
+                {
+                    null => defaults.DataChannels.WhileNotOpen,
+                    true => DataSendMode.FailFast,
+                    false => DataSendMode.Queue,
+                },
             },
         };
     }

@@ -24,6 +24,18 @@ public sealed record PeerSpec
     /// <summary>Overrides of the engine options for this peer.</summary>
     public PeerOptionsSpec Options { get; init; } = new();
 
+    /// <summary>The data channels the peer declares (none by default); <c>data-send</c> faults send on them.</summary>
+    public IReadOnlyList<DataChannelSpec> DataChannels { get; init; } = [];
+
+    /// <summary>The engine options: <see cref="Options"/> applied to the defaults, with the declared data channels.</summary>
+    public ReconnectOptions ToOptions()
+    {
+        var options = Options.ToOptions();
+        return DataChannels.Count == 0
+            ? options
+            : options with { DataChannels = options.DataChannels with { Channels = [.. DataChannels.Select(c => c.ToDeclared())] } };
+    }
+
     /// <inheritdoc />
     public bool Equals(PeerSpec? other) =>
         other is not null
@@ -33,9 +45,10 @@ public sealed record PeerSpec
         && Structural.MapEquals(Metadata, other.Metadata)
         && Structural.ListEquals(Streams, other.Streams)
         && NetworkSignals == other.NetworkSignals
-        && Options == other.Options;
+        && Options == other.Options
+        && Structural.ListEquals(DataChannels, other.DataChannels);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Name, Channel, JoinAtMs, Structural.MapHash(Metadata), Structural.ListHash(Streams), NetworkSignals, Options);
+        HashCode.Combine(Name, Channel, JoinAtMs, Structural.MapHash(Metadata), Structural.ListHash(Streams), NetworkSignals, Options, Structural.ListHash(DataChannels));
 }

@@ -138,4 +138,8 @@ public sealed partial class ScenarioBuilder
     /// </summary>
     public ScenarioBuilder MediaFreeze(string peer, string? other = null, TimeSpan? duration = null) =>
         Add(Fault(FaultKind.MediaFreeze, peer) with { Other = other, DurationMs = ScenarioTime.Milliseconds(duration, nameof(duration)) });
+
+    /// <summary><see cref="FaultKind.DataSend"/>: the peer's app sends <paramref name="count"/> numbered messages to <paramref name="other"/> on its declared channel <paramref name="label"/>.</summary>
+    public ScenarioBuilder DataSend(string peer, string other, string label, int count = 1) =>
+        Add(Fault(FaultKind.DataSend, peer) with { Other = other, Label = label, Count = count });
 }

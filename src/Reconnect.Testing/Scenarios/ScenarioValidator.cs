@@ -13,6 +13,9 @@ internal sealed class ScenarioValidator
     private readonly Scenario _scenario;
     private readonly SortedSet<string> _peerNames = new(StringComparer.Ordinal);
 
+    /// <summary>False for faults injected into a virtual call: its clients declare their data channels in their own options.</summary>
+    private bool _channelsInPeers = true;
+
     private ScenarioValidator(Scenario scenario) => _scenario = scenario;
 
     /// <summary>Every problem with the scenario, in document order; empty when it is valid.</summary>
@@ -35,7 +38,10 @@ internal sealed class ScenarioValidator
             Name = "faults",
             DurationMs = ScenarioLimits.MaxDurationMs,
             Peers = [.. participants.Select(name => new PeerSpec { Name = name, Channel = "call" })],
-        });
+        })
+        {
+            _channelsInPeers = false,
+        };
         validator.CheckPeers();
         validator._problems.Clear();
         for (var i = 0; i < faults.Count; i++)
@@ -108,6 +114,7 @@ internal sealed class ScenarioValidator
             }
 
             CheckStreams(path, peer);
+            CheckDataChannels(path, peer);
             CheckOptions(path, peer);
         }
 
@@ -121,22 +128,30 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void CheckStreams(string peerPath, PeerSpec peer)
+    private void CheckStreams(string peerPath, PeerSpec peer) =>
+        CheckUnique($"{peerPath}.streams", peer.Name, peer.Streams, "stream", "id", stream => stream.Id);
+
+    private void CheckDataChannels(string peerPath, PeerSpec peer) =>
+        CheckUnique($"{peerPath}.dataChannels", peer.Name, peer.DataChannels, "data channel", "label", channel => channel.Label);
+
+    /// <summary>A peer's list of streams or data channels: within the limit, no null entry, each key given and unique.</summary>
+    private void CheckUnique<T>(string listPath, string peerName, IReadOnlyList<T> items, string what, string key, Func<T, string> keyOf)
+        where T : class
     {
         var seen = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        Require($"{peerPath}.streams", peer.Streams.Count <= ScenarioLimits.MaxStreamsPerPeer,
-            $"{peer.Streams.Count} streams is above the limit of {ScenarioLimits.MaxStreamsPerPeer} streams per peer.");
-        for (var s = 0; s < peer.Streams.Count; s++)
+        Require(listPath, items.Count <= ScenarioLimits.MaxStreamsPerPeer,
+            $"{items.Count} {what}s is above the limit of {ScenarioLimits.MaxStreamsPerPeer} {what}s per peer.");
+        for (var i = 0; i < items.Count; i++)
         {
-            var path = $"{peerPath}.streams[{s}]";
-            var stream = peer.Streams[s];
-            if (stream is null)
+            var path = $"{listPath}[{i}]";
+            var item = items[i];
+            if (item is null)
             {
-                Add(path, "a stream must not be null.");
+                Add(path, $"a {what} must not be null.");
             }
-            else if (NotBlank($"{path}.id", stream.Id, "id") && !seen.TryAdd(stream.Id, s))
+            else if (NotBlank($"{path}.{key}", keyOf(item), key) && !seen.TryAdd(keyOf(item), i))
             {
-                Add($"{path}.id", $"duplicate stream id \"{stream.Id}\" in peer \"{peer.Name}\" (already used by {peerPath}.streams[{seen[stream.Id]}]).");
+                Add($"{path}.{key}", $"duplicate {what} {key} \"{keyOf(item)}\" in peer \"{peerName}\" (already used by {listPath}[{seen[keyOf(item)]}]).");
             }
         }
     }
@@ -149,7 +164,7 @@ internal sealed class ScenarioValidator
             Add($"{peerPath}.options.iceRestartAttempts", $"must be from 1 to {ladder} (the default ladder's length), not {attempts}.");
         }
 
-        var result = new ReconnectOptionsValidator().Validate(null, peer.Options.ToOptions());
+        var result = new ReconnectOptionsValidator().Validate(null, peer.ToOptions());
         foreach (var failure in result.Failures ?? [])
         {
             Add($"{peerPath}.options", $"the overrides give invalid engine options: {failure}");
@@ -265,6 +280,13 @@ internal sealed class ScenarioValidator
         if (fault.Track is not null)
         {
             NotBlank($"{path}.track", fault.Track, "track");
+        }
+
+        if (fault.Label is not null && NotBlank($"{path}.label", fault.Label, "label"))
+        {
+            var sender = _scenario.Peers.FirstOrDefault(p => p is not null && string.Equals(p.Name, fault.Peer, StringComparison.Ordinal));
+            Require($"{path}.label", sender is null || !_channelsInPeers || sender.DataChannels.Any(c => c is not null && string.Equals(c.Label, fault.Label, StringComparison.Ordinal)),
+                $"peer \"{fault.Peer}\" declares no data channel \"{fault.Label}\".");
         }
     }
 

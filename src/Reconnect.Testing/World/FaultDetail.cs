@@ -51,6 +51,11 @@ internal static class FaultDetail
             parts.Add("track " + fault.Track);
         }
 
+        if (fault.Label is not null)
+        {
+            parts.Add("channel " + fault.Label);
+        }
+
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 

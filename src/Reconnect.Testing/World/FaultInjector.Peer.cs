@@ -1,8 +1,12 @@
+using Reconnect.Testing.Checkers;
+
 namespace Reconnect.Testing.World;
 
-/// <summary>The faults of one peer's app, media and token provider that take more than a line: a token hang, a media freeze.</summary>
+/// <summary>The faults of one peer's app, media and token provider that take more than a line: a token hang, a media freeze, a data send.</summary>
 internal sealed partial class FaultInjector
 {
+    private readonly Dictionary<(string Sender, string Receiver, string Label), long> _lastDataSequence = [];
+
     /// <summary>
     /// Freezes the peer's inbound media (from <paramref name="other"/>, or from everyone) on the pairs in use now; an
     /// ICE restart or a new connection ends it, and so does the end of <paramref name="durationMs"/> when given (or
@@ -17,6 +21,18 @@ internal sealed partial class FaultInjector
 
         var freeze = media.FreezeInboundMedia(other);
         Later(durationMs, freeze.Dispose, Label("media-freeze", peer));
+    }
+
+    /// <summary>Sends <paramref name="count"/> messages, numbered on from the last one this sender sent the receiver on the channel (<see cref="DataMessage"/>).</summary>
+    private void SendData(IFaultPeer peer, string remote, string label, int count)
+    {
+        var key = (peer.Name, remote, label);
+        for (var i = 0; i < count; i++)
+        {
+            var sequence = _lastDataSequence.GetValueOrDefault(key) + 1;
+            _lastDataSequence[key] = sequence;
+            peer.SendData(remote, label, DataMessage.Payload(sequence));
+        }
     }
 
     /// <summary>The next <paramref name="count"/> fetches hang, or every fetch for <paramref name="durationMs"/> (a counted window).</summary>

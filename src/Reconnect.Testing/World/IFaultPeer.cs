@@ -61,4 +61,7 @@ internal interface IFaultPeer
 
     /// <summary>Its app presses "retry now": pending retry waits are cut short.</summary>
     void RetryNow();
+
+    /// <summary>Its app sends one message to <paramref name="remotePeerId"/> on the declared data channel <paramref name="label"/>.</summary>
+    void SendData(string remotePeerId, string label, ReadOnlyMemory<byte> payload);
 }

@@ -14,13 +14,14 @@ namespace Reconnect.Testing.World;
 public sealed class SimPeer : IFaultPeer, ICheckedPeer
 {
     private readonly SortedDictionary<string, string> _tracks = new(StringComparer.Ordinal);
+    private long _nextSendId;
 
     internal SimPeer(PeerSpec spec, SimNetwork network, HostClock clock, InMemorySignallingServer server, InMemoryMediaDirectory directory, ulong seed, TimeSpan? tokenLifetime)
     {
         Spec = spec;
         Host = network.Host(spec.Name);
         Clock = clock;
-        Engine = new CallEngine(spec.Options.ToOptions(), seed);
+        Engine = new CallEngine(spec.ToOptions(), seed);
         Pump = new EnginePump(Engine, clock, EnginePumpMode.Inline);
         Signalling = new InMemorySignallingPort(network, spec.Name, server, Pump);
         Media = new InMemoryMediaPort(network, spec.Name, directory, Pump);
@@ -127,6 +128,10 @@ public sealed class SimPeer : IFaultPeer, ICheckedPeer
 
     /// <summary>Presses "retry now": pending retry waits are cut short.</summary>
     public void RetryNow() => Pump.Post(new RetryNowRequested());
+
+    /// <summary>Sends one message on a declared data channel; each send gets the next id.</summary>
+    public void SendData(string remotePeerId, string label, ReadOnlyMemory<byte> payload) =>
+        Pump.Post(new DataSendRequested(++_nextSendId, remotePeerId, label, payload));
 
     /// <summary>Leaves the channel.</summary>
     public void Leave()

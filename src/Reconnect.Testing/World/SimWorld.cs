@@ -76,6 +76,7 @@ public sealed class SimWorld : IFaultWorld
         foreach (var peer in _peers)
         {
             peer.Pump.InputHandled += (_, input) => _checker.OnInput(peer.Name, input);
+            peer.Pump.EffectDispatching += (_, e) => _checker.OnEffect(peer, e.Effect);
         }
 
         _server.NoticeRaised += (_, notice) => _checker.OnServerNotice(notice);
@@ -125,7 +126,7 @@ public sealed class SimWorld : IFaultWorld
         Repair();
         var bound = _time.Elapsed + TimeSpan.FromMilliseconds(_scenario.RecoveryBoundMs);
         var healed = RunChecked(bound, stopWhenHealed: true, progress);
-        var pending = healed ? [] : ConvergenceProbe.Pending(_peers, _server, _time.Elapsed);
+        IReadOnlyList<string> pending = healed ? [] : [.. ConvergenceProbe.Pending(_peers, _server, _time.Elapsed), .. Undelivered()];
         var result = new SimRunResult(
             _scenario.Name,
             _seed,
@@ -248,7 +249,12 @@ public sealed class SimWorld : IFaultWorld
         return healed;
     }
 
-    private bool IsHealed() => _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.NothingPending(_peers, _server, _time.Elapsed);
+    private bool IsHealed() =>
+        _peers.Any(ConvergenceProbe.IsLive) && ConvergenceProbe.NothingPending(_peers, _server, _time.Elapsed) && !Undelivered().Any();
+
+    /// <summary>The data-channel messages between live peers still to arrive: a call has healed only once they have.</summary>
+    private IEnumerable<string> Undelivered() =>
+        _checker.Undelivered(_peers.Where(ConvergenceProbe.IsLive).Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
 
     private void OnNotice(SimPeer peer, EngineNotice notice)
     {

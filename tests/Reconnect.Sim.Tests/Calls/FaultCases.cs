@@ -39,6 +39,7 @@ internal static class FaultCases
         ["unpublish"] = new(FaultKind.Unpublish, UnpublishAsync),
         ["replace-track"] = new(FaultKind.ReplaceTrack, ReplaceTrackAsync),
         ["retry-now"] = new(FaultKind.RetryNow, RetryNowAsync) { AliceOptions = LongBackoff },
+        ["data-send"] = new(FaultKind.DataSend, DataSendAsync) { AliceOptions = new() { DataChannels = new() { Channels = [new("chat")] } } },
     };
 
     /// <summary>Alice's options for retry-now: connect failures backed off from 1 s up to a minute, even while her session may resume.</summary>
@@ -192,6 +193,13 @@ internal static class FaultCases
         Assert.True(c.Alice.State == LocalPeerState.Reconnecting && retryDue > c.Call.Elapsed, c.Failure($"retry-now: alice was not waiting to retry at the press (retry due at {retryDue})"));
         await c.UntilAsync(() => c.Alice.State == LocalPeerState.Joined, "retry-now: alice never came back");
         Assert.True(c.Call.Elapsed < retryDue, c.Failure($"retry-now: alice came back at {c.Call.Elapsed}, not before the retry due at {retryDue}"));
+    }
+
+    /// <summary>Alice's app sends three messages to bob on her declared channel through the client: each is taken by her engine.</summary>
+    private static async Task DataSendAsync(FaultedCall c)
+    {
+        c.Call.Inject(On(FaultKind.DataSend) with { Other = "bob", Label = "chat", Count = 3 });
+        await c.UntilAsync(() => c.Seen("alice").OfType<DataSendAcceptedNotice>().Count() == 3, "data-send: alice's engine did not take three sends");
     }
 
     /// <summary>A new track on alice's camera needs no renegotiation: bob keeps the same stream on the same connection.</summary>

@@ -44,6 +44,30 @@ public sealed class VirtualCallDataChannelTests
         Assert.True(sent.SkipWhile(s => !s.StartsWith("during", StringComparison.Ordinal)).All(received.Contains), message);
     }
 
+    [Fact]
+    public async Task Data_send_faults_injected_into_a_virtual_call_send_through_the_client_and_arrive_numbered_in_order_across_a_media_drop()
+    {
+        await using var call = new VirtualCall(0xDA7AUL);
+        var alice = call.AddClient("alice", Chat);
+        var bob = call.AddClient("bob", Chat);
+        var received = new List<string>();
+        bob.DataReceived += (_, e) => received.Add(Encoding.UTF8.GetString(e.Payload.Span));
+        await call.RunAsync(Task.WhenAll(alice.JoinAsync("room", "alice", null, Ct), bob.JoinAsync("room", "bob", null, Ct)));
+        Assert.True(await call.RunUntilHealedAsync(), call.Timeline());
+
+        call.Inject(
+        [
+            new FaultSpec { AtMs = 0, Kind = FaultKind.DataSend, Peer = "alice", Other = "bob", Label = "chat", Count = 2 },
+            new FaultSpec { AtMs = 1_000, Kind = FaultKind.MediaDrop, Peer = "alice", DurationMs = 8_000 },
+            new FaultSpec { AtMs = 4_000, Kind = FaultKind.DataSend, Peer = "alice", Other = "bob", Label = "chat", Count = 3 },
+        ]);
+        Assert.True(await call.RunUntilHealedAsync(TimeSpan.FromMinutes(3)), call.Timeline());
+        await call.RunForAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["data-send #1", "data-send #2", "data-send #3", "data-send #4", "data-send #5"], received);
+        Assert.Empty(call.Violations);
+    }
+
     /// <summary>Joins alice and bob, sends from alice before, at, during and after a fault on alice; returns what was sent, what bob received, and the failure header.</summary>
     private static async Task<(List<string> Sent, List<string> Received, string Failure)> SendAcrossAsync(ulong seed, FaultKind kind, int durationMs)
     {

@@ -68,6 +68,7 @@ internal static class ScenarioGenerators
         from streamMetadata in Gen.CollectToArray(Enumerable.Range(0, streamCount).Select(_ => Metadata))
         from networkSignals in ArbMap.Default.GeneratorFor<bool>()
         from options in Options
+        from ordered in ArbMap.Default.GeneratorFor<bool>()
         select new PeerSpec
         {
             Name = $"{name}#{index}",
@@ -77,6 +78,7 @@ internal static class ScenarioGenerators
             Streams = [.. streamMetadata.Select((m, s) => new StreamSpec { Id = $"s{s}", Metadata = m })],
             NetworkSignals = networkSignals,
             Options = options,
+            DataChannels = [new DataChannelSpec { Label = "chat", Ordered = ordered }],
         };
 
     private static Gen<PeerOptionsSpec> Options =>
@@ -150,7 +152,7 @@ internal static class ScenarioGenerators
 
     private static Gen<FaultSpec> Fault(IReadOnlyList<string> peers, int durationMs)
     {
-        var kinds = Enum.GetValues<FaultKind>().Where(k => (peers.Count > 1 || k != FaultKind.Partition) && !StreamKinds.Contains(k)).ToArray();
+        var kinds = Enum.GetValues<FaultKind>().Where(k => (peers.Count > 1 || k is not (FaultKind.Partition or FaultKind.DataSend)) && !StreamKinds.Contains(k)).ToArray();
         return from kind in Gen.Elements(kinds)
                from atMs in Gen.Choose(0, durationMs - 1)
                from pair in Gen.Elements(peers.ToArray()).Two().Where(p => p.Item1 != p.Item2 || peers.Count == 1)
@@ -178,7 +180,7 @@ internal static class ScenarioGenerators
                    },
                    Other = kind switch
                    {
-                       FaultKind.Partition => pair.Item2,
+                       FaultKind.Partition or FaultKind.DataSend => pair.Item2,
                        FaultKind.MediaDrop when withOptional && peers.Count > 1 => pair.Item2,
                        FaultKind.OneWayPartition => toServer || peers.Count == 1 ? "server" : pair.Item2,
                        FaultKind.OneWayLoss when withOptional => toServer || peers.Count == 1 ? "server" : pair.Item2,
@@ -188,7 +190,8 @@ internal static class ScenarioGenerators
                        || (kind == FaultKind.ServerCrash && withOptional)
                        || (kind == FaultKind.TokenHang && !withOptional) ? duration : null,
                    Code = kind == FaultKind.ServerKick ? code : null,
-                   Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken || (kind == FaultKind.TokenHang && withOptional) ? count : null,
+                   Label = kind == FaultKind.DataSend ? "chat" : null,
+                   Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken or FaultKind.DataSend || (kind == FaultKind.TokenHang && withOptional) ? count : null,
                    RetryAfterMs = kind == FaultKind.ServerRestart && withOptional ? retryAfter : null,
                    LatencyMs = kind == FaultKind.Latency ? latency : null,
                    JitterMs = kind == FaultKind.Latency && withOptional ? jitter : null,

@@ -14,6 +14,7 @@ internal static partial class LibraryInCSharp
         ["both-offline-past-grace"] = BothOfflinePastGrace,
         ["clock-jump"] = ClockJump,
         ["escalation"] = Escalation,
+        ["data-channel-reopen"] = DataChannelReopen,
         ["evicted-stop"] = EvictedStop,
         ["expired-token"] = ExpiredToken,
         ["expired-tokens-terminal"] = ExpiredTokensTerminal,
