@@ -19,6 +19,7 @@ public sealed partial class ChannelServer
         }
 
         session.Away = true;
+        session.AwayReason = reason;
         Broadcast(session, new PeerAwayMessage(session.PeerId, session.Id, reason, closeCode));
         Notice(ChannelNoticeKinds.Away, session.Channel, session.PeerId, closeCode is { } code ? $"{session.Id}: {reason} {code}" : $"{session.Id}: {reason}");
     }
@@ -32,6 +33,7 @@ public sealed partial class ChannelServer
         }
 
         session.Away = false;
+        session.AwayReason = null;
         Broadcast(session, new PeerBackMessage(session.PeerId, session.Id));
         Notice(ChannelNoticeKinds.Back, session.Channel, session.PeerId, session.Id);
         ArmSooner(session);

@@ -37,5 +37,8 @@ internal sealed class Session(string id, string channel, string peerId, string a
     /// <summary>The other members were told the session's socket is gone (<c>peer-away</c>) and not yet that it is back.</summary>
     public bool Away { get; set; }
 
-    public RosterEntry Entry => new(PeerId, Id, Metadata, Streams);
+    /// <summary>Why the session is away (a <see cref="PeerAwayReasons"/> value), while <see cref="Away"/>.</summary>
+    public string? AwayReason { get; set; }
+
+    public RosterEntry Entry => new(PeerId, Id, Metadata, Streams) { Away = Away ? AwayReason : null };
 }

@@ -93,6 +93,24 @@ public sealed class PeerAwayTests
     }
 
     [Fact]
+    public void The_roster_lists_an_away_session_with_its_reason_until_it_is_back()
+    {
+        var driver = new ServerDriver();
+        var alice = driver.OpenAndJoin(1, "room", "alice");
+        driver.OpenAndJoin(2, "room", "bob");
+
+        driver.Handle(new ConnectionClosed(1));
+        var whileAway = Assert.IsType<RosterMessage>(Assert.Single(driver.Send(2, new RosterRequestMessage(7)).FramesTo(2)));
+        driver.Open(3);
+        driver.Join(3, "room", "alice", alice);
+        var afterBack = Assert.IsType<RosterMessage>(Assert.Single(driver.Send(2, new RosterRequestMessage(8)).FramesTo(2)));
+
+        Assert.Equal(PeerAwayReasons.SocketClosed, whileAway.Peers.Single(p => p.PeerId == "alice").Away);
+        Assert.All(afterBack.Peers, p => Assert.Null(p.Away));
+        Assert.Equal(alice, afterBack.Peers.Single(p => p.PeerId == "alice").SessionId);
+    }
+
+    [Fact]
     public void A_resume_that_replaces_a_live_socket_tells_neither_away_nor_back()
     {
         var driver = new ServerDriver();

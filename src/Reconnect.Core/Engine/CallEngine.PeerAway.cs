@@ -29,12 +29,21 @@ public sealed partial class CallEngine
         }
     }
 
-    /// <summary>The roster after a local reconnect lists an away peer's session and keeps its connection: a peer-back sent while the socket was down is not awaited.</summary>
-    private void BackAfterReconcile(RemotePeerEntry peer)
+    /// <summary>
+    /// After a local reconnect the roster snapshot says who is still away (a <c>peer-away</c> or <c>peer-back</c> may
+    /// have been sent while this socket was down): a kept peer listed away shows away with the listed reason, and an away
+    /// peer listed attached is back.
+    /// </summary>
+    private void PresenceAfterReconcile(RemotePeerEntry peer, string? listedAway)
     {
-        if (peer.Phase == RemotePeerPhase.Away)
+        if (listedAway is not null && peer.Phase != RemotePeerPhase.Away)
         {
-            Back(peer, "peer back: the roster lists its session again");
+            Emit(new PeerAwayNotice(peer.Id, peer.Ref, listedAway, null));
+            FireRemote(peer, RemotePeerTrigger.PeerAway, $"peer away: {listedAway} (the roster lists it away)");
+        }
+        else if (listedAway is null && peer.Phase == RemotePeerPhase.Away)
+        {
+            Back(peer, "peer back: the roster lists its session attached again");
         }
     }
 

@@ -113,7 +113,7 @@ public sealed partial class CallEngine
                 break;
             case KeepConnection kept:
                 Mark(CoverageMarks.ReconcileKeep);
-                BackAfterReconcile(_peers[kept.PeerId]);
+                PresenceAfterReconcile(_peers[kept.PeerId], kept.ListedAway);
                 break;
             case AddNewPeer added:
                 if (_welcomesSinceJoin > 1)

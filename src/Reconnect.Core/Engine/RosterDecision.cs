@@ -41,7 +41,7 @@ internal sealed record UpdateKnownPeer(string PeerId, RosterEntry Entry) : Roste
 internal sealed record SwapConnection(string PeerId) : RosterDecision;
 
 /// <summary>The peer and its connection are kept as they are.</summary>
-internal sealed record KeepConnection(string PeerId) : RosterDecision;
+internal sealed record KeepConnection(string PeerId, string? ListedAway = null) : RosterDecision;
 
 /// <summary>A peer the engine did not know (or whose closed entry was replaced) gets a new RemotePeer.</summary>
 internal sealed record AddNewPeer(RosterEntry Entry) : RosterDecision;

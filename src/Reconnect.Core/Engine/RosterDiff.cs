@@ -116,6 +116,6 @@ internal static class RosterDiff
 
         yield return peer.ConnectionEpoch != context.Epoch && (context.RebuildAll || peer is not ({ State: RemotePeerState.Connected } or { Away: true }))
             ? new SwapConnection(peer.Id)
-            : new KeepConnection(peer.Id);
+            : new KeepConnection(peer.Id, entry.Away);
     }
 }

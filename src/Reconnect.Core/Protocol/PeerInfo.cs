@@ -11,6 +11,14 @@ public sealed record RosterEntry(
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<StreamInfo> Streams)
 {
+    /// <summary>
+    /// Why the server holds the session while its socket is gone (the <c>peer-away</c> reason), or null while it is
+    /// attached: a client that reconnects learns from its roster snapshot who is still away. Left out of the frame when
+    /// null, and not part of the entry's equality (it is presence, not roster content).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Away { get; init; }
+
     /// <inheritdoc />
     public bool Equals(RosterEntry? other) =>
         other is not null

@@ -183,7 +183,7 @@ public sealed class PeerAwayRuleTests
     }
 
     [Fact]
-    public void A_local_reconnect_keeps_an_away_peers_flowing_media_and_takes_it_back()
+    public void A_local_reconnect_keeps_an_away_peers_flowing_media_and_takes_it_back_when_the_roster_lists_it_attached()
     {
         var h = Connected();
         h.ServerSends(new PeerAwayMessage("B", SessionB, "socket-closed"));
@@ -195,6 +195,51 @@ public sealed class PeerAwayRuleTests
         Assert.Empty(h.Since<CreateConnection>(from));
         Assert.Single(h.Since<PeerBackNotice>(from));
         Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+    }
+
+    [Fact]
+    public void A_local_reconnect_keeps_an_away_peer_away_while_the_roster_still_lists_it_away()
+    {
+        var h = Connected();
+        h.ServerSends(new PeerAwayMessage("B", SessionB, "socket-closed"));
+        var from = h.Checkpoint;
+
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B") with { Away = "socket-closed" });
+
+        Assert.Empty(h.Since<CreateConnection>(from));
+        Assert.Empty(h.Since<PeerBackNotice>(from));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+
+        h.ServerSends(new PeerBackMessage("B", SessionB));
+
+        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+    }
+
+    [Fact]
+    public void A_local_reconnect_shows_a_connected_peer_the_roster_lists_away_as_away_with_the_listed_reason()
+    {
+        var h = Connected();
+        var from = h.Checkpoint;
+
+        h.DropSocket();
+        h.Reconnect(EngineHarness.Peer("B") with { Away = "heartbeat-missed" });
+
+        Assert.Empty(h.Since<CreateConnection>(from));
+        Assert.Equal([new PeerAwayNotice("B", h.Remote("B").Ref, "heartbeat-missed", null)], h.Since<PeerAwayNotice>(from));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        Assert.Equal("peer away: heartbeat-missed (the roster lists it away)", h.RemoteChanges("B", from).Last().Reason);
+    }
+
+    [Fact]
+    public void The_away_field_of_a_roster_entry_is_left_out_while_attached_and_read_back_when_away()
+    {
+        var attached = ProtocolCodec.Encode(new RosterMessage(1, [EngineHarness.Peer("B")]));
+        var away = ProtocolCodec.Encode(new RosterMessage(1, [EngineHarness.Peer("B") with { Away = "socket-closed" }]));
+
+        Assert.DoesNotContain("away", attached, StringComparison.Ordinal);
+        Assert.True(ProtocolCodec.TryDecodeServerMessage(away, out var decoded, out _));
+        Assert.Equal("socket-closed", Assert.Single(Assert.IsType<RosterMessage>(decoded).Peers).Away);
     }
 
     [Fact]
