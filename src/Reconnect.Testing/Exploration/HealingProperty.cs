@@ -9,8 +9,9 @@ namespace Reconnect.Testing.Exploration;
 /// and every peer the app did not take out of the call is still in it. The one fault a generated run may inject that
 /// ends a peer's call is a token provider handing out expired tokens at least
 /// <see cref="TokenProviderOptions.ExpiredTokenCloseLimit"/> times: that peer may end closed, with the
-/// 4002 <c>TerminalCloseError</c> it must raise. A run where no peer is left in the call (each left it or was ended so)
-/// has nothing to heal; each such end is still checked.
+/// 4002 <c>TerminalCloseError</c> it must raise (the faults of a peer add up: tokens are handed out in a row). A run
+/// where no peer is left in the call (each left it or was ended so) has nothing to heal, nor any fault to see healed;
+/// each such end is still checked.
 /// </summary>
 public static class HealingProperty
 {
@@ -21,14 +22,17 @@ public static class HealingProperty
         var result = outcome.Result;
         var problems = new List<string>(result.Violations);
         var seed = string.Create(CultureInfo.InvariantCulture, $"SEED=0x{result.Seed:x}");
-        if (!result.Healed && outcome.World.Peers.Any(ConvergenceProbe.IsLive))
+        if (outcome.World.Peers.Any(ConvergenceProbe.IsLive))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{seed}: not healed within {outcome.Scenario.RecoveryBoundMs / 1000.0:0.0}s of the liveness phase"));
-            problems.AddRange(result.Pending.Select(pending => $"{seed}:   pending: {pending}"));
-        }
-        else
-        {
-            problems.AddRange(Checkers.ExpectationChecker.UnhealedFaults(result));
+            if (!result.Healed)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{seed}: not healed within {outcome.Scenario.RecoveryBoundMs / 1000.0:0.0}s of the liveness phase"));
+                problems.AddRange(result.Pending.Select(pending => $"{seed}:   pending: {pending}"));
+            }
+            else
+            {
+                problems.AddRange(Checkers.ExpectationChecker.UnhealedFaults(result));
+            }
         }
 
         foreach (var peer in outcome.World.Peers.Where(p => p.Started && !p.Departed))
@@ -42,8 +46,11 @@ public static class HealingProperty
         return problems;
     }
 
-    /// <summary>True when the peer's provider was made to hand out enough expired tokens to end its call, and it ended with 4002.</summary>
+    /// <summary>
+    /// True when the peer's provider was made to hand out enough expired tokens, over all its <c>expired-token</c>
+    /// faults together, to end its call, and it ended with 4002.
+    /// </summary>
     private static bool EndedByExpiredTokens(RunOutcome outcome, string peer) =>
-        outcome.Scenario.Timeline.Any(f => f.Kind == Scenarios.FaultKind.ExpiredToken && f.Peer == peer && f.Count >= new ReconnectOptions().Token.ExpiredTokenCloseLimit)
+        outcome.Scenario.Timeline.Where(f => f.Kind == Scenarios.FaultKind.ExpiredToken && f.Peer == peer).Sum(f => f.Count ?? 1) >= new ReconnectOptions().Token.ExpiredTokenCloseLimit
         && outcome.Result.Trace.Events.Any(e => e.Peer == peer && e.Event == Trace.TraceEventKind.Error && e.Code == CloseCodes.TokenExpired);
 }

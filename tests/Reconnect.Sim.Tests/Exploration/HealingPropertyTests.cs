@@ -53,6 +53,24 @@ public sealed class HealingPropertyTests
     }
 
     [Fact]
+    public void Expired_token_faults_of_one_peer_add_up_to_the_limit_that_may_end_its_call()
+    {
+        var outcome = Run(0x5f7660ce469a0faf, Expired("B", 1), Expired("B", 2));
+
+        Assert.Equal(LocalPeerState.Closed, outcome.World.Peers.Single(p => p.Name == "B").Engine.Snapshot.Local);
+        Assert.Empty(HealingProperty.Check(outcome));
+    }
+
+    [Fact]
+    public void A_run_where_every_peer_was_ended_has_no_fault_left_to_see_healed()
+    {
+        var outcome = Run(0xe9b2042a4fbc5e93, Expired("B", 3), Expired("A", 3), new FaultSpec { AtMs = 774, Kind = FaultKind.ServerRestart, DurationMs = 500 });
+
+        Assert.All(outcome.World.Peers, p => Assert.Equal(LocalPeerState.Closed, p.Engine.Snapshot.Local));
+        Assert.Empty(HealingProperty.Check(outcome));
+    }
+
+    [Fact]
     public void A_peer_ended_without_a_terminal_fault_is_still_a_problem_when_nobody_is_left()
     {
         var outcome = Run(LeftAndEndedSeed, Expired("A", 3), new FaultSpec { AtMs = 0, Kind = FaultKind.PeerLeave, Peer = "B" });
