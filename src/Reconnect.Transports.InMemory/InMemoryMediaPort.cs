@@ -105,7 +105,8 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <param name="remotePeerId">The remote whose connections it fails on; null for every remote.</param>
     /// <param name="times">How many calls fail.</param>
     /// <param name="reason">The failure's reason text.</param>
-    public void FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
+    /// <returns>A handle whose disposal disarms the failures not spent yet.</returns>
+    public IDisposable FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
         _failures.Arm(operation, remotePeerId, times, reason);
 
     /// <inheritdoc />
@@ -180,7 +181,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
             .Select(c => (Connection: c, Freeze: c.Freeze()))
             .Where(f => f.Freeze is not null)
             .ToList();
-        return new Thawing(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
+        return new EndOnce(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
     }
 
     /// <summary>The host's network went down: every connection loses its local candidate (see <see cref="RealTimeMediaFabric.BeginOutage"/>).</summary>
@@ -237,8 +238,8 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
         Find(remotePeerId, generation) is { } connection && !_failures.Fails(operation, remotePeerId, generation) ? connection : null;
 }
 
-/// <summary>Ends a freeze once, on the first disposal.</summary>
-internal sealed class Thawing(Action thaw) : IDisposable
+/// <summary>Ends something once, on the first disposal: a freeze, or armed verb failures.</summary>
+internal sealed class EndOnce(Action thaw) : IDisposable
 {
     private Action? _thaw = thaw;
 

@@ -11,8 +11,9 @@ namespace Reconnect.Core.Tests.Engine;
 /// <summary>
 /// A media verb's failure, by <see cref="MediaFailurePolicy"/>: a remote candidate or a close is tolerated (a notice,
 /// nothing else); a local stream verb raises a MediaError and keeps the connection; a connection or negotiation verb
-/// raises a MediaError and heals the connection as a broken one. A failure of a stale generation or for a departed peer
-/// is ignored by rule, whatever the verb.
+/// raises a MediaError and heals the connection as a broken one (over a connected ICE, which no ICE state will report
+/// healed, the ladder's next completed exchange is the heal). A failure of a stale generation or for a departed peer is
+/// ignored by rule, whatever the verb.
 /// </summary>
 public sealed class MediaFailureRuleTests
 {
@@ -62,6 +63,49 @@ public sealed class MediaFailureRuleTests
         var to = (FailureTarget)(target.Get % 4);
         var verdict = Check(operation, at, to, seed);
         return (verdict is null).Label($"SEED=0x{seed:X} {operation} while {at} on {to}: {verdict}");
+    }
+
+    [Theory]
+    [InlineData(MediaOperation.CreateOffer)]
+    [InlineData(MediaOperation.SetLocalDescription)]
+    [InlineData(MediaOperation.RestartIce)]
+    public void A_heal_path_failure_over_a_connected_ice_heals_when_the_ladders_exchange_completes(object operation)
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        h.LocalDescription("B", 1, SdpType.Offer, "initial");
+        h.Signal("B", new AnswerSignal(1, "initial answer", 1));
+        h.MediaConnected("B");
+
+        h.Feed(new MediaOperationFailed("B", 1, (MediaOperation)operation, "failed"));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+        var answered = h.Checkpoint;
+        h.Signal("B", new AnswerSignal(1, "restart answer", 2));
+
+        var change = Assert.Single(h.RemoteChanges("B", answered));
+        Assert.Equal((RemotePeerState.Reconnecting, RemotePeerState.Connected, "renegotiated after a media failure"), (change.From, change.To, change.Reason));
+        Assert.Equal(0, h.Remote("B").LadderAttempt);
+        Assert.Contains(CoverageMarks.MediaFailureRenegotiated, h.Engine.Coverage.Keys);
+    }
+
+    [Fact]
+    public void A_heal_path_failure_over_a_disconnected_ice_waits_for_ice_to_say_connected()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        h.LocalDescription("B", 1, SdpType.Offer, "initial");
+        h.Signal("B", new AnswerSignal(1, "initial answer", 1));
+        h.MediaConnected("B");
+        h.Ice("B", IceConnectionState.Disconnected);
+
+        h.Feed(new MediaOperationFailed("B", 1, MediaOperation.CreateOffer, "failed"));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
+        h.Signal("B", new AnswerSignal(1, "restart answer", 2));
+        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
+
+        h.MediaConnected("B");
+        Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
+        Assert.DoesNotContain(CoverageMarks.MediaFailureRenegotiated, h.Engine.Coverage.Keys);
     }
 
     private static string? Check(MediaOperation operation, PeerStanding standing, FailureTarget target, ulong seed)
