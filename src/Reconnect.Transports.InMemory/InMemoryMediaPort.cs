@@ -49,11 +49,12 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     public MediaConnectionView? Connection(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var connection) ? View(connection) : null;
 
-    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0
+    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0 && c.FailedStreams.Count == 0
         ? new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         : new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         {
             Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
+            FailedStreams = [.. c.FailedStreams],
         };
 
     internal IInMemoryFabric Fabric { get; }
@@ -114,6 +115,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         ArgumentNullException.ThrowIfNull(stream);
         var connection = Live(MediaOperation.AttachLocalStream, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, connection, stream.StreamId);
         if (connection is not null && !connection.LocalStreams.Contains(stream.StreamId))
         {
             connection.LocalStreams.Add(stream.StreamId);
@@ -133,7 +135,9 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        if (Live(MediaOperation.ReplaceTrack, remotePeerId, generation) is { } connection)
+        var live = Live(MediaOperation.ReplaceTrack, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, live, streamId);
+        if (live is { } connection)
         {
             connection.LocalTracks[streamId] = trackId;
         }
@@ -233,6 +237,15 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
 
+    /// <summary>Remembers, on the connection, a local stream whose attach or track replacement failed there (the engine keeps the connection).</summary>
+    private void NoteFailed(string remotePeerId, int generation, InMemoryMediaConnection? live, string streamId)
+    {
+        if (live is null && Find(remotePeerId, generation) is { } failed)
+        {
+            failed.FailedStreams.Add(streamId);
+        }
+    }
+
     /// <summary>The connection a verb acts on: null when the port does not hold it, or when an armed failure takes the call.</summary>
     private InMemoryMediaConnection? Live(MediaOperation operation, string remotePeerId, int generation) =>
         Find(remotePeerId, generation) is { } connection && !_failures.Fails(operation, remotePeerId, generation) ? connection : null;
@@ -262,4 +275,7 @@ public sealed record MediaConnectionView(string RemotePeerId, int Generation, Ic
 
     /// <summary>The track each local stream sends on the connection, by stream id, for the streams whose track was replaced.</summary>
     public IReadOnlyDictionary<string, string> Tracks { get; init; } = NoTracks;
+
+    /// <summary>The local streams whose attach or track replacement failed on the connection (an injected verb failure), by id.</summary>
+    public IReadOnlyList<string> FailedStreams { get; init; } = [];
 }
