@@ -61,6 +61,9 @@ internal sealed class InMemoryMediaConnection : IDisposable
     /// <summary>The track each local stream carries on this connection, by stream id, when one was set.</summary>
     public SortedDictionary<string, string> LocalTracks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The local streams whose attach or track replacement failed on this connection.</summary>
+    public SortedSet<string> FailedStreams { get; } = new(StringComparer.Ordinal);
+
     public string? LocalUfrag { get; private set; }
 
     public string? RemoteUfrag { get; private set; }

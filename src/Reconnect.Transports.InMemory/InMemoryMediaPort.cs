@@ -49,11 +49,12 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     public MediaConnectionView? Connection(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var connection) ? View(connection) : null;
 
-    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0
+    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0 && c.FailedStreams.Count == 0
         ? new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         : new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         {
             Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
+            FailedStreams = [.. c.FailedStreams],
         };
 
     internal IInMemoryFabric Fabric { get; }
@@ -105,7 +106,8 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <param name="remotePeerId">The remote whose connections it fails on; null for every remote.</param>
     /// <param name="times">How many calls fail.</param>
     /// <param name="reason">The failure's reason text.</param>
-    public void FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
+    /// <returns>A handle whose disposal disarms the failures not spent yet.</returns>
+    public IDisposable FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
         _failures.Arm(operation, remotePeerId, times, reason);
 
     /// <inheritdoc />
@@ -113,6 +115,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         ArgumentNullException.ThrowIfNull(stream);
         var connection = Live(MediaOperation.AttachLocalStream, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, connection, stream.StreamId);
         if (connection is not null && !connection.LocalStreams.Contains(stream.StreamId))
         {
             connection.LocalStreams.Add(stream.StreamId);
@@ -132,7 +135,9 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        if (Live(MediaOperation.ReplaceTrack, remotePeerId, generation) is { } connection)
+        var live = Live(MediaOperation.ReplaceTrack, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, live, streamId);
+        if (live is { } connection)
         {
             connection.LocalTracks[streamId] = trackId;
         }
@@ -180,7 +185,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
             .Select(c => (Connection: c, Freeze: c.Freeze()))
             .Where(f => f.Freeze is not null)
             .ToList();
-        return new Thawing(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
+        return new EndOnce(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
     }
 
     /// <summary>The host's network went down: every connection loses its local candidate (see <see cref="RealTimeMediaFabric.BeginOutage"/>).</summary>
@@ -232,13 +237,22 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
 
+    /// <summary>Remembers, on the connection, a local stream whose attach or track replacement failed there (the engine keeps the connection).</summary>
+    private void NoteFailed(string remotePeerId, int generation, InMemoryMediaConnection? live, string streamId)
+    {
+        if (live is null && Find(remotePeerId, generation) is { } failed)
+        {
+            failed.FailedStreams.Add(streamId);
+        }
+    }
+
     /// <summary>The connection a verb acts on: null when the port does not hold it, or when an armed failure takes the call.</summary>
     private InMemoryMediaConnection? Live(MediaOperation operation, string remotePeerId, int generation) =>
         Find(remotePeerId, generation) is { } connection && !_failures.Fails(operation, remotePeerId, generation) ? connection : null;
 }
 
-/// <summary>Ends a freeze once, on the first disposal.</summary>
-internal sealed class Thawing(Action thaw) : IDisposable
+/// <summary>Ends something once, on the first disposal: a freeze, or armed verb failures.</summary>
+internal sealed class EndOnce(Action thaw) : IDisposable
 {
     private Action? _thaw = thaw;
 
@@ -261,4 +275,7 @@ public sealed record MediaConnectionView(string RemotePeerId, int Generation, Ic
 
     /// <summary>The track each local stream sends on the connection, by stream id, for the streams whose track was replaced.</summary>
     public IReadOnlyDictionary<string, string> Tracks { get; init; } = NoTracks;
+
+    /// <summary>The local streams whose attach or track replacement failed on the connection (an injected verb failure), by id.</summary>
+    public IReadOnlyList<string> FailedStreams { get; init; } = [];
 }

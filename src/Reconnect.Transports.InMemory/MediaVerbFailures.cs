@@ -11,10 +11,13 @@ internal sealed class MediaVerbFailures(IEngineInputSink sink)
 {
     private readonly List<Armed> _armed = [];
 
-    public void Arm(MediaOperation operation, string? remotePeerId, int times, string reason)
+    /// <summary>Arms a failure of the next <paramref name="times"/> calls; disposing the handle disarms what is left of it.</summary>
+    public IDisposable Arm(MediaOperation operation, string? remotePeerId, int times, string reason)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
-        _armed.Add(new Armed(operation, remotePeerId, reason) { Left = times });
+        var armed = new Armed(operation, remotePeerId, reason) { Left = times };
+        _armed.Add(armed);
+        return new EndOnce(() => _armed.Remove(armed));
     }
 
     /// <summary>Spends an armed failure on this call and reports it; false when none is armed for it.</summary>

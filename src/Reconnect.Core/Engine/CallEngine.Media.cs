@@ -21,6 +21,7 @@ public sealed partial class CallEngine
         peer.Unannounced.Clear();
         peer.ConnectionEpoch = _epoch;
         peer.HasConnection = true;
+        peer.IceConnected = false;
         peer.ResetNegotiation();
         Emit(new CreateConnection(peer.Id, generation, _iceServers, peer.Polite, [.. _localStreams]));
         foreach (var (streamId, trackId) in _localTracks)
@@ -112,6 +113,7 @@ public sealed partial class CallEngine
             IceConnectionState.Failed => RemotePeerTrigger.IceFailed,
             _ => (RemotePeerTrigger?)null,
         };
+        peer.IceConnected = trigger == RemotePeerTrigger.IceConnected;
         if (trigger is null)
         {
             Ignore($"ICE {change.State} for {peer.Id}", "not a state the ladder acts on");
@@ -160,7 +162,30 @@ public sealed partial class CallEngine
                 FireNegotiation(peer, NegotiationTrigger.MediaFailed);
                 Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
                 FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+                peer.HealsByNegotiation = peer.IceConnected && peer.State == RemotePeerState.Reconnecting;
                 break;
+        }
+    }
+
+    /// <summary>
+    /// An offer/answer exchange completed on the live connection (an answer applied or sent): after a media verb's
+    /// failure over a connected ICE, that is the heal, since no ICE state will report it.
+    /// </summary>
+    private void ExchangeCompleted(RemotePeerEntry peer)
+    {
+        if (peer.HealsByNegotiation)
+        {
+            Tell(MachineSignal.Renegotiated(peer));
+        }
+    }
+
+    /// <summary>Tells the peer's machine the heal an exchange brought, if the episode it ends still runs over a connected ICE.</summary>
+    private void HealRenegotiated(RemotePeerEntry peer)
+    {
+        if (peer.HealsByNegotiation && peer.IceConnected && peer.State == RemotePeerState.Reconnecting)
+        {
+            Mark(CoverageMarks.MediaFailureRenegotiated);
+            FireRemote(peer, RemotePeerTrigger.IceConnected, "renegotiated after a media failure");
         }
     }
 
@@ -263,6 +288,7 @@ public sealed partial class CallEngine
 
     private void EndEpisode(RemotePeerEntry peer)
     {
+        peer.HealsByNegotiation = false;
         peer.Flow = null;
         peer.FrozenFlow = null;
         peer.LadderAttempt = 0;

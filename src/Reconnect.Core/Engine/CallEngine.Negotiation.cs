@@ -75,6 +75,7 @@ public sealed partial class CallEngine
                 break;
             case NegotiationEffect.SendAnswer:
                 Send(new RelaySignalMessage(peer.Id, new AnswerSignal(peer.Generation, input.Sdp, peer.RemoteOfferSequence)));
+                ExchangeCompleted(peer);
                 break;
             case NegotiationEffect.DropSupersededAnswer:
                 Ignore(InputDescription(peer, trigger)!, "superseded: a newer remote offer awaits its answer");
@@ -94,6 +95,7 @@ public sealed partial class CallEngine
                 break;
             case NegotiationEffect.ApplyRemoteAnswer:
                 Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, input.Sdp)));
+                ExchangeCompleted(peer);
                 break;
             case NegotiationEffect.DropStaleAnswer:
                 Ignore(

@@ -97,6 +97,15 @@ internal sealed class RemotePeerEntry(
     /// <summary>The server lost the peer's session; the engine waits a bounded time for its rejoin.</summary>
     public bool AwaitingRejoin { get; set; }
 
+    /// <summary>The live connection's ICE said connected (or completed) last; a new connection starts without.</summary>
+    public bool IceConnected { get; set; }
+
+    /// <summary>
+    /// A media verb's failure started the ladder while ICE said connected: no ICE state will tell the heal, so an
+    /// exchange completed on the connection does. The episode's end clears it.
+    /// </summary>
+    public bool HealsByNegotiation { get; set; }
+
     /// <summary>The frozen-media watchdog's memory of the live connection's inbound counts; null while not watching.</summary>
     public MediaFlowMark? Flow { get; set; }
 
