@@ -1,3 +1,4 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 using Reconnect.Hosting;
@@ -19,6 +20,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     private readonly IEngineInputSink _sink;
     private readonly SortedDictionary<(string Remote, int Generation), InMemoryMediaConnection> _connections = [];
     private readonly Dictionary<string, InMemoryMediaConnection> _byUfrag = new(StringComparer.Ordinal);
+    private readonly MediaVerbFailures _failures;
     private long _credentials;
     private long _phases;
 
@@ -32,6 +34,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
         Host = host;
         _directory = directory;
         _sink = sink;
+        _failures = new MediaVerbFailures(sink);
         Start = fabric.Time.GetTimestamp();
         directory.Register(this);
     }
@@ -46,11 +49,12 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     public MediaConnectionView? Connection(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var connection) ? View(connection) : null;
 
-    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0
+    private static MediaConnectionView View(InMemoryMediaConnection c) => c.LocalTracks.Count == 0 && c.FailedStreams.Count == 0
         ? new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         : new MediaConnectionView(c.RemoteId, c.Generation, c.State, c.FramesReceived, c.LastFrameAt)
         {
             Tracks = new SortedDictionary<string, string>(c.LocalTracks, StringComparer.Ordinal),
+            FailedStreams = [.. c.FailedStreams],
         };
 
     internal IInMemoryFabric Fabric { get; }
@@ -62,27 +66,56 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         ArgumentNullException.ThrowIfNull(localStreams);
         Close(remotePeerId, generation);
-        _connections[(remotePeerId, generation)] = new InMemoryMediaConnection(this, _sink, remotePeerId, generation, [.. localStreams.Select(s => s.StreamId)]);
+        if (!_failures.Fails(MediaOperation.CreateConnection, remotePeerId, generation))
+        {
+            _connections[(remotePeerId, generation)] = new InMemoryMediaConnection(this, _sink, remotePeerId, generation, [.. localStreams.Select(s => s.StreamId)]);
+        }
     }
 
     /// <inheritdoc />
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Find(remotePeerId, generation)?.CreateOffer(iceRestart);
+    public void CreateOffer(string remotePeerId, int generation) => Live(MediaOperation.CreateOffer, remotePeerId, generation)?.CreateOffer();
 
     /// <inheritdoc />
-    public void CreateAnswer(string remotePeerId, int generation) => Find(remotePeerId, generation)?.CreateAnswer();
+    public void CreateAnswer(string remotePeerId, int generation) => Live(MediaOperation.CreateAnswer, remotePeerId, generation)?.CreateAnswer();
+
+    /// <inheritdoc />
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        Live(MediaOperation.SetLocalDescription, remotePeerId, generation)?.SetLocalDescription(description);
+    }
 
     /// <inheritdoc />
     public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description) =>
-        Find(remotePeerId, generation)?.SetRemoteDescription(description);
+        Live(MediaOperation.SetRemoteDescription, remotePeerId, generation)?.SetRemoteDescription(description);
 
     /// <inheritdoc />
-    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) => Find(remotePeerId, generation)?.AddCandidate(candidate);
+    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) =>
+        Live(MediaOperation.AddIceCandidate, remotePeerId, generation)?.AddCandidate(candidate);
+
+    /// <inheritdoc />
+    public void RestartIce(string remotePeerId, int generation) => Live(MediaOperation.RestartIce, remotePeerId, generation)?.RestartIce();
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of a verb (toward <paramref name="remotePeerId"/>, or any remote when
+    /// null) fail asynchronously, as a rejected W3C promise does: the call is not carried out (a close still releases
+    /// the connection) and a MediaOperationFailed naming the verb is reported. Verbs for a connection the port does not
+    /// hold do nothing and spend none.
+    /// </summary>
+    /// <param name="operation">The verb.</param>
+    /// <param name="remotePeerId">The remote whose connections it fails on; null for every remote.</param>
+    /// <param name="times">How many calls fail.</param>
+    /// <param name="reason">The failure's reason text.</param>
+    /// <returns>A handle whose disposal disarms the failures not spent yet.</returns>
+    public IDisposable FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
+        _failures.Arm(operation, remotePeerId, times, reason);
 
     /// <inheritdoc />
     public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var connection = Find(remotePeerId, generation);
+        var connection = Live(MediaOperation.AttachLocalStream, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, connection, stream.StreamId);
         if (connection is not null && !connection.LocalStreams.Contains(stream.StreamId))
         {
             connection.LocalStreams.Add(stream.StreamId);
@@ -92,7 +125,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void DetachLocalStream(string remotePeerId, int generation, string streamId)
     {
-        if (Find(remotePeerId, generation) is { } connection)
+        if (Live(MediaOperation.DetachLocalStream, remotePeerId, generation) is { } connection)
         {
             connection.LocalStreams.Remove(streamId);
             connection.LocalTracks.Remove(streamId);
@@ -102,7 +135,9 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        if (Find(remotePeerId, generation) is { } connection)
+        var live = Live(MediaOperation.ReplaceTrack, remotePeerId, generation);
+        NoteFailed(remotePeerId, generation, live, streamId);
+        if (live is { } connection)
         {
             connection.LocalTracks[streamId] = trackId;
         }
@@ -121,6 +156,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         if (_connections.Remove((remotePeerId, generation), out var connection))
         {
+            _failures.Fails(MediaOperation.Close, remotePeerId, generation);
             Unindex(connection);
             connection.Dispose();
         }
@@ -149,7 +185,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
             .Select(c => (Connection: c, Freeze: c.Freeze()))
             .Where(f => f.Freeze is not null)
             .ToList();
-        return new Thawing(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
+        return new EndOnce(() => frozen.ForEach(f => f.Connection.Thaw(f.Freeze!)));
     }
 
     /// <summary>The host's network went down: every connection loses its local candidate (see <see cref="RealTimeMediaFabric.BeginOutage"/>).</summary>
@@ -200,10 +236,23 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
 
     private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
+
+    /// <summary>Remembers, on the connection, a local stream whose attach or track replacement failed there (the engine keeps the connection).</summary>
+    private void NoteFailed(string remotePeerId, int generation, InMemoryMediaConnection? live, string streamId)
+    {
+        if (live is null && Find(remotePeerId, generation) is { } failed)
+        {
+            failed.FailedStreams.Add(streamId);
+        }
+    }
+
+    /// <summary>The connection a verb acts on: null when the port does not hold it, or when an armed failure takes the call.</summary>
+    private InMemoryMediaConnection? Live(MediaOperation operation, string remotePeerId, int generation) =>
+        Find(remotePeerId, generation) is { } connection && !_failures.Fails(operation, remotePeerId, generation) ? connection : null;
 }
 
-/// <summary>Ends a freeze once, on the first disposal.</summary>
-internal sealed class Thawing(Action thaw) : IDisposable
+/// <summary>Ends something once, on the first disposal: a freeze, or armed verb failures.</summary>
+internal sealed class EndOnce(Action thaw) : IDisposable
 {
     private Action? _thaw = thaw;
 
@@ -226,4 +275,7 @@ public sealed record MediaConnectionView(string RemotePeerId, int Generation, Ic
 
     /// <summary>The track each local stream sends on the connection, by stream id, for the streams whose track was replaced.</summary>
     public IReadOnlyDictionary<string, string> Tracks { get; init; } = NoTracks;
+
+    /// <summary>The local streams whose attach or track replacement failed on the connection (an injected verb failure), by id.</summary>
+    public IReadOnlyList<string> FailedStreams { get; init; } = [];
 }

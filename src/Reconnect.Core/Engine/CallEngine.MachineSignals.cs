@@ -65,6 +65,9 @@ public sealed partial class CallEngine
             case SignalTarget.Escalation:
                 TakeEscalationStep(signal.Peer!);
                 break;
+            case SignalTarget.Renegotiated:
+                HealRenegotiated(signal.Peer!);
+                break;
             case SignalTarget.Roster:
                 ApplyPendingRoster();
                 break;

@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
@@ -20,6 +21,7 @@ public sealed partial class CallEngine
         peer.Unannounced.Clear();
         peer.ConnectionEpoch = _epoch;
         peer.HasConnection = true;
+        peer.IceConnected = false;
         peer.ResetNegotiation();
         Emit(new CreateConnection(peer.Id, generation, _iceServers, peer.Polite, [.. _localStreams]));
         foreach (var (streamId, trackId) in _localTracks)
@@ -75,7 +77,18 @@ public sealed partial class CallEngine
         }
 
         var trigger = created.Description.Type == SdpType.Offer ? NegotiationTrigger.LocalOfferCreated : NegotiationTrigger.LocalAnswerCreated;
-        FireNegotiation(peer, trigger, NegotiationInput.Of(created));
+        FireNegotiation(peer, trigger, NegotiationInput.Of(created.Description));
+    }
+
+    private void HandleLocalDescriptionApplied(LocalDescriptionApplied applied)
+    {
+        if (!TryGetLive(applied.RemotePeerId, applied.Generation, "applied local description", out var peer))
+        {
+            return;
+        }
+
+        var trigger = applied.Description.Type == SdpType.Offer ? NegotiationTrigger.LocalOfferApplied : NegotiationTrigger.LocalAnswerApplied;
+        FireNegotiation(peer, trigger, NegotiationInput.Of(applied.Description));
     }
 
     private void HandleLocalCandidate(LocalCandidateGathered gathered)
@@ -100,6 +113,7 @@ public sealed partial class CallEngine
             IceConnectionState.Failed => RemotePeerTrigger.IceFailed,
             _ => (RemotePeerTrigger?)null,
         };
+        peer.IceConnected = trigger == RemotePeerTrigger.IceConnected;
         if (trigger is null)
         {
             Ignore($"ICE {change.State} for {peer.Id}", "not a state the ladder acts on");
@@ -136,9 +150,43 @@ public sealed partial class CallEngine
             return;
         }
 
-        FireNegotiation(peer, NegotiationTrigger.MediaFailed);
-        Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason)));
-        FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+        switch (MediaFailurePolicy.Decide(failure.Operation))
+        {
+            case MediaFailureResponse.Tolerate:
+                Emit(new MediaFailureToleratedNotice(peer.Id, peer.Ref, peer.Generation, failure.Operation, failure.Reason));
+                break;
+            case MediaFailureResponse.Report:
+                Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
+                break;
+            default:
+                FireNegotiation(peer, NegotiationTrigger.MediaFailed);
+                Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
+                FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+                peer.HealsByNegotiation = peer.IceConnected && peer.State == RemotePeerState.Reconnecting;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// An offer/answer exchange completed on the live connection (an answer applied or sent): after a media verb's
+    /// failure over a connected ICE, that is the heal, since no ICE state will report it.
+    /// </summary>
+    private void ExchangeCompleted(RemotePeerEntry peer)
+    {
+        if (peer.HealsByNegotiation)
+        {
+            Tell(MachineSignal.Renegotiated(peer));
+        }
+    }
+
+    /// <summary>Tells the peer's machine the heal an exchange brought, if the episode it ends still runs over a connected ICE.</summary>
+    private void HealRenegotiated(RemotePeerEntry peer)
+    {
+        if (peer.HealsByNegotiation && peer.IceConnected && peer.State == RemotePeerState.Reconnecting)
+        {
+            Mark(CoverageMarks.MediaFailureRenegotiated);
+            FireRemote(peer, RemotePeerTrigger.IceConnected, "renegotiated after a media failure");
+        }
     }
 
     private void HandleRemoteStream(RemoteStreamArrived arrived)
@@ -157,15 +205,15 @@ public sealed partial class CallEngine
         if (!peer.Roster.Streams.Any(s => s.StreamId == arrived.StreamId))
         {
             Mark(CoverageMarks.StreamUnannounced);
-            peer.Unannounced.Add(arrived.StreamId);
+            peer.Unannounced[arrived.StreamId] = arrived.Media;
             return;
         }
 
-        BindStream(peer, arrived.StreamId);
+        BindStream(peer, arrived.StreamId, arrived.Media);
     }
 
-    /// <summary>Binds a stream the live connection carries and the roster announces, and raises it.</summary>
-    private void BindStream(RemotePeerEntry peer, string streamId)
+    /// <summary>Binds a stream the live connection carries and the roster announces, and raises it with the port's media handle.</summary>
+    private void BindStream(RemotePeerEntry peer, string streamId, object? media)
     {
         peer.Unannounced.Remove(streamId);
         var rebound = !peer.SeenStreamIds.Add(streamId);
@@ -175,8 +223,8 @@ public sealed partial class CallEngine
         }
 
         var streamRef = ++_nextStreamRef;
-        peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation);
-        Emit(new StreamAddedNotice(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
+        peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation, media);
+        Emit(new StreamAddedNotice(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound, media));
     }
 
     private void ApplyRemoteEffect(RemotePeerEntry peer, RemotePeerEffect effect)
@@ -240,6 +288,7 @@ public sealed partial class CallEngine
 
     private void EndEpisode(RemotePeerEntry peer)
     {
+        peer.HealsByNegotiation = false;
         peer.Flow = null;
         peer.FrozenFlow = null;
         peer.LadderAttempt = 0;

@@ -101,6 +101,9 @@ internal static class CoverageMarks
     /// <summary>Queued data-channel sends were flushed, in order, when the channel opened on the live connection.</summary>
     public const string DataFlushed = "data.flushed";
 
+    /// <summary>After a media verb's failure over a connected ICE, a completed offer/answer exchange healed the peer.</summary>
+    public const string MediaFailureRenegotiated = "media.failure-renegotiated";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -109,7 +112,7 @@ internal static class CoverageMarks
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
         EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
-        MediaFrozen,
+        MediaFrozen, MediaFailureRenegotiated,
         DataQueued, DataFlushed,
     ];
 }

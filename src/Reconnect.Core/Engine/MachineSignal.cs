@@ -27,6 +27,9 @@ internal enum SignalTarget
     /// <summary>One remote peer's escalation: take the step its machine just moved to (a fresh connection fires its machines).</summary>
     Escalation,
 
+    /// <summary>One remote peer's exchange completed after a media verb's failure over a connected ICE: its machine is told the heal.</summary>
+    Renegotiated,
+
     /// <summary>The identity map: apply the roster snapshot the reconcile accepted, which fires the remote peers' machines it touches.</summary>
     Roster,
 }
@@ -60,4 +63,6 @@ internal readonly record struct MachineSignal(
     public static MachineSignal ToNegotiation(RemotePeerEntry peer, NegotiationTrigger trigger) => new(SignalTarget.Negotiation, (int)trigger, string.Empty, peer);
 
     public static MachineSignal ToEscalation(RemotePeerEntry peer) => new(SignalTarget.Escalation, 0, string.Empty, peer);
+
+    public static MachineSignal Renegotiated(RemotePeerEntry peer) => new(SignalTarget.Renegotiated, 0, string.Empty, peer);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Reconnect.Core.Protocol;
 
@@ -9,19 +10,14 @@ public static class ProtocolCodec
     /// <summary>The largest frame accepted, in characters.</summary>
     public const int MaxFrameLength = 256 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        AllowOutOfOrderMetadataProperties = true,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
-    };
+    /// <summary>The codec's options: the generated protocol contracts (<see cref="ProtocolJsonContext"/>), no reflection.</summary>
+    private static readonly JsonSerializerOptions Options = ProtocolJsonContext.Default.Options;
 
     /// <summary>Encodes a client message.</summary>
-    public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, Options);
+    public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ClientMessage);
 
     /// <summary>Encodes a server message.</summary>
-    public static string Encode(ServerMessage message) => JsonSerializer.Serialize(message, Options);
+    public static string Encode(ServerMessage message) => JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ServerMessage);
 
     /// <summary>Decodes a frame a client received; on failure <paramref name="error"/> says why.</summary>
     public static bool TryDecodeServerMessage(string frame, [NotNullWhen(true)] out ServerMessage? message, [NotNullWhen(false)] out string? error) =>
@@ -55,7 +51,7 @@ public static class ProtocolCodec
 
         try
         {
-            message = JsonSerializer.Deserialize<T>(frame, Options);
+            message = JsonSerializer.Deserialize(frame, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
         }
         catch (JsonException ex)
         {

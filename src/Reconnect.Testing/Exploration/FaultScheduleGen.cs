@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using Reconnect.Core.Engine;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Testing.Exploration;
@@ -10,7 +11,8 @@ namespace Reconnect.Testing.Exploration;
 /// (no <c>server-kick</c>, no <c>peer-close</c>), at times inside the safety phase, lasting 0.5 to 70 s,
 /// <c>wall-clock-jump</c> stepping a peer's wall clock forwards or backwards by 1 ms to a day, <c>retry-now</c> pressed
 /// by a peer's app at any moment (reconnecting or not, so presses meet the rate limit and every pending wait),
-/// <c>data-send</c> of 1 to 40 messages from one peer to another on <see cref="DataChannel"/> at any moment, with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
+/// <c>data-send</c> of 1 to 40 messages from one peer to another on <see cref="DataChannel"/> at any moment,
+/// <c>media-verb-fails</c> of any media verb, 1 to 4 calls, toward one remote or any, with <c>peer-leave</c> and <c>peer-join</c> rare and never for the first peer, so someone is always in the call.
 /// A <c>publish</c> carries a duration and no stream: <see cref="ExplorationCase.ToScenario"/> names the stream and
 /// withdraws it when the duration ends; a <c>replace-track</c> swaps the track of the peer's own camera.
 /// </summary>
@@ -53,6 +55,7 @@ public static class FaultScheduleGen
         (FaultKind.RetryNow, 2),
         (FaultKind.MediaFreeze, 2),
         (FaultKind.DataSend, 2),
+        (FaultKind.MediaVerbFails, 2),
     ];
 
     /// <summary>The data channel a generated <c>data-send</c> sends on; every peer of a case with one declares it.</summary>
@@ -198,6 +201,13 @@ public static class FaultScheduleGen
                 from magnitude in ClockStep
                 from forwards in Gen.Elements(true, false)
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who, OffsetMs = forwards ? magnitude : -magnitude },
+            FaultKind.MediaVerbFails =>
+                from at in atMs
+                from pair in Pair(names)
+                from toOne in Gen.Elements(false, true)
+                from verb in Gen.Elements(Enum.GetValues<MediaOperation>())
+                from count in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Choose(2, 4)))
+                select new FaultSpec { AtMs = at, Kind = kind, Peer = pair.Item1, Other = toOne ? pair.Item2 : null, Verb = verb, Count = count },
             FaultKind.MediaFreeze =>
                 from at in atMs
                 from pair in Pair(names)

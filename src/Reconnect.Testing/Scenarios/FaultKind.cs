@@ -119,4 +119,12 @@ public enum FaultKind
     /// <summary>The peer's app sends <c>count</c> messages to <c>other</c> on its declared data channel <c>label</c>, numbered on from the last.</summary>
     [JsonStringEnumMemberName("data-send")]
     DataSend,
+
+    /// <summary>
+    /// The peer's media port fails its next <c>count</c> calls (1 by default) of the media verb <c>verb</c> (toward
+    /// <c>other</c> only, when given) asynchronously, as a rejected W3C promise: the engine tolerates, reports or heals by
+    /// the verb. Failures not spent by the heal are disarmed then.
+    /// </summary>
+    [JsonStringEnumMemberName("media-verb-fails")]
+    MediaVerbFails,
 }

@@ -20,6 +20,7 @@ internal enum FaultFields
     Track = 1 << 12,
     OffsetMs = 1 << 13,
     Label = 1 << 14,
+    Verb = 1 << 15,
 }
 
 /// <summary>
@@ -48,6 +49,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         (FaultFields.Stream, "stream", f => f.Stream is not null),
         (FaultFields.Track, "track", f => f.Track is not null),
         (FaultFields.Label, "label", f => f.Label is not null),
+        (FaultFields.Verb, "verb", f => f.Verb is not null),
     ];
 
     /// <summary>The shape of a fault kind.</summary>
@@ -81,6 +83,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.RetryNow => new(FaultFields.Peer, FaultFields.None),
         FaultKind.MediaFreeze => new(FaultFields.Peer, FaultFields.Other | FaultFields.DurationMs),
         FaultKind.DataSend => new(FaultFields.Peer | FaultFields.Other | FaultFields.Label | FaultFields.Count, FaultFields.None),
+        FaultKind.MediaVerbFails => new(FaultFields.Peer | FaultFields.Verb, FaultFields.Other | FaultFields.Count),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a defined fault kind."),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Reconnect.Core.Engine;
 
 namespace Reconnect.Testing.Scenarios;
 
@@ -18,7 +19,7 @@ public sealed record FaultSpec
     public string? Peer { get; init; }
 
     /// <summary>
-    /// The second peer, for <c>partition</c> and <c>data-send</c> (required) and <c>media-drop</c> between two peers (optional); for
+    /// The second peer, for <c>partition</c> and <c>data-send</c> (required) and <c>media-drop</c> and <c>media-verb-fails</c> between two peers (optional); for
     /// <c>one-way-partition</c> (required) and <c>one-way-loss</c> (optional) a peer or <c>"server"</c>.
     /// </summary>
     public string? Other { get; init; }
@@ -29,7 +30,7 @@ public sealed record FaultSpec
     /// <summary>The close code of a <c>server-kick</c>.</summary>
     public int? Code { get; init; }
 
-    /// <summary>How many token fetches fail (<c>token-failures</c>), hang (<c>token-hang</c>) or get an expired token (<c>expired-token</c>), or how many messages a <c>data-send</c> sends.</summary>
+    /// <summary>How many token fetches fail (<c>token-failures</c>), hang (<c>token-hang</c>) or get an expired token (<c>expired-token</c>), or how many messages a <c>data-send</c> sends, or how many calls a <c>media-verb-fails</c> fails.</summary>
     public int? Count { get; init; }
 
     /// <summary>The retry hint a <c>server-restart</c> sends with its going-away message, in milliseconds.</summary>
@@ -61,6 +62,9 @@ public sealed record FaultSpec
 
     /// <summary>The declared data channel a <c>data-send</c> sends on.</summary>
     public string? Label { get; init; }
+
+    /// <summary>The media verb a <c>media-verb-fails</c> fails, by its kebab-case name (<c>create-offer</c>, <c>set-local-description</c>).</summary>
+    public MediaOperation? Verb { get; init; }
 
     /// <summary>The fault's end (<see cref="AtMs"/> + <see cref="DurationMs"/>), or null when it has no duration.</summary>
     [JsonIgnore]

@@ -1,3 +1,5 @@
+using Reconnect.Core.Engine;
+
 namespace Reconnect.Testing.Scenarios;
 
 /// <summary>The timeline faults of <see cref="ScenarioBuilder"/>: one method per <see cref="FaultKind"/>, at the time of the last <see cref="At"/>.</summary>
@@ -142,4 +144,11 @@ public sealed partial class ScenarioBuilder
     /// <summary><see cref="FaultKind.DataSend"/>: the peer's app sends <paramref name="count"/> numbered messages to <paramref name="other"/> on its declared channel <paramref name="label"/>.</summary>
     public ScenarioBuilder DataSend(string peer, string other, string label, int count = 1) =>
         Add(Fault(FaultKind.DataSend, peer) with { Other = other, Label = label, Count = count });
+
+    /// <summary>
+    /// <see cref="FaultKind.MediaVerbFails"/>: the peer's media port fails its next <paramref name="count"/> calls of
+    /// <paramref name="verb"/> (toward <paramref name="other"/> only, when given) asynchronously.
+    /// </summary>
+    public ScenarioBuilder MediaVerbFails(string peer, MediaOperation verb, int count = 1, string? other = null) =>
+        Add(Fault(FaultKind.MediaVerbFails, peer) with { Verb = verb, Count = count, Other = other });
 }

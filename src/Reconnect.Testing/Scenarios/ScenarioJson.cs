@@ -33,6 +33,7 @@ internal static class ScenarioJson
                 new NamedEnumConverter<EvictionChoice>(),
                 new NamedEnumConverter<FaultPlane>(),
                 new NamedEnumConverter<FaultDirection>(),
+                new MediaVerbConverter(),
                 new MetadataConverter(),
                 new PeerCountConverter(),
                 new SortedMapConverter<PeerCount>(),

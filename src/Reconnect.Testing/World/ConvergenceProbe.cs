@@ -8,7 +8,8 @@ namespace Reconnect.Testing.World;
 /// <summary>
 /// Decides whether the call has healed: every live peer joined, its identity map equal to the server's roster,
 /// every remote connected with frames flowing on the live generation, every published stream (published at the
-/// join or later) bound to it, and every replaced track sent on it.
+/// join or later) bound to it, and every replaced track sent on it, but for a stream whose attach or track replacement
+/// failed on that connection (the engine reports it with a MediaError and keeps the connection, by MediaFailurePolicy).
 /// </summary>
 public static class ConvergenceProbe
 {
@@ -59,7 +60,8 @@ public static class ConvergenceProbe
                     continue;
                 }
 
-                foreach (var stream in entry.Streams)
+                var sender = peers.FirstOrDefault(p => p.Name == remote.Id)?.Media.Connection(peer.Name, remote.Generation);
+                foreach (var stream in entry.Streams.Where(s => sender?.FailedStreams.Contains(s.StreamId) != true))
                 {
                     if (!remote.Streams.Any(s => s.StreamId == stream.StreamId && s.Generation == remote.Generation))
                     {
@@ -67,7 +69,7 @@ public static class ConvergenceProbe
                     }
                 }
 
-                foreach (var (stream, track) in peer.Tracks)
+                foreach (var (stream, track) in peer.Tracks.Where(t => !media.FailedStreams.Contains(t.Key)))
                 {
                     if (!media.Tracks.TryGetValue(stream, out var sent) || sent != track)
                     {

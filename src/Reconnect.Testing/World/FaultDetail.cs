@@ -56,6 +56,11 @@ internal static class FaultDetail
             parts.Add("channel " + fault.Label);
         }
 
+        if (fault.Verb is { } verb)
+        {
+            parts.Add("verb " + MediaVerbConverter.NameOf(verb));
+        }
+
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 

@@ -1,3 +1,4 @@
+using Reconnect.Core.Engine;
 using Reconnect.Testing.Checkers;
 
 namespace Reconnect.Testing.World;
@@ -21,6 +22,18 @@ internal sealed partial class FaultInjector
 
         var freeze = media.FreezeInboundMedia(other);
         Later(durationMs, freeze.Dispose, Label("media-freeze", peer));
+    }
+
+    /// <summary>
+    /// Fails the peer's next <paramref name="count"/> calls of a media verb (toward <paramref name="other"/>, or anyone)
+    /// asynchronously; what the heal finds unspent is disarmed then, as every fault stops.
+    /// </summary>
+    private void MediaVerbFails(IFaultPeer peer, MediaOperation verb, string? other, int count)
+    {
+        if (peer.Media is { } media)
+        {
+            _pending.Add(media.FailVerb(verb, other, count).Dispose);
+        }
     }
 
     /// <summary>Sends <paramref name="count"/> messages, numbered on from the last one this sender sent the receiver on the channel (<see cref="DataMessage"/>).</summary>

@@ -62,6 +62,7 @@ internal sealed partial class FaultInjector
             case FaultKind.RetryNow: peer!.RetryNow(); break;
             case FaultKind.MediaFreeze: MediaFreeze(peer!, fault.Other, fault.DurationMs); break;
             case FaultKind.DataSend: SendData(peer!, fault.Other!, fault.Label!, fault.Count ?? 1); break;
+            case FaultKind.MediaVerbFails: MediaVerbFails(peer!, fault.Verb!.Value, fault.Other, fault.Count ?? 1); break;
             case FaultKind.ClockJump: Sleep(peer!, fault.DurationMs ?? 0); break;
             case FaultKind.WallClockJump: peer!.Clock.StepWallClock(TimeSpan.FromMilliseconds(fault.OffsetMs ?? 0)); break;
             default:

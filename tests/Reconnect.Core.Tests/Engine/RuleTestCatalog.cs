@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace Reconnect.Core.Tests.Engine;
 
-/// <summary>Every rule test of the engine folder (each <c>*RuleTests</c> class's facts, and theories with their inline data), as invocations to run by hand.</summary>
+/// <summary>
+/// Every rule test of the engine folder (each <c>*RuleTests</c> class's facts, and theories with their inline data), as
+/// invocations to run by hand; properties, which draw their own inputs, are left to FsCheck.
+/// </summary>
 internal static class RuleTestCatalog
 {
     /// <summary>Every invocation, in a fixed order: classes, then methods by name, then inline data rows.</summary>
@@ -17,7 +20,7 @@ internal static class RuleTestCatalog
         foreach (var type in ruleTests)
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => m.IsDefined(typeof(FactAttribute), inherit: true))
+                .Where(m => m.IsDefined(typeof(FactAttribute), inherit: true) && !m.IsDefined(typeof(FsCheck.Xunit.PropertyAttribute), inherit: true))
                 .OrderBy(m => m.Name, StringComparer.Ordinal))
             {
                 var rows = method.GetCustomAttributes<InlineDataAttribute>().Select(d => d.Data).ToList();

@@ -28,6 +28,7 @@ internal static partial class LibraryInCSharp
         ["latency-spike"] = LatencySpike,
         ["lossy-link"] = LossyLink,
         ["media-drop-signalling-up"] = MediaDropSignallingUp,
+        ["media-verb-fails-heal"] = MediaVerbFailsHeal,
         ["nested-outages"] = NestedOutages,
         ["offline-long-inside-grace"] = OfflineLongInsideGrace,
         ["offline-past-grace-eviction"] = OfflinePastGraceEviction,
