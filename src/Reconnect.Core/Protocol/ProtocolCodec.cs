@@ -9,19 +9,11 @@ public static class ProtocolCodec
     /// <summary>The largest frame accepted, in characters.</summary>
     public const int MaxFrameLength = 256 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        AllowOutOfOrderMetadataProperties = true,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
-    };
-
     /// <summary>Encodes a client message.</summary>
-    public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, Options);
+    public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ClientMessage);
 
     /// <summary>Encodes a server message.</summary>
-    public static string Encode(ServerMessage message) => JsonSerializer.Serialize(message, Options);
+    public static string Encode(ServerMessage message) => JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ServerMessage);
 
     /// <summary>Decodes a frame a client received; on failure <paramref name="error"/> says why.</summary>
     public static bool TryDecodeServerMessage(string frame, [NotNullWhen(true)] out ServerMessage? message, [NotNullWhen(false)] out string? error) =>
@@ -55,7 +47,7 @@ public static class ProtocolCodec
 
         try
         {
-            message = JsonSerializer.Deserialize<T>(frame, Options);
+            message = (T?)JsonSerializer.Deserialize(frame, typeof(T), ProtocolJsonContext.Default);
         }
         catch (JsonException ex)
         {

@@ -24,7 +24,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly long _start;
     private readonly TimeSpan _sleepThreshold;
-    private readonly Dictionary<TimerId, ITimer> _timers = [];
+    private readonly Dictionary<TimerId, (ITimer Timer, Instant Due)> _timers = [];
     private readonly Queue<EngineInput> _inline = new();
     private readonly Channel<EngineInput> _channel = System.Threading.Channels.Channel.CreateUnbounded<EngineInput>(new UnboundedChannelOptions { SingleReader = true });
     private EnginePorts? _ports;
@@ -194,9 +194,9 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
 
         _disposed = true;
         _channel.Writer.TryComplete();
-        foreach (var timer in _timers.Values)
+        foreach (var armed in _timers.Values)
         {
-            timer.Dispose();
+            armed.Timer.Dispose();
         }
 
         _timers.Clear();
@@ -233,6 +233,11 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private void Process(EngineInput input)
     {
         var now = Now;
+        if (input is TimerFired fired && HeldBack(fired.Timer, now))
+        {
+            return;
+        }
+
         NoticeClockJump(now, _time.GetUtcNow());
         Feed(now, input);
         InputHandled?.Invoke(this, input);
@@ -278,16 +283,36 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private void Arm(StartTimer start, Instant now)
     {
         Disarm(start.Timer);
-        var delay = start.Due > now ? start.Due - now : TimeSpan.Zero;
-        var id = start.Timer;
-        _timers[id] = _time.CreateTimer(_ => Post(new TimerFired(id)), null, delay, Timeout.InfiniteTimeSpan);
+        Schedule(start.Timer, start.Due, now);
+    }
+
+    private void Schedule(TimerId id, Instant due, Instant now)
+    {
+        var delay = due > now ? due - now : TimeSpan.Zero;
+        _timers[id] = (_time.CreateTimer(_ => Post(new TimerFired(id)), null, delay, Timeout.InfiniteTimeSpan), due);
+    }
+
+    /// <summary>
+    /// A platform timer that fired before its due time on the engine's clock (a browser's setTimeout may) is held back
+    /// and armed again for the rest, so the engine never runs a timer early.
+    /// </summary>
+    private bool HeldBack(TimerId id, Instant now)
+    {
+        if (!_timers.TryGetValue(id, out var armed) || armed.Due <= now)
+        {
+            return false;
+        }
+
+        armed.Timer.Dispose();
+        Schedule(id, armed.Due, now);
+        return true;
     }
 
     private void Disarm(TimerId id)
     {
-        if (_timers.Remove(id, out var timer))
+        if (_timers.Remove(id, out var armed))
         {
-            timer.Dispose();
+            armed.Timer.Dispose();
         }
     }
 

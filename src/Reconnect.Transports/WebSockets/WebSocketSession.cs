@@ -38,8 +38,12 @@ internal sealed class WebSocketSession
         _sink = sink;
         _logger = logger;
         _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true });
-        _socket.Options.KeepAliveInterval = options.KeepAliveInterval;
-        _socket.Options.KeepAliveTimeout = options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
+        if (!OperatingSystem.IsBrowser())
+        {
+            // The browser's WebSocket keeps itself alive and has no such settings; the engine's heartbeat covers liveness there.
+            _socket.Options.KeepAliveInterval = options.KeepAliveInterval;
+            _socket.Options.KeepAliveTimeout = options.KeepAliveTimeout ?? Timeout.InfiniteTimeSpan;
+        }
     }
 
     /// <summary>The epoch every input of this socket carries.</summary>

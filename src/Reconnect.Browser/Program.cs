@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices.JavaScript;
+using Reconnect.Browser.Interop;
+using Reconnect.Browser.Page;
+
+namespace Reconnect.Browser;
+
+/// <summary>Starts the call page: reads its address, opens the camera, builds the call, and joins at once when asked to.</summary>
+internal static class Program
+{
+    public static async Task Main()
+    {
+        var settings = PageSettings.Parse(PageModule.Query());
+        var http = new HttpClient { BaseAddress = new Uri(PageModule.Origin()) };
+        var page = new CallPage(settings, http, await OpenCameraAsync().ConfigureAwait(true));
+        CallPageExports.Page = page;
+        PageModule.SetReady();
+        if (settings.AutoJoin && settings.Room.Length > 0)
+        {
+            await page.JoinAsync(settings.Room).ConfigureAwait(true);
+        }
+    }
+
+    /// <summary>The local camera, or none when the browser refuses it (the page still joins, receive-only).</summary>
+    private static async Task<JSObject?> OpenCameraAsync()
+    {
+        try
+        {
+            return await MediaModule.OpenCamera().ConfigureAwait(true);
+        }
+        catch (JSException)
+        {
+            return null;
+        }
+    }
+}
