@@ -55,6 +55,13 @@ internal sealed class BrowserCall : IAsyncDisposable
     /// <summary>Opens a page named <paramref name="name"/> that joins the room at once, relay-only and through a proxy when asked.</summary>
     public async Task<CallPage> JoinAsync(string name, bool relay = false, FaultProxy? signal = null)
     {
+        var page = await OpenAsync(name, relay, signal);
+        _pages.Add(page);
+        return page;
+    }
+
+    private async Task<CallPage> OpenAsync(string name, bool relay, FaultProxy? signal)
+    {
         var query = new StringBuilder($"?room={Uri.EscapeDataString(Room)}&name={Uri.EscapeDataString(name)}&autojoin=1");
         if (relay)
         {
@@ -67,9 +74,17 @@ internal sealed class BrowserCall : IAsyncDisposable
         }
 
         var context = await _world.Chromium.NewContextAsync();
-        var page = await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query));
-        _pages.Add(page);
-        return page;
+        return await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query));
+    }
+
+    /// <summary>Opens a page per name at once (the WebAssembly start is the slow part), each joining the room as <see cref="JoinAsync"/> does
+    /// (relay-only and through <paramref name="signal"/> when asked).</summary>
+    public async Task<CallPage[]> JoinAllAsync(bool relay, FaultProxy? signal, params string[] names)
+    {
+        var opening = names.Select(name => OpenAsync(name, relay, signal)).ToList();
+        var pages = await Task.WhenAll(opening);
+        _pages.AddRange(pages);
+        return pages;
     }
 
     /// <summary>The peer id the server gave <paramref name="page"/> (known once it joined).</summary>
