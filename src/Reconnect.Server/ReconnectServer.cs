@@ -14,7 +14,18 @@ public static class ReconnectServer
     /// <summary>Builds the app from command-line arguments; <paramref name="configure"/> may replace services (tests).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        ArgumentNullException.ThrowIfNull(args);
+        var callPage = args.Contains(CallPageEndpoints.Switch, StringComparer.Ordinal);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != CallPageEndpoints.Switch)]);
+        if (callPage)
+        {
+            builder.Configuration.AddInMemoryCollection([
+                KeyValuePair.Create<string, string?>($"{ReconnectServerOptions.Section}:{nameof(ReconnectServerOptions.CallPage)}", "true"),
+                KeyValuePair.Create<string, string?>($"{ReconnectServerOptions.Section}:{nameof(ReconnectServerOptions.DevTokens)}", "true"),
+            ]);
+        }
+
+        UseCallPageAssets(builder);
         var generated = GenerateDevelopmentKeys(builder);
         builder.Services.AddOptions<ReconnectServerOptions>()
             .Bind(builder.Configuration.GetSection(ReconnectServerOptions.Section))
@@ -48,7 +59,26 @@ public static class ReconnectServer
             app.MapDevToken();
         }
 
+        if (settings.CallPage)
+        {
+            app.MapCallPage();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// With the call page on, serves the page's static web assets from where the build put them (the manifest beside the
+    /// server's assembly), in any environment; a published server has them in its wwwroot instead.
+    /// </summary>
+    private static void UseCallPageAssets(WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "Reconnect.Server.staticwebassets.runtime.json");
+        if (builder.Configuration.GetValue<bool>($"{ReconnectServerOptions.Section}:{nameof(ReconnectServerOptions.CallPage)}") && File.Exists(manifest))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+            builder.WebHost.UseStaticWebAssets();
+        }
     }
 
     /// <summary>In Development, fills an empty signing key or admin key with a random one for this run.</summary>

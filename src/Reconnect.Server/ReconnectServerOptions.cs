@@ -26,8 +26,17 @@ internal sealed class ReconnectServerOptions
     /// <summary>How long a dev token lives unless the request says otherwise.</summary>
     public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The STUN/TURN servers a dev token grants when the request names none.</summary>
+    /// <summary>The STUN/TURN servers a dev token grants when the request names none (besides <see cref="IceServers"/>).</summary>
     public List<IceServerSetting> DevIceServers { get; set; } = [];
+
+    /// <summary>
+    /// The STUN/TURN servers the server grants: every token issued here (dev tokens, the call page's) names them, after
+    /// <see cref="DevIceServers"/>, when its request names none.
+    /// </summary>
+    public List<IceServerSetting> IceServers { get; set; } = [];
+
+    /// <summary>Serves the call page (the WebAssembly app of Reconnect.Browser) at <c>/</c> and turns <see cref="DevTokens"/> on; the <c>--call-page</c> switch sets it.</summary>
+    public bool CallPage { get; set; }
 
     /// <summary>How long a silent session is kept for a resume once its heartbeat is overdue; the welcome announces it.</summary>
     public TimeSpan SilenceGrace { get; set; } = TimeSpan.FromSeconds(45);

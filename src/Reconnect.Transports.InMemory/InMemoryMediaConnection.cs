@@ -30,6 +30,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private bool _haveLocalOffer;
     private bool _haveRemoteOffer;
     private bool _remoteRestarted;
+    private bool _restartPending;
     private string? _localAddress;
     private IcePair? _selected;
     private TimeSpan _lastHeard;
@@ -79,24 +80,26 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
     private TimeSpan Now => _port.Fabric.Time.GetElapsedTime(_port.Start);
 
-    public void CreateOffer(bool iceRestart)
+    /// <summary>Creates an offer, under new credentials when ICE was restarted since the last one (or none exist yet).</summary>
+    public void CreateOffer()
     {
-        if (iceRestart || LocalUfrag is null)
+        if (_restartPending || LocalUfrag is null)
         {
             NewCredentials();
         }
 
-        _haveLocalOffer = true;
-        _haveRemoteOffer = false;
-        Post(new LocalDescriptionCreated(RemoteId, Generation, new SessionDescription(SdpType.Offer, Describe()), iceRestart));
-        Gather();
+        _restartPending = false;
+        Post(new LocalDescriptionCreated(RemoteId, Generation, new SessionDescription(SdpType.Offer, Describe())));
     }
+
+    /// <summary>W3C <c>restartIce()</c>: the next offer created carries new credentials.</summary>
+    public void RestartIce() => _restartPending = true;
 
     public void CreateAnswer()
     {
         if (!_haveRemoteOffer)
         {
-            Post(new MediaOperationFailed(RemoteId, Generation, "createAnswer without a remote offer"));
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.CreateAnswer, "createAnswer without a remote offer"));
             return;
         }
 
@@ -106,9 +109,25 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
 
         _remoteRestarted = false;
+        Post(new LocalDescriptionCreated(RemoteId, Generation, new SessionDescription(SdpType.Answer, Describe())));
+    }
+
+    /// <summary>
+    /// Applies a local description: an offer leaves the connection with a local offer, an answer ends the remote offer;
+    /// then gathers the candidate under the description's credentials, as a browser gathers on setLocalDescription.
+    /// </summary>
+    public void SetLocalDescription(SessionDescription description)
+    {
+        if (InMemorySdp.Read(description.Sdp) is not { } sdp)
+        {
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.SetLocalDescription, "malformed local description"));
+            return;
+        }
+
+        _haveLocalOffer = description.Type == SdpType.Offer;
         _haveRemoteOffer = false;
-        Post(new LocalDescriptionCreated(RemoteId, Generation, new SessionDescription(SdpType.Answer, Describe()), false));
-        Gather();
+        Post(new LocalDescriptionApplied(RemoteId, Generation, description));
+        Gather(sdp.Ufrag);
     }
 
     public void SetRemoteDescription(SessionDescription description)
@@ -116,13 +135,13 @@ internal sealed class InMemoryMediaConnection : IDisposable
         var sdp = InMemorySdp.Read(description.Sdp);
         if (sdp is null)
         {
-            Post(new MediaOperationFailed(RemoteId, Generation, "malformed remote description"));
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.SetRemoteDescription, "malformed remote description"));
             return;
         }
 
         if (description.Type == SdpType.Answer && !_haveLocalOffer)
         {
-            Post(new MediaOperationFailed(RemoteId, Generation, "an answer without a local offer"));
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.SetRemoteDescription, "an answer without a local offer"));
             return;
         }
 
@@ -152,7 +171,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
         else
         {
-            Post(new MediaOperationFailed(RemoteId, Generation, $"malformed candidate '{candidate.Candidate}'"));
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.AddIceCandidate, $"malformed candidate '{candidate.Candidate}'"));
         }
     }
 
@@ -241,7 +260,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         {
             if (_reportedStreams.Add(stream))
             {
-                Post(new RemoteStreamArrived(RemoteId, Generation, stream));
+                Post(new RemoteStreamArrived(RemoteId, Generation, stream, new InMemoryStreamMedia(_port.Host, RemoteId, Generation, stream)));
             }
         }
     }
@@ -386,7 +405,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
     private string Describe() => new InMemorySdp(LocalUfrag!, $"pw{LocalUfrag}", LocalStreams).Write();
 
-    private void Gather()
+    private void Gather(string ufrag)
     {
         if (!_port.Fabric.IsOnline(_port.Host))
         {
@@ -395,7 +414,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
         }
 
         _localAddress = _port.Fabric.AddressOf(_port.Host);
-        Post(new LocalCandidateGathered(RemoteId, Generation, new IceCandidate(InMemorySdp.Candidate(_localAddress, LocalUfrag!), "0", 0)));
+        Post(new LocalCandidateGathered(RemoteId, Generation, new IceCandidate(InMemorySdp.Candidate(_localAddress, ufrag), "0", 0)));
     }
 
     private void Heard(IcePair pair)

@@ -1,3 +1,4 @@
+using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 using Reconnect.Hosting;
@@ -19,6 +20,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     private readonly IEngineInputSink _sink;
     private readonly SortedDictionary<(string Remote, int Generation), InMemoryMediaConnection> _connections = [];
     private readonly Dictionary<string, InMemoryMediaConnection> _byUfrag = new(StringComparer.Ordinal);
+    private readonly MediaVerbFailures _failures;
     private long _credentials;
     private long _phases;
 
@@ -32,6 +34,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
         Host = host;
         _directory = directory;
         _sink = sink;
+        _failures = new MediaVerbFailures(sink);
         Start = fabric.Time.GetTimestamp();
         directory.Register(this);
     }
@@ -62,27 +65,54 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         ArgumentNullException.ThrowIfNull(localStreams);
         Close(remotePeerId, generation);
-        _connections[(remotePeerId, generation)] = new InMemoryMediaConnection(this, _sink, remotePeerId, generation, [.. localStreams.Select(s => s.StreamId)]);
+        if (!_failures.Fails(MediaOperation.CreateConnection, remotePeerId, generation))
+        {
+            _connections[(remotePeerId, generation)] = new InMemoryMediaConnection(this, _sink, remotePeerId, generation, [.. localStreams.Select(s => s.StreamId)]);
+        }
     }
 
     /// <inheritdoc />
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Find(remotePeerId, generation)?.CreateOffer(iceRestart);
+    public void CreateOffer(string remotePeerId, int generation) => Live(MediaOperation.CreateOffer, remotePeerId, generation)?.CreateOffer();
 
     /// <inheritdoc />
-    public void CreateAnswer(string remotePeerId, int generation) => Find(remotePeerId, generation)?.CreateAnswer();
+    public void CreateAnswer(string remotePeerId, int generation) => Live(MediaOperation.CreateAnswer, remotePeerId, generation)?.CreateAnswer();
+
+    /// <inheritdoc />
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        Live(MediaOperation.SetLocalDescription, remotePeerId, generation)?.SetLocalDescription(description);
+    }
 
     /// <inheritdoc />
     public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description) =>
-        Find(remotePeerId, generation)?.SetRemoteDescription(description);
+        Live(MediaOperation.SetRemoteDescription, remotePeerId, generation)?.SetRemoteDescription(description);
 
     /// <inheritdoc />
-    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) => Find(remotePeerId, generation)?.AddCandidate(candidate);
+    public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) =>
+        Live(MediaOperation.AddIceCandidate, remotePeerId, generation)?.AddCandidate(candidate);
+
+    /// <inheritdoc />
+    public void RestartIce(string remotePeerId, int generation) => Live(MediaOperation.RestartIce, remotePeerId, generation)?.RestartIce();
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of a verb (toward <paramref name="remotePeerId"/>, or any remote when
+    /// null) fail asynchronously, as a rejected W3C promise does: the call is not carried out (a close still releases
+    /// the connection) and a MediaOperationFailed naming the verb is reported. Verbs for a connection the port does not
+    /// hold do nothing and spend none.
+    /// </summary>
+    /// <param name="operation">The verb.</param>
+    /// <param name="remotePeerId">The remote whose connections it fails on; null for every remote.</param>
+    /// <param name="times">How many calls fail.</param>
+    /// <param name="reason">The failure's reason text.</param>
+    public void FailVerb(MediaOperation operation, string? remotePeerId, int times, string reason = "injected failure") =>
+        _failures.Arm(operation, remotePeerId, times, reason);
 
     /// <inheritdoc />
     public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var connection = Find(remotePeerId, generation);
+        var connection = Live(MediaOperation.AttachLocalStream, remotePeerId, generation);
         if (connection is not null && !connection.LocalStreams.Contains(stream.StreamId))
         {
             connection.LocalStreams.Add(stream.StreamId);
@@ -92,7 +122,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void DetachLocalStream(string remotePeerId, int generation, string streamId)
     {
-        if (Find(remotePeerId, generation) is { } connection)
+        if (Live(MediaOperation.DetachLocalStream, remotePeerId, generation) is { } connection)
         {
             connection.LocalStreams.Remove(streamId);
             connection.LocalTracks.Remove(streamId);
@@ -102,7 +132,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     /// <inheritdoc />
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        if (Find(remotePeerId, generation) is { } connection)
+        if (Live(MediaOperation.ReplaceTrack, remotePeerId, generation) is { } connection)
         {
             connection.LocalTracks[streamId] = trackId;
         }
@@ -121,6 +151,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     {
         if (_connections.Remove((remotePeerId, generation), out var connection))
         {
+            _failures.Fails(MediaOperation.Close, remotePeerId, generation);
             Unindex(connection);
             connection.Dispose();
         }
@@ -200,6 +231,10 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
 
     private InMemoryMediaConnection? Find(string remotePeerId, int generation) =>
         _connections.TryGetValue((remotePeerId, generation), out var c) ? c : null;
+
+    /// <summary>The connection a verb acts on: null when the port does not hold it, or when an armed failure takes the call.</summary>
+    private InMemoryMediaConnection? Live(MediaOperation operation, string remotePeerId, int generation) =>
+        Find(remotePeerId, generation) is { } connection && !_failures.Fails(operation, remotePeerId, generation) ? connection : null;
 }
 
 /// <summary>Ends a freeze once, on the first disposal.</summary>

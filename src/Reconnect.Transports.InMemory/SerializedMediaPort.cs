@@ -10,14 +10,19 @@ internal sealed class SerializedMediaPort(IMediaPort inner, Lock gate) : IMediaP
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) =>
         Run(() => inner.CreateConnection(remotePeerId, generation, iceServers, polite, localStreams));
 
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Run(() => inner.CreateOffer(remotePeerId, generation, iceRestart));
+    public void CreateOffer(string remotePeerId, int generation) => Run(() => inner.CreateOffer(remotePeerId, generation));
 
     public void CreateAnswer(string remotePeerId, int generation) => Run(() => inner.CreateAnswer(remotePeerId, generation));
+
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description) =>
+        Run(() => inner.SetLocalDescription(remotePeerId, generation, description));
 
     public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description) =>
         Run(() => inner.SetRemoteDescription(remotePeerId, generation, description));
 
     public void AddIceCandidate(string remotePeerId, int generation, IceCandidate candidate) => Run(() => inner.AddIceCandidate(remotePeerId, generation, candidate));
+
+    public void RestartIce(string remotePeerId, int generation) => Run(() => inner.RestartIce(remotePeerId, generation));
 
     public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream) => Run(() => inner.AttachLocalStream(remotePeerId, generation, stream));
 

@@ -1,5 +1,6 @@
 using Reconnect.Core.Machines.Negotiation;
 using Reconnect.Core.Machines.RemotePeer;
+using Reconnect.Core.Policies;
 using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
@@ -75,7 +76,18 @@ public sealed partial class CallEngine
         }
 
         var trigger = created.Description.Type == SdpType.Offer ? NegotiationTrigger.LocalOfferCreated : NegotiationTrigger.LocalAnswerCreated;
-        FireNegotiation(peer, trigger, NegotiationInput.Of(created));
+        FireNegotiation(peer, trigger, NegotiationInput.Of(created.Description));
+    }
+
+    private void HandleLocalDescriptionApplied(LocalDescriptionApplied applied)
+    {
+        if (!TryGetLive(applied.RemotePeerId, applied.Generation, "applied local description", out var peer))
+        {
+            return;
+        }
+
+        var trigger = applied.Description.Type == SdpType.Offer ? NegotiationTrigger.LocalOfferApplied : NegotiationTrigger.LocalAnswerApplied;
+        FireNegotiation(peer, trigger, NegotiationInput.Of(applied.Description));
     }
 
     private void HandleLocalCandidate(LocalCandidateGathered gathered)
@@ -136,9 +148,20 @@ public sealed partial class CallEngine
             return;
         }
 
-        FireNegotiation(peer, NegotiationTrigger.MediaFailed);
-        Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason)));
-        FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+        switch (MediaFailurePolicy.Decide(failure.Operation))
+        {
+            case MediaFailureResponse.Tolerate:
+                Emit(new MediaFailureToleratedNotice(peer.Id, peer.Ref, peer.Generation, failure.Operation, failure.Reason));
+                break;
+            case MediaFailureResponse.Report:
+                Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
+                break;
+            default:
+                FireNegotiation(peer, NegotiationTrigger.MediaFailed);
+                Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
+                FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
+                break;
+        }
     }
 
     private void HandleRemoteStream(RemoteStreamArrived arrived)
@@ -157,15 +180,15 @@ public sealed partial class CallEngine
         if (!peer.Roster.Streams.Any(s => s.StreamId == arrived.StreamId))
         {
             Mark(CoverageMarks.StreamUnannounced);
-            peer.Unannounced.Add(arrived.StreamId);
+            peer.Unannounced[arrived.StreamId] = arrived.Media;
             return;
         }
 
-        BindStream(peer, arrived.StreamId);
+        BindStream(peer, arrived.StreamId, arrived.Media);
     }
 
-    /// <summary>Binds a stream the live connection carries and the roster announces, and raises it.</summary>
-    private void BindStream(RemotePeerEntry peer, string streamId)
+    /// <summary>Binds a stream the live connection carries and the roster announces, and raises it with the port's media handle.</summary>
+    private void BindStream(RemotePeerEntry peer, string streamId, object? media)
     {
         peer.Unannounced.Remove(streamId);
         var rebound = !peer.SeenStreamIds.Add(streamId);
@@ -175,8 +198,8 @@ public sealed partial class CallEngine
         }
 
         var streamRef = ++_nextStreamRef;
-        peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation);
-        Emit(new StreamAddedNotice(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound));
+        peer.Streams[streamId] = new BoundStream(streamRef, peer.Generation, media);
+        Emit(new StreamAddedNotice(peer.Id, peer.Ref, streamId, streamRef, peer.Generation, rebound, media));
     }
 
     private void ApplyRemoteEffect(RemotePeerEntry peer, RemotePeerEffect effect)

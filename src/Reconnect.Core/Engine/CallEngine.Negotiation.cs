@@ -10,7 +10,7 @@ public sealed partial class CallEngine
 {
     /// <summary>Fires a trigger that carries no description or sequence (the engine's own requests, a media failure).</summary>
     private void FireNegotiation(RemotePeerEntry peer, NegotiationTrigger trigger) =>
-        FireNegotiation(peer, trigger, new NegotiationInput(string.Empty, false, 0));
+        FireNegotiation(peer, trigger, new NegotiationInput(string.Empty, 0));
 
     /// <summary>
     /// Fires a negotiation trigger with the context its guards read. A trigger an ignore rule absorbs is reported
@@ -35,6 +35,8 @@ public sealed partial class CallEngine
     {
         NegotiationTrigger.LocalOfferCreated => $"local offer for {peer.Id}",
         NegotiationTrigger.LocalAnswerCreated => $"local answer for {peer.Id}",
+        NegotiationTrigger.LocalOfferApplied => $"applied local offer for {peer.Id}",
+        NegotiationTrigger.LocalAnswerApplied => $"applied local answer for {peer.Id}",
         NegotiationTrigger.RemoteOffer => $"offer from {peer.Id}",
         NegotiationTrigger.RemoteAnswer => $"answer from {peer.Id}",
         _ => null,
@@ -45,21 +47,28 @@ public sealed partial class CallEngine
         switch (effect)
         {
             case NegotiationEffect.CreateOffer:
-                AskForOffer(peer, iceRestart: false);
+                AskForOffer(peer);
                 break;
             case NegotiationEffect.CreateRestartOffer:
-                AskForOffer(peer, iceRestart: true);
+                peer.IceRestartAsked = true;
+                Emit(new RestartIce(peer.Id, peer.Generation));
+                AskForOffer(peer);
                 break;
             case NegotiationEffect.OfferAgainOnLiveGeneration:
                 Mark(CoverageMarks.StaleOfferReoffered);
-                AskForOffer(peer, iceRestart: false);
+                AskForOffer(peer);
+                break;
+            case NegotiationEffect.ApplyLocalDescription:
+                var type = trigger == NegotiationTrigger.LocalOfferCreated ? SdpType.Offer : SdpType.Answer;
+                Emit(new SetLocalDescription(peer.Id, peer.Generation, new SessionDescription(type, input.Sdp)));
                 break;
             case NegotiationEffect.NoteNegotiationNeeded:
                 peer.NegotiationNeeded = true;
                 break;
             case NegotiationEffect.SendOffer:
                 peer.OfferSequence++;
-                Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, input.Sdp, input.IceRestart, peer.OfferSequence)));
+                Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, input.Sdp, peer.IceRestartAsked, peer.OfferSequence)));
+                peer.IceRestartAsked = false;
                 break;
             case NegotiationEffect.CountAnswer:
                 peer.AnswersAwaited = Math.Max(0, peer.AnswersAwaited - 1);
@@ -99,19 +108,19 @@ public sealed partial class CallEngine
         }
     }
 
-    private void AskForOffer(RemotePeerEntry peer, bool iceRestart)
+    private void AskForOffer(RemotePeerEntry peer)
     {
         peer.NegotiationNeeded = false;
-        Emit(new CreateOffer(peer.Id, peer.Generation, iceRestart));
+        Emit(new CreateOffer(peer.Id, peer.Generation));
     }
 
     /// <summary>What a negotiation trigger carries from its input: a session description, and an offer sequence from a signal.</summary>
-    private readonly record struct NegotiationInput(string Sdp, bool IceRestart, int OfferSequence)
+    private readonly record struct NegotiationInput(string Sdp, int OfferSequence)
     {
-        public static NegotiationInput Of(OfferSignal offer) => new(offer.Sdp, offer.IceRestart, offer.OfferSequence);
+        public static NegotiationInput Of(OfferSignal offer) => new(offer.Sdp, offer.OfferSequence);
 
-        public static NegotiationInput Of(AnswerSignal answer) => new(answer.Sdp, false, answer.OfferSequence);
+        public static NegotiationInput Of(AnswerSignal answer) => new(answer.Sdp, answer.OfferSequence);
 
-        public static NegotiationInput Of(LocalDescriptionCreated created) => new(created.Description.Sdp, created.IceRestart, 0);
+        public static NegotiationInput Of(SessionDescription description) => new(description.Sdp, 0);
     }
 }

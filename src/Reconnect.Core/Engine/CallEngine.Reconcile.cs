@@ -207,15 +207,15 @@ public sealed partial class CallEngine
             peer.SeenStreamIds.Remove(streamId);
             if (bound.Generation == peer.Generation && peer.HasConnection)
             {
-                peer.Unannounced.Add(streamId);
+                peer.Unannounced[streamId] = bound.Media;
             }
 
             Emit(new StreamRemovedNotice(peer.Id, peer.Ref, streamId, bound.StreamRef));
         }
 
-        foreach (var streamId in peer.Unannounced.Where(published.Contains).ToList())
+        foreach (var (streamId, media) in peer.Unannounced.Where(s => published.Contains(s.Key)).ToList())
         {
-            BindStream(peer, streamId);
+            BindStream(peer, streamId, media);
         }
     }
 

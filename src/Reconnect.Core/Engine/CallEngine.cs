@@ -138,6 +138,7 @@ public sealed partial class CallEngine
             case SignallingUnreachable unreachable: HandleSignallingUnreachable(unreachable); break;
             case FrameReceived frame: HandleFrame(frame); break;
             case LocalDescriptionCreated description: HandleLocalDescription(description); break;
+            case LocalDescriptionApplied applied: HandleLocalDescriptionApplied(applied); break;
             case LocalCandidateGathered candidate: HandleLocalCandidate(candidate); break;
             case IceStateChanged ice: HandleIceState(ice); break;
             case RemoteStreamArrived stream: HandleRemoteStream(stream); break;

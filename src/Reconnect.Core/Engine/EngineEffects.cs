@@ -48,8 +48,18 @@ public sealed record CreateConnection(
 /// <summary>Create an offer on a connection; answer with <see cref="LocalDescriptionCreated"/>.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Generation">The connection's generation.</param>
-/// <param name="IceRestart">True to restart ICE (new credentials).</param>
-public sealed record CreateOffer(string RemotePeerId, int Generation, bool IceRestart) : EngineEffect;
+public sealed record CreateOffer(string RemotePeerId, int Generation) : EngineEffect;
+
+/// <summary>Restart ICE on a connection (W3C <c>restartIce()</c>): the next offer created carries new ICE credentials.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+public sealed record RestartIce(string RemotePeerId, int Generation) : EngineEffect;
+
+/// <summary>Apply a local description the connection created; answer with <see cref="LocalDescriptionApplied"/>.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Description">The description to apply.</param>
+public sealed record SetLocalDescription(string RemotePeerId, int Generation, SessionDescription Description) : EngineEffect;
 
 /// <summary>Create an answer to the remote offer just set; answer with <see cref="LocalDescriptionCreated"/>.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>

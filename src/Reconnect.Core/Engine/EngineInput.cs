@@ -75,12 +75,23 @@ public sealed record SignallingUnreachable(long Epoch, string Reason) : EngineIn
 /// <param name="Text">The frame.</param>
 public sealed record FrameReceived(long Epoch, string Text) : EngineInput;
 
-/// <summary>A media connection produced a local description (after CreateOffer or CreateAnswer).</summary>
+/// <summary>
+/// A media connection produced a local description (after CreateOffer or CreateAnswer); the engine applies it with
+/// SetLocalDescription when the exchange still wants it.
+/// </summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Generation">The connection's generation.</param>
 /// <param name="Description">The description.</param>
-/// <param name="IceRestart">True when it is an ICE restart offer.</param>
-public sealed record LocalDescriptionCreated(string RemotePeerId, int Generation, SessionDescription Description, bool IceRestart) : EngineInput;
+public sealed record LocalDescriptionCreated(string RemotePeerId, int Generation, SessionDescription Description) : EngineInput;
+
+/// <summary>
+/// A media connection applied a local description (after SetLocalDescription); the engine then sends it on signalling:
+/// what goes out is the description applied.
+/// </summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Description">The description applied.</param>
+public sealed record LocalDescriptionApplied(string RemotePeerId, int Generation, SessionDescription Description) : EngineInput;
 
 /// <summary>A media connection gathered a local candidate.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
@@ -98,13 +109,21 @@ public sealed record IceStateChanged(string RemotePeerId, int Generation, IceCon
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Generation">The connection's generation.</param>
 /// <param name="StreamId">The stream's id.</param>
-public sealed record RemoteStreamArrived(string RemotePeerId, int Generation, string StreamId) : EngineInput;
+/// <param name="Media">
+/// The platform's handle the application renders (a browser <c>MediaStream</c> proxy), or null; opaque to the engine,
+/// which hands it on with the stream-added notice.
+/// </param>
+public sealed record RemoteStreamArrived(string RemotePeerId, int Generation, string StreamId, object? Media = null) : EngineInput;
 
-/// <summary>A media operation (offer, answer, description, candidate) failed.</summary>
+/// <summary>
+/// A media port verb failed, synchronously or asynchronously; <c>MediaFailurePolicy</c> decides per operation whether it
+/// is tolerated, reported, or heals the connection.
+/// </summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Generation">The connection's generation.</param>
+/// <param name="Operation">The verb that failed.</param>
 /// <param name="Reason">What went wrong.</param>
-public sealed record MediaOperationFailed(string RemotePeerId, int Generation, string Reason) : EngineInput;
+public sealed record MediaOperationFailed(string RemotePeerId, int Generation, MediaOperation Operation, string Reason) : EngineInput;
 
 /// <summary>A timer the engine started fired.</summary>
 /// <param name="Timer">The timer.</param>

@@ -50,7 +50,8 @@ public sealed record PeerMetadataChangedNotice(string RemotePeerId, long Ref, IR
 /// <param name="StreamRef">The identity of this stream object, new for each connection.</param>
 /// <param name="Generation">The connection it arrived on.</param>
 /// <param name="Rebound">True when the stream was seen before under an older connection.</param>
-public sealed record StreamAddedNotice(string RemotePeerId, long Ref, string StreamId, long StreamRef, int Generation, bool Rebound) : EngineNotice;
+/// <param name="Media">The platform's handle to render, as the media port reported it with the stream; null when it gave none.</param>
+public sealed record StreamAddedNotice(string RemotePeerId, long Ref, string StreamId, long StreamRef, int Generation, bool Rebound, object? Media = null) : EngineNotice;
 
 /// <summary>A remote stream was truly withdrawn (unpublished, or its peer left); never raised for a drop that heals.</summary>
 /// <param name="RemotePeerId">The remote peer.</param>
@@ -165,6 +166,14 @@ public sealed record TokenProviderFailingNotice(int ConsecutiveFailures, string 
 /// <summary>A typed error; see <see cref="ReconnectError"/> for the kinds.</summary>
 /// <param name="Error">The error.</param>
 public sealed record ErrorRaisedNotice(ReconnectError Error) : EngineNotice;
+
+/// <summary>A media verb failed in a way the call does without (a remote candidate, a close); nothing else changed.</summary>
+/// <param name="RemotePeerId">The remote peer.</param>
+/// <param name="Ref">The identity of the RemotePeer object.</param>
+/// <param name="Generation">The connection's generation.</param>
+/// <param name="Operation">The verb that failed.</param>
+/// <param name="Reason">What went wrong.</param>
+public sealed record MediaFailureToleratedNotice(string RemotePeerId, long Ref, int Generation, MediaOperation Operation, string Reason) : EngineNotice;
 
 /// <summary>An input was dropped by a stated rule (stale epoch or generation, cancelled timer, unknown peer).</summary>
 /// <param name="Input">A short description of the input.</param>

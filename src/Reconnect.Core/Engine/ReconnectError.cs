@@ -74,8 +74,12 @@ public sealed record ProtocolViolation(string Detail)
 public sealed record CommandRejected(string Command, string State)
     : ReconnectError($"{Command} is not allowed while {State}.");
 
-/// <summary>A media operation failed on a connection; the ladder takes it as a failed attempt.</summary>
+/// <summary>
+/// A media operation failed on a connection: a negotiation or connection verb's failure heals the connection (the
+/// ladder takes it as a failed attempt), a local stream verb's failure is only reported (see <c>MediaFailurePolicy</c>).
+/// </summary>
 /// <param name="RemotePeerId">The remote peer.</param>
 /// <param name="Detail">What failed.</param>
-public sealed record MediaError(string RemotePeerId, string Detail)
+/// <param name="Operation">The verb that failed; null when the failure named none.</param>
+public sealed record MediaError(string RemotePeerId, string Detail, MediaOperation? Operation = null)
     : ReconnectError($"A media operation with {RemotePeerId} failed: {Detail}.");

@@ -7,8 +7,8 @@ using Reconnect.Core.StateMachines;
 
 namespace Reconnect.Core.Engine;
 
-/// <summary>A remote stream bound to one connection generation.</summary>
-internal sealed record BoundStream(long StreamRef, int Generation);
+/// <summary>A remote stream bound to one connection generation, with the media port's handle to it.</summary>
+internal sealed record BoundStream(long StreamRef, int Generation, object? Media);
 
 /// <summary>The engine's record of one remote peer: the identity that outlives its connections.</summary>
 internal sealed class RemotePeerEntry(
@@ -69,6 +69,9 @@ internal sealed class RemotePeerEntry(
     /// <summary>A local change waits for an offer until the exchange under way is over.</summary>
     public bool NegotiationNeeded { get; set; }
 
+    /// <summary>ICE was restarted on the live connection and no offer has gone out since: the next one is flagged as a restart.</summary>
+    public bool IceRestartAsked { get; set; }
+
     /// <summary>The ladder attempt under way in this episode; 0 when no ladder runs.</summary>
     public int LadderAttempt { get; set; }
 
@@ -85,8 +88,11 @@ internal sealed class RemotePeerEntry(
 
     public SortedSet<string> SeenStreamIds { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Streams the live connection carries that the roster does not announce (yet); a rebuild forgets them.</summary>
-    public SortedSet<string> Unannounced { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Streams the live connection carries that the roster does not announce (yet), with the media port's handle to
+    /// each; a rebuild forgets them.
+    /// </summary>
+    public SortedDictionary<string, object?> Unannounced { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The server lost the peer's session; the engine waits a bounded time for its rejoin.</summary>
     public bool AwaitingRejoin { get; set; }
@@ -102,6 +108,7 @@ internal sealed class RemotePeerEntry(
     {
         NegotiationState = NegotiationState.Stable;
         NegotiationNeeded = false;
+        IceRestartAsked = false;
         OfferSequence = 0;
         RemoteOfferSequence = 0;
         AnswersAwaited = 0;

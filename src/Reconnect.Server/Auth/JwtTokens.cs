@@ -113,7 +113,7 @@ internal sealed class JwtTokens : ITokenValidator
     }
 
     private List<IceServer> ConfiguredIceServers() =>
-        [.. options.DevIceServers.Select(s => new IceServer(s.Urls, s.Username, s.Credential))];
+        [.. options.DevIceServers.Concat(options.IceServers).Select(s => new IceServer(s.Urls, s.Username, s.Credential))];
 
     private static bool TryReadClaims(JsonWebToken jwt, out TokenClaims claims)
     {

@@ -105,7 +105,7 @@ internal sealed class ClientModel
     private StreamAddedEvent StreamAdded(TimeSpan at, StreamAddedNotice n)
     {
         var peer = Peer(n.Ref, n.RemotePeerId);
-        return new StreamAddedEvent(at, peer, peer.BindStream(n.StreamId, n.StreamRef, n.Generation), n.Rebound);
+        return new StreamAddedEvent(at, peer, peer.BindStream(n.StreamId, n.StreamRef, n.Generation, n.Media), n.Rebound);
     }
 
     private StreamRemovedEvent StreamRemoved(TimeSpan at, StreamRemovedNotice n)

@@ -147,9 +147,9 @@ public sealed class RemotePeer
     }
 
     /// <summary>Binds a new stream object under its id, replacing the one of an older connection.</summary>
-    internal RemoteStream BindStream(string streamId, long reference, int generation)
+    internal RemoteStream BindStream(string streamId, long reference, int generation, object? media)
     {
-        var stream = new RemoteStream(this, streamId, reference, generation);
+        var stream = new RemoteStream(this, streamId, reference, generation, media);
         lock (_gate)
         {
             _streams[streamId] = stream;
@@ -170,7 +170,7 @@ public sealed class RemotePeer
             }
         }
 
-        return new RemoteStream(this, streamId, reference, 0);
+        return new RemoteStream(this, streamId, reference, 0, null);
     }
 
     internal void Raise(ReconnectEvent evt, HandlerInvoker handlers)

@@ -6,12 +6,13 @@ namespace Reconnect;
 /// </summary>
 public sealed class RemoteStream
 {
-    internal RemoteStream(RemotePeer peer, string id, long reference, int generation)
+    internal RemoteStream(RemotePeer peer, string id, long reference, int generation, object? media)
     {
         Peer = peer;
         Id = id;
         Ref = reference;
         Generation = generation;
+        Media = media;
     }
 
     /// <summary>The peer that publishes it.</summary>
@@ -22,6 +23,12 @@ public sealed class RemoteStream
 
     /// <summary>The generation of the connection that carries this object.</summary>
     public int Generation { get; }
+
+    /// <summary>
+    /// The platform's handle to render (a browser <c>MediaStream</c> proxy), as the media port reported it with the
+    /// stream on this connection; null when the port gave none.
+    /// </summary>
+    public object? Media { get; }
 
     /// <summary>The engine's identity of this stream object.</summary>
     internal long Ref { get; }

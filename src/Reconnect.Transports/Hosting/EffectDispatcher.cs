@@ -15,10 +15,12 @@ internal static class EffectDispatcher
             case CloseSocket e: ports.Signalling.Close(e.Epoch, e.Code, e.Reason, e.FlushWithin); break;
             case SendMessage e: ports.Signalling.Send(e.Epoch, ProtocolCodec.Encode(e.Message)); break;
             case CreateConnection e: ports.Media.CreateConnection(e.RemotePeerId, e.Generation, e.IceServers, e.Polite, e.LocalStreams); break;
-            case CreateOffer e: ports.Media.CreateOffer(e.RemotePeerId, e.Generation, e.IceRestart); break;
+            case CreateOffer e: ports.Media.CreateOffer(e.RemotePeerId, e.Generation); break;
             case CreateAnswer e: ports.Media.CreateAnswer(e.RemotePeerId, e.Generation); break;
+            case SetLocalDescription e: ports.Media.SetLocalDescription(e.RemotePeerId, e.Generation, e.Description); break;
             case SetRemoteDescription e: ports.Media.SetRemoteDescription(e.RemotePeerId, e.Generation, e.Description); break;
             case AddIceCandidate e: ports.Media.AddIceCandidate(e.RemotePeerId, e.Generation, e.Candidate); break;
+            case RestartIce e: ports.Media.RestartIce(e.RemotePeerId, e.Generation); break;
             case AttachLocalStream e: ports.Media.AttachLocalStream(e.RemotePeerId, e.Generation, e.Stream); break;
             case DetachLocalStream e: ports.Media.DetachLocalStream(e.RemotePeerId, e.Generation, e.StreamId); break;
             case ReplaceTrack e: ports.Media.ReplaceTrack(e.RemotePeerId, e.Generation, e.StreamId, e.TrackId); break;
@@ -39,10 +41,17 @@ internal static class EffectDispatcher
         FetchToken e => new TokenFetchFailed(e.Attempt, error.Message),
         OpenSocket e => new SocketClosed(e.Epoch, CloseCodes.Abnormal, error.Message),
         SendMessage e => new SocketClosed(e.Epoch, CloseCodes.Abnormal, error.Message),
-        CreateConnection e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
-        CreateOffer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
-        CreateAnswer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
-        SetRemoteDescription e => new MediaOperationFailed(e.RemotePeerId, e.Generation, error.Message),
+        CreateConnection e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.CreateConnection, error.Message),
+        CreateOffer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.CreateOffer, error.Message),
+        CreateAnswer e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.CreateAnswer, error.Message),
+        SetLocalDescription e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.SetLocalDescription, error.Message),
+        SetRemoteDescription e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.SetRemoteDescription, error.Message),
+        AddIceCandidate e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.AddIceCandidate, error.Message),
+        RestartIce e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.RestartIce, error.Message),
+        AttachLocalStream e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.AttachLocalStream, error.Message),
+        DetachLocalStream e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.DetachLocalStream, error.Message),
+        ReplaceTrack e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.ReplaceTrack, error.Message),
+        CloseConnection e => new MediaOperationFailed(e.RemotePeerId, e.Generation, MediaOperation.Close, error.Message),
         OpenDataChannel e => new DataChannelClosed(e.RemotePeerId, e.Generation, e.Label),
         _ => null,
     };

@@ -52,7 +52,7 @@ public sealed class BadInputRuleTests
         FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new PeerLeftMessage("B", "another-session", "left")));
         FeedChangesNothing<InputIgnoredNotice>(h, new IceStateChanged("Z", 1, IceConnectionState.Failed));
         FeedChangesNothing<InputIgnoredNotice>(h, new RemoteStreamArrived("Z", 1, "cam"));
-        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("Z", 1, new SessionDescription(SdpType.Offer, "o"), false));
+        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("Z", 1, new SessionDescription(SdpType.Offer, "o")));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class BadInputRuleTests
         h.Signal("B", new OfferSignal(2, "rebuilt", false));
 
         FeedChangesNothing<InputIgnoredNotice>(h, Frame(h, new SignalRelayedMessage("B", new AnswerSignal(1, "old"))));
-        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "old"), false));
+        FeedChangesNothing<InputIgnoredNotice>(h, new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "old")));
     }
 
     [Fact]

@@ -278,6 +278,31 @@ internal sealed class EngineHarness
 
     public RemotePeerSnapshot Remote(string id) => Snapshot.Remotes.Single(r => r.Id == id);
 
+    /// <summary>
+    /// The media port creates a local description and, when the engine applies it (SetLocalDescription), reports it
+    /// applied: the round trip a W3C port makes. Returns everything both steps produced.
+    /// </summary>
+    public IReadOnlyList<EngineOutput> LocalDescription(string remoteId, int generation, SdpType type, string sdp)
+    {
+        var description = new SessionDescription(type, sdp);
+        var created = Feed(new LocalDescriptionCreated(remoteId, generation, description));
+        return created.Contains(new SetLocalDescription(remoteId, generation, description))
+            ? [.. created, .. Feed(new LocalDescriptionApplied(remoteId, generation, description))]
+            : created;
+    }
+
+    /// <summary>The offers asked for as ICE restarts since a checkpoint: each CreateOffer right after a RestartIce of the same connection.</summary>
+    public IEnumerable<CreateOffer> RestartOffers(int checkpoint = 0) => Offers(checkpoint, restart: true);
+
+    /// <summary>The offers asked for without an ICE restart since a checkpoint.</summary>
+    public IEnumerable<CreateOffer> PlainOffers(int checkpoint = 0) => Offers(checkpoint, restart: false);
+
+    private IEnumerable<CreateOffer> Offers(int checkpoint, bool restart) =>
+        Enumerable.Range(checkpoint, Math.Max(0, _outputs.Count - checkpoint))
+            .Where(i => _outputs[i] is CreateOffer)
+            .Where(i => restart == (i > 0 && _outputs[i - 1] is RestartIce r && r.RemotePeerId == ((CreateOffer)_outputs[i]).RemotePeerId && r.Generation == ((CreateOffer)_outputs[i]).Generation))
+            .Select(i => (CreateOffer)_outputs[i]);
+
     public IEnumerable<T> All<T>() => _outputs.OfType<T>();
 
     public IEnumerable<T> Since<T>(int checkpoint) => _outputs.Skip(checkpoint).OfType<T>();

@@ -220,10 +220,11 @@ public sealed class EnginePropertyTests
             case StepKind.Pong: h.ServerSends(new PongMessage(s.B)); break;
             case StepKind.StreamArrives: h.Feed(new RemoteStreamArrived(peer, generation, s.B % 2 == 0 ? "cam" : "mic")); break;
             case StepKind.LocalDescription:
-                h.Feed(new LocalDescriptionCreated(peer, generation, new SessionDescription(s.B % 2 == 0 ? SdpType.Offer : SdpType.Answer, "sdp"), s.B % 4 == 1));
+                var description = new SessionDescription(s.B % 2 == 0 ? SdpType.Offer : SdpType.Answer, "sdp");
+                h.Feed(s.B % 4 == 1 ? new LocalDescriptionApplied(peer, generation, description) : new LocalDescriptionCreated(peer, generation, description));
                 break;
             case StepKind.LocalCandidate: h.Feed(new LocalCandidateGathered(peer, generation, new IceCandidate("c"))); break;
-            case StepKind.MediaFails: h.Feed(new MediaOperationFailed(peer, generation, "failed")); break;
+            case StepKind.MediaFails: h.Feed(new MediaOperationFailed(peer, generation, Enum.GetValues<MediaOperation>()[s.B % Enum.GetValues<MediaOperation>().Length], "failed")); break;
             default: throw new ArgumentOutOfRangeException(nameof(s), s, "unknown step kind");
         }
     }

@@ -59,7 +59,8 @@ public sealed class HealthGatedMediaRuleTests
     {
         var (h, dropped) = MixedHealthThroughAReconnect(new ReconnectOptions());
 
-        Assert.Equal([("C", 2, false), ("D", 2, false)], h.Since<CreateOffer>(dropped).Select(o => (o.RemotePeerId, o.Generation, o.IceRestart)));
+        Assert.Equal([("C", 2), ("D", 2)], h.Since<CreateOffer>(dropped).Select(o => (o.RemotePeerId, o.Generation)));
+        Assert.Empty(h.RestartOffers(dropped));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class HealthGatedMediaRuleTests
         h.Reconnect(EngineHarness.Peer("B"));
 
         Assert.Equal(2, h.Remote("B").Generation);
-        Assert.Contains(new CreateOffer("B", 2, false), h.All<CreateOffer>());
+        Assert.Contains(new CreateOffer("B", 2), h.All<CreateOffer>());
         Assert.Contains(CoverageMarks.ReconcileSwap, h.Engine.Coverage.Keys);
     }
 }

@@ -37,7 +37,7 @@ public sealed class IceLadderRuleTests
 
         Assert.Equal(AttemptOffsets, AttemptTimes(h, "B", failedAt));
         Assert.Equal(Enumerable.Range(1, 9), h.All<IceRestartStartedNotice>().Select(s => s.Attempt));
-        Assert.All(h.All<CreateOffer>().Skip(1), o => Assert.True(o.IceRestart));
+        Assert.Equal(h.All<CreateOffer>().Skip(1), h.RestartOffers());
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Disconnected);
         h.Advance(TimeSpan.FromSeconds(3.5));
         Assert.Equal(2, h.Remote("B").LadderAttempt);
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-2"), IceRestart: true));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart-2");
 
         h.MediaConnected("B");
         Assert.Equal(RemotePeerState.Connected, h.Remote("B").State);
@@ -195,7 +195,7 @@ public sealed class IceLadderRuleTests
         var settled = h.Checkpoint;
         h.Ice("B", IceConnectionState.Failed);
         Assert.Equal(1, Assert.Single(h.Since<IceRestartStartedNotice>(settled)).Attempt);
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart-1"), IceRestart: true));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart-1");
         Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true, 2)), h.LastSent<RelaySignalMessage>());
     }
 
@@ -217,9 +217,9 @@ public sealed class IceLadderRuleTests
     {
         var h = ConnectedTo("B");
 
-        h.Feed(new MediaOperationFailed("B", 1, "setRemoteDescription failed"));
+        h.Feed(new MediaOperationFailed("B", 1, MediaOperation.SetRemoteDescription, "setRemoteDescription failed"));
 
-        Assert.Equal(new MediaError("B", "setRemoteDescription failed"), Assert.Single(h.Errors<ReconnectError>()));
+        Assert.Equal(new MediaError("B", "setRemoteDescription failed", MediaOperation.SetRemoteDescription), Assert.Single(h.Errors<ReconnectError>()));
         Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
     }
 
@@ -232,7 +232,7 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
 
         Assert.Empty(h.All<IceRestartStartedNotice>());
-        Assert.DoesNotContain(h.All<CreateOffer>(), o => o.IceRestart);
+        Assert.Empty(h.RestartOffers());
         Assert.Equal(0, h.Remote("B").LadderAttempt);
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
         Assert.Contains(CoverageMarks.LadderDeferred, h.Engine.Coverage.Keys);

@@ -108,7 +108,7 @@ public sealed class LocalPeerRuleTests
 
         Assert.Equal(new PublishStreamMessage(Camera), h.LastSent<PublishStreamMessage>());
         Assert.Equal(new AttachLocalStream("B", 1, Camera), Assert.Single(h.All<AttachLocalStream>()));
-        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.All<CreateOffer>()));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.All<CreateOffer>()));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class MediaWatchdogRuleTests
         var frozen = Assert.Single(h.All<MediaFrozenNotice>());
         Assert.Equal(new MediaFrozenNotice("B", reference, 1, FrozenAfter), frozen);
         Assert.Equal(1, Assert.Single(h.All<IceRestartStartedNotice>()).Attempt);
-        Assert.True(h.All<CreateOffer>().Last().IceRestart);
+        Assert.Equal(h.All<CreateOffer>().Last(), h.RestartOffers().Last());
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
         Assert.Equal(1, h.Remote("B").LadderAttempt);
         Assert.Equal("inbound media frozen", h.RemoteChanges("B").Last().Reason);

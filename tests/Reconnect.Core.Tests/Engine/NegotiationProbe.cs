@@ -21,13 +21,13 @@ internal static class NegotiationProbe
         var localOfferPending = h.Since<SetRemoteDescription>(start).Any(d => d.Description.Type == SdpType.Answer);
 
         var answered = h.Checkpoint;
-        h.Feed(new LocalDescriptionCreated("B", generation, new SessionDescription(SdpType.Answer, "probe local answer"), false));
+        h.LocalDescription("B", generation, SdpType.Answer, "probe local answer");
         var remoteOfferPending = h.Sent<RelaySignalMessage>(answered).Any(m => m.Payload is AnswerSignal)
             || h.Since<InputIgnoredNotice>(answered).Any(i => i.Reason.StartsWith("superseded", StringComparison.Ordinal));
 
         var askedByProbe = h.Since<CreateOffer>(start).Any();
         var offered = h.Checkpoint;
-        h.Feed(new LocalDescriptionCreated("B", generation, new SessionDescription(SdpType.Offer, "probe offer"), false));
+        h.LocalDescription("B", generation, SdpType.Offer, "probe offer");
         var makingOffer = !askedByProbe && h.Sent<RelaySignalMessage>(offered).Any(m => m.Payload is OfferSignal);
 
         return (localOfferPending, remoteOfferPending, makingOffer) switch

@@ -47,10 +47,10 @@ public sealed class NegotiationStateRuleTests
         var h = Reach(state, polite);
         var before = h.Checkpoint;
 
-        h.Feed(new MediaOperationFailed("B", 1, "setLocalDescription failed"));
+        h.Feed(new MediaOperationFailed("B", 1, MediaOperation.SetLocalDescription, "setLocalDescription failed"));
         var input = Deliver(h, kind, "late answer");
 
-        Assert.Equal(new MediaError("B", "setLocalDescription failed"), Assert.Single(h.Errors<MediaError>(before)));
+        Assert.Equal(new MediaError("B", "setLocalDescription failed", MediaOperation.SetLocalDescription), Assert.Single(h.Errors<MediaError>(before)));
         Assert.Equal(new InputIgnoredNotice(input, reason), Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
         Assert.Empty(h.Sent<RelaySignalMessage>(before));
@@ -73,11 +73,11 @@ public sealed class NegotiationStateRuleTests
     {
         var failsIn = (NegotiationState)failsInCase;
         var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
         WithAnAnswerStillCounted(h, failsIn);
         var before = h.Checkpoint;
 
-        h.Feed(new MediaOperationFailed("B", 1, "addIceCandidate failed"));
+        h.Feed(new MediaOperationFailed("B", 1, MediaOperation.SetRemoteDescription, "setRemoteDescription failed"));
         Assert.Empty(h.Since<CreateOffer>(before));
         Assert.Equal(NegotiationState.Stable, NegotiationProbe.StateSeen(h));
         h.Signal("B", new OfferSignal(1, "next", false, 3));
@@ -142,8 +142,8 @@ public sealed class NegotiationStateRuleTests
         Assert.Empty(h.Since<CreateOffer>(before));
         var last = FinishExchanges(h, state);
 
-        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(before), o => !o.IceRestart));
-        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(last)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.PlainOffers(before)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(last)));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class NegotiationStateRuleTests
         Deliver(h, LocalAnswer, "mine");
 
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "mine", 1)), Assert.Single(h.Sent<RelaySignalMessage>(answered)));
-        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(answered)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(answered)));
     }
 
     [Theory]
@@ -178,7 +178,8 @@ public sealed class NegotiationStateRuleTests
 
         var offer = h.AdvanceUntil<CreateOffer>(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(new CreateOffer("B", 1, true), offer);
+        Assert.Equal(new CreateOffer("B", 1), offer);
+        Assert.Equal(offer, h.RestartOffers(before).Single());
         Assert.Equal(2, Assert.Single(h.Since<IceRestartStartedNotice>(before)).Attempt);
     }
 
@@ -188,7 +189,7 @@ public sealed class NegotiationStateRuleTests
         var h = Reach(NegotiationState.HaveRemoteOfferMakingOffer, polite: true);
         var before = h.Checkpoint;
 
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
 
         Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
@@ -199,7 +200,7 @@ public sealed class NegotiationStateRuleTests
         var h = Reach(NegotiationState.HaveRemoteOffer, polite: true);
         h.Signal("B", new OfferSignal(1, "newer", false, 2));
         h.Ice("B", IceConnectionState.Failed);
-        Assert.Equal(new CreateOffer("B", 1, true), h.Last<CreateOffer>());
+        Assert.Equal(h.Last<CreateOffer>(), h.RestartOffers().Last());
         var before = h.Checkpoint;
 
         Deliver(h, LocalAnswer, "to the first");
@@ -240,7 +241,7 @@ public sealed class NegotiationStateRuleTests
         h.Signal("B", new OfferSignal(1, "on the old connection", true, 3));
 
         Assert.Equal(offers, h.Since<CreateOffer>(before).Count());
-        Assert.All(h.Since<CreateOffer>(before), o => Assert.Equal(new CreateOffer("B", 2, false), o));
+        Assert.All(h.Since<CreateOffer>(before), o => Assert.Equal(new CreateOffer("B", 2), o));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
         Assert.Equal(leadsTo, NegotiationProbe.StateSeen(h, generation: 2));
     }
@@ -261,7 +262,7 @@ public sealed class NegotiationStateRuleTests
             case NegotiationState.MakingOffer:
                 Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
                 h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
-                Assert.Equal(new CreateOffer("B", 1, false), h.Last<CreateOffer>());
+                Assert.Equal(new CreateOffer("B", 1), h.Last<CreateOffer>());
                 break;
             case NegotiationState.HaveRemoteOffer:
                 Deliver(h, RemoteAnswer, "answer to the restart", sequence: 1);
@@ -283,8 +284,8 @@ public sealed class NegotiationStateRuleTests
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("C", "room", EngineHarness.Peer("B"));
         h.DropSocket();
         h.Reconnect(EngineHarness.Peer("B"));
-        Assert.Equal(new CreateOffer("B", 2, false), h.Last<CreateOffer>());
-        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Offer, "rebuild offer"), false));
+        Assert.Equal(new CreateOffer("B", 2), h.Last<CreateOffer>());
+        h.LocalDescription("B", 2, SdpType.Offer, "rebuild offer");
         if (state == NegotiationState.HaveLocalOfferMakingOffer)
         {
             h.Signal("B", new OfferSignal(1, "missed the rebuild", false, 2));
@@ -317,7 +318,7 @@ public sealed class NegotiationStateRuleTests
                 break;
             case NegotiationState.HaveLocalOfferMakingOffer:
                 Deliver(h, RemoteAnswer, "to the first offer", sequence: 1);
-                h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+                h.LocalDescription("B", 1, SdpType.Offer, "restart");
                 break;
             case NegotiationState.HaveRemoteOffer:
                 var answered = h.Checkpoint;
@@ -325,7 +326,7 @@ public sealed class NegotiationStateRuleTests
                 return answered;
             case NegotiationState.HaveRemoteOfferMakingOffer:
                 Deliver(h, LocalAnswer, "mine");
-                h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "restart"), true));
+                h.LocalDescription("B", 1, SdpType.Offer, "restart");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, "no exchange under way");

@@ -98,7 +98,7 @@ public sealed class NegotiationTransitionRuleTests
             case LocalChangeThenAnswer:
                 Take(h, LocalChange);
                 Take(h, PendingAnswer);
-                Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(before)));
+                Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
                 break;
             case TheLocalAnswer:
                 Deliver(h, LocalAnswer, "mine");
@@ -107,7 +107,7 @@ public sealed class NegotiationTransitionRuleTests
             case LocalChangeThenLocalAnswer:
                 Take(h, LocalChange);
                 Take(h, TheLocalAnswer);
-                Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.Since<CreateOffer>(before)));
+                Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
                 break;
             case NewerOfferThenLocalAnswer:
                 Take(h, RemoteOffer);

@@ -137,7 +137,7 @@ public sealed class NetworkChangeRuleTests
         h.Feed(AddressChanged);
 
         Assert.Equal([("B", 1), ("C", 1)], h.Since<IceRestartStartedNotice>(before).Select(s => (s.RemotePeerId, s.Attempt)));
-        Assert.Equal(["B", "C"], h.Since<CreateOffer>(before).Where(o => o.IceRestart).Select(o => o.RemotePeerId));
+        Assert.Equal(["B", "C"], h.RestartOffers(before).Select(o => o.RemotePeerId));
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
     }
 

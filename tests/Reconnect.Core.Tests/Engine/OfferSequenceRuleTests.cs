@@ -16,9 +16,9 @@ public sealed class OfferSequenceRuleTests
 
         Assert.Equal([1, 2, 3, 4], h.Sent<RelaySignalMessage>().Select(m => m.Payload).OfType<OfferSignal>().Select(o => o.OfferSequence));
         h.Signal("B", new OfferSignal(2, "rebuilt", false, 1));
-        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Answer, "answer on 2"), false));
+        h.LocalDescription("B", 2, SdpType.Answer, "answer on 2");
         h.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
-        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Offer, "first offer on 2"), false));
+        h.LocalDescription("B", 2, SdpType.Offer, "first offer on 2");
 
         Assert.Equal(new RelaySignalMessage("B", new OfferSignal(2, "first offer on 2", false, 1)), h.LastSent<RelaySignalMessage>());
     }
@@ -86,7 +86,7 @@ public sealed class OfferSequenceRuleTests
 
         for (var sequence = 1; sequence <= 3; sequence++)
         {
-            h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, $"answer {sequence}"), false));
+            h.LocalDescription("B", 1, SdpType.Answer, $"answer {sequence}");
         }
 
         Assert.Equal(3, h.Since<CreateAnswer>(before).Count());
@@ -103,7 +103,7 @@ public sealed class OfferSequenceRuleTests
         foreach (var sequence in new[] { 1, 2 })
         {
             h.Signal("B", new OfferSignal(1, $"offer {sequence}", sequence == 2, sequence));
-            h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, $"answer {sequence}"), false));
+            h.LocalDescription("B", 1, SdpType.Answer, $"answer {sequence}");
         }
 
         Assert.Equal(
@@ -123,10 +123,10 @@ public sealed class OfferSequenceRuleTests
 
         var polite = new EngineHarness().Join("C", "room", EngineHarness.Peer("B"));
         polite.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
-        polite.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "my offer"), false));
+        polite.LocalDescription("B", 1, SdpType.Offer, "my offer");
         var yielded = polite.Checkpoint;
         polite.Signal("B", new OfferSignal(1, "their offer", false, 5));
-        polite.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "my answer"), false));
+        polite.LocalDescription("B", 1, SdpType.Answer, "my answer");
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "my answer", 5)), Assert.Single(polite.Sent<RelaySignalMessage>(yielded)));
     }
 
@@ -134,7 +134,7 @@ public sealed class OfferSequenceRuleTests
     private static EngineHarness OfferingSideWithRestartOffersPending()
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "initial"), false));
+        h.LocalDescription("B", 1, SdpType.Offer, "initial");
         h.Signal("B", new AnswerSignal(1, "initial answer", 1));
         h.MediaConnected("B");
         h.Ice("B", IceConnectionState.Failed);
@@ -145,7 +145,7 @@ public sealed class OfferSequenceRuleTests
                 h.AdvanceUntil<CreateOffer>(TimeSpan.FromMinutes(1));
             }
 
-            h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, $"restart {attempt}"), IceRestart: true));
+            h.LocalDescription("B", 1, SdpType.Offer, $"restart {attempt}");
         }
 
         return h;

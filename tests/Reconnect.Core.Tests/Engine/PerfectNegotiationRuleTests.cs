@@ -14,7 +14,7 @@ public sealed class PerfectNegotiationRuleTests
         var h = new EngineHarness().Join("B", "room", EngineHarness.Peer("A"), EngineHarness.Peer("C"));
 
         Assert.Equal([("A", true), ("C", false)], h.All<CreateConnection>().Select(c => (c.RemotePeerId, c.Polite)));
-        Assert.Equal(new CreateOffer("C", 1, false), Assert.Single(h.All<CreateOffer>()));
+        Assert.Equal(new CreateOffer("C", 1), Assert.Single(h.All<CreateOffer>()));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class PerfectNegotiationRuleTests
     {
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
 
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "o1"), false));
+        h.LocalDescription("B", 1, SdpType.Offer, "o1");
         h.Signal("B", new AnswerSignal(1, "a1"));
         h.Feed(new LocalCandidateGathered("B", 1, Candidate));
         h.Signal("B", new CandidateSignal(1, Candidate));
@@ -37,7 +37,7 @@ public sealed class PerfectNegotiationRuleTests
     public void Impolite_side_ignores_a_colliding_offer()
     {
         var h = new EngineHarness().Join("A", "room", EngineHarness.Peer("B"));
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "o1"), false));
+        h.LocalDescription("B", 1, SdpType.Offer, "o1");
 
         h.Signal("B", new OfferSignal(1, "their offer", false));
 
@@ -51,11 +51,11 @@ public sealed class PerfectNegotiationRuleTests
     {
         var h = new EngineHarness().Join("C", "room", EngineHarness.Peer("B"));
         h.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
-        Assert.Equal(new CreateOffer("B", 1, false), Assert.Single(h.All<CreateOffer>()));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.All<CreateOffer>()));
 
         h.Signal("B", new OfferSignal(1, "their offer", false));
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "abandoned"), false));
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "my answer"), false));
+        h.LocalDescription("B", 1, SdpType.Offer, "abandoned");
+        h.LocalDescription("B", 1, SdpType.Answer, "my answer");
 
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Offer, "their offer")), Assert.Single(h.All<SetRemoteDescription>()));
         Assert.Equal(new CreateAnswer("B", 1), Assert.Single(h.All<CreateAnswer>()));
@@ -76,7 +76,7 @@ public sealed class PerfectNegotiationRuleTests
         h.Signal("B", new OfferSignal(1, "old offer", false));
         h.Signal("B", new AnswerSignal(1, "old answer"));
         h.Signal("B", new CandidateSignal(1, Candidate));
-        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "old"), false));
+        h.LocalDescription("B", 1, SdpType.Answer, "old");
         h.Feed(new IceStateChanged("B", 1, IceConnectionState.Connected));
 
         Assert.Equal(before, h.Describe());
@@ -91,12 +91,12 @@ public sealed class PerfectNegotiationRuleTests
         var h = new EngineHarness().Join("C", "room", EngineHarness.Peer("B"));
         h.DropSocket();
         h.Reconnect(EngineHarness.Peer("B"));
-        h.Feed(new LocalDescriptionCreated("B", 2, new SessionDescription(SdpType.Offer, "rebuild offer"), false));
+        h.LocalDescription("B", 2, SdpType.Offer, "rebuild offer");
         var before = h.Checkpoint;
 
         h.Signal("B", new OfferSignal(1, "restart on the old connection", true));
 
-        Assert.Equal(new CreateOffer("B", 2, false), Assert.Single(h.Since<CreateOffer>(before)));
+        Assert.Equal(new CreateOffer("B", 2), Assert.Single(h.Since<CreateOffer>(before)));
         Assert.Empty(h.Since<SetRemoteDescription>(before));
         Assert.Contains(CoverageMarks.StaleOfferReoffered, h.Engine.Coverage.Keys);
     }

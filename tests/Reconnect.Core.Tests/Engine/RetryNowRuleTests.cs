@@ -77,7 +77,7 @@ public sealed class RetryNowRuleTests
         var step = h.Feed(new RetryNowRequested());
 
         Assert.Equal(6, Assert.Single(step.OfType<IceRestartStartedNotice>()).Attempt);
-        Assert.True(Assert.Single(step.OfType<CreateOffer>()).IceRestart);
+        Assert.Equal([new RestartIce("B", 1), new CreateOffer("B", 1)], step.OfType<EngineEffect>().Where(e => e is RestartIce or CreateOffer));
         Assert.Equal(6, h.Remote("B").LadderAttempt);
         Assert.Equal(bob, h.Remote("B").Ref);
         Assert.Equal(h.Now + TimeSpan.FromSeconds(30), h.DueOf(TimerKind.IceRestartDue, "B"));

@@ -34,7 +34,11 @@ internal sealed class RecordingPorts : ITokenPort, ISignallingPort, IMediaPort
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) =>
         Calls.Add($"create {remotePeerId} {generation}");
 
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Calls.Add($"offer {remotePeerId} {generation}");
+    public void CreateOffer(string remotePeerId, int generation) => Calls.Add($"offer {remotePeerId} {generation}");
+
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description) => Calls.Add($"local {remotePeerId} {generation}");
+
+    public void RestartIce(string remotePeerId, int generation) => Calls.Add($"restart-ice {remotePeerId} {generation}");
 
     public void CreateAnswer(string remotePeerId, int generation) => Calls.Add($"answer {remotePeerId} {generation}");
 

@@ -144,7 +144,12 @@ public sealed class IceRestartTests
 
         public Description Offer(bool iceRestart)
         {
-            _port.CreateOffer(_remote, 1, iceRestart);
+            if (iceRestart)
+            {
+                _port.RestartIce(_remote, 1);
+            }
+
+            _port.CreateOffer(_remote, 1);
             return Local();
         }
 
@@ -173,8 +178,13 @@ public sealed class IceRestartTests
         public List<IceConnectionState> StatesSince(TimeSpan at) =>
             [.. _sink.Inputs.Where(i => i.At >= at).Select(i => i.Input).OfType<IceStateChanged>().Select(s => s.State)];
 
-        private Description Local() =>
-            new(Last<LocalDescriptionCreated>().Description, Last<LocalCandidateGathered>().Candidate, ((VirtualTimeProvider)_fabric.Time).Elapsed);
+        /// <summary>Applies the description just created (which gathers its candidate) and returns both.</summary>
+        private Description Local()
+        {
+            var created = Last<LocalDescriptionCreated>().Description;
+            _port.SetLocalDescription(_remote, 1, created);
+            return new(created, Last<LocalCandidateGathered>().Candidate, ((VirtualTimeProvider)_fabric.Time).Elapsed);
+        }
 
         private T Last<T>() => _sink.Inputs.Select(i => i.Input).OfType<T>().Last();
     }

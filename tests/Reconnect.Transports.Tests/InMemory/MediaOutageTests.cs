@@ -103,15 +103,23 @@ public sealed class MediaOutageTests
         _fabric.BeginOutage("a");
         var mark = a.Log.Count;
 
-        a.Port.CreateOffer("b", 1, iceRestart: true);
-
+        a.Port.RestartIce("b", 1);
+        a.Port.CreateOffer("b", 1);
         await a.Log.WaitForAsync(inputs => inputs.Skip(mark).OfType<LocalDescriptionCreated>().Any());
+        a.Port.SetLocalDescription("b", 1, a.Log.From(mark).OfType<LocalDescriptionCreated>().Single().Description);
+
+        await a.Log.WaitForAsync(inputs => inputs.Skip(mark).OfType<LocalDescriptionApplied>().Any());
         Assert.Empty(a.Log.From(mark).OfType<LocalCandidateGathered>());
     }
 
     private static async Task NegotiateAsync(Side offerer, Side answerer, bool iceRestart)
     {
-        var (offer, offerCandidate) = await offerer.DescribeAsync(() => offerer.Port.CreateOffer(offerer.Remote, 1, iceRestart));
+        if (iceRestart)
+        {
+            offerer.Port.RestartIce(offerer.Remote, 1);
+        }
+
+        var (offer, offerCandidate) = await offerer.DescribeAsync(() => offerer.Port.CreateOffer(offerer.Remote, 1));
         answerer.Port.SetRemoteDescription(answerer.Remote, 1, offer);
         answerer.Port.AddIceCandidate(answerer.Remote, 1, offerCandidate);
         var (answer, answerCandidate) = await answerer.DescribeAsync(() => answerer.Port.CreateAnswer(answerer.Remote, 1));
@@ -135,13 +143,16 @@ public sealed class MediaOutageTests
 
         public string Remote { get; }
 
-        /// <summary>Runs <paramref name="create"/> and returns the description and the candidate it produced.</summary>
+        /// <summary>Runs <paramref name="create"/>, applies the description it produced, and returns it with the candidate applying it gathered.</summary>
         public async Task<(SessionDescription Description, IceCandidate Candidate)> DescribeAsync(Action create)
         {
             var mark = Log.Count;
             create();
+            await Log.WaitForAsync(inputs => inputs.Skip(mark).OfType<LocalDescriptionCreated>().Any());
+            var description = Log.From(mark).OfType<LocalDescriptionCreated>().Single().Description;
+            Port.SetLocalDescription(Remote, 1, description);
             await Log.WaitForAsync(inputs => inputs.Skip(mark).OfType<LocalCandidateGathered>().Any());
-            return (Log.From(mark).OfType<LocalDescriptionCreated>().Single().Description, Log.From(mark).OfType<LocalCandidateGathered>().Single().Candidate);
+            return (description, Log.From(mark).OfType<LocalCandidateGathered>().Single().Candidate);
         }
     }
 

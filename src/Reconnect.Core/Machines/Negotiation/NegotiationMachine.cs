@@ -64,11 +64,17 @@ internal enum NegotiationTrigger
     /// </summary>
     StaleOfferSeen,
 
-    /// <summary>The media layer created the local offer asked of it.</summary>
+    /// <summary>The media layer created the local offer asked of it: it is applied if the exchange still wants it.</summary>
     LocalOfferCreated,
 
-    /// <summary>The media layer created a local answer asked of it.</summary>
+    /// <summary>The media layer created a local answer asked of it: it is applied if it answers the newest remote offer.</summary>
     LocalAnswerCreated,
+
+    /// <summary>The media layer applied the local offer: it goes out on signalling.</summary>
+    LocalOfferApplied,
+
+    /// <summary>The media layer applied the local answer: it goes out on signalling.</summary>
+    LocalAnswerApplied,
 
     /// <summary>A remote offer arrived on the live generation.</summary>
     RemoteOffer,
@@ -95,16 +101,19 @@ internal enum NegotiationEffect
     /// <summary>Remember that the connection needs negotiating once the exchange under way is over.</summary>
     NoteNegotiationNeeded,
 
-    /// <summary>Number the created offer (the next sequence of the generation) and relay it.</summary>
+    /// <summary>Apply the local description just created (SetLocalDescription).</summary>
+    ApplyLocalDescription,
+
+    /// <summary>Number the applied offer (the next sequence of the generation) and relay it.</summary>
     SendOffer,
 
     /// <summary>One answer asked of the media layer arrived: count it off.</summary>
     CountAnswer,
 
-    /// <summary>Relay the created answer, echoing the sequence of the remote offer it answers.</summary>
+    /// <summary>Relay the applied answer, echoing the sequence of the remote offer it answers.</summary>
     SendAnswer,
 
-    /// <summary>Report the created answer as superseded: a newer remote offer awaits its own.</summary>
+    /// <summary>Report the created or applied answer as superseded: a newer remote offer awaits its own.</summary>
     DropSupersededAnswer,
 
     /// <summary>The polite side drops the offer it was making or had sent, to answer the remote one.</summary>
@@ -167,7 +176,9 @@ internal static class NegotiationMachine
             .On(NegotiationTrigger.OfferNeeded).If(c => !c.SignallingUp, "signalling down").Stay(NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.MakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
             .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
+            .Ignore(NegotiationTrigger.LocalOfferApplied, "the offer was abandoned (glare or rebuild)")
             .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending")
             .On(NegotiationTrigger.RemoteOffer).GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer)
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
             .On(NegotiationTrigger.MediaFailed).Stay(NegotiationEffect.ForgetAnswersAwaited);
@@ -175,6 +186,7 @@ internal static class NegotiationMachine
         b.In(NegotiationState.Exchanging)
             .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
             .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
+            .Ignore(NegotiationTrigger.LocalOfferApplied, "the offer was abandoned (glare or rebuild)")
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
             .On(NegotiationTrigger.MediaFailed).GoTo(NegotiationState.Stable, NegotiationEffect.ForgetAnswersAwaited);
 
@@ -183,13 +195,15 @@ internal static class NegotiationMachine
             .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite, "polite: yields")
                 .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
             .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer)
-            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending");
+            .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
+            .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending");
 
         b.In(NegotiationState.CreatingOffer)
             .SubstateOf(NegotiationState.LocalOfferUnderWay)
             .On(NegotiationTrigger.IceRestart).Stay(NegotiationEffect.CreateRestartOffer)
             .Ignore(NegotiationTrigger.StaleOfferSeen, "an offer is already being made")
-            .On(NegotiationTrigger.LocalOfferCreated).GoTo(NegotiationState.HaveLocalOffer, NegotiationEffect.SendOffer);
+            .On(NegotiationTrigger.LocalOfferCreated).Stay(NegotiationEffect.ApplyLocalDescription)
+            .On(NegotiationTrigger.LocalOfferApplied).GoTo(NegotiationState.HaveLocalOffer, NegotiationEffect.SendOffer);
 
         b.In(NegotiationState.MakingOffer)
             .SubstateOf(NegotiationState.CreatingOffer)
@@ -218,20 +232,26 @@ internal static class NegotiationMachine
             .Deadline($"the media layer creates the answer; {MediaBound}")
             .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
-            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && c.NegotiationNeeded && c.SignallingUp, "answers the newest offer; a change waits, signalling up")
-                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer, NegotiationEffect.CreateOffer)
-            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited && !(c.NegotiationNeeded && c.SignallingUp), "answers the newest offer; no change waits or signalling down")
-                .GoTo(NegotiationState.Stable, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer").Stay(NegotiationEffect.ApplyLocalDescription)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
+                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
+            .On(NegotiationTrigger.LocalAnswerApplied).If(c => !c.NewerOfferAwaited && c.NegotiationNeeded && c.SignallingUp, "answers the newest offer; a change waits, signalling up")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.LocalAnswerApplied).If(c => !c.NewerOfferAwaited && !(c.NegotiationNeeded && c.SignallingUp), "answers the newest offer; no change waits or signalling down")
+                .GoTo(NegotiationState.Stable, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerApplied).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
                 .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
             .On(NegotiationTrigger.RemoteOffer).Stay(NegotiationEffect.AcceptRemoteOffer);
 
         b.In(NegotiationState.HaveRemoteOfferMakingOffer)
             .SubstateOf(NegotiationState.CreatingOffer)
             .Deadline($"the media layer creates the answer and the offer; {MediaBound}")
-            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer")
-                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer").Stay(NegotiationEffect.ApplyLocalDescription)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
+                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
+            .On(NegotiationTrigger.LocalAnswerApplied).If(c => !c.NewerOfferAwaited, "answers the newest offer")
+                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
+            .On(NegotiationTrigger.LocalAnswerApplied).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
                 .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer);
 
         return b.Build();

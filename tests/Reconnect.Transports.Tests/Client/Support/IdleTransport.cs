@@ -23,7 +23,11 @@ internal sealed class IdleTransport : ITransportFactory, ISignallingPort, IMedia
 
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams) => Count();
 
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart) => Count();
+    public void CreateOffer(string remotePeerId, int generation) => Count();
+
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description) => Count();
+
+    public void RestartIce(string remotePeerId, int generation) => Count();
 
     public void CreateAnswer(string remotePeerId, int generation) => Count();
 
