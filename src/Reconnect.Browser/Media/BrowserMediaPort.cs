@@ -16,21 +16,18 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
 {
     private readonly IEngineInputSink _sink;
     private readonly bool _relayOnly;
-    private readonly Func<string, JSObject?> _localMedia;
     private readonly IReadOnlyList<string> _dataChannelLabels;
     private readonly SortedDictionary<(string Peer, int Generation), PeerConnectionStates> _connections = [];
-    private readonly Dictionary<(string Peer, string StreamId), JSObject> _remoteMedia = [];
+    private readonly Dictionary<string, JSObject> _localMedia = new(StringComparer.Ordinal);
 
     /// <summary>Creates the port.</summary>
     /// <param name="sink">Where its events go.</param>
     /// <param name="relayOnly">True to set <c>iceTransportPolicy: "relay"</c> on every connection.</param>
-    /// <param name="localMedia">The MediaStream of a local stream id, or null when the page has none by that id.</param>
     /// <param name="dataChannelLabels">The declared data channels in order: a channel's index is its negotiated id on both sides.</param>
-    public BrowserMediaPort(IEngineInputSink sink, bool relayOnly, Func<string, JSObject?> localMedia, IReadOnlyList<string> dataChannelLabels)
+    public BrowserMediaPort(IEngineInputSink sink, bool relayOnly, IReadOnlyList<string> dataChannelLabels)
     {
         _sink = sink;
         _relayOnly = relayOnly;
-        _localMedia = localMedia;
         _dataChannelLabels = dataChannelLabels;
         MediaEvents.Port = this;
     }
@@ -41,9 +38,6 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
     /// <summary>The newest open connection of each remote peer.</summary>
     public IReadOnlyList<(string Peer, int Generation)> Current =>
         [.. _connections.Keys.GroupBy(k => k.Peer, StringComparer.Ordinal).Select(g => g.MaxBy(k => k.Generation))];
-
-    /// <summary>The MediaStream a remote peer's stream arrived with last, if any.</summary>
-    public JSObject? RemoteMedia(string peer, string streamId) => _remoteMedia.GetValueOrDefault((peer, streamId));
 
     public void CreateConnection(string remotePeerId, int generation, IReadOnlyList<IceServer> iceServers, bool polite, IReadOnlyList<StreamInfo> localStreams)
     {
@@ -58,18 +52,17 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
         }
     }
 
-    public void CreateOffer(string remotePeerId, int generation, bool iceRestart)
-    {
-        if (iceRestart && Find(remotePeerId, generation) is { } states)
-        {
-            states.RestartPending = true;
-            MediaModule.RestartIce(remotePeerId, generation);
-        }
-
-        MediaModule.CreateOffer(remotePeerId, generation);
-    }
+    public void CreateOffer(string remotePeerId, int generation) => MediaModule.CreateOffer(remotePeerId, generation);
 
     public void CreateAnswer(string remotePeerId, int generation) => MediaModule.CreateAnswer(remotePeerId, generation);
+
+    public void SetLocalDescription(string remotePeerId, int generation, SessionDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        MediaModule.SetLocalDescription(remotePeerId, generation, SdpTypeName(description.Type), description.Sdp);
+    }
+
+    public void RestartIce(string remotePeerId, int generation) => MediaModule.RestartIce(remotePeerId, generation);
 
     public void SetRemoteDescription(string remotePeerId, int generation, SessionDescription description)
     {
@@ -86,8 +79,9 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
     public void AttachLocalStream(string remotePeerId, int generation, StreamInfo stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (_localMedia(stream.StreamId) is { } media)
+        if (stream.Media is JSObject media)
         {
+            _localMedia[stream.StreamId] = media;
             MediaModule.AddStream(remotePeerId, generation, stream.StreamId, media);
         }
     }
@@ -96,7 +90,7 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
 
     public void ReplaceTrack(string remotePeerId, int generation, string streamId, string trackId)
     {
-        var media = _localMedia(streamId) ?? throw new InvalidOperationException($"no local stream {streamId} on this page");
+        var media = _localMedia.GetValueOrDefault(streamId) ?? throw new InvalidOperationException($"no local stream {streamId} on this page");
         MediaModule.ReplaceTrack(remotePeerId, generation, streamId, trackId, media);
     }
 
@@ -128,21 +122,11 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
     public void Send(string remotePeerId, int generation, string label, ReadOnlyMemory<byte> payload) =>
         MediaModule.SendData(remotePeerId, generation, label, new ArraySegment<byte>(payload.ToArray()));
 
-    /// <summary>An offer or answer was created: it is applied as the local description, then reported.</summary>
-    public void DescriptionCreated(string peer, int generation, string type, string sdp) => MediaModule.SetLocalDescription(peer, generation, type, sdp);
+    public void DescriptionCreated(string peer, int generation, string type, string sdp) =>
+        _sink.Post(new LocalDescriptionCreated(peer, generation, new SessionDescription(ParseSdpType(type), sdp)));
 
-    /// <summary>A local description was applied: the engine learns it was created (and whether it restarts ICE).</summary>
-    public void LocalDescriptionApplied(string peer, int generation, string type, string sdp)
-    {
-        var restart = false;
-        if (Find(peer, generation) is { } states && type == "offer")
-        {
-            restart = states.RestartPending;
-            states.RestartPending = false;
-        }
-
-        _sink.Post(new LocalDescriptionCreated(peer, generation, new SessionDescription(ParseSdpType(type), sdp), restart));
-    }
+    public void LocalDescriptionApplied(string peer, int generation, string type, string sdp) =>
+        _sink.Post(new LocalDescriptionApplied(peer, generation, new SessionDescription(ParseSdpType(type), sdp)));
 
     public void LocalCandidate(string peer, int generation, string candidate, string sdpMid, int sdpMLineIndex) =>
         _sink.Post(new LocalCandidateGathered(peer, generation, new IceCandidate(candidate, sdpMid.Length == 0 ? null : sdpMid, sdpMLineIndex < 0 ? null : sdpMLineIndex)));
@@ -159,12 +143,11 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
             return;
         }
 
-        _remoteMedia[(peer, streamId)] = stream;
-        _sink.Post(new RemoteStreamArrived(peer, generation, streamId));
+        _sink.Post(new RemoteStreamArrived(peer, generation, streamId, stream));
     }
 
     public void OperationFailed(string peer, int generation, string operation, string reason) =>
-        _sink.Post(new MediaOperationFailed(peer, generation, $"{operation}: {reason}"));
+        _sink.Post(new MediaOperationFailed(peer, generation, Enum.Parse<MediaOperation>(operation), reason));
 
     public void DataChannelOpened(string peer, int generation, string label) => _sink.Post(new DataChannelOpened(peer, generation, label));
 

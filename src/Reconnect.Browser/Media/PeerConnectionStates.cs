@@ -14,9 +14,6 @@ internal sealed class PeerConnectionStates
     private string _connection = "new";
     private IceConnectionState _reported = IceConnectionState.New;
 
-    /// <summary>True between an ICE restart and the offer that carries it.</summary>
-    public bool RestartPending { get; set; }
-
     /// <summary>iceConnectionState changed; the engine's state if that changed it.</summary>
     public IceConnectionState? IceChanged(string state)
     {

@@ -50,7 +50,7 @@ internal sealed class CallPage
         PageTrace? trace = null;
         var transport = new PageTransport(
             signalling,
-            sink => _media = new BrowserMediaPort(sink, settings.RelayOnly, LocalMedia, []),
+            sink => _media = new BrowserMediaPort(sink, settings.RelayOnly, []),
             _network,
             input => trace?.OnPosted(input));
         _client = ReconnectClient.CreateBuilder()
@@ -94,7 +94,7 @@ internal sealed class CallPage
         Render(joining: true);
         if (_camera is not null && _cameraId is not null && _client.State != LocalPeerState.Joined)
         {
-            await _client.PublishAsync(new StreamInfo(_cameraId, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["kind"] = "camera" })).ConfigureAwait(true);
+            await _client.PublishAsync(new StreamInfo(_cameraId, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["kind"] = "camera" }) { Media = _camera }).ConfigureAwait(true);
         }
 
         await _client.JoinAsync(room, PeerId, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["name"] = _settings.Name }).ConfigureAwait(true);
@@ -114,8 +114,6 @@ internal sealed class CallPage
     public void NetworkChanged(string what) => _network.Heard(what);
 
     public void LifecycleChanged(string what) => _sleep.LifecycleChanged(what);
-
-    private JSObject? LocalMedia(string streamId) => streamId == _cameraId ? _camera : null;
 
     private long ObjectId(RemotePeer peer)
     {
@@ -160,7 +158,7 @@ internal sealed class CallPage
         _client.PeerLeft += (_, e) => RemovePeer(e.Peer.Id);
         _client.StreamAdded += (_, e) =>
         {
-            if (_media?.RemoteMedia(e.Peer.Id, e.Stream.Id) is { } stream)
+            if (e.Stream.Media is JSObject stream)
             {
                 PageModule.BindVideo(e.Peer.Id, e.Stream.Id, stream);
             }

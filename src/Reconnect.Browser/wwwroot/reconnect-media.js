@@ -132,7 +132,12 @@ export function replaceTrack(peer, generation, streamId, trackId, stream) {
 }
 
 export function createDataChannel(peer, generation, label, id, ordered, maxRetransmits, maxPacketLifeTime) {
-  run(peer, generation, 'CreateDataChannel', ({ pc, channels }) => {
+  const entry = find(peer, generation);
+  if (!entry) {
+    return;
+  }
+  try {
+    const { pc, channels } = entry;
     const init = { negotiated: true, id, ordered };
     if (maxRetransmits >= 0) init.maxRetransmits = maxRetransmits;
     if (maxPacketLifeTime >= 0) init.maxPacketLifeTime = maxPacketLifeTime;
@@ -143,7 +148,10 @@ export function createDataChannel(peer, generation, label, id, ordered, maxRetra
     channel.onopen = () => live() && events.OnDataChannelOpened(peer, generation, label);
     channel.onclose = () => live() && events.OnDataChannelClosed(peer, generation, label);
     channel.onmessage = (e) => live() && events.OnDataReceived(peer, generation, label, new Uint8Array(e.data));
-  });
+  } catch {
+    // A channel that cannot be created is a channel closed: the engine queues its sends until one opens.
+    events.OnDataChannelClosed(peer, generation, label);
+  }
 }
 
 export function sendData(peer, generation, label, payload) {
