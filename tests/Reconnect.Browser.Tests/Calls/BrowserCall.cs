@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -81,8 +82,10 @@ internal sealed class BrowserCall : IAsyncDisposable
     /// (relay-only and through <paramref name="signal"/> when asked).</summary>
     public async Task<CallPage[]> JoinAllAsync(bool relay, FaultProxy? signal, params string[] names)
     {
+        var clock = Stopwatch.StartNew();
         var opening = names.Select(name => OpenAsync(name, relay, signal)).ToList();
         var pages = await Task.WhenAll(opening);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{names.Length} pages ready after {clock.ElapsedMilliseconds} ms");
         _pages.AddRange(pages);
         return pages;
     }
@@ -93,6 +96,7 @@ internal sealed class BrowserCall : IAsyncDisposable
     /// <summary>Waits until every page is joined and sees every other connected with a stream, and video flows between all.</summary>
     public async Task ConnectedAsync(TimeSpan within)
     {
+        var clock = Stopwatch.StartNew();
         await UntilAsync("every page joined", within, async () =>
         {
             foreach (var page in _pages)
@@ -107,8 +111,11 @@ internal sealed class BrowserCall : IAsyncDisposable
 
             return true;
         });
+        TestContext.Current.TestOutputHelper?.WriteLine($"every page joined after {clock.ElapsedMilliseconds} ms");
         await UntilAsync("every page sees every other connected with a stream", within, EveryPairConnectedAsync);
+        TestContext.Current.TestOutputHelper?.WriteLine($"every pair connected after {clock.ElapsedMilliseconds} ms");
         await MediaFlowsAsync(within);
+        TestContext.Current.TestOutputHelper?.WriteLine($"video flowing every way after {clock.ElapsedMilliseconds} ms");
     }
 
     /// <summary>Waits until every page is joined again and sees every other connected with a stream (no media check).</summary>
@@ -129,14 +136,18 @@ internal sealed class BrowserCall : IAsyncDisposable
         await UntilAsync("every page sees every other connected again with a stream", within, EveryPairConnectedAsync);
     }
 
-    /// <summary>Waits until every page has decoded <see cref="FramesThatShowFlow"/> more frames from every other page.</summary>
+    /// <summary>
+    /// Waits until every page has decoded (getStats) and presented (its video elements) <see cref="FramesThatShowFlow"/>
+    /// more frames from every other page.
+    /// </summary>
     public async Task MediaFlowsAsync(TimeSpan within)
     {
-        var start = await FramesDecodedAsync();
-        await UntilAsync($"every page decoded {FramesThatShowFlow} more frames from every other", within, async () =>
+        var start = await FramesAsync();
+        await UntilAsync($"every page decoded and showed {FramesThatShowFlow} more frames from every other", within, async () =>
         {
-            var now = await FramesDecodedAsync();
-            return start.All(s => now.GetValueOrDefault(s.Key) >= s.Value + FramesThatShowFlow);
+            var now = await FramesAsync();
+            return start.All(s => now.TryGetValue(s.Key, out var n)
+                && n.Decoded >= s.Value.Decoded + FramesThatShowFlow && n.Presented >= s.Value.Presented + FramesThatShowFlow);
         });
     }
 
@@ -223,6 +234,7 @@ internal sealed class BrowserCall : IAsyncDisposable
                 text.Append(CultureInfo.InvariantCulture, $"local state: {await page.LocalStateAsync()}\n");
                 text.Append(CultureInfo.InvariantCulture, $"remote peers: {string.Join("; ", await page.RemotePeersAsync())}\n");
                 text.Append(CultureInfo.InvariantCulture, $"stats: {string.Join("; ", (await page.StatsAsync()).Select(s => $"{s.Key}: {s.Value}"))}\n");
+                text.Append(CultureInfo.InvariantCulture, $"videos: {string.Join("; ", (await page.VideosAsync()).Select(v => $"{v.Key}: {string.Join(", ", v.Value)}"))}\n");
                 text.Append(CultureInfo.InvariantCulture, $"event log:\n{await page.EventLogAsync()}\n");
             }
             catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or FormatException or System.Text.Json.JsonException)
@@ -273,18 +285,21 @@ internal sealed class BrowserCall : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Frames decoded so far, by (page, remote peer id), over every pair of live pages.</summary>
-    private async Task<Dictionary<(string Page, string Remote), long>> FramesDecodedAsync()
+    /// <summary>Frames decoded and presented so far, by (page, remote peer id), over every pair of live pages.</summary>
+    private async Task<Dictionary<(string Page, string Remote), (long Decoded, long Presented)>> FramesAsync()
     {
-        var frames = new Dictionary<(string, string), long>();
+        var frames = new Dictionary<(string, string), (long, long)>();
         var live = _pages.Where(p => !_departed.Contains(_ids.GetValueOrDefault(p.Name) ?? string.Empty)).ToList();
         foreach (var page in live)
         {
             var stats = await page.StatsAsync();
+            var videos = await page.VideosAsync();
             foreach (var other in live.Where(o => o != page))
             {
                 var id = IdOf(other);
-                frames[(page.Name, id)] = stats.TryGetValue(id, out var s) ? s.FramesDecoded ?? 0 : 0;
+                frames[(page.Name, id)] = (
+                    stats.TryGetValue(id, out var s) ? s.FramesDecoded ?? 0 : 0,
+                    videos.TryGetValue(id, out var v) ? v.Sum(e => e.PresentedFrames) : 0);
             }
         }
 

@@ -11,6 +11,15 @@ namespace Reconnect.Browser.Tests.Pages;
 internal sealed class CallPage : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
+    /// <summary>What the page's start cost (for the test output): its resources and when it became ready.</summary>
+    private const string StartCost = """
+        () => {
+          const resources = performance.getEntriesByType('resource');
+          const kib = Math.round(resources.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024);
+          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB, the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
+        }
+        """;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly IBrowserContext _context;
     private readonly List<string> _console = [];
@@ -46,6 +55,7 @@ internal sealed class CallPage : IAsyncDisposable
             throw new TimeoutException($"{name}: window.reconnectCall.ready was not true within {StartPatience.TotalSeconds} s of opening {url}. Console:\n{page.Console()}", ex);
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {await page.Page.EvaluateAsync<string>(StartCost)}");
         return page;
     }
 
@@ -60,8 +70,13 @@ internal sealed class CallPage : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, MediaStats>> StatsAsync() =>
         Read<Dictionary<string, MediaStats>>(await Page.EvaluateAsync<string>("async () => JSON.stringify(await window.reconnectCall.stats())"));
 
-    public async Task<IReadOnlyList<PageEvent>> EventsAsync() =>
-        Read<List<PageEvent>>(await Page.EvaluateAsync<string>("() => JSON.stringify(window.reconnectCall.events())"));
+    /// <summary>What the page's remote video elements show, by remote peer id: one entry per video element.</summary>
+    public async Task<IReadOnlyDictionary<string, List<PageVideo>>> VideosAsync() =>
+        Read<Dictionary<string, List<PageVideo>>>(await Page.EvaluateAsync<string>("""
+            () => JSON.stringify(Object.fromEntries([...document.querySelectorAll('.peer')].map(p => [p.dataset.peerId,
+              [...p.querySelectorAll('video')].map(v => ({ streamId: v.dataset.streamId, paused: v.paused, readyState: v.readyState,
+                presentedFrames: v.getVideoPlaybackQuality().totalVideoFrames }))])))
+            """));
 
     /// <summary>The page's trace: every line parsed (a line that is not a trace event fails here, naming it).</summary>
     public async Task<IReadOnlyList<string>> TraceLinesAsync() => await Page.EvaluateAsync<string[]>("() => window.reconnectCall.trace()");

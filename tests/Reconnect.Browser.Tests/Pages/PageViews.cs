@@ -14,5 +14,6 @@ internal sealed record MediaStats(
     string? ConnectionState,
     string? SelectedCandidateType);
 
-/// <summary>One entry of the page's <c>events()</c>: a notice it raised.</summary>
-internal sealed record PageEvent(string Kind, string? PeerId);
+
+/// <summary>One remote video element of the page: its stream and what it has presented (what the user sees).</summary>
+internal sealed record PageVideo(string StreamId, bool Paused, int ReadyState, long PresentedFrames);
