@@ -34,9 +34,13 @@ internal sealed class LiveServer : IAsyncDisposable
     public static Task<LiveServer> StartAsync(params (string Key, string Value)[] settings) =>
         StartAsync("Development", settings);
 
-    public static async Task<LiveServer> StartAsync(string environment, params (string Key, string Value)[] settings)
+    public static Task<LiveServer> StartAsync(string environment, params (string Key, string Value)[] settings) =>
+        StartAsync(environment, [], settings);
+
+    /// <summary>Starts the server with command-line switches (such as <c>--call-page</c>) besides the settings.</summary>
+    public static async Task<LiveServer> StartAsync(string environment, IReadOnlyList<string> switches, params (string Key, string Value)[] settings)
     {
-        var args = new List<string>
+        var args = new List<string>(switches)
         {
             "--urls", "http://127.0.0.1:0",
             "--environment", environment,

@@ -16,12 +16,14 @@ function find(peer, generation) {
   return connections.get(key(peer, generation)) ?? null;
 }
 
+// Verbs run one after another per connection, in the order the engine issued them (as the W3C operations chain would
+// for the verbs that are on it): a verb never overtakes one issued before it.
 function run(peer, generation, operation, action) {
   const entry = find(peer, generation);
   if (!entry) {
     return;
   }
-  Promise.resolve()
+  entry.chain = entry.chain
     .then(() => action(entry))
     .catch((error) => {
       if (connections.get(key(peer, generation)) === entry) {
@@ -35,7 +37,7 @@ export function createConnection(peer, generation, iceServersJson, relayOnly) {
     iceServers: JSON.parse(iceServersJson),
     iceTransportPolicy: relayOnly ? 'relay' : 'all',
   });
-  const entry = { pc, remoteSet: false, pending: [], senders: new Map(), channels: new Map() };
+  const entry = { pc, chain: Promise.resolve(), remoteSet: false, pending: [], senders: new Map(), channels: new Map() };
   connections.set(key(peer, generation), entry);
   const live = () => connections.get(key(peer, generation)) === entry;
   pc.onicecandidate = (e) => {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Reconnect.Core.Protocol;
 
@@ -8,6 +9,9 @@ public static class ProtocolCodec
 {
     /// <summary>The largest frame accepted, in characters.</summary>
     public const int MaxFrameLength = 256 * 1024;
+
+    /// <summary>The codec's options: the generated protocol contracts (<see cref="ProtocolJsonContext"/>), no reflection.</summary>
+    private static readonly JsonSerializerOptions Options = ProtocolJsonContext.Default.Options;
 
     /// <summary>Encodes a client message.</summary>
     public static string Encode(ClientMessage message) => JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ClientMessage);
@@ -47,7 +51,7 @@ public static class ProtocolCodec
 
         try
         {
-            message = (T?)JsonSerializer.Deserialize(frame, typeof(T), ProtocolJsonContext.Default);
+            message = JsonSerializer.Deserialize(frame, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
         }
         catch (JsonException ex)
         {

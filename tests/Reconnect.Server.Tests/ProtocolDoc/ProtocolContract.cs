@@ -106,9 +106,11 @@ internal static class ProtocolContract
             yield return Row(name, discriminator, "string", "required");
         }
 
-        foreach (var property in CodecOptions.GetTypeInfo(type).Properties)
+        // The codec's contracts are generated: an ignored property is listed with neither getter nor setter, and an
+        // init-only property is a member initializer, never a required constructor parameter.
+        foreach (var property in CodecOptions.GetTypeInfo(type).Properties.Where(p => p.Get is not null || p.Set is not null))
         {
-            var required = property.AssociatedParameter is { HasDefaultValue: false } ? "required" : "optional";
+            var required = property.AssociatedParameter is { HasDefaultValue: false, IsMemberInitializer: false } ? "required" : "optional";
             yield return Row(name, property.Name, JsonType(property.PropertyType) + (property.IsSetNullable ? "?" : string.Empty), required);
         }
     }
