@@ -6,7 +6,7 @@ namespace Reconnect.Browser.Tests.Pages;
 
 /// <summary>
 /// One call page in a browser context of its own, read and driven through <c>window.reconnectCall</c> (the page's
-/// test contract, docs in notes/page-contract.md): its states, remote peers, media stats, trace and invariant violations.
+/// test contract, in src/Reconnect.Browser/README.md): its states, remote peers, media stats, trace and invariant violations.
 /// </summary>
 internal sealed class CallPage : IAsyncDisposable
 {
