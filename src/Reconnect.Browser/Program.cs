@@ -16,7 +16,14 @@ internal static class Program
         PageModule.SetReady();
         if (settings.AutoJoin && settings.Room.Length > 0)
         {
-            await page.JoinAsync(settings.Room).ConfigureAwait(true);
+            try
+            {
+                await page.JoinAsync(settings.Room).ConfigureAwait(true);
+            }
+            catch (ReconnectException)
+            {
+                // A join that fails is shown by the page (its state and event log); the user may join again.
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices.JavaScript;
 using System.Text.Json;
 using Reconnect.Browser.Interop;
 using Reconnect.Core.Engine;
@@ -50,9 +51,16 @@ internal sealed class MediaFlowSampler : IDisposable
     {
         foreach (var (peer, generation) in _media.Current)
         {
-            if (await ReadAsync(peer, generation).ConfigureAwait(true) is { } read)
+            try
             {
-                _sink.Post(new MediaFlowReported(peer, generation, read.FramesDecoded, read.BytesReceived));
+                if (await ReadAsync(peer, generation).ConfigureAwait(true) is { } read)
+                {
+                    _sink.Post(new MediaFlowReported(peer, generation, read.FramesDecoded, read.BytesReceived));
+                }
+            }
+            catch (JSException)
+            {
+                // The connection closed while its stats were read: no flow to report for it.
             }
         }
     }

@@ -34,6 +34,7 @@ internal sealed class CallPage
     private BrowserMediaPort? _media;
     private string _room;
     private bool _stillReconnecting;
+    private bool _published;
 
     public CallPage(PageSettings settings, HttpClient http, JSObject? camera)
     {
@@ -87,13 +88,14 @@ internal sealed class CallPage
 
     public Task<SortedDictionary<string, MediaStatsJson>> StatsAsync() => _flow.ReadAsync();
 
-    /// <summary>Publishes the camera (before the join, so the first offer carries it) and joins the room.</summary>
+    /// <summary>Publishes the camera once (before the first join, so the first offer carries it; it stays published across leaves) and joins the room.</summary>
     public async Task JoinAsync(string room)
     {
         _room = room;
         Render(joining: true);
-        if (_camera is not null && _cameraId is not null && _client.State != LocalPeerState.Joined)
+        if (_camera is not null && _cameraId is not null && !_published)
         {
+            _published = true;
             await _client.PublishAsync(new StreamInfo(_cameraId, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["kind"] = "camera" }) { Media = _camera }).ConfigureAwait(true);
         }
 

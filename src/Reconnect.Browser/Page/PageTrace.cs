@@ -8,8 +8,9 @@ using Reconnect.Testing.Trace;
 namespace Reconnect.Browser.Page;
 
 /// <summary>
-/// The page's trace in the simulator's JSON Lines format and the simulator's invariant checker, run live over the
-/// engine's notices, effects and inputs. What only the server knows (a remote peer truly left) is taken from the
+/// The page's trace in the simulator's JSON Lines format (every notice as the simulator writes it, and every input and
+/// effect as <see cref="EngineIoText"/> lines) and the simulator's invariant checker, run live over the engine's
+/// notices, effects and inputs. What only the server knows (a remote peer truly left) is taken from the
 /// server's own peer-left frames as they arrive.
 /// </summary>
 internal sealed class PageTrace
@@ -32,7 +33,8 @@ internal sealed class PageTrace
         _checked = new PageCheckedPeer(peer, pump.Engine, openConnections, () => _openEpoch is not null);
         _checker = new InvariantChecker(seed, [_checked], LongestServerHint);
         pump.NoticeRaised += (_, e) => OnNotice(e.At, e.Notice);
-        pump.EffectDispatching += (_, e) => OnEffect(e.Effect);
+        pump.EffectDispatching += (_, e) => OnEffect(e.At, e.Effect);
+        pump.InputHandling += (_, input) => _trace.Add(EngineIoText.Of(_pump.Now.TotalMilliseconds, _peer, input));
         pump.InputHandled += (_, input) => OnInput(input);
     }
 
@@ -70,8 +72,9 @@ internal sealed class PageTrace
         _checker.OnNotice(_checked, notice, at.TotalMilliseconds);
     }
 
-    private void OnEffect(EngineEffect effect)
+    private void OnEffect(Core.Time.Instant at, EngineEffect effect)
     {
+        _trace.Add(EngineIoText.Of(at.TotalMilliseconds, _peer, effect));
         _checker.OnEffect(_checked, effect);
         if (effect is CloseSocket close && close.Epoch == _openEpoch)
         {

@@ -64,6 +64,9 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     /// <summary>Raised on the engine's thread after each input's outputs were all dispatched, for the client's own bookkeeping.</summary>
     internal event EventHandler<EngineInput>? InputHandled;
 
+    /// <summary>Raised on the engine's thread just before an input is handled (a timer held back for firing early is not), for traces.</summary>
+    internal event EventHandler<EngineInput>? InputHandling;
+
     /// <summary>How the pump runs.</summary>
     public EnginePumpMode Mode { get; }
 
@@ -239,6 +242,7 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
         }
 
         NoticeClockJump(now, _time.GetUtcNow());
+        InputHandling?.Invoke(this, input);
         Feed(now, input);
         InputHandled?.Invoke(this, input);
     }

@@ -82,10 +82,12 @@ public sealed partial class CoreStaticStateTests
             && !ImmutableNamespaces.Contains(type.Namespace, StringComparer.Ordinal));
 
     /// <summary>
-    /// Exactly two compiler-written fields are allowed, both written before any reader can see them and never changed:
+    /// Exactly three compiler-written fields are allowed, all written before any reader can see them and never changed:
     /// the lambda caches of a <c>&lt;&gt;c</c> class (its singleton <c>&lt;&gt;9</c> and its delegate caches
-    /// <c>&lt;&gt;9__*</c>, each written once with an equivalent delegate), and data blocks mapped from the image
-    /// (field RVA, used for constant array and span initialisers). Every other field, compiler-generated or not, is checked.
+    /// <c>&lt;&gt;9__*</c>, each written once with an equivalent delegate), the method-group delegate caches of a
+    /// <c>&lt;&gt;O</c> class (<c>&lt;0&gt;__Name</c>, likewise; the generated JSON contracts of the protocol use them),
+    /// and data blocks mapped from the image (field RVA, used for constant array and span initialisers). Every other
+    /// field, compiler-generated or not, is checked.
     /// </summary>
     private static bool IsCompilerWrittenOnce(FieldInfo field)
     {
@@ -97,14 +99,21 @@ public sealed partial class CoreStaticStateTests
 
         var lambdaCache = (owner.Name == "<>c" || GenericLambdaCache().IsMatch(owner.Name))
             && owner.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
-        return lambdaCache
-            && ((field.Name == "<>9" && field.IsInitOnly && field.FieldType == owner)
-                || (field.Name.StartsWith("<>9__", StringComparison.Ordinal) && typeof(Delegate).IsAssignableFrom(field.FieldType)));
+        var methodGroupCache = owner.Name == "<>O" && owner.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false)
+            && MethodGroupCacheField().IsMatch(field.Name) && typeof(Delegate).IsAssignableFrom(field.FieldType);
+        return methodGroupCache
+            || (lambdaCache
+                && ((field.Name == "<>9" && field.IsInitOnly && field.FieldType == owner)
+                    || (field.Name.StartsWith("<>9__", StringComparison.Ordinal) && typeof(Delegate).IsAssignableFrom(field.FieldType))));
     }
 
     /// <summary>The lambda cache the compiler writes for a generic method: <c>&lt;&gt;c__3`4</c>.</summary>
     [GeneratedRegex(@"^<>c__\d+`\d+$")]
     private static partial Regex GenericLambdaCache();
+
+    /// <summary>A method-group delegate cache field the compiler writes in a <c>&lt;&gt;O</c> class: <c>&lt;0&gt;__Name</c>.</summary>
+    [GeneratedRegex(@"^<\d+>__\w+$")]
+    private static partial Regex MethodGroupCacheField();
 
     private static class Holders
     {
