@@ -1,0 +1,329 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Reconnect.Browser.Tests.Hosting;
+using Reconnect.Browser.Tests.Pages;
+using Reconnect.Browser.Tests.Traces;
+using Reconnect.Testing.Trace;
+using Reconnect.TestSupport.Proxy;
+
+namespace Reconnect.Browser.Tests.Calls;
+
+/// <summary>
+/// One test's call: pages in a room of its own on the shared <see cref="CallWorld"/>, the waits that poll them
+/// (never a fixed sleep: each wait has a deadline and fails with every page's state and event log) and the checks
+/// every browser test ends with (<see cref="FinishAsync"/>): each page's trace saved to
+/// <c>TestResults/browser/TEST-PAGE.jsonl</c>, the page's own violations empty and the simulator's invariant checker
+/// clean over the saved trace.
+/// </summary>
+internal sealed class BrowserCall : IAsyncDisposable
+{
+    /// <summary>How many more frames each side must decode to count as video flowing (the fake camera sends about 30 a second).</summary>
+    public const int FramesThatShowFlow = 15;
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private readonly CallWorld _world;
+    private readonly string _test;
+    private readonly List<CallPage> _pages = [];
+    private readonly List<FaultProxy> _proxies = [];
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _departed = new(StringComparer.Ordinal);
+    private bool _saved;
+
+    public BrowserCall(CallWorld world)
+    {
+        _world = world;
+        var test = TestContext.Current.Test?.TestCase.TestMethod;
+        _test = test is null ? "test" : $"{test.TestClass.TestClassSimpleName}.{test.MethodName}";
+        Room = $"{test?.TestClass.TestClassSimpleName ?? "room"}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+    }
+
+    /// <summary>The room every page of this call joins.</summary>
+    public string Room { get; }
+
+    public IReadOnlyList<CallPage> Pages => _pages;
+
+    /// <summary>A TCP fault proxy in front of the server's signalling, for a page to join through (<see cref="JoinAsync"/>).</summary>
+    public FaultProxy SignalProxy()
+    {
+        var proxy = new FaultProxy(new IPEndPoint(IPAddress.Loopback, _world.Server.Port));
+        _proxies.Add(proxy);
+        return proxy;
+    }
+
+    /// <summary>Opens a page named <paramref name="name"/> that joins the room at once, relay-only and through a proxy when asked.</summary>
+    public async Task<CallPage> JoinAsync(string name, bool relay = false, FaultProxy? signal = null)
+    {
+        var page = await OpenAsync(name, relay, signal);
+        _pages.Add(page);
+        return page;
+    }
+
+    private async Task<CallPage> OpenAsync(string name, bool relay, FaultProxy? signal)
+    {
+        var query = new StringBuilder($"?room={Uri.EscapeDataString(Room)}&name={Uri.EscapeDataString(name)}&autojoin=1");
+        if (relay)
+        {
+            query.Append("&relay=1");
+        }
+
+        if (signal is not null)
+        {
+            query.Append("&signal=").Append(Uri.EscapeDataString(CallPageServer.SignalUri(signal.EndPoint).ToString()));
+        }
+
+        var context = await _world.Chromium.NewContextAsync();
+        return await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query));
+    }
+
+    /// <summary>Opens a page per name at once (the WebAssembly start is the slow part), each joining the room as <see cref="JoinAsync"/> does
+    /// (relay-only and through <paramref name="signal"/> when asked).</summary>
+    public async Task<CallPage[]> JoinAllAsync(bool relay, FaultProxy? signal, params string[] names)
+    {
+        var clock = Stopwatch.StartNew();
+        var opening = names.Select(name => OpenAsync(name, relay, signal)).ToList();
+        var pages = await Task.WhenAll(opening);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{names.Length} pages ready after {clock.ElapsedMilliseconds} ms");
+        _pages.AddRange(pages);
+        return pages;
+    }
+
+    /// <summary>The peer id the server gave <paramref name="page"/> (known once it joined).</summary>
+    public string IdOf(CallPage page) => _ids.TryGetValue(page.Name, out var id) ? id : throw new InvalidOperationException($"{page.Name} has not joined.");
+
+    /// <summary>Waits until every page is joined and sees every other connected with a stream, and video flows between all.</summary>
+    public async Task ConnectedAsync(TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        await UntilAsync("every page joined", within, async () =>
+        {
+            foreach (var page in _pages)
+            {
+                if (await page.LocalStateAsync() != "joined" || await page.LocalPeerIdAsync() is not { } id)
+                {
+                    return false;
+                }
+
+                _ids[page.Name] = id;
+            }
+
+            return true;
+        });
+        TestContext.Current.TestOutputHelper?.WriteLine($"every page joined after {clock.ElapsedMilliseconds} ms");
+        await UntilAsync("every page sees every other connected with a stream", within, EveryPairConnectedAsync);
+        TestContext.Current.TestOutputHelper?.WriteLine($"every pair connected after {clock.ElapsedMilliseconds} ms");
+        await MediaFlowsAsync(within);
+        TestContext.Current.TestOutputHelper?.WriteLine($"video flowing every way after {clock.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>Waits until every page is joined again and sees every other connected with a stream (no media check).</summary>
+    public async Task HealedAsync(TimeSpan within)
+    {
+        await UntilAsync("every page joined again", within, async () =>
+        {
+            foreach (var page in _pages)
+            {
+                if (await page.LocalStateAsync() != "joined")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+        await UntilAsync("every page sees every other connected again with a stream", within, EveryPairConnectedAsync);
+    }
+
+    /// <summary>
+    /// Waits until every page has decoded (getStats) and presented (its video elements) <see cref="FramesThatShowFlow"/>
+    /// more frames from every other page.
+    /// </summary>
+    public async Task MediaFlowsAsync(TimeSpan within)
+    {
+        var start = await FramesAsync();
+        await UntilAsync($"every page decoded and showed {FramesThatShowFlow} more frames from every other", within, async () =>
+        {
+            var now = await FramesAsync();
+            return start.All(s => now.TryGetValue(s.Key, out var n)
+                && n.Decoded >= s.Value.Decoded + FramesThatShowFlow && n.Presented >= s.Value.Presented + FramesThatShowFlow);
+        });
+    }
+
+    /// <summary>Every page's view of every remote peer, by (page name, remote peer id).</summary>
+    public async Task<IReadOnlyDictionary<(string Page, string Remote), PageRemotePeer>> IdentityAsync()
+    {
+        var views = new Dictionary<(string, string), PageRemotePeer>();
+        foreach (var page in _pages)
+        {
+            foreach (var remote in await page.RemotePeersAsync())
+            {
+                views[(page.Name, remote.Id)] = remote;
+            }
+        }
+
+        return views;
+    }
+
+    /// <summary>How many trace lines each page has written: what a later <see cref="TraceSinceAsync"/> leaves out.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TraceMarkAsync()
+    {
+        var mark = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in _pages)
+        {
+            mark[page.Name] = (await page.TraceLinesAsync()).Count;
+        }
+
+        return mark;
+    }
+
+    /// <summary>The trace events <paramref name="page"/> wrote since <paramref name="mark"/>.</summary>
+    public static async Task<IReadOnlyList<TraceEvent>> TraceSinceAsync(CallPage page, IReadOnlyDictionary<string, int> mark) =>
+        [.. (await page.TraceAsync()).Skip(mark.GetValueOrDefault(page.Name))];
+
+    /// <summary>Takes note that <paramref name="page"/> leaves the room for good: the others' peer-left for it is expected.</summary>
+    public void Departs(CallPage page) => _departed.Add(IdOf(page));
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; past <paramref name="within"/>, fails with every page's state and event log.</summary>
+    public async Task UntilAsync(string what, TimeSpan within, Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"{_test}: not {what} within {within.TotalSeconds} s.\n{await DescribeAsync()}");
+            }
+
+            await Task.Delay(Poll, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The checks every test ends with: each page's trace saved, its own invariant violations empty, the simulator's
+    /// invariant checker clean over the saved trace, and no peer-left but for the pages that departed.
+    /// </summary>
+    public async Task FinishAsync()
+    {
+        var problems = new List<string>();
+        foreach (var page in _pages)
+        {
+            var path = await SaveTraceAsync(page);
+            var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)));
+            problems.AddRange((await page.ViolationsAsync()).Select(v => $"{page.Name} (page): {v}"));
+            problems.AddRange(TraceInvariants.Check(trace, _departed).Select(v => $"{page.Name} (replay of {path}): {v}"));
+            problems.AddRange(trace
+                .Where(e => e.Event == TraceEventKind.PeerLeft && !_departed.Contains(e.Remote ?? string.Empty))
+                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{page.Name}: unexpected peer-left for {e.Remote} ({e.Reason}) at t={e.T}ms")));
+        }
+
+        _saved = true;
+        Assert.True(problems.Count == 0, $"{_test}:\n{string.Join("\n", problems)}\n{await DescribeAsync()}");
+    }
+
+    /// <summary>Every page's local state, remote peers, media stats, event log and console: what a failure shows.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        var text = new StringBuilder();
+        foreach (var page in _pages)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"--- {page.Name} ({_ids.GetValueOrDefault(page.Name) ?? "no id"})\n");
+            try
+            {
+                text.Append(CultureInfo.InvariantCulture, $"local state: {await page.LocalStateAsync()}\n");
+                text.Append(CultureInfo.InvariantCulture, $"remote peers: {string.Join("; ", await page.RemotePeersAsync())}\n");
+                text.Append(CultureInfo.InvariantCulture, $"stats: {string.Join("; ", (await page.StatsAsync()).Select(s => $"{s.Key}: {s.Value}"))}\n");
+                text.Append(CultureInfo.InvariantCulture, $"videos: {string.Join("; ", (await page.VideosAsync()).Select(v => $"{v.Key}: {string.Join(", ", v.Value)}"))}\n");
+                text.Append(CultureInfo.InvariantCulture, $"event log:\n{await page.EventLogAsync()}\n");
+            }
+            catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or FormatException or System.Text.Json.JsonException)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"(the page did not answer: {ex.Message})\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"console:\n{page.Console()}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var page in _pages)
+        {
+            if (!_saved)
+            {
+                await SaveTraceQuietlyAsync(page);
+            }
+
+            await page.DisposeAsync();
+        }
+
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
+    }
+
+    private async Task<bool> EveryPairConnectedAsync()
+    {
+        var live = _pages.Where(p => !_departed.Contains(_ids.GetValueOrDefault(p.Name) ?? string.Empty)).ToList();
+        foreach (var page in live)
+        {
+            var remotes = await page.RemotePeersAsync();
+            foreach (var other in live.Where(o => o != page))
+            {
+                var id = IdOf(other);
+                if (!remotes.Any(r => r.Id == id && r.State == "connected" && r.Streams.Count > 0))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Frames decoded and presented so far, by (page, remote peer id), over every pair of live pages.</summary>
+    private async Task<Dictionary<(string Page, string Remote), (long Decoded, long Presented)>> FramesAsync()
+    {
+        var frames = new Dictionary<(string, string), (long, long)>();
+        var live = _pages.Where(p => !_departed.Contains(_ids.GetValueOrDefault(p.Name) ?? string.Empty)).ToList();
+        foreach (var page in live)
+        {
+            var stats = await page.StatsAsync();
+            var videos = await page.VideosAsync();
+            foreach (var other in live.Where(o => o != page))
+            {
+                var id = IdOf(other);
+                frames[(page.Name, id)] = (
+                    stats.TryGetValue(id, out var s) ? s.FramesDecoded ?? 0 : 0,
+                    videos.TryGetValue(id, out var v) ? v.Sum(e => e.PresentedFrames) : 0);
+            }
+        }
+
+        return frames;
+    }
+
+    private async Task<string> SaveTraceAsync(CallPage page)
+    {
+        var path = Path.Combine(RepositoryPaths.Results, $"{_test}-{page.Name}.jsonl");
+        var lines = await page.TraceLinesAsync();
+        await File.WriteAllTextAsync(path, string.Concat(lines.Select(l => l + "\n")), TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    /// <summary>Saves what a failed test's page traced, if the page still answers: the failure is the test's, not this.</summary>
+    private async Task SaveTraceQuietlyAsync(CallPage page)
+    {
+        try
+        {
+            await SaveTraceAsync(page);
+        }
+        catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or IOException or OperationCanceledException)
+        {
+            TestContext.Current.SendDiagnosticMessage($"{page.Name}: trace not saved: {ex.Message}");
+        }
+    }
+}

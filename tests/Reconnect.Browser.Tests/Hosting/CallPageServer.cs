@@ -1,0 +1,118 @@
+using System.Net;
+using System.Security.Cryptography;
+using Reconnect.TestSupport.Hosting;
+
+namespace Reconnect.Browser.Tests.Hosting;
+
+/// <summary>
+/// The built <c>src/Reconnect.Server</c> run as one child process with <c>--call-page</c> on a free loopback port,
+/// its dev tokens granting the coturn server as the pages' ICE server. Ready once <c>/healthz</c> answers and
+/// <c>/</c> serves the call page. Disposing kills it.
+/// </summary>
+internal sealed class CallPageServer : IAsyncDisposable
+{
+    private static readonly TimeSpan PagePatience = TimeSpan.FromSeconds(30);
+    private readonly ServerProcess _process;
+    private readonly List<string> _errors;
+
+    private CallPageServer(ServerProcess process, int port, List<string> errors)
+    {
+        _process = process;
+        Port = port;
+        _errors = errors;
+    }
+
+    /// <summary>The server's loopback port (HTTP and the signalling WebSocket).</summary>
+    public int Port { get; }
+
+    /// <summary>The call page's address.</summary>
+    public Uri BaseUri => _process.BaseUri;
+
+    /// <summary>The signalling endpoint at <paramref name="endPoint"/> (the server's own, or a proxy's in front of it).</summary>
+    public static Uri SignalUri(IPEndPoint endPoint) => new($"ws://127.0.0.1:{endPoint.Port}/signal");
+
+    public static async Task<CallPageServer> StartAsync(TurnServer turn, CancellationToken cancellationToken)
+    {
+        var port = ServerProcess.FreePort();
+        var errors = new List<string>();
+        ServerProcess process;
+        try
+        {
+            process = await ServerProcess.StartAsync(
+                port,
+                [
+                    "--call-page", "--environment", "Development", "--Logging:LogLevel:Default=Warning",
+                    $"--Reconnect:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+                    $"--Reconnect:IceServers:0:Urls:0={turn.Url}",
+                    $"--Reconnect:IceServers:0:Username={TurnServer.Username}",
+                    $"--Reconnect:IceServers:0:Credential={TurnServer.Credential}",
+                ],
+                errorLine: line =>
+                {
+                    lock (errors)
+                    {
+                        errors.Add(line);
+                    }
+                },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            throw new InvalidOperationException($"The server with --call-page did not start: {ex.Message} Its errors:\n{string.Join("\n", errors.TakeLast(40))}", ex);
+        }
+
+        var server = new CallPageServer(process, port, errors);
+        try
+        {
+            await server.WaitForPageAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>What the server wrote to its error output so far.</summary>
+    public string Errors()
+    {
+        lock (_errors)
+        {
+            return string.Join("\n", _errors.TakeLast(40));
+        }
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    private async Task WaitForPageAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(PagePatience);
+        var last = "no answer";
+        while (!patience.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/", UriKind.Relative), patience.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                last = $"status {(int)response.StatusCode}";
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                last = ex.Message;
+            }
+
+            await Task.Delay(200, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException(
+            $"The server on {BaseUri} (started with --call-page) did not serve the call page at / within {PagePatience.TotalSeconds} s ({last}). Its errors:\n{Errors()}");
+    }
+}

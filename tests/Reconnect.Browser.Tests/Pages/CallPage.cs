@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Reconnect.Testing.Trace;
+
+namespace Reconnect.Browser.Tests.Pages;
+
+/// <summary>
+/// One call page in a browser context of its own, read and driven through <c>window.reconnectCall</c> (the page's
+/// test contract, in src/Reconnect.Browser/README.md): its states, remote peers, media stats, trace and invariant violations.
+/// </summary>
+internal sealed class CallPage : IAsyncDisposable
+{
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
+    /// <summary>What the page's start cost (for the test output): its resources and when it became ready.</summary>
+    private const string StartCost = """
+        () => {
+          const resources = performance.getEntriesByType('resource');
+          const kib = Math.round(resources.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024);
+          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB, the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
+        }
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly IBrowserContext _context;
+    private readonly List<string> _console = [];
+
+    private CallPage(string name, IBrowserContext context, IPage page)
+    {
+        Name = name;
+        _context = context;
+        Page = page;
+        page.Console += (_, message) => Remember($"console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Remember($"page error: {error}");
+    }
+
+    /// <summary>The page's name in the test (its display name, and the name of its saved trace).</summary>
+    public string Name { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Opens <paramref name="url"/> in <paramref name="context"/> and waits until the WebAssembly app is ready.</summary>
+    public static async Task<CallPage> OpenAsync(string name, IBrowserContext context, Uri url)
+    {
+        var page = new CallPage(name, context, await context.NewPageAsync());
+        await page.Page.GotoAsync(url.ToString());
+        try
+        {
+            await page.Page.WaitForFunctionAsync(
+                "() => window.reconnectCall !== undefined && window.reconnectCall.ready === true",
+                null,
+                new PageWaitForFunctionOptions { Timeout = (float)StartPatience.TotalMilliseconds, PollingInterval = 100 });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{name}: window.reconnectCall.ready was not true within {StartPatience.TotalSeconds} s of opening {url}. Console:\n{page.Console()}", ex);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {await page.Page.EvaluateAsync<string>(StartCost)}");
+        return page;
+    }
+
+    public Task<string?> LocalPeerIdAsync() => Page.EvaluateAsync<string?>("() => window.reconnectCall.localPeerId()");
+
+    public Task<string> LocalStateAsync() => Page.EvaluateAsync<string>("() => window.reconnectCall.localState()");
+
+    public async Task<IReadOnlyList<PageRemotePeer>> RemotePeersAsync() =>
+        Read<List<PageRemotePeer>>(await Page.EvaluateAsync<string>("() => JSON.stringify(window.reconnectCall.remotePeers())"));
+
+    /// <summary>Media stats per remote peer id.</summary>
+    public async Task<IReadOnlyDictionary<string, MediaStats>> StatsAsync() =>
+        Read<Dictionary<string, MediaStats>>(await Page.EvaluateAsync<string>("async () => JSON.stringify(await window.reconnectCall.stats())"));
+
+    /// <summary>What the page's remote video elements show, by remote peer id: one entry per video element.</summary>
+    public async Task<IReadOnlyDictionary<string, List<PageVideo>>> VideosAsync() =>
+        Read<Dictionary<string, List<PageVideo>>>(await Page.EvaluateAsync<string>("""
+            () => JSON.stringify(Object.fromEntries([...document.querySelectorAll('.peer')].map(p => [p.dataset.peerId,
+              [...p.querySelectorAll('video')].map(v => ({ streamId: v.dataset.streamId, paused: v.paused, readyState: v.readyState,
+                presentedFrames: v.getVideoPlaybackQuality().totalVideoFrames }))])))
+            """));
+
+    /// <summary>The page's trace: every line parsed (a line that is not a trace event fails here, naming it).</summary>
+    public async Task<IReadOnlyList<string>> TraceLinesAsync() => await Page.EvaluateAsync<string[]>("() => window.reconnectCall.trace()");
+
+    public async Task<IReadOnlyList<TraceEvent>> TraceAsync() =>
+        TraceReader.ReadJsonLines(new StringReader(string.Join("\n", await TraceLinesAsync())));
+
+    public async Task<IReadOnlyList<string>> ViolationsAsync() => await Page.EvaluateAsync<string[]>("() => window.reconnectCall.violations()");
+
+    public Task LeaveAsync() => Page.EvaluateAsync("() => window.reconnectCall.leave()");
+
+    public Task CloseAsync() => Page.EvaluateAsync("() => window.reconnectCall.close()");
+
+    /// <summary>Takes the page's network down or up (Chromium's offline emulation: stalls its WebSocket, leaves WebRTC's UDP alone).</summary>
+    public Task SetOfflineAsync(bool offline) => _context.SetOfflineAsync(offline);
+
+    public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+
+    /// <summary>What the page shows in <c>#event-log</c>, one notice a line.</summary>
+    public async Task<string> EventLogAsync() => string.Join("\n", await Page.Locator("#event-log li").AllInnerTextsAsync());
+
+    /// <summary>The page's console output so far (the last lines).</summary>
+    public string Console()
+    {
+        lock (_console)
+        {
+            return string.Join("\n", _console);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new FormatException($"The page answered null: {json}");
+
+    private void Remember(string line)
+    {
+        lock (_console)
+        {
+            _console.Add(line);
+            if (_console.Count > 60)
+            {
+                _console.RemoveAt(0);
+            }
+        }
+    }
+}
