@@ -81,6 +81,7 @@ public sealed class TimelinePrinter(TimelineVerbosity verbosity = TimelineVerbos
             : Invariant($"{e.Peer}: token-refresh-failed {e.Attempt} in a row ({e.Reason}), retry in {Seconds(e.DelayMs)}s"),
         TraceEventKind.DataSend => $"{e.Peer}: data-send {e.Remote} {e.Detail} ({e.Reason})",
         TraceEventKind.DataReceived => $"{e.Peer}: data-received {e.Remote} {e.Detail}",
+        TraceEventKind.MediaFailureTolerated => Invariant($"{e.Peer}: media-failure-tolerated {e.Remote} {e.Detail} (conn {e.Conn}): {e.Reason}"),
         TraceEventKind.Ignored => $"{e.Peer}: ignored {e.Detail} ({e.Reason})",
         _ => $"{e.Peer}: {e.Event}{Suffix(" ", e.Detail)}{Suffix(" (", e.Reason, ")")}",
     };

@@ -81,6 +81,9 @@ public static class TraceEventKind
     /// <summary>A message arrived from a remote peer on a data channel.</summary>
     public const string DataReceived = "data-received";
 
+    /// <summary>A media verb failed where the engine's policy tolerates it (a remote candidate, a close): nothing else follows.</summary>
+    public const string MediaFailureTolerated = "media-failure-tolerated";
+
     /// <summary>The engine dropped an input by a stated rule.</summary>
     public const string Ignored = "ignored";
 
@@ -95,6 +98,6 @@ public static class TraceEventKind
     [
         StateChange, PeerJoined, PeerLeft, RemoteStateChange, StreamAdded, StreamRemoved, Error, Fault,
         SocketAttempt, SocketRetry, IceRestart, EscalationStep, MediaFrozen, ConnectionBuilt, DataChannelsReset, MetadataChanged,
-        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, PeerAway, PeerBack, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, Ignored, Heal, InvariantViolation,
+        StillReconnecting, ReconnectingVisible, ReconnectingRecovered, PeerAway, PeerBack, TokenFailing, TokenRefreshed, TokenRefreshFailed, DataSend, DataReceived, MediaFailureTolerated, Ignored, Heal, InvariantViolation,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reconnect.Core.Engine;
+using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Testing.Trace;
 
@@ -154,6 +155,14 @@ public static class TraceMapper
                 Remote = n.RemotePeerId,
                 Ref = n.Ref,
                 Detail = n.Label,
+            },
+            MediaFailureToleratedNotice n => new TraceEvent(tMs, peer, TraceEventKind.MediaFailureTolerated)
+            {
+                Remote = n.RemotePeerId,
+                Ref = n.Ref,
+                Conn = n.Generation,
+                Detail = MediaVerbConverter.NameOf(n.Operation),
+                Reason = n.Reason,
             },
             ErrorRaisedNotice n => FromError(peer, tMs, n.Error),
             InputIgnoredNotice n => new TraceEvent(tMs, peer, TraceEventKind.Ignored)

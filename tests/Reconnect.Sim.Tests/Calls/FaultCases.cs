@@ -14,6 +14,7 @@ internal static class FaultCases
         ["offline"] = Breaks(FaultKind.Offline, On(FaultKind.Offline) with { DurationMs = 5_000 }, c => c.Went("alice", LocalPeerState.Reconnecting)),
         ["signalling-drop"] = Breaks(FaultKind.SignallingDrop, On(FaultKind.SignallingDrop) with { DurationMs = 5_000 }, c => c.Went("alice", LocalPeerState.Reconnecting)),
         ["media-drop"] = Breaks(FaultKind.MediaDrop, On(FaultKind.MediaDrop) with { DurationMs = 10_000 }, c => c.LostMedia("bob", "alice")),
+        ["media-verb-fails"] = new(FaultKind.MediaVerbFails, MediaVerbFailsAsync),
         ["media-freeze"] = Breaks(FaultKind.MediaFreeze, On(FaultKind.MediaFreeze) with { Peer = "bob", Other = "alice" }, c => c.Seen("bob").OfType<MediaFrozenNotice>().Any()),
         ["ip-change"] = Breaks(FaultKind.IpChange, On(FaultKind.IpChange), c => c.Broke()),
         ["blackhole"] = Breaks(FaultKind.Blackhole, On(FaultKind.Blackhole) with { DurationMs = 20_000 }, c => c.Broke()),
@@ -211,5 +212,18 @@ internal static class FaultCases
         Assert.Same(camera, c.Remote(c.Bob, "alice")!.Streams.Single(s => s.Id == "cam"));
         Assert.DoesNotContain(c.Seen("bob"), n => n is StreamRemovedNotice or StreamAddedNotice or ConnectionBuiltNotice);
         Assert.DoesNotContain(c.Seen("alice"), n => n is ErrorRaisedNotice);
+    }
+
+    /// <summary>Alice's media port fails her next track replacement toward bob: she gets a typed media error naming the verb, and the connection is kept.</summary>
+    private static async Task MediaVerbFailsAsync(FaultedCall c)
+    {
+        c.Call.Inject([
+            On(FaultKind.MediaVerbFails) with { Verb = MediaOperation.ReplaceTrack, Other = "bob" },
+            On(FaultKind.ReplaceTrack, atMs: 1) with { Stream = "cam", Track = "cam-2" },
+        ]);
+        await c.UntilAsync(
+            () => c.Seen("alice").OfType<ErrorRaisedNotice>().Any(e => e.Error is MediaError { RemotePeerId: "bob", Operation: MediaOperation.ReplaceTrack }),
+            "media-verb-fails: alice's failed track replacement raised no media error");
+        Assert.DoesNotContain(c.Seen("bob"), n => n is StreamRemovedNotice or ConnectionBuiltNotice);
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Reconnect.Core.Engine;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Scenarios;
@@ -168,6 +169,7 @@ internal static class ScenarioGenerators
                from plane in Gen.Elements<FaultPlane?>(null, FaultPlane.Signalling, FaultPlane.Media)
                from direction in Gen.Elements<FaultDirection?>(null, FaultDirection.Outbound, FaultDirection.Inbound)
                from toServer in ArbMap.Default.GeneratorFor<bool>()
+               from verb in Gen.Elements(Enum.GetValues<MediaOperation>())
                select new FaultSpec
                {
                    AtMs = atMs,
@@ -181,7 +183,7 @@ internal static class ScenarioGenerators
                    Other = kind switch
                    {
                        FaultKind.Partition or FaultKind.DataSend => pair.Item2,
-                       FaultKind.MediaDrop when withOptional && peers.Count > 1 => pair.Item2,
+                       FaultKind.MediaDrop or FaultKind.MediaVerbFails when withOptional && peers.Count > 1 => pair.Item2,
                        FaultKind.OneWayPartition => toServer || peers.Count == 1 ? "server" : pair.Item2,
                        FaultKind.OneWayLoss when withOptional => toServer || peers.Count == 1 ? "server" : pair.Item2,
                        _ => null,
@@ -191,13 +193,14 @@ internal static class ScenarioGenerators
                        || (kind == FaultKind.TokenHang && !withOptional) ? duration : null,
                    Code = kind == FaultKind.ServerKick ? code : null,
                    Label = kind == FaultKind.DataSend ? "chat" : null,
-                   Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken or FaultKind.DataSend || (kind == FaultKind.TokenHang && withOptional) ? count : null,
+                   Count = kind is FaultKind.TokenFailures or FaultKind.ExpiredToken or FaultKind.DataSend || (kind is FaultKind.TokenHang or FaultKind.MediaVerbFails && withOptional) ? count : null,
                    RetryAfterMs = kind == FaultKind.ServerRestart && withOptional ? retryAfter : null,
                    LatencyMs = kind == FaultKind.Latency ? latency : null,
                    JitterMs = kind == FaultKind.Latency && withOptional ? jitter : null,
                    OffsetMs = kind == FaultKind.WallClockJump ? offset : null,
                    Loss = kind is FaultKind.Loss or FaultKind.OneWayLoss ? loss : null,
                    Plane = kind is FaultKind.Blackhole or FaultKind.Latency or FaultKind.Loss or FaultKind.OneWayLoss ? plane : null,
+                   Verb = kind == FaultKind.MediaVerbFails ? verb : null,
                    Direction = kind is FaultKind.OneWayPartition or FaultKind.OneWayLoss ? direction : null,
                };
     }

@@ -30,6 +30,7 @@ internal static class SampleTrace
         new(15_900, "A", TraceEventKind.StateChange) { From = "reconnecting", To = "joined", Reason = "welcomed" },
         new(15_950, "A", TraceEventKind.DataSend) { Remote = "B", Detail = "chat", Reason = "sent" },
         new(15_990, "B", TraceEventKind.DataReceived) { Remote = "A", Ref = 2, Detail = "chat" },
+        new(15_995, "B", TraceEventKind.MediaFailureTolerated) { Remote = "A", Ref = 2, Conn = 3, Detail = "add-ice-candidate", Reason = "unknown m-line" },
         new(16_000, "A", TraceEventKind.Heal),
         new(16_010, "B", TraceEventKind.PeerLeft) { Remote = "C", Ref = 4, Reason = "left" },
         new(16_010, "B", TraceEventKind.StreamRemoved) { Remote = "C", Ref = 4, Stream = "camC", StreamRef = 5 },

@@ -27,6 +27,7 @@ public sealed class TimelinePrinterTests
             "   15.900s  A: reconnecting-recovered after 5.900s\n" +
             "   15.900s  A: reconnecting -> joined\n" +
             "   15.990s  B: data-received A chat\n" +
+            "   15.995s  B: media-failure-tolerated A add-ice-candidate (conn 3): unknown m-line\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
@@ -67,6 +68,7 @@ public sealed class TimelinePrinterTests
             "   15.900s  A: reconnecting -> joined (welcomed)\n" +
             "   15.950s  A: data-send B chat (sent)\n" +
             "   15.990s  B: data-received A chat\n" +
+            "   15.995s  B: media-failure-tolerated A add-ice-candidate (conn 3): unknown m-line\n" +
             "   16.000s  heal       A\n" +
             "   16.010s  B: peer-left C (left)\n" +
             "   16.010s  B: stream-removed camC\n" +
