@@ -83,9 +83,18 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
     private TimeSpan Now => _port.Fabric.Time.GetElapsedTime(_port.Start);
 
-    /// <summary>Creates an offer, under new credentials when ICE was restarted since the last one (or none exist yet).</summary>
+    /// <summary>
+    /// Creates an offer, under new credentials when ICE was restarted since the last one (or none exist yet); fails, as
+    /// W3C <c>createOffer()</c> does, while a remote offer awaits its answer.
+    /// </summary>
     public void CreateOffer()
     {
+        if (_haveRemoteOffer)
+        {
+            Post(new MediaOperationFailed(RemoteId, Generation, MediaOperation.CreateOffer, "createOffer while a remote offer awaits its answer (have-remote-offer)"));
+            return;
+        }
+
         if (_restartPending || LocalUfrag is null)
         {
             NewCredentials();

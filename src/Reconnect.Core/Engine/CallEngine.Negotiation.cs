@@ -54,6 +54,11 @@ public sealed partial class CallEngine
                 Emit(new RestartIce(peer.Id, peer.Generation));
                 AskForOffer(peer);
                 break;
+            case NegotiationEffect.RestartIceAfterAnswer:
+                peer.IceRestartAsked = true;
+                peer.NegotiationNeeded = true;
+                Emit(new RestartIce(peer.Id, peer.Generation));
+                break;
             case NegotiationEffect.OfferAgainOnLiveGeneration:
                 Mark(CoverageMarks.StaleOfferReoffered);
                 AskForOffer(peer);

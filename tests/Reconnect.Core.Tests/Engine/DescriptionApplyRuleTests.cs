@@ -34,7 +34,6 @@ public sealed class DescriptionApplyRuleTests
 
     [Theory]
     [InlineData(NegotiationState.HaveRemoteOffer)]
-    [InlineData(NegotiationState.HaveRemoteOfferMakingOffer)]
     public void An_answer_is_applied_before_it_is_sent_and_what_is_sent_is_the_applied_answer(object stateCase)
     {
         var h = Reach((NegotiationState)stateCase, polite: true);
@@ -54,7 +53,6 @@ public sealed class DescriptionApplyRuleTests
     [InlineData(NegotiationState.Stable)]
     [InlineData(NegotiationState.MakingOffer)]
     [InlineData(NegotiationState.HaveLocalOffer)]
-    [InlineData(NegotiationState.HaveRemoteOffer)]
     public void An_ice_restart_asks_RestartIce_then_CreateOffer_and_flags_the_offer_sent_after_it(object stateCase)
     {
         var h = Reach((NegotiationState)stateCase, polite: false);
@@ -64,6 +62,29 @@ public sealed class DescriptionApplyRuleTests
 
         var asked = h.Since<EngineEffect>(before).Where(e => e is RestartIce or CreateOffer).ToList();
         Assert.Equal([new RestartIce("B", 1), new CreateOffer("B", 1)], asked);
+        var sequence = OffersSent(h) + 1;
+        var sent = h.Checkpoint;
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, sequence)), Assert.Single(h.Sent<RelaySignalMessage>(sent)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_ice_restart_while_a_remote_offer_awaits_its_answer_restarts_ice_at_once_and_offers_only_once_the_answer_is_applied(bool polite)
+    {
+        var h = Reach(NegotiationState.HaveRemoteOffer, polite);
+        var before = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+        h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Answer, "answer")));
+
+        Assert.Equal([new RestartIce("B", 1)], h.Since<EngineEffect>(before).Where(e => e is RestartIce or CreateOffer).ToList());
+        var applied = h.Checkpoint;
+        h.Feed(new LocalDescriptionApplied("B", 1, new SessionDescription(SdpType.Answer, "answer")));
+
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer", 1)), Assert.Single(h.Sent<RelaySignalMessage>(applied)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(applied)));
         var sequence = OffersSent(h) + 1;
         var sent = h.Checkpoint;
         h.LocalDescription("B", 1, SdpType.Offer, "restart");
@@ -130,7 +151,7 @@ public sealed class DescriptionApplyRuleTests
 
         Assert.Equal(new InputIgnoredNotice("applied local answer for B", "superseded: a newer remote offer awaits its answer"), Assert.Single(applied.OfType<InputIgnoredNotice>()));
         Assert.Empty(h.Sent<RelaySignalMessage>(before));
-        Assert.Equal(restartBetween ? NegotiationState.HaveRemoteOfferMakingOffer : NegotiationState.HaveRemoteOffer, NegotiationProbe.StateSeen(h));
+        Assert.Equal(NegotiationState.HaveRemoteOffer, NegotiationProbe.StateSeen(h));
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "probe local answer", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before), m => m.Payload is AnswerSignal));
     }
 

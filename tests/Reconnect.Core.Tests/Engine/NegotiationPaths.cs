@@ -36,10 +36,6 @@ internal static class NegotiationPaths
             case NegotiationState.HaveRemoteOffer:
                 ToHaveRemoteOffer(h, polite);
                 break;
-            case NegotiationState.HaveRemoteOfferMakingOffer:
-                ToHaveRemoteOffer(h, polite);
-                LadderAttempt(h);
-                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, "not a negotiation state");
         }

@@ -37,7 +37,7 @@ internal static class NegotiationProbe
             (true, false, false) => NegotiationState.HaveLocalOffer,
             (true, false, true) => NegotiationState.HaveLocalOfferMakingOffer,
             (false, true, false) => NegotiationState.HaveRemoteOffer,
-            (false, true, true) => NegotiationState.HaveRemoteOfferMakingOffer,
+            (false, true, true) => throw new Xunit.Sdk.XunitException("an offer was made while a remote offer awaited its answer: no offer can be created in have-remote-offer"),
             _ => throw new Xunit.Sdk.XunitException("an answer was applied and a local answer taken in one state: no negotiation state does both"),
         };
     }

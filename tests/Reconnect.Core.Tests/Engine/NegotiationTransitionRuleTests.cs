@@ -44,10 +44,6 @@ public sealed class NegotiationTransitionRuleTests
     [InlineData(HaveRemoteOffer, true, TheLocalAnswer, Stable)]
     [InlineData(HaveRemoteOffer, true, NewerOfferThenLocalAnswer, HaveRemoteOffer)]
     [InlineData(HaveRemoteOffer, false, RemoteOffer, HaveRemoteOffer)]
-    [InlineData(HaveRemoteOfferMakingOffer, false, NextLadderAttempt, HaveRemoteOfferMakingOffer)]
-    [InlineData(HaveRemoteOfferMakingOffer, true, TheLocalOffer, HaveLocalOffer)]
-    [InlineData(HaveRemoteOfferMakingOffer, true, RemoteOffer, HaveRemoteOffer)]
-    [InlineData(HaveRemoteOfferMakingOffer, false, RemoteOffer, HaveRemoteOfferMakingOffer)]
     public void A_step_leads_to_the_state_whose_handling_of_the_next_descriptions_shows(object stateCase, bool polite, string step, object leadsToCase)
     {
         var state = (NegotiationState)stateCase;

@@ -1,3 +1,4 @@
+using FsCheck;
 using FsCheck.Fluent;
 using Reconnect.Testing.Exploration;
 using Reconnect.Testing.Scenarios;
@@ -10,9 +11,9 @@ public sealed class DataChannelGeneratorTests
     [Fact]
     public void Schedules_send_data_from_one_peer_to_another_on_the_declared_channel()
     {
-        var faults = FaultScheduleGen.Of(FaultKind.DataSend, ExplorationCase.PeerNames(3)).Sample(30, 300);
+        var faults = FaultScheduleGen.Of(FaultKind.DataSend, ExplorationCase.PeerNames(3)).Sample(300, new Rnd(1), 30);
 
-        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(30, 300).SelectMany(s => s), f => f.Kind == FaultKind.DataSend);
+        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(300, new Rnd(2), 30).SelectMany(s => s), f => f.Kind == FaultKind.DataSend);
         Assert.All(faults, f => Assert.NotEqual(f.Peer, f.Other));
         Assert.All(faults, f => Assert.Equal(FaultScheduleGen.DataChannel, f.Label));
         Assert.All(faults, f => Assert.InRange(f.Count!.Value, 1, 40));
@@ -34,7 +35,7 @@ public sealed class DataChannelGeneratorTests
     [Fact]
     public void Setups_move_the_data_queue_capacity_and_fail_fast_mode_within_their_valid_ranges_and_shrink_them_back()
     {
-        var options = OptionsGen.Options.Sample(30, 400);
+        var options = OptionsGen.Options.Sample(400, new Rnd(3), 30);
 
         Assert.Contains(options, o => o.DataQueueCapacity is null);
         Assert.Contains(options, o => o.DataFailFast == true);

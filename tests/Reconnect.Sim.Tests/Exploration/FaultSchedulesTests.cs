@@ -25,7 +25,7 @@ public sealed class FaultSchedulesTests
     [Fact]
     public void Schedules_draw_every_self_healing_kind_and_none_that_lasts_or_ends_a_call()
     {
-        var kinds = FaultSchedules.For(["carol", "dave", "erin"], maxFaults: 6).Generator.Sample(50, 300)
+        var kinds = FaultSchedules.For(["carol", "dave", "erin"], maxFaults: 6).Generator.Sample(300, new Rnd(1), 50)
             .SelectMany(s => s.Faults).Select(f => f.Kind).ToHashSet();
 
         Assert.Equal(FaultSchedules.Kinds.Order(), kinds.Order());

@@ -63,7 +63,7 @@ public sealed class GeneratorTests
             foreach (var peers in new[] { 2, 3 })
             {
                 var names = ExplorationCase.PeerNames(peers);
-                foreach (var fault in FaultScheduleGen.Of(kind, names).Sample(20, 30))
+                foreach (var fault in FaultScheduleGen.Of(kind, names).Sample(30, new Rnd(1), 20))
                 {
                     var explored = new ExplorationCase(1, [.. Enumerable.Repeat(PeerSetup.Baseline, peers)], [fault]);
                     var problems = ScenarioLoader.Validate(explored.ToScenario());
@@ -90,13 +90,13 @@ public sealed class GeneratorTests
     [Fact]
     public void Wall_clock_jumps_name_a_peer_and_step_its_clock_forwards_and_backwards_never_by_zero()
     {
-        var jumps = FaultScheduleGen.Of(FaultKind.WallClockJump, ExplorationCase.PeerNames(3)).Sample(30, 200);
+        var jumps = FaultScheduleGen.Of(FaultKind.WallClockJump, ExplorationCase.PeerNames(3)).Sample(200, new Rnd(2), 30);
 
         Assert.All(jumps, jump => Assert.Contains(jump.Peer, ExplorationCase.PeerNames(3)));
         Assert.All(jumps, jump => Assert.NotEqual(0, jump.OffsetMs ?? 0));
         Assert.Contains(jumps, jump => jump.OffsetMs > 0);
         Assert.Contains(jumps, jump => jump.OffsetMs < 0);
-        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(30, 200).SelectMany(s => s), f => f.Kind == FaultKind.WallClockJump);
+        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(200, new Rnd(3), 30).SelectMany(s => s), f => f.Kind == FaultKind.WallClockJump);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FsCheck;
 using FsCheck.Fluent;
 using Reconnect.Testing.Exploration;
 using Reconnect.Testing.Scenarios;
@@ -10,9 +11,9 @@ public sealed class NewRuleGeneratorTests
     [Fact]
     public void Schedules_press_retry_now_for_any_peer()
     {
-        var faults = FaultScheduleGen.Of(FaultKind.RetryNow, ExplorationCase.PeerNames(3)).Sample(30, 300);
+        var faults = FaultScheduleGen.Of(FaultKind.RetryNow, ExplorationCase.PeerNames(3)).Sample(300, new Rnd(1), 30);
 
-        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(30, 300).SelectMany(s => s), f => f.Kind == FaultKind.RetryNow);
+        Assert.Contains(FaultScheduleGen.Schedule(3, 4).Sample(300, new Rnd(2), 30).SelectMany(s => s), f => f.Kind == FaultKind.RetryNow);
         Assert.Equal(ExplorationCase.PeerNames(3).Order(), faults.Select(f => f.Peer!).Distinct().Order());
         Assert.All(faults, f => Assert.InRange(f.AtMs, 0, ExplorationCase.SafetyPhaseMs - 1));
     }
@@ -20,7 +21,7 @@ public sealed class NewRuleGeneratorTests
     [Fact]
     public void Setups_move_the_reconnecting_visible_threshold_and_the_retry_now_rate_limit_within_their_valid_ranges()
     {
-        var options = OptionsGen.Options.Sample(30, 400);
+        var options = OptionsGen.Options.Sample(400, new Rnd(3), 30);
 
         Assert.Contains(options, o => o.ReconnectingVisibleAfterMs is null);
         Assert.Contains(options, o => o.RetryNowMinIntervalMs is null);
@@ -32,7 +33,7 @@ public sealed class NewRuleGeneratorTests
     [Fact]
     public void Setups_sometimes_shorten_the_ice_restart_ladder_so_schedules_can_spend_it()
     {
-        var options = OptionsGen.Options.Sample(30, 400);
+        var options = OptionsGen.Options.Sample(400, new Rnd(5), 30);
 
         Assert.Contains(options, o => o.IceRestartAttempts == 1);
         Assert.Contains(options, o => o.IceRestartAttempts is null);
@@ -44,7 +45,7 @@ public sealed class NewRuleGeneratorTests
     [Fact]
     public void Cases_sometimes_give_tokens_a_lifetime_that_the_scenario_carries_to_the_server()
     {
-        var cases = ExplorationArb.Cases(2, 2).Sample(30, 400);
+        var cases = ExplorationArb.Cases(2, 2).Sample(400, new Rnd(4), 30);
         var timed = cases.Where(c => c.TokenLifetimeMs is not null).ToList();
 
         Assert.NotEmpty(timed);

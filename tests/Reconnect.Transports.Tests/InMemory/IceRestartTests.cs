@@ -110,6 +110,23 @@ public sealed class IceRestartTests
 
     private void Negotiate(bool iceRestart) => _a.Apply(_b.Answer(_a.Offer(iceRestart)));
 
+    [Fact]
+    public void An_offer_asked_while_a_remote_offer_awaits_its_answer_fails_as_W3C_createOffer_does_and_succeeds_once_answered()
+    {
+        var offer = _a.Offer(iceRestart: true);
+        _b.TakeRemote(offer);
+
+        _b.AskOffer();
+
+        var failure = Assert.Single(_b.Failures);
+        Assert.Equal(MediaOperation.CreateOffer, failure.Operation);
+        Assert.Equal(0, _b.OffersCreated);
+        _b.AnswerTaken();
+        _b.AskOffer();
+        Assert.Single(_b.Failures);
+        Assert.Equal(1, _b.OffersCreated);
+    }
+
     private sealed record Description(SessionDescription Sdp, IceCandidate Candidate, TimeSpan At);
 
     private sealed class RecordingSink(VirtualTimeProvider clock) : IEngineInputSink
@@ -166,6 +183,22 @@ public sealed class IceRestartTests
             _port.SetRemoteDescription(_remote, 1, answer.Sdp);
             _port.AddIceCandidate(_remote, 1, answer.Candidate);
         }
+
+        /// <summary>Applies a remote offer and leaves its answer owed.</summary>
+        public void TakeRemote(Description offer) => _port.SetRemoteDescription(_remote, 1, offer.Sdp);
+
+        /// <summary>Creates and applies the answer the remote offer taken is owed.</summary>
+        public void AnswerTaken()
+        {
+            _port.CreateAnswer(_remote, 1);
+            Local();
+        }
+
+        public void AskOffer() => _port.CreateOffer(_remote, 1);
+
+        public IEnumerable<MediaOperationFailed> Failures => _sink.Inputs.Select(i => i.Input).OfType<MediaOperationFailed>();
+
+        public int OffersCreated => _sink.Inputs.Select(i => i.Input).OfType<LocalDescriptionCreated>().Count(d => d.Description.Type == SdpType.Offer);
 
         /// <summary>True when a frame sent on these credentials is counted (delivered straight to the port).</summary>
         public bool Delivered(string fromUfrag, string toUfrag)

@@ -24,9 +24,6 @@ internal enum NegotiationState
     /// <summary>A remote offer was applied and awaits the local answer.</summary>
     HaveRemoteOffer,
 
-    /// <summary>A remote offer awaits the local answer and the media layer is creating a local offer (an ICE restart or a catch-up offer).</summary>
-    HaveRemoteOfferMakingOffer,
-
     /// <summary>Superstate of every state but <see cref="Stable"/>: an exchange is under way. Never stood in itself.</summary>
     Exchanging,
 
@@ -100,6 +97,12 @@ internal enum NegotiationEffect
 
     /// <summary>Remember that the connection needs negotiating once the exchange under way is over.</summary>
     NoteNegotiationNeeded,
+
+    /// <summary>
+    /// Restart ICE now (W3C restartIce(), valid in any signaling state) and make its offer once the remote offer under
+    /// way is answered: no offer can be created in have-remote-offer.
+    /// </summary>
+    RestartIceAfterAnswer,
 
     /// <summary>Apply the local description just created (SetLocalDescription).</summary>
     ApplyLocalDescription,
@@ -181,7 +184,7 @@ internal static class NegotiationMachine
             .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending")
             .On(NegotiationTrigger.RemoteOffer).GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer)
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
-            .On(NegotiationTrigger.MediaFailed).Stay(NegotiationEffect.ForgetAnswersAwaited);
+            .Ignore(NegotiationTrigger.MediaFailed, "nothing under way: the heal path the failure takes asks for the next offer");
 
         b.In(NegotiationState.Exchanging)
             .On(NegotiationTrigger.OfferNeeded).Stay(NegotiationEffect.NoteNegotiationNeeded)
@@ -230,8 +233,8 @@ internal static class NegotiationMachine
         b.In(NegotiationState.HaveRemoteOffer)
             .SubstateOf(NegotiationState.Exchanging)
             .Deadline($"the media layer creates the answer; {MediaBound}")
-            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
-            .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveRemoteOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
+            .On(NegotiationTrigger.IceRestart).Stay(NegotiationEffect.RestartIceAfterAnswer)
+            .On(NegotiationTrigger.StaleOfferSeen).Stay(NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer").Stay(NegotiationEffect.ApplyLocalDescription)
             .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
                 .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
@@ -242,17 +245,6 @@ internal static class NegotiationMachine
             .On(NegotiationTrigger.LocalAnswerApplied).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
                 .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
             .On(NegotiationTrigger.RemoteOffer).Stay(NegotiationEffect.AcceptRemoteOffer);
-
-        b.In(NegotiationState.HaveRemoteOfferMakingOffer)
-            .SubstateOf(NegotiationState.CreatingOffer)
-            .Deadline($"the media layer creates the answer and the offer; {MediaBound}")
-            .On(NegotiationTrigger.LocalAnswerCreated).If(c => !c.NewerOfferAwaited, "answers the newest offer").Stay(NegotiationEffect.ApplyLocalDescription)
-            .On(NegotiationTrigger.LocalAnswerCreated).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
-                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer)
-            .On(NegotiationTrigger.LocalAnswerApplied).If(c => !c.NewerOfferAwaited, "answers the newest offer")
-                .GoTo(NegotiationState.MakingOffer, NegotiationEffect.CountAnswer, NegotiationEffect.SendAnswer)
-            .On(NegotiationTrigger.LocalAnswerApplied).If(c => c.NewerOfferAwaited, "a newer offer awaits its answer")
-                .Stay(NegotiationEffect.CountAnswer, NegotiationEffect.DropSupersededAnswer);
 
         return b.Build();
     }
