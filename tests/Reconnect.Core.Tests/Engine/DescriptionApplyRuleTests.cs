@@ -62,10 +62,7 @@ public sealed class DescriptionApplyRuleTests
 
         var asked = h.Since<EngineEffect>(before).Where(e => e is RestartIce or CreateOffer).ToList();
         Assert.Equal([new RestartIce("B", 1), new CreateOffer("B", 1)], asked);
-        var sequence = OffersSent(h) + 1;
-        var sent = h.Checkpoint;
-        h.LocalDescription("B", 1, SdpType.Offer, "restart");
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, sequence)), Assert.Single(h.Sent<RelaySignalMessage>(sent)));
+        TheRestartOfferIsSentFlagged(h);
     }
 
     [Theory]
@@ -85,10 +82,7 @@ public sealed class DescriptionApplyRuleTests
 
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer", 1)), Assert.Single(h.Sent<RelaySignalMessage>(applied)));
         Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(applied)));
-        var sequence = OffersSent(h) + 1;
-        var sent = h.Checkpoint;
-        h.LocalDescription("B", 1, SdpType.Offer, "restart");
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, sequence)), Assert.Single(h.Sent<RelaySignalMessage>(sent)));
+        TheRestartOfferIsSentFlagged(h);
     }
 
     [Theory]
@@ -187,6 +181,15 @@ public sealed class DescriptionApplyRuleTests
     }
 
     /// <summary>Offers sent to B so far on its live generation (the sequence the last one carried).</summary>
+    /// <summary>Delivers the restart offer the engine asked for: it goes out flagged as an ICE restart, numbered next.</summary>
+    private static void TheRestartOfferIsSentFlagged(EngineHarness h)
+    {
+        var sequence = OffersSent(h) + 1;
+        var sent = h.Checkpoint;
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, sequence)), Assert.Single(h.Sent<RelaySignalMessage>(sent)));
+    }
+
     private static int OffersSent(EngineHarness h) =>
         h.Sent<RelaySignalMessage>().Select(m => m.Payload).OfType<OfferSignal>().Where(o => o.Generation == h.Remote("B").Generation).Select(o => o.OfferSequence).DefaultIfEmpty(0).Max();
 }
