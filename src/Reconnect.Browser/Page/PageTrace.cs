@@ -64,6 +64,13 @@ internal sealed class PageTrace
 
     private void OnNotice(Core.Time.Instant at, EngineNotice notice)
     {
+        if (notice is ErrorRaisedNotice { Error: EvictedError })
+        {
+            // The server no longer knows this page's session (it evicted it, or it restarted and lost every session):
+            // the remote sessions it knew may be gone too, so a remote peer whose rejoin never comes is rightly removed.
+            _checker.SessionsLost(_pump.Engine.Snapshot.Remotes.Select(r => r.SessionId));
+        }
+
         if (TraceMapper.FromNotice(_peer, at.TotalMilliseconds, notice) is { } line)
         {
             _trace.Add(line);
