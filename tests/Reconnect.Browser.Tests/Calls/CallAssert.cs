@@ -1,4 +1,4 @@
-using Reconnect.Browser.Tests.Pages;
+using Reconnect.Browser.Harness.Pages;
 using Reconnect.Testing.Trace;
 
 namespace Reconnect.Browser.Tests.Calls;

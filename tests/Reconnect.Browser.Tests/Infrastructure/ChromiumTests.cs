@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
 
 namespace Reconnect.Browser.Tests.Infrastructure;
@@ -8,7 +9,7 @@ namespace Reconnect.Browser.Tests.Infrastructure;
 /// test relies on (a host candidate on 127.0.0.1, not an mDNS name; a relay candidate from coturn with its credentials).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ChromiumTests(CallWorld world)
+public sealed class ChromiumTests(BrowserWorld world)
 {
     private const string Gather = """
         async ({ url, username, credential }) => {

@@ -1,4 +1,5 @@
 using System.Net;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
 
 namespace Reconnect.Browser.Tests.Infrastructure;

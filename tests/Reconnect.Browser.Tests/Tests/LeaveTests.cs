@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Reconnect.Browser.Harness.Calls;
 using Reconnect.Browser.Tests.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
-using Reconnect.Browser.Tests.Pages;
+using Reconnect.Browser.Harness.Pages;
 using Reconnect.Testing.Trace;
 
 namespace Reconnect.Browser.Tests.Tests;
@@ -11,7 +13,7 @@ namespace Reconnect.Browser.Tests.Tests;
 /// inside the server's silence grace (45 s), which only a peer that vanished without a word waits out.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LeaveTests(CallWorld world)
+public sealed class LeaveTests(BrowserWorld world)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
@@ -21,7 +23,7 @@ public sealed class LeaveTests(CallWorld world)
     [Fact]
     public async Task A_peer_that_leaves_and_one_that_closes_are_seen_gone_at_once()
     {
-        await using var call = new BrowserCall(world);
+        await using var call = world.Call();
         var pages = await call.JoinAllAsync(relay: false, signal: null, "alice", "bob", "carol");
         await call.ConnectedAsync(Patience);
         var (alice, bob, carol) = (pages[0], pages[1], pages[2]);

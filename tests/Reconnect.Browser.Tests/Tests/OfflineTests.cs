@@ -1,4 +1,6 @@
+using Reconnect.Browser.Harness.Calls;
 using Reconnect.Browser.Tests.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
 
 namespace Reconnect.Browser.Tests.Tests;
@@ -8,7 +10,7 @@ namespace Reconnect.Browser.Tests.Tests;
 /// WebRTC's UDP is untouched: a signalling-stall fault. The call heals with no peer-left.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OfflineTests(CallWorld world)
+public sealed class OfflineTests(BrowserWorld world)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
@@ -16,7 +18,7 @@ public sealed class OfflineTests(CallWorld world)
     [Fact]
     public async Task Ten_seconds_offline_stall_the_signalling_and_the_call_heals_with_no_peer_left()
     {
-        await using var call = new BrowserCall(world);
+        await using var call = world.Call();
         var pages = await call.JoinAllAsync(relay: false, signal: null, "alice", "bob");
         await call.ConnectedAsync(Patience);
         var before = await call.IdentityAsync();

@@ -1,4 +1,6 @@
+using Reconnect.Browser.Harness.Calls;
 using Reconnect.Browser.Tests.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
 using Reconnect.Testing.Trace;
 
@@ -6,7 +8,7 @@ namespace Reconnect.Browser.Tests.Tests;
 
 /// <summary>A relay-only call through coturn, and coturn going away for a while: the media path breaks for real.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RelayTests(CallWorld world)
+public sealed class RelayTests(BrowserWorld world)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
@@ -14,7 +16,7 @@ public sealed class RelayTests(CallWorld world)
     [Fact]
     public async Task Coturn_gone_for_12_s_makes_the_peers_reconnect_and_the_ladder_restarts_ice_until_video_resumes()
     {
-        await using var call = new BrowserCall(world);
+        await using var call = world.Call();
         var pages = await call.JoinAllAsync(relay: true, signal: null, "alice", "bob");
         await call.ConnectedAsync(Patience);
         foreach (var page in pages)

@@ -1,4 +1,6 @@
+using Reconnect.Browser.Harness.Calls;
 using Reconnect.Browser.Tests.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Tests.Hosting;
 using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
@@ -7,14 +9,14 @@ namespace Reconnect.Browser.Tests.Tests;
 
 /// <summary>The signalling connection is reset under a live call: the socket heals and the media is left alone.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignallingCutTests(CallWorld world)
+public sealed class SignallingCutTests(BrowserWorld world)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
     [Fact]
     public async Task A_reset_signalling_connection_heals_the_socket_and_leaves_the_media_untouched()
     {
-        await using var call = new BrowserCall(world);
+        await using var call = world.Call();
         var proxy = call.SignalProxy();
         var pages = await call.JoinAllAsync(relay: false, signal: proxy, "alice", "bob");
         await call.ConnectedAsync(Patience);

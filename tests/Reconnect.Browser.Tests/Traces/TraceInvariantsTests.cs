@@ -1,3 +1,4 @@
+using Reconnect.Browser.Harness.Traces;
 using Reconnect.Core.Protocol;
 using Reconnect.Testing.Calls;
 using Reconnect.Testing.Trace;

@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using Reconnect.TestSupport.Hosting;
 
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>
 /// coturn (<c>turnserver</c>) on a loopback port with one long-term user, as a child process that a test can stop (a
 /// TURN server gone: relayed media stops) and start again on the same port and relay range. Ready when it answers a
 /// STUN binding request. Disposing kills it.
 /// </summary>
-internal sealed class TurnServer : IAsyncDisposable
+public sealed class TurnServer : IAsyncDisposable
 {
     public const string Username = "reconnect";
     public const string Credential = "browser-tests";

@@ -1,7 +1,7 @@
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>Where the tests write: the repository of the build (five folders above the test binaries).</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     /// <summary>The repository's root.</summary>
     public static string Root { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

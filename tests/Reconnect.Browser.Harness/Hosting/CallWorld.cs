@@ -1,22 +1,23 @@
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>
-/// What every browser test shares, started once for the collection: coturn, one server with the call page (granting
+/// What every browser call shares, started once (for a test collection, or for a bench): coturn, one server with the call page (granting
 /// coturn as the ICE server) and one Chromium. Built by the solution's build, never here. If any of them cannot
-/// start, the ones already started are stopped and every test of the collection fails with the reason.
+/// start, the ones already started are stopped and <see cref="InitializeAsync"/> throws with the reason.
 /// </summary>
-public sealed class CallWorld : IAsyncLifetime
+public class CallWorld : IAsyncDisposable
 {
     private TurnServer? _turn;
     private CallPageServer? _server;
     private Chromium? _chromium;
 
-    internal TurnServer Turn => _turn ?? throw NotStarted();
+    public TurnServer Turn => _turn ?? throw NotStarted();
 
-    internal CallPageServer Server => _server ?? throw NotStarted();
+    public CallPageServer Server => _server ?? throw NotStarted();
 
-    internal Chromium Chromium => _chromium ?? throw NotStarted();
+    public Chromium Chromium => _chromium ?? throw NotStarted();
 
+    /// <summary>Starts coturn, then the server and Chromium side by side.</summary>
     public async ValueTask InitializeAsync()
     {
         try
@@ -42,8 +43,10 @@ public sealed class CallWorld : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops Chromium, the server and coturn, whichever started.</summary>
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_chromium is { } chromium)
         {
             await chromium.DisposeAsync();
@@ -64,11 +67,4 @@ public sealed class CallWorld : IAsyncLifetime
     }
 
     private static InvalidOperationException NotStarted() => new("The browser test world did not start.");
-}
-
-/// <summary>The browser tests run one after another on one <see cref="CallWorld"/>: their faults (coturn stopped) touch every page.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<CallWorld>
-{
-    public const string Name = "browser";
 }

@@ -1,7 +1,7 @@
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>A program the browser tests cannot run without: missing, they fail (never skip) saying how to install it.</summary>
-internal static class RequiredTool
+public static class RequiredTool
 {
     public const string Chromium = "/usr/bin/chromium";
 

@@ -1,13 +1,13 @@
-using Reconnect.Browser.Tests.Hosting;
-using Reconnect.Browser.Tests.Pages;
+using Reconnect.Browser.Harness.Hosting;
+using Reconnect.Browser.Harness.Pages;
 
-namespace Reconnect.Browser.Tests.Calls;
+namespace Reconnect.Browser.Harness.Calls;
 
 /// <summary>
 /// Screenshots of the call page for the docs: written to <c>TestResults/browser</c>, and over the committed ones in
 /// <c>docs/screenshots</c> only when <c>RECONNECT_ACCEPT_SCREENSHOTS=1</c>.
 /// </summary>
-internal static class Screenshots
+public static class Screenshots
 {
     private const string AcceptVariable = "RECONNECT_ACCEPT_SCREENSHOTS";
 

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Reconnect.Testing.Trace;
 
-namespace Reconnect.Browser.Tests.Pages;
+namespace Reconnect.Browser.Harness.Pages;
 
 /// <summary>
 /// One call page in a browser context of its own, read and driven through <c>window.reconnectCall</c> (the page's
 /// test contract, in src/Reconnect.Browser/README.md): its states, remote peers, media stats, trace and invariant violations.
 /// </summary>
-internal sealed class CallPage : IAsyncDisposable
+public sealed class CallPage : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
     /// <summary>What the page's start cost (for the test output): its resources and when it became ready.</summary>
@@ -38,8 +38,8 @@ internal sealed class CallPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>Opens <paramref name="url"/> in <paramref name="context"/> and waits until the WebAssembly app is ready.</summary>
-    public static async Task<CallPage> OpenAsync(string name, IBrowserContext context, Uri url)
+    /// <summary>Opens <paramref name="url"/> in <paramref name="context"/> and waits until the WebAssembly app is ready; tells <paramref name="log"/> what its start cost.</summary>
+    public static async Task<CallPage> OpenAsync(string name, IBrowserContext context, Uri url, Action<string> log)
     {
         var page = new CallPage(name, context, await context.NewPageAsync());
         await page.Page.GotoAsync(url.ToString());
@@ -55,7 +55,8 @@ internal sealed class CallPage : IAsyncDisposable
             throw new TimeoutException($"{name}: window.reconnectCall.ready was not true within {StartPatience.TotalSeconds} s of opening {url}. Console:\n{page.Console()}", ex);
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {await page.Page.EvaluateAsync<string>(StartCost)}");
+        ArgumentNullException.ThrowIfNull(log);
+        log($"{name}: {await page.Page.EvaluateAsync<string>(StartCost)}");
         return page;
     }
 

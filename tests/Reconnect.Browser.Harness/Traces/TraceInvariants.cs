@@ -2,7 +2,7 @@ using Reconnect.Channel;
 using Reconnect.Testing.Checkers;
 using Reconnect.Testing.Trace;
 
-namespace Reconnect.Browser.Tests.Traces;
+namespace Reconnect.Browser.Harness.Traces;
 
 /// <summary>
 /// Runs the simulator's <see cref="InvariantChecker"/> over a page's saved trace, one notice at a time with a step
@@ -10,7 +10,7 @@ namespace Reconnect.Browser.Tests.Traces;
 /// channel (the simulator learns it from its server); the test does, and names them in <c>departed</c>: their
 /// sessions are told removed by the server, so a peer-left for them is right and any other is a violation.
 /// </summary>
-internal static class TraceInvariants
+public static class TraceInvariants
 {
     public static IReadOnlyList<string> Check(IReadOnlyList<TraceEvent> trace, IReadOnlySet<string> departed)
     {

@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>
 /// One headless Debian Chromium driven by Playwright (its driver ships in the package: nothing is downloaded), with
 /// a fake camera and microphone and ICE candidates on 127.0.0.1 (no mDNS names). Each page gets its own context.
 /// </summary>
-internal sealed class Chromium : IAsyncDisposable
+public sealed class Chromium : IAsyncDisposable
 {
     private static readonly string[] Flags =
     [

@@ -3,13 +3,13 @@ using Reconnect.Core.Engine;
 using Reconnect.Core.Protocol;
 using Reconnect.Testing.Trace;
 
-namespace Reconnect.Browser.Tests.Traces;
+namespace Reconnect.Browser.Harness.Traces;
 
 /// <summary>
 /// The engine notice a trace event was written from (the inverse of <see cref="TraceMapper.FromNotice"/>), for the
 /// event kinds the invariant checker reads; null for the kinds it does not read (data, tokens, metadata, world events).
 /// </summary>
-internal static class TraceNotices
+public static class TraceNotices
 {
     public static EngineNotice? ToNotice(TraceEvent e) => e.Event switch
     {

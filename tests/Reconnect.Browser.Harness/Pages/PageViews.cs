@@ -1,10 +1,10 @@
-namespace Reconnect.Browser.Tests.Pages;
+namespace Reconnect.Browser.Harness.Pages;
 
 /// <summary>One entry of the page's <c>remotePeers()</c>: a RemotePeer object (same object, same <see cref="ObjectId"/>).</summary>
-internal sealed record PageRemotePeer(string Id, long ObjectId, string State, int Generation, IReadOnlyList<string> Streams);
+public sealed record PageRemotePeer(string Id, long ObjectId, string State, int Generation, IReadOnlyList<string> Streams);
 
 /// <summary>One remote peer's entry of the page's <c>stats()</c>, read from getStats() of its current connection.</summary>
-internal sealed record MediaStats(
+public sealed record MediaStats(
     long? FramesDecoded,
     long? FramesReceived,
     long? BytesReceived,
@@ -16,4 +16,4 @@ internal sealed record MediaStats(
 
 
 /// <summary>One remote video element of the page: its stream and what it has presented (what the user sees).</summary>
-internal sealed record PageVideo(string StreamId, bool Paused, int ReadyState, long PresentedFrames);
+public sealed record PageVideo(string StreamId, bool Paused, int ReadyState, long PresentedFrames);

@@ -3,22 +3,22 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Reconnect.Browser.Tests.Hosting;
-using Reconnect.Browser.Tests.Pages;
-using Reconnect.Browser.Tests.Traces;
+using Reconnect.Browser.Harness.Hosting;
+using Reconnect.Browser.Harness.Pages;
+using Reconnect.Browser.Harness.Traces;
 using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
 
-namespace Reconnect.Browser.Tests.Calls;
+namespace Reconnect.Browser.Harness.Calls;
 
 /// <summary>
-/// One test's call: pages in a room of its own on the shared <see cref="CallWorld"/>, the waits that poll them
+/// One call (a test's, or one run of a bench): pages in a room of its own on the shared <see cref="CallWorld"/>, the waits that poll them
 /// (never a fixed sleep: each wait has a deadline and fails with every page's state and event log) and the checks
 /// every browser test ends with (<see cref="FinishAsync"/>): each page's trace saved to
 /// <c>TestResults/browser/TEST-PAGE.jsonl</c>, the page's own violations empty and the simulator's invariant checker
 /// clean over the saved trace.
 /// </summary>
-internal sealed class BrowserCall : IAsyncDisposable
+public sealed class BrowserCall : IAsyncDisposable
 {
     /// <summary>How many more frames each side must decode to count as video flowing (the fake camera sends about 30 a second).</summary>
     public const int FramesThatShowFlow = 15;
@@ -26,18 +26,26 @@ internal sealed class BrowserCall : IAsyncDisposable
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private readonly CallWorld _world;
     private readonly string _test;
+    private readonly Action<string> _log;
+    private readonly CancellationToken _cancellationToken;
     private readonly List<CallPage> _pages = [];
     private readonly List<FaultProxy> _proxies = [];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _departed = new(StringComparer.Ordinal);
     private bool _saved;
 
-    public BrowserCall(CallWorld world)
+    /// <summary>
+    /// A call named <paramref name="name"/> (<c>Group.Case</c>: the room is named after the group, the saved traces after
+    /// the whole name) on <paramref name="world"/>; progress goes to <paramref name="log"/>.
+    /// </summary>
+    public BrowserCall(CallWorld world, string name, Action<string> log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(name);
         _world = world;
-        var test = TestContext.Current.Test?.TestCase.TestMethod;
-        _test = test is null ? "test" : $"{test.TestClass.TestClassSimpleName}.{test.MethodName}";
-        Room = $"{test?.TestClass.TestClassSimpleName ?? "room"}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        _test = name;
+        _log = log;
+        _cancellationToken = cancellationToken;
+        Room = $"{name.Split('.')[0]}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
     }
 
     /// <summary>The room every page of this call joins.</summary>
@@ -75,7 +83,7 @@ internal sealed class BrowserCall : IAsyncDisposable
         }
 
         var context = await _world.Chromium.NewContextAsync();
-        return await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query));
+        return await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query), _log);
     }
 
     /// <summary>Opens a page per name at once (the WebAssembly start is the slow part), each joining the room as <see cref="JoinAsync"/> does
@@ -85,7 +93,7 @@ internal sealed class BrowserCall : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var opening = names.Select(name => OpenAsync(name, relay, signal)).ToList();
         var pages = await Task.WhenAll(opening);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{names.Length} pages ready after {clock.ElapsedMilliseconds} ms");
+        _log($"{names.Length} pages ready after {clock.ElapsedMilliseconds} ms");
         _pages.AddRange(pages);
         return pages;
     }
@@ -111,11 +119,11 @@ internal sealed class BrowserCall : IAsyncDisposable
 
             return true;
         });
-        TestContext.Current.TestOutputHelper?.WriteLine($"every page joined after {clock.ElapsedMilliseconds} ms");
+        _log($"every page joined after {clock.ElapsedMilliseconds} ms");
         await UntilAsync("every page sees every other connected with a stream", within, EveryPairConnectedAsync);
-        TestContext.Current.TestOutputHelper?.WriteLine($"every pair connected after {clock.ElapsedMilliseconds} ms");
+        _log($"every pair connected after {clock.ElapsedMilliseconds} ms");
         await MediaFlowsAsync(within);
-        TestContext.Current.TestOutputHelper?.WriteLine($"video flowing every way after {clock.ElapsedMilliseconds} ms");
+        _log($"video flowing every way after {clock.ElapsedMilliseconds} ms");
     }
 
     /// <summary>Waits until every page is joined again and sees every other connected with a stream (no media check).</summary>
@@ -185,7 +193,7 @@ internal sealed class BrowserCall : IAsyncDisposable
     /// <summary>Takes note that <paramref name="page"/> leaves the room for good: the others' peer-left for it is expected.</summary>
     public void Departs(CallPage page) => _departed.Add(IdOf(page));
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; past <paramref name="within"/>, fails with every page's state and event log.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds; past <paramref name="within"/>, throws <see cref="CallCheckException"/> with every page's state and event log.</summary>
     public async Task UntilAsync(string what, TimeSpan within, Func<Task<bool>> condition)
     {
         var deadline = DateTimeOffset.UtcNow + within;
@@ -193,10 +201,10 @@ internal sealed class BrowserCall : IAsyncDisposable
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                Assert.Fail($"{_test}: not {what} within {within.TotalSeconds} s.\n{await DescribeAsync()}");
+                throw new CallCheckException($"{_test}: not {what} within {within.TotalSeconds} s.\n{await DescribeAsync()}");
             }
 
-            await Task.Delay(Poll, TestContext.Current.CancellationToken);
+            await Task.Delay(Poll, _cancellationToken);
         }
     }
 
@@ -210,7 +218,7 @@ internal sealed class BrowserCall : IAsyncDisposable
         foreach (var page in _pages)
         {
             var path = await SaveTraceAsync(page);
-            var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)));
+            var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, _cancellationToken)));
             problems.AddRange((await page.ViolationsAsync()).Select(v => $"{page.Name} (page): {v}"));
             problems.AddRange(TraceInvariants.Check(trace, _departed).Select(v => $"{page.Name} (replay of {path}): {v}"));
             problems.AddRange(trace
@@ -219,7 +227,10 @@ internal sealed class BrowserCall : IAsyncDisposable
         }
 
         _saved = true;
-        Assert.True(problems.Count == 0, $"{_test}:\n{string.Join("\n", problems)}\n{await DescribeAsync()}");
+        if (problems.Count > 0)
+        {
+            throw new CallCheckException($"{_test}:\n{string.Join("\n", problems)}\n{await DescribeAsync()}");
+        }
     }
 
     /// <summary>Every page's local state, remote peers, media stats, event log and console: what a failure shows.</summary>
@@ -310,7 +321,7 @@ internal sealed class BrowserCall : IAsyncDisposable
     {
         var path = Path.Combine(RepositoryPaths.Results, $"{_test}-{page.Name}.jsonl");
         var lines = await page.TraceLinesAsync();
-        await File.WriteAllTextAsync(path, string.Concat(lines.Select(l => l + "\n")), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, string.Concat(lines.Select(l => l + "\n")), _cancellationToken);
         return path;
     }
 
@@ -323,7 +334,7 @@ internal sealed class BrowserCall : IAsyncDisposable
         }
         catch (Exception ex) when (ex is Microsoft.Playwright.PlaywrightException or IOException or OperationCanceledException)
         {
-            TestContext.Current.SendDiagnosticMessage($"{page.Name}: trace not saved: {ex.Message}");
+            _log($"{page.Name}: trace not saved: {ex.Message}");
         }
     }
 }

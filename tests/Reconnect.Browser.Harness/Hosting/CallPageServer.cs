@@ -2,14 +2,14 @@ using System.Net;
 using System.Security.Cryptography;
 using Reconnect.TestSupport.Hosting;
 
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>
 /// The built <c>src/Reconnect.Server</c> run as one child process with <c>--call-page</c> on a free loopback port,
 /// its dev tokens granting the coturn server as the pages' ICE server. Ready once <c>/healthz</c> answers and
 /// <c>/</c> serves the call page. Disposing kills it.
 /// </summary>
-internal sealed class CallPageServer : IAsyncDisposable
+public sealed class CallPageServer : IAsyncDisposable
 {
     private static readonly TimeSpan PagePatience = TimeSpan.FromSeconds(30);
     private readonly ServerProcess _process;

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 
-namespace Reconnect.Browser.Tests.Hosting;
+namespace Reconnect.Browser.Harness.Hosting;
 
 /// <summary>A STUN binding request (RFC 8489) over UDP: true when a binding success response comes back in time.</summary>
-internal static class StunProbe
+public static class StunProbe
 {
     private const ushort BindingRequest = 0x0001;
     private const ushort BindingSuccess = 0x0101;
