@@ -25,7 +25,6 @@ public static class ReconnectServer
             ]);
         }
 
-        UseCallPageAssets(builder);
         var generated = GenerateDevelopmentKeys(builder);
         builder.Services.AddOptions<ReconnectServerOptions>()
             .Bind(builder.Configuration.GetSection(ReconnectServerOptions.Section))
@@ -65,20 +64,6 @@ public static class ReconnectServer
         }
 
         return app;
-    }
-
-    /// <summary>
-    /// With the call page on, serves the page's static web assets from where the build put them (the manifest beside the
-    /// server's assembly), in any environment; a published server has them in its wwwroot instead.
-    /// </summary>
-    private static void UseCallPageAssets(WebApplicationBuilder builder)
-    {
-        var manifest = Path.Combine(AppContext.BaseDirectory, "Reconnect.Server.staticwebassets.runtime.json");
-        if (builder.Configuration.GetValue<bool>($"{ReconnectServerOptions.Section}:{nameof(ReconnectServerOptions.CallPage)}") && File.Exists(manifest))
-        {
-            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
-            builder.WebHost.UseStaticWebAssets();
-        }
     }
 
     /// <summary>In Development, fills an empty signing key or admin key with a random one for this run.</summary>

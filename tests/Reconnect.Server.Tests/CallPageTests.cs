@@ -35,6 +35,34 @@ public sealed class CallPageTests
     }
 
     [Fact]
+    public async Task The_page_is_the_published_app_and_each_file_comes_precompressed_as_the_request_accepts()
+    {
+        await using var server = await LiveServer.StartAsync("Production", CallPage);
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.BaseUri };
+        var wasm = "/_framework/" + await FrameworkFileAsync(http, ".wasm");
+
+        using var plain = await http.GetAsync(wasm, Ct);
+        var bytes = await plain.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        foreach (var (accept, encoding) in new[] { ("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br, zstd", "br") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, wasm);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+            using var compressed = await http.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+            Assert.Equal(encoding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+            Assert.Equal("application/wasm", compressed.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+            var body = await compressed.Content.ReadAsByteArrayAsync(Ct);
+            Assert.True(body.Length < bytes.Length, $"{accept}: {body.Length} bytes sent for {bytes.Length}");
+            Assert.Equal(bytes, Decompress(body, encoding));
+        }
+
+        using var symbols = await http.GetAsync("/_framework/Reconnect.Browser.pdb", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, symbols.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_the_switch_no_page_is_served()
     {
         await using var server = await LiveServer.StartAsync("Production");
@@ -78,6 +106,17 @@ public sealed class CallPageTests
         using var answer = await http.GetAsync("/dev/token?room=demo", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+    }
+
+    private static byte[] Decompress(byte[] body, string encoding)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
     }
 
     /// <summary>A file of the page's framework of this kind, as the page's boot files name it.</summary>
