@@ -59,8 +59,19 @@ internal sealed class ReconnectServerOptions
     /// <summary>The largest frame accepted, in bytes; past it: 4007 <c>frame_too_large</c>.</summary>
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
-    /// <summary>The most frames a connection may send in one second; past it: 4008 <c>rate_limited</c>.</summary>
+    /// <summary>
+    /// The frames a connection may send a second, sustained: its frame budget (<see cref="MaxFrameBurst"/> frames) refills
+    /// at this rate. A frame over the budget: 4008 <c>rate_limited</c>.
+    /// </summary>
     public int MaxFramesPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// The frames a connection may send at once: the size of its frame budget, full when it opens and refilled at
+    /// <see cref="MaxFramesPerSecond"/>. Sized for a mesh's bursts: a join or an ICE restart of every connection in a room
+    /// of 12 peers sends an offer or answer and up to 30 candidates to each of the 11 others at once (346 frames with the
+    /// join, a roster request, a ping and a publish).
+    /// </summary>
+    public int MaxFrameBurst { get; set; } = 400;
 
     /// <summary>The most frames waiting to be sent to one client; past it the client is closed with 4011 <c>slow_consumer</c>.</summary>
     public int OutboundQueueCapacity { get; set; } = 256;

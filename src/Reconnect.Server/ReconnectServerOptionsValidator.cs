@@ -37,6 +37,7 @@ internal sealed class ReconnectServerOptionsValidator : IValidateOptions<Reconne
         AtLeastOne(failures, options.MaxConnectionsPerAccount, nameof(options.MaxConnectionsPerAccount));
         AtLeastOne(failures, options.MaxConnectionsPerAddress, nameof(options.MaxConnectionsPerAddress));
         AtLeastOne(failures, options.MaxFramesPerSecond, nameof(options.MaxFramesPerSecond));
+        AtLeastOne(failures, options.MaxFrameBurst, nameof(options.MaxFrameBurst));
         AtLeastOne(failures, options.OutboundQueueCapacity, nameof(options.OutboundQueueCapacity));
         AtLeastOne(failures, options.ChannelLoops, nameof(options.ChannelLoops));
         if (options.MaxFrameBytes is < 1024 or > ProtocolCodec.MaxFrameLength)

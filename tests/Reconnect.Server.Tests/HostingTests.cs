@@ -29,6 +29,7 @@ public sealed class HostingTests
 
     [Theory]
     [InlineData("MaxFramesPerSecond", "0")]
+    [InlineData("MaxFrameBurst", "0")]
     [InlineData("SigningKey", "c2hvcnQ=")]
     [InlineData("SilenceGrace", "00:00:00")]
     [InlineData("MaxFrameBytes", "10")]

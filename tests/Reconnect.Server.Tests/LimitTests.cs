@@ -1,4 +1,5 @@
 using Reconnect.Core.Policies;
+using Reconnect.Core.Ports;
 using Reconnect.Core.Protocol;
 
 namespace Reconnect.Server.Tests;
@@ -18,9 +19,9 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public async Task A_flood_over_the_frame_rate_closes_its_socket_with_rate_limited_and_the_channel_carries_on()
+    public async Task A_flood_over_the_frame_budget_closes_its_socket_with_rate_limited_and_the_channel_carries_on()
     {
-        await using var server = await LiveServer.StartAsync(("MaxFramesPerSecond", "5"));
+        await using var server = await LiveServer.StartAsync(("MaxFramesPerSecond", "5"), ("MaxFrameBurst", "5"));
         using var pair = await TwoJoinedAsync(server);
         var (bystander, offender) = (pair.Bystander, pair.Offender);
 
@@ -30,6 +31,46 @@ public sealed class LimitTests
         }
 
         await AssertClosedWhileBystanderIsFineAsync(server, offender, CloseCodes.RateLimited, bystander);
+    }
+
+    [Fact]
+    public async Task A_mesh_burst_of_the_supported_room_on_the_default_budget_is_relayed_whole()
+    {
+        const int Others = 11;
+        const int Candidates = 30;
+        await using var server = await LiveServer.StartAsync();
+        var others = new List<RawClient>();
+        for (var i = 0; i < Others; i++)
+        {
+            others.Add(await server.JoinedAsync($"peer-{i}"));
+        }
+
+        using var joiner = await server.JoinedAsync("joiner");
+        try
+        {
+            foreach (var (other, i) in others.Select((o, i) => (o, i)))
+            {
+                await joiner.SendAsync(new RelaySignalMessage($"peer-{i}", new OfferSignal(1, "v=0", IceRestart: false)));
+                for (var c = 0; c < Candidates; c++)
+                {
+                    await joiner.SendAsync(new RelaySignalMessage($"peer-{i}", new CandidateSignal(1, new IceCandidate($"candidate:{c} 1 udp 1 127.0.0.1 {9000 + c} typ host"))));
+                }
+            }
+
+            foreach (var other in others)
+            {
+                for (var f = 0; f < 1 + Candidates; f++)
+                {
+                    Assert.Equal("joiner", (await other.ExpectAsync<SignalRelayedMessage>()).From);
+                }
+            }
+
+            Assert.True(await joiner.AnswersPingAsync(1), "the joiner's socket did not answer after its burst");
+        }
+        finally
+        {
+            others.ForEach(o => o.Dispose());
+        }
     }
 
     [Fact]

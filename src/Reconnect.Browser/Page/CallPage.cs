@@ -117,6 +117,21 @@ internal sealed class CallPage
 
     public void LifecycleChanged(string what) => _sleep.LifecycleChanged(what);
 
+    /// <summary>
+    /// The page is hidden by a navigation or a closing tab (<c>pagehide</c>). A page being unloaded (not
+    /// <paramref name="persisted"/>) never comes back: the call closes, and its leave goes out at once on the open
+    /// socket, so the others see the peer leave now rather than after the server's grace. A page kept in the
+    /// back-forward cache may be shown again: it is left as a frozen page, which resumes its session if it comes back
+    /// within the grace.
+    /// </summary>
+    public void PageHidden(bool persisted)
+    {
+        if (!persisted)
+        {
+            _ = CloseAsync();
+        }
+    }
+
     private long ObjectId(RemotePeer peer)
     {
         if (!_objectIds.TryGetValue(peer, out var id))

@@ -30,6 +30,9 @@ internal static partial class CallPageExports
     public static void LifecycleChanged(string what) => Page?.LifecycleChanged(what);
 
     [JSExport]
+    public static void PageHidden(bool persisted) => Page?.PageHidden(persisted);
+
+    [JSExport]
     public static string? LocalPeerId() => Page?.PeerId;
 
     [JSExport]

@@ -87,5 +87,6 @@ navigator.connection?.addEventListener('change', () => page.NetworkChanged('chan
 document.addEventListener('visibilitychange', () => page.LifecycleChanged(document.visibilityState));
 document.addEventListener('freeze', () => page.LifecycleChanged('freeze'));
 document.addEventListener('resume', () => page.LifecycleChanged('resume'));
+window.addEventListener('pagehide', (event) => page.PageHidden(event.persisted));
 
 await runMain();

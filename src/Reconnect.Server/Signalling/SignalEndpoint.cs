@@ -125,7 +125,7 @@ internal sealed class SignalEndpoint(
     /// <summary>Reads frames until the client closes or the socket ends; after a refusal, reads only to finish the close handshake.</summary>
     private async Task ReceiveAsync(WebSocket socket, SignalConnection connection)
     {
-        var rate = new FrameRate(settings.MaxFramesPerSecond, time);
+        var rate = new FrameRate(settings.MaxFramesPerSecond, settings.MaxFrameBurst, time);
         var frame = new ArrayBufferWriter<byte>(ReceiveChunk);
         var chunk = new byte[ReceiveChunk];
         while (true)
@@ -163,7 +163,7 @@ internal sealed class SignalEndpoint(
             frame.ResetWrittenCount();
             if (!rate.Allow())
             {
-                Refuse(connection, CloseCodes.RateLimited, $"over {settings.MaxFramesPerSecond} frames per second");
+                Refuse(connection, CloseCodes.RateLimited, $"over its frame budget ({settings.MaxFrameBurst} at once, {settings.MaxFramesPerSecond} a second)");
             }
             else if (connection.Loop is { } loop)
             {

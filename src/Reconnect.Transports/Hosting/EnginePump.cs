@@ -12,7 +12,10 @@ namespace Reconnect.Hosting;
 /// notice handler that throws is logged; it never breaks the engine. It notices a sleep on wake: when the wall
 /// clock has run ahead of the monotonic clock between two inputs by more than the sleep threshold (a suspend the
 /// monotonic clock did not count, or a wall-clock step forwards), or on <see cref="Resume"/>, the engine is told
-/// <see cref="WokeUp"/> before the next input; a wall-clock step backwards is ignored with a notice.
+/// <see cref="WokeUp"/> before the next input; a wall-clock step backwards is ignored with a notice. In the browser (one
+/// thread, where a continuation queued for later may never run: a page being unloaded runs no more tasks), an input
+/// posted while the background loop waits is handled at once, on the poster's stack, so a page that closes while it
+/// unloads still has its effects carried out (its leave handed to the socket).
 /// </summary>
 public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
 {
@@ -26,7 +29,8 @@ public sealed partial class EnginePump : IEngineInputSink, IAsyncDisposable
     private readonly TimeSpan _sleepThreshold;
     private readonly Dictionary<TimerId, (ITimer Timer, Instant Due)> _timers = [];
     private readonly Queue<EngineInput> _inline = new();
-    private readonly Channel<EngineInput> _channel = System.Threading.Channels.Channel.CreateUnbounded<EngineInput>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<EngineInput> _channel = System.Threading.Channels.Channel.CreateUnbounded<EngineInput>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = OperatingSystem.IsBrowser() });
     private EnginePorts? _ports;
     private bool _draining;
     private bool _paused;

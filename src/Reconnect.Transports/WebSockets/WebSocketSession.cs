@@ -37,7 +37,10 @@ internal sealed class WebSocketSession
         _options = options;
         _sink = sink;
         _logger = logger;
-        _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true });
+        // In the browser a queued frame is handed to the WebSocket at once, on the sender's stack: a continuation queued
+        // for later never runs once the page unloads, and the leave of a page that closes as it unloads must still go.
+        _outbox = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, AllowSynchronousContinuations = OperatingSystem.IsBrowser() });
         if (!OperatingSystem.IsBrowser())
         {
             // The browser's WebSocket keeps itself alive and has no such settings; the engine's heartbeat covers liveness there.

@@ -32,6 +32,7 @@ public sealed class BrowserCall : IAsyncDisposable
     private readonly List<FaultProxy> _proxies = [];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _departed = new(StringComparer.Ordinal);
+    private readonly List<ClosedTab> _closedTabs = [];
     private bool _saved;
 
     /// <summary>
@@ -193,6 +194,20 @@ public sealed class BrowserCall : IAsyncDisposable
     /// <summary>Takes note that <paramref name="page"/> leaves the room for good: the others' peer-left for it is expected.</summary>
     public void Departs(CallPage page) => _departed.Add(IdOf(page));
 
+    /// <summary>
+    /// Closes <paramref name="page"/>'s tab as a user does, without Leave (<see cref="CallPage.CloseTabAsync"/>): it
+    /// departs, its trace so far and its violations are kept for <see cref="FinishAsync"/>, and it is no page of the call
+    /// any more.
+    /// </summary>
+    public async Task CloseTabAsync(CallPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Departs(page);
+        _closedTabs.Add(new ClosedTab(page, await SaveTraceAsync(page), await page.ViolationsAsync()));
+        _pages.Remove(page);
+        await page.CloseTabAsync();
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds; past <paramref name="within"/>, throws <see cref="CallCheckException"/> with every page's state and event log.</summary>
     public async Task UntilAsync(string what, TimeSpan within, Func<Task<bool>> condition)
     {
@@ -217,13 +232,12 @@ public sealed class BrowserCall : IAsyncDisposable
         var problems = new List<string>();
         foreach (var page in _pages)
         {
-            var path = await SaveTraceAsync(page);
-            var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, _cancellationToken)));
-            problems.AddRange((await page.ViolationsAsync()).Select(v => $"{page.Name} (page): {v}"));
-            problems.AddRange(TraceInvariants.Check(trace, _departed).Select(v => $"{page.Name} (replay of {path}): {v}"));
-            problems.AddRange(trace
-                .Where(e => e.Event == TraceEventKind.PeerLeft && !_departed.Contains(e.Remote ?? string.Empty))
-                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{page.Name}: unexpected peer-left for {e.Remote} ({e.Reason}) at t={e.T}ms")));
+            await CheckAsync(page.Name, await SaveTraceAsync(page), await page.ViolationsAsync(), problems);
+        }
+
+        foreach (var tab in _closedTabs)
+        {
+            await CheckAsync(tab.Page.Name, tab.TracePath, tab.Violations, problems);
         }
 
         _saved = true;
@@ -231,6 +245,16 @@ public sealed class BrowserCall : IAsyncDisposable
         {
             throw new CallCheckException($"{_test}:\n{string.Join("\n", problems)}\n{await DescribeAsync()}");
         }
+    }
+
+    private async Task CheckAsync(string name, string path, IReadOnlyList<string> violations, List<string> problems)
+    {
+        var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, _cancellationToken)));
+        problems.AddRange(violations.Select(v => $"{name} (page): {v}"));
+        problems.AddRange(TraceInvariants.Check(trace, _departed).Select(v => $"{name} (replay of {path}): {v}"));
+        problems.AddRange(trace
+            .Where(e => e.Event == TraceEventKind.PeerLeft && !_departed.Contains(e.Remote ?? string.Empty))
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{name}: unexpected peer-left for {e.Remote} ({e.Reason}) at t={e.T}ms")));
     }
 
     /// <summary>Every page's local state, remote peers, media stats, event log and console: what a failure shows.</summary>
@@ -269,6 +293,11 @@ public sealed class BrowserCall : IAsyncDisposable
             }
 
             await page.DisposeAsync();
+        }
+
+        foreach (var tab in _closedTabs)
+        {
+            await tab.Page.DisposeAsync();
         }
 
         foreach (var proxy in _proxies)
@@ -337,4 +366,7 @@ public sealed class BrowserCall : IAsyncDisposable
             _log($"{page.Name}: trace not saved: {ex.Message}");
         }
     }
+
+    /// <summary>A page whose tab was closed: its trace as saved just before, and its violations then.</summary>
+    private sealed record ClosedTab(CallPage Page, string TracePath, IReadOnlyList<string> Violations);
 }

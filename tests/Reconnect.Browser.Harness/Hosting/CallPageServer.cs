@@ -7,18 +7,20 @@ namespace Reconnect.Browser.Harness.Hosting;
 /// <summary>
 /// The built <c>src/Reconnect.Server</c> run as one child process with <c>--call-page</c> on a free loopback port,
 /// its dev tokens granting the coturn server as the pages' ICE server. Ready once <c>/healthz</c> answers and
-/// <c>/</c> serves the call page. Disposing kills it.
+/// <c>/</c> serves the call page. It can be restarted on the same port (<see cref="RestartAsync"/>). Disposing kills it.
 /// </summary>
 public sealed class CallPageServer : IAsyncDisposable
 {
     private static readonly TimeSpan PagePatience = TimeSpan.FromSeconds(30);
-    private readonly ServerProcess _process;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly List<string> _errors;
+    private ServerProcess _process;
 
-    private CallPageServer(ServerProcess process, int port, List<string> errors)
+    private CallPageServer(ServerProcess process, int port, IReadOnlyList<string> arguments, List<string> errors)
     {
         _process = process;
         Port = port;
+        _arguments = arguments;
         _errors = errors;
     }
 
@@ -33,35 +35,18 @@ public sealed class CallPageServer : IAsyncDisposable
 
     public static async Task<CallPageServer> StartAsync(TurnServer turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var port = ServerProcess.FreePort();
         var errors = new List<string>();
-        ServerProcess process;
-        try
-        {
-            process = await ServerProcess.StartAsync(
-                port,
-                [
-                    "--call-page", "--environment", "Development", "--Logging:LogLevel:Default=Warning",
-                    $"--Reconnect:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-                    $"--Reconnect:IceServers:0:Urls:0={turn.Url}",
-                    $"--Reconnect:IceServers:0:Username={TurnServer.Username}",
-                    $"--Reconnect:IceServers:0:Credential={TurnServer.Credential}",
-                ],
-                errorLine: line =>
-                {
-                    lock (errors)
-                    {
-                        errors.Add(line);
-                    }
-                },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-        {
-            throw new InvalidOperationException($"The server with --call-page did not start: {ex.Message} Its errors:\n{string.Join("\n", errors.TakeLast(40))}", ex);
-        }
-
-        var server = new CallPageServer(process, port, errors);
+        string[] arguments =
+        [
+            "--call-page", "--environment", "Development", "--Logging:LogLevel:Default=Warning",
+            $"--Reconnect:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            $"--Reconnect:IceServers:0:Urls:0={turn.Url}",
+            $"--Reconnect:IceServers:0:Username={TurnServer.Username}",
+            $"--Reconnect:IceServers:0:Credential={TurnServer.Credential}",
+        ];
+        var server = new CallPageServer(await StartProcessAsync(port, arguments, errors, cancellationToken).ConfigureAwait(false), port, arguments, errors);
         try
         {
             await server.WaitForPageAsync(cancellationToken).ConfigureAwait(false);
@@ -84,7 +69,46 @@ public sealed class CallPageServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Kills the server (a crash: every session it held is lost, no going-away, no close frame) and starts it again on
+    /// the same port with the same settings (the same signing key); returns once it serves the call page again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await _process.DisposeAsync().ConfigureAwait(false);
+        _process = await StartProcessAsync(Port, _arguments, _errors, cancellationToken).ConfigureAwait(false);
+        await WaitForPageAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    private static async Task<ServerProcess> StartProcessAsync(int port, IReadOnlyList<string> arguments, List<string> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ServerProcess.StartAsync(
+                port,
+                arguments,
+                errorLine: line =>
+                {
+                    lock (errors)
+                    {
+                        errors.Add(line);
+                    }
+                },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            string recent;
+            lock (errors)
+            {
+                recent = string.Join("\n", errors.TakeLast(40));
+            }
+
+            throw new InvalidOperationException($"The server with --call-page did not start on port {port}: {ex.Message} Its errors:\n{recent}", ex);
+        }
+    }
 
     private async Task WaitForPageAsync(CancellationToken cancellationToken)
     {

@@ -91,6 +91,28 @@ public sealed class CallPage : IAsyncDisposable
 
     public Task CloseAsync() => Page.EvaluateAsync("() => window.reconnectCall.close()");
 
+    /// <summary>
+    /// Closes the tab as a user does, without pressing Leave: its beforeunload, pagehide and unload handlers run
+    /// (Playwright's <c>RunBeforeUnload</c>); waits until the tab is gone. The page answers nothing after this.
+    /// </summary>
+    public async Task CloseTabAsync()
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Page.Close += (_, _) => closed.TrySetResult();
+        await Page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await closed.Task.WaitAsync(StartPatience);
+    }
+
+    /// <summary>Fires a <c>pagehide</c> on the page as the browser would; returns how many trace lines name a close request right after (the page handles it at once).</summary>
+    public Task<int> PageHiddenAsync(bool persisted) => Page.EvaluateAsync<int>(
+        """
+        (persisted) => {
+          window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted }));
+          return window.reconnectCall.trace().filter(line => line.includes('CloseRequested')).length;
+        }
+        """,
+        persisted);
+
     /// <summary>Takes the page's network down or up (Chromium's offline emulation: stalls its WebSocket, leaves WebRTC's UDP alone).</summary>
     public Task SetOfflineAsync(bool offline) => _context.SetOfflineAsync(offline);
 

@@ -38,6 +38,22 @@ public sealed class LeaveTests(BrowserWorld world)
         await call.FinishAsync();
     }
 
+    [Fact]
+    public async Task A_tab_closed_without_leave_is_seen_gone_at_once_while_a_page_kept_for_back_and_forward_stays()
+    {
+        await using var call = world.Call();
+        var pages = await call.JoinAllAsync(relay: false, signal: null, "alice", "bob", "carol");
+        await call.ConnectedAsync(Patience);
+        var (alice, bob, carol) = (pages[0], pages[1], pages[2]);
+
+        Assert.Equal(0, await carol.PageHiddenAsync(persisted: true));
+        Assert.Equal("joined", await carol.LocalStateAsync());
+
+        await SeenGoneAtOnceAsync(call, carol, () => call.CloseTabAsync(carol), [alice, bob]);
+
+        await call.FinishAsync();
+    }
+
     private static async Task SeenGoneAtOnceAsync(BrowserCall call, CallPage leaver, Func<Task> leave, CallPage[] others)
     {
         var id = call.IdOf(leaver);
