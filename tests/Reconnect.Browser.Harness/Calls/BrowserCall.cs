@@ -33,6 +33,7 @@ public sealed class BrowserCall : IAsyncDisposable
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _departed = new(StringComparer.Ordinal);
     private readonly List<ClosedTab> _closedTabs = [];
+    private readonly HashSet<string> _evicted = new(StringComparer.Ordinal);
     private bool _saved;
 
     /// <summary>
@@ -70,7 +71,20 @@ public sealed class BrowserCall : IAsyncDisposable
         return page;
     }
 
-    private async Task<CallPage> OpenAsync(string name, bool relay, FaultProxy? signal)
+    /// <summary>Opens a page per (name, host) at once, each joining the room as <see cref="JoinAsync"/> does (not relay-only, signalling direct).</summary>
+    public async Task<CallPage[]> JoinAllAsync(params (string Name, PageHost Host)[] pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var clock = Stopwatch.StartNew();
+        var opened = await Task.WhenAll(pages.Select(p => OpenAsync(p.Name, relay: false, signal: null, p.Host)));
+        _log($"{pages.Length} pages ready after {clock.ElapsedMilliseconds} ms");
+        _pages.AddRange(opened);
+        return opened;
+    }
+
+    private Task<CallPage> OpenAsync(string name, bool relay, FaultProxy? signal) => OpenAsync(name, relay, signal, _world.Host);
+
+    private async Task<CallPage> OpenAsync(string name, bool relay, FaultProxy? signal, PageHost host)
     {
         var query = new StringBuilder($"?room={Uri.EscapeDataString(Room)}&name={Uri.EscapeDataString(name)}&autojoin=1");
         if (relay)
@@ -83,8 +97,8 @@ public sealed class BrowserCall : IAsyncDisposable
             query.Append("&signal=").Append(Uri.EscapeDataString(CallPageServer.SignalUri(signal.EndPoint).ToString()));
         }
 
-        var context = await _world.Chromium.NewContextAsync();
-        return await CallPage.OpenAsync(name, context, new Uri(_world.Server.BaseUri, "/" + query), _log);
+        var context = await host.Browser.NewContextAsync();
+        return await CallPage.OpenAsync(name, context, new Uri(host.PageUri, "/" + query), _log);
     }
 
     /// <summary>Opens a page per name at once (the WebAssembly start is the slow part), each joining the room as <see cref="JoinAsync"/> does
@@ -208,6 +222,22 @@ public sealed class BrowserCall : IAsyncDisposable
         await page.CloseTabAsync();
     }
 
+    /// <summary>
+    /// Takes note that the server will evict <paramref name="page"/>'s present session (silent past its grace) while
+    /// the page stays in the call: the others' peer-left for that session, and for no other of the page's, is expected.
+    /// The session is the one every other page knows the page by now (its last peer-joined for it).
+    /// </summary>
+    public async Task ExpectEvictionAsync(CallPage page)
+    {
+        var id = IdOf(page);
+        foreach (var other in _pages.Where(p => p != page))
+        {
+            var joined = (await other.TraceAsync()).LastOrDefault(e => e.Event == TraceEventKind.PeerJoined && e.Remote == id)
+                ?? throw new InvalidOperationException($"{other.Name} never saw {page.Name} ({id}) join.");
+            _evicted.Add(TraceNotices.SessionOf(joined));
+        }
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds; past <paramref name="within"/>, throws <see cref="CallCheckException"/> with every page's state and event log.</summary>
     public async Task UntilAsync(string what, TimeSpan within, Func<Task<bool>> condition)
     {
@@ -225,7 +255,8 @@ public sealed class BrowserCall : IAsyncDisposable
 
     /// <summary>
     /// The checks every test ends with: each page's trace saved, its own invariant violations empty, the simulator's
-    /// invariant checker clean over the saved trace, and no peer-left but for the pages that departed.
+    /// invariant checker clean over the saved trace, and no peer-left but for the pages that departed and the sessions
+    /// the server ended (<see cref="ExpectEvictionAsync"/>).
     /// </summary>
     public async Task FinishAsync()
     {
@@ -251,9 +282,10 @@ public sealed class BrowserCall : IAsyncDisposable
     {
         var trace = TraceReader.ReadJsonLines(new StringReader(await File.ReadAllTextAsync(path, _cancellationToken)));
         problems.AddRange(violations.Select(v => $"{name} (page): {v}"));
-        problems.AddRange(TraceInvariants.Check(trace, _departed).Select(v => $"{name} (replay of {path}): {v}"));
+        problems.AddRange(TraceInvariants.Check(trace, _departed, _evicted).Select(v => $"{name} (replay of {path}): {v}"));
+        var sessions = trace.Where(e => e.Event == TraceEventKind.PeerJoined).ToDictionary(e => e.Ref ?? 0, TraceNotices.SessionOf);
         problems.AddRange(trace
-            .Where(e => e.Event == TraceEventKind.PeerLeft && !_departed.Contains(e.Remote ?? string.Empty))
+            .Where(e => e.Event == TraceEventKind.PeerLeft && !_departed.Contains(e.Remote ?? string.Empty) && !_evicted.Contains(sessions.GetValueOrDefault(e.Ref ?? 0) ?? string.Empty))
             .Select(e => string.Create(CultureInfo.InvariantCulture, $"{name}: unexpected peer-left for {e.Remote} ({e.Reason}) at t={e.T}ms")));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Reconnect.TestSupport.Hosting;
@@ -33,9 +34,16 @@ public sealed class CallPageServer : IAsyncDisposable
     /// <summary>The signalling endpoint at <paramref name="endPoint"/> (the server's own, or a proxy's in front of it).</summary>
     public static Uri SignalUri(IPEndPoint endPoint) => new($"ws://127.0.0.1:{endPoint.Port}/signal");
 
-    public static async Task<CallPageServer> StartAsync(TurnServer turn, CancellationToken cancellationToken)
+    /// <summary>The call page's address on <paramref name="address"/> (one the server listens on: see <see cref="CallPageServerSettings.AlsoOn"/>).</summary>
+    public Uri PageUriOn(IPAddress address) => new($"http://{address}:{Port}/");
+
+    public static Task<CallPageServer> StartAsync(TurnServer turn, CancellationToken cancellationToken) =>
+        StartAsync(turn, new CallPageServerSettings(), cancellationToken);
+
+    public static async Task<CallPageServer> StartAsync(TurnServer turn, CallPageServerSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(settings);
         var port = ServerProcess.FreePort();
         var errors = new List<string>();
         string[] arguments =
@@ -45,6 +53,7 @@ public sealed class CallPageServer : IAsyncDisposable
             $"--Reconnect:IceServers:0:Urls:0={turn.Url}",
             $"--Reconnect:IceServers:0:Username={TurnServer.Username}",
             $"--Reconnect:IceServers:0:Credential={TurnServer.Credential}",
+            .. Optional(settings, port),
         ];
         var server = new CallPageServer(await StartProcessAsync(port, arguments, errors, cancellationToken).ConfigureAwait(false), port, arguments, errors);
         try
@@ -81,6 +90,21 @@ public sealed class CallPageServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    /// <summary>The arguments <paramref name="settings"/> add: a second <c>--urls</c> (the last one wins) listing loopback and the other address.</summary>
+    private static IEnumerable<string> Optional(CallPageServerSettings settings, int port)
+    {
+        if (settings.AlsoOn is { } address)
+        {
+            yield return "--urls";
+            yield return $"http://127.0.0.1:{port};http://{address}:{port}";
+        }
+
+        if (settings.SilenceGrace is { } grace)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--Reconnect:SilenceGrace={grace:c}");
+        }
+    }
 
     private static async Task<ServerProcess> StartProcessAsync(int port, IReadOnlyList<string> arguments, List<string> errors, CancellationToken cancellationToken)
     {

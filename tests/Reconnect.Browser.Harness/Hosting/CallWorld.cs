@@ -17,14 +17,17 @@ public class CallWorld : IAsyncDisposable
 
     public Chromium Chromium => _chromium ?? throw NotStarted();
 
+    /// <summary>Where a call's pages run unless told otherwise: the world's Chromium, and the server on loopback.</summary>
+    public PageHost Host => new(Chromium, Server.BaseUri);
+
     /// <summary>Starts coturn, then the server and Chromium side by side.</summary>
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         try
         {
             RequiredTool.Find(RequiredTool.Chromium, "chromium");
             _turn = await TurnServer.StartAsync(CancellationToken.None);
-            var server = CallPageServer.StartAsync(_turn, CancellationToken.None);
+            var server = StartServerAsync(_turn);
             var chromium = Chromium.LaunchAsync();
             try
             {
@@ -43,10 +46,19 @@ public class CallWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Chromium, the server and coturn, whichever started.</summary>
+    /// <summary>Stops what started (see <see cref="DisposeAsyncCore"/>).</summary>
     public async ValueTask DisposeAsync()
     {
+        await DisposeAsyncCore();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The world's server, granting <paramref name="turn"/> as the ICE server.</summary>
+    protected virtual Task<CallPageServer> StartServerAsync(TurnServer turn) => CallPageServer.StartAsync(turn, CancellationToken.None);
+
+    /// <summary>Stops Chromium, the server and coturn, whichever started.</summary>
+    protected virtual async ValueTask DisposeAsyncCore()
+    {
         if (_chromium is { } chromium)
         {
             await chromium.DisposeAsync();

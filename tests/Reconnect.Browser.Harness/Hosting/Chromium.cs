@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Reconnect.Browser.Harness.Network;
 
 namespace Reconnect.Browser.Harness.Hosting;
 
@@ -19,32 +20,45 @@ public sealed class Chromium : IAsyncDisposable
     ];
 
     private readonly IPlaywright _playwright;
+    private readonly string? _launcherDirectory;
 
-    private Chromium(IPlaywright playwright, IBrowser browser)
+    private Chromium(IPlaywright playwright, IBrowser browser, string? launcherDirectory = null)
     {
         _playwright = playwright;
         Browser = browser;
+        _launcherDirectory = launcherDirectory;
     }
 
     public IBrowser Browser { get; }
 
-    public static async Task<Chromium> LaunchAsync()
+    public static Task<Chromium> LaunchAsync() => LaunchAsync(RequiredTool.Find(RequiredTool.Chromium, "chromium"), Flags, launcherDirectory: null);
+
+    /// <summary>
+    /// A Chromium running inside <paramref name="network"/> (a launcher script runs it under <c>ip netns exec</c>), for
+    /// pages served from <paramref name="serverOrigin"/>: a plain-HTTP origin that is not localhost, so it is declared
+    /// secure (the camera needs a secure context).
+    /// </summary>
+    public static async Task<Chromium> LaunchInsideAsync(NetworkNamespace network, Uri serverOrigin)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(serverOrigin);
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Network namespaces are Linux only.");
+        }
+
         var executable = RequiredTool.Find(RequiredTool.Chromium, "chromium");
-        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        var directory = Directory.CreateTempSubdirectory("reconnect-chromium-").FullName;
+        var launcher = Path.Combine(directory, "chromium-in-namespace");
+        await File.WriteAllTextAsync(launcher, $"#!/bin/sh\nexec {NetworkTools.Ip} netns exec '{network.Name}' {executable} \"$@\"\n").ConfigureAwait(false);
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executable,
-                Headless = true,
-                Args = Flags,
-            }).ConfigureAwait(false);
-            return new Chromium(playwright, browser);
+            return await LaunchAsync(launcher, [.. Flags, $"--unsafely-treat-insecure-origin-as-secure={serverOrigin.GetLeftPart(UriPartial.Authority)}"], directory).ConfigureAwait(false);
         }
         catch
         {
-            playwright.Dispose();
+            Directory.Delete(directory, recursive: true);
             throw;
         }
     }
@@ -61,5 +75,29 @@ public sealed class Chromium : IAsyncDisposable
     {
         await Browser.CloseAsync().ConfigureAwait(false);
         _playwright.Dispose();
+        if (_launcherDirectory is not null)
+        {
+            Directory.Delete(_launcherDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<Chromium> LaunchAsync(string executable, IEnumerable<string> flags, string? launcherDirectory)
+    {
+        var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executable,
+                Headless = true,
+                Args = flags,
+            }).ConfigureAwait(false);
+            return new Chromium(playwright, browser, launcherDirectory);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
     }
 }

@@ -10,12 +10,7 @@ namespace Reconnect.Browser.Tests.Hosting;
 public sealed class BrowserWorld : CallWorld, IAsyncLifetime
 {
     /// <summary>A call for the running test: named after its class and method, logging to its output, cancelled with it.</summary>
-    internal BrowserCall Call()
-    {
-        var test = TestContext.Current.Test?.TestCase.TestMethod;
-        var name = test is null ? "room.test" : $"{test.TestClass.TestClassSimpleName}.{test.MethodName}";
-        return new BrowserCall(this, name, line => TestContext.Current.TestOutputHelper?.WriteLine(line), TestContext.Current.CancellationToken);
-    }
+    internal BrowserCall Call() => TestCalls.For(this);
 }
 
 /// <summary>The browser tests run one after another on one <see cref="BrowserWorld"/>: their faults (coturn stopped) touch every page.</summary>
