@@ -58,6 +58,7 @@ internal sealed class CallPage
             .WithTransport(transport)
             .WithTokenProvider(new DevTokenProvider(http, () => _room, settings.Name))
             .WithSeed(seed)
+            .WithOptions(settings.Policy.Options())
             .Build();
         var media = _media ?? throw new InvalidOperationException("the client did not create its media port");
         _trace = trace = new PageTrace(PeerId, seed, _client.Pump, () => media.OpenConnections);
@@ -76,6 +77,9 @@ internal sealed class CallPage
     public string PeerId { get; }
 
     public string LocalState => TraceStateNames.Of(_client.State);
+
+    /// <summary>The policy's name (see <see cref="CallPolicies.Name"/>).</summary>
+    public string Policy => _settings.Policy.Name();
 
     public IReadOnlyList<string> Trace => _trace.Lines;
 
@@ -113,7 +117,14 @@ internal sealed class CallPage
 
     public Task RetryNowAsync() => _client.RetryNowAsync();
 
-    public void NetworkChanged(string what) => _network.Heard(what);
+    /// <summary>Hands the engine what the page heard of the network, unless the policy hears no network signal.</summary>
+    public void NetworkChanged(string what)
+    {
+        if (_settings.Policy.HearsNetworkSignal())
+        {
+            _network.Heard(what);
+        }
+    }
 
     public void LifecycleChanged(string what) => _sleep.LifecycleChanged(what);
 

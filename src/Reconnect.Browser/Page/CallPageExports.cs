@@ -39,6 +39,9 @@ internal static partial class CallPageExports
     public static string LocalState() => Page?.LocalState ?? "idle";
 
     [JSExport]
+    public static string? Policy() => Page?.Policy;
+
+    [JSExport]
     public static string RemotePeers() => JsonSerializer.Serialize([.. Page?.RemotePeers ?? []], PageJsonContext.Default.ListRemotePeerJson);
 
     [JSExport]

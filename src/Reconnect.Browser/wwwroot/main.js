@@ -67,6 +67,7 @@ const page = exports.Reconnect.Browser.Page.CallPageExports;
 Object.assign(window.reconnectCall, {
   localPeerId: () => page.LocalPeerId(),
   localState: () => page.LocalState(),
+  policy: () => page.Policy(),
   remotePeers: () => JSON.parse(page.RemotePeers()),
   stats: async () => JSON.parse(await page.Stats()),
   trace: () => JSON.parse(page.Trace()),

@@ -8,7 +8,7 @@ internal enum HealPolicy
 
     /// <summary>
     /// The published behaviour of the best-known SDK: the same socket backoff, the ICE ladder only on <c>failed</c>,
-    /// every media connection rebuilt after a socket reconnect, and no network-change signal.
+    /// every media connection rebuilt after a socket reconnect, and no network-change signal (<see cref="Testing.Bench.BaselinePolicy"/>).
     /// </summary>
     Baseline,
 }

@@ -1,3 +1,4 @@
+using Reconnect.Testing.Bench;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Bench;
@@ -23,28 +24,14 @@ internal static class HealScenario
 
     private const string Room = "bench-room";
 
-    /// <summary>
-    /// The baseline's engine options: socket backoff as the defaults (500 ms doubling to 30 s, +/-20 % jitter,
-    /// 100 attempts) and never tighter while the session may be resumed, the ICE ladder (0, 1, 2, 4, 8, 16, 30, 30,
-    /// 30 s) started only on <c>failed</c>, every media connection rebuilt after a socket reconnect, and no watch on
-    /// the media itself (only ICE states move it).
-    /// </summary>
-    public static PeerOptionsSpec BaselineOptions { get; } = new()
-    {
-        MediaWatchdog = false,
-        RestartOnDisconnected = false,
-        ForceMediaRestartOnReconnect = true,
-        OfflineProbe = false,
-        ResumeWindowMaxMs = 30_000,
-    };
-
     /// <summary>The scenario for a policy and a cell.</summary>
     public static Scenario For(HealPolicy policy, HealCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentOutOfRangeException.ThrowIfLessThan(cell.OutageSeconds, 1);
-        var options = policy == HealPolicy.Baseline ? BaselineOptions : new PeerOptionsSpec();
-        var signal = policy == HealPolicy.Reconnect && cell.NetworkSignal && cell.Kind.HasNetworkSignal();
+        var baseline = policy == HealPolicy.Baseline;
+        var options = baseline ? BaselinePolicy.Options : new PeerOptionsSpec();
+        var signal = baseline ? BaselinePolicy.HearsNetworkSignal : cell.NetworkSignal && cell.Kind.HasNetworkSignal();
         return new Scenario
         {
             Name = $"bench-heal-{policy.ToString().ToLowerInvariant()}-{cell.Kind.Label()}-{cell.OutageSeconds}s-{(signal ? "with" : "without")}",
@@ -54,7 +41,7 @@ internal static class HealScenario
             Peers =
             [
                 Peer(OfflinePeer, "camA", options, signal),
-                Peer(OtherPeer, "camB", options, policy == HealPolicy.Reconnect),
+                Peer(OtherPeer, "camB", options, !baseline || BaselinePolicy.HearsNetworkSignal),
             ],
             Timeline = Timeline(cell),
         };

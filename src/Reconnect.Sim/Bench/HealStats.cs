@@ -1,3 +1,5 @@
+using Reconnect.Testing.Bench;
+
 namespace Reconnect.Sim.Bench;
 
 /// <summary>The time-to-heal and cost figures of one policy in one cell.</summary>

@@ -53,6 +53,12 @@ public sealed class BrowserCall : IAsyncDisposable
     /// <summary>The room every page of this call joins.</summary>
     public string Room { get; }
 
+    /// <summary>The reconnect policy every page of this call runs (the page's <c>policy</c> query); null for the page's default.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>How long each page may take to become ready (a loaded machine starts WebAssembly slowly).</summary>
+    public TimeSpan StartPatience { get; init; } = CallPage.StartPatience;
+
     public IReadOnlyList<CallPage> Pages => _pages;
 
     /// <summary>A TCP fault proxy in front of the server's signalling, for a page to join through (<see cref="JoinAsync"/>).</summary>
@@ -92,13 +98,18 @@ public sealed class BrowserCall : IAsyncDisposable
             query.Append("&relay=1");
         }
 
+        if (Policy is not null)
+        {
+            query.Append("&policy=").Append(Uri.EscapeDataString(Policy));
+        }
+
         if (signal is not null)
         {
             query.Append("&signal=").Append(Uri.EscapeDataString(CallPageServer.SignalUri(signal.EndPoint).ToString()));
         }
 
         var context = await host.Browser.NewContextAsync();
-        return await CallPage.OpenAsync(name, context, new Uri(host.PageUri, "/" + query), _log);
+        return await CallPage.OpenAsync(name, context, new Uri(host.PageUri, "/" + query), _log, StartPatience);
     }
 
     /// <summary>Opens a page per name at once (the WebAssembly start is the slow part), each joining the room as <see cref="JoinAsync"/> does
@@ -157,6 +168,20 @@ public sealed class BrowserCall : IAsyncDisposable
             return true;
         });
         await UntilAsync("every page sees every other connected again with a stream", within, EveryPairConnectedAsync);
+    }
+
+    /// <summary>Whether, right now, every page is joined and sees every other connected with a stream (one reading of <see cref="HealedAsync"/>).</summary>
+    public async Task<bool> IsWholeAsync()
+    {
+        foreach (var page in _pages)
+        {
+            if (await page.LocalStateAsync() != "joined")
+            {
+                return false;
+            }
+        }
+
+        return await EveryPairConnectedAsync();
     }
 
     /// <summary>
@@ -358,7 +383,7 @@ public sealed class BrowserCall : IAsyncDisposable
     }
 
     /// <summary>Frames decoded and presented so far, by (page, remote peer id), over every pair of live pages.</summary>
-    private async Task<Dictionary<(string Page, string Remote), (long Decoded, long Presented)>> FramesAsync()
+    public async Task<Dictionary<(string Page, string Remote), (long Decoded, long Presented)>> FramesAsync()
     {
         var frames = new Dictionary<(string, string), (long, long)>();
         var live = _pages.Where(p => !_departed.Contains(_ids.GetValueOrDefault(p.Name) ?? string.Empty)).ToList();

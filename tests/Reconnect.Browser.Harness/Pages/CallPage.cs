@@ -10,7 +10,8 @@ namespace Reconnect.Browser.Harness.Pages;
 /// </summary>
 public sealed class CallPage : IAsyncDisposable
 {
-    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
+    /// <summary>How long a page may take to become ready unless the call says otherwise (<see cref="Calls.BrowserCall.StartPatience"/>).</summary>
+    public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
     /// <summary>What the page's start cost (for the test output): its resources and when it became ready.</summary>
     private const string StartCost = """
         () => {
@@ -38,8 +39,11 @@ public sealed class CallPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>Opens <paramref name="url"/> in <paramref name="context"/> and waits until the WebAssembly app is ready; tells <paramref name="log"/> what its start cost.</summary>
-    public static async Task<CallPage> OpenAsync(string name, IBrowserContext context, Uri url, Action<string> log)
+    /// <summary>
+    /// Opens <paramref name="url"/> in <paramref name="context"/> and waits until the WebAssembly app is ready (at most
+    /// <paramref name="patience"/>); tells <paramref name="log"/> what its start cost.
+    /// </summary>
+    public static async Task<CallPage> OpenAsync(string name, IBrowserContext context, Uri url, Action<string> log, TimeSpan patience)
     {
         var page = new CallPage(name, context, await context.NewPageAsync());
         await page.Page.GotoAsync(url.ToString());
@@ -48,11 +52,11 @@ public sealed class CallPage : IAsyncDisposable
             await page.Page.WaitForFunctionAsync(
                 "() => window.reconnectCall !== undefined && window.reconnectCall.ready === true",
                 null,
-                new PageWaitForFunctionOptions { Timeout = (float)StartPatience.TotalMilliseconds, PollingInterval = 100 });
+                new PageWaitForFunctionOptions { Timeout = (float)patience.TotalMilliseconds, PollingInterval = 100 });
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{name}: window.reconnectCall.ready was not true within {StartPatience.TotalSeconds} s of opening {url}. Console:\n{page.Console()}", ex);
+            throw new TimeoutException($"{name}: window.reconnectCall.ready was not true within {patience.TotalSeconds} s of opening {url}. Console:\n{page.Console()}", ex);
         }
 
         ArgumentNullException.ThrowIfNull(log);
@@ -61,6 +65,9 @@ public sealed class CallPage : IAsyncDisposable
     }
 
     public Task<string?> LocalPeerIdAsync() => Page.EvaluateAsync<string?>("() => window.reconnectCall.localPeerId()");
+
+    /// <summary>The reconnect policy the page runs (<c>reconnect</c> or <c>baseline</c>).</summary>
+    public Task<string> PolicyAsync() => Page.EvaluateAsync<string>("() => window.reconnectCall.policy()");
 
     public Task<string> LocalStateAsync() => Page.EvaluateAsync<string>("() => window.reconnectCall.localState()");
 

@@ -1,4 +1,5 @@
 using Reconnect.Sim.Bench;
+using Reconnect.Testing.Bench;
 using Reconnect.Testing.Scenarios;
 
 namespace Reconnect.Sim.Tests.Bench;
@@ -8,7 +9,7 @@ public sealed class HealScenarioTests
     [Fact]
     public void Baseline_restarts_ice_only_on_failed_rebuilds_media_backs_off_when_unreachable_and_keeps_the_default_backoff_and_ladder()
     {
-        var baseline = HealScenario.BaselineOptions.ToOptions();
+        var baseline = BaselinePolicy.Options.ToOptions();
         var defaults = new ReconnectOptions();
 
         Assert.False(baseline.IceRestart.RestartOnDisconnected);
@@ -29,7 +30,7 @@ public sealed class HealScenarioTests
         var scenario = HealScenario.For(HealPolicy.Baseline, new HealCell(OutageKind.Offline, 5, signalRow));
 
         Assert.All(scenario.Peers, peer => Assert.False(peer.NetworkSignals, $"{peer.Name} hears the signal in the '{signalRow}' row"));
-        Assert.All(scenario.Peers, peer => Assert.Equal(HealScenario.BaselineOptions, peer.Options));
+        Assert.All(scenario.Peers, peer => Assert.Equal(BaselinePolicy.Options, peer.Options));
     }
 
     [Theory]
@@ -92,7 +93,7 @@ public sealed class HealScenarioTests
         var only = Assert.Single(scenario.Timeline);
         Assert.Equal((FaultKind.MediaFreeze, "A", "B", HealScenario.OutageStartMs, (int?)null), (only.Kind, only.Peer, only.Other, only.AtMs, only.DurationMs));
         Assert.Equal(HealScenario.OutageStartMs, HealScenario.MeasuredFromMs(cell));
-        Assert.False(HealScenario.BaselineOptions.ToOptions().MediaWatchdog.Enabled);
+        Assert.False(BaselinePolicy.Options.ToOptions().MediaWatchdog.Enabled);
         Assert.True(HealScenario.For(HealPolicy.Reconnect, cell).Peers.All(p => p.Options.ToOptions().MediaWatchdog.Enabled));
         Assert.Empty(ScenarioLoader.Validate(scenario));
     }

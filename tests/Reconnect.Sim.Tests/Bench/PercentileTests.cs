@@ -1,4 +1,4 @@
-using Reconnect.Sim.Bench;
+using Reconnect.Testing.Bench;
 
 namespace Reconnect.Sim.Tests.Bench;
 

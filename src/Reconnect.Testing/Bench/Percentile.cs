@@ -1,4 +1,4 @@
-namespace Reconnect.Sim.Bench;
+namespace Reconnect.Testing.Bench;
 
 /// <summary>Percentiles by the nearest-rank method: the smallest value with at least p % of the values at or below it.</summary>
 internal static class Percentile
