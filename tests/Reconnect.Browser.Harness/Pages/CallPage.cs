@@ -87,6 +87,14 @@ public sealed class CallPage : IAsyncDisposable
 
     public async Task<IReadOnlyList<string>> ViolationsAsync() => await Page.EvaluateAsync<string[]>("() => window.reconnectCall.violations()");
 
+    /// <summary>Sends <paramref name="text"/> on the page's chat channel to <paramref name="peerId"/>: done once sent or queued; a refused send throws.</summary>
+    public Task SendAsync(string peerId, string text) =>
+        Page.EvaluateAsync("([peerId, text]) => window.reconnectCall.send(peerId, text)", new[] { peerId, text });
+
+    /// <summary>Every message the page received on its chat channel, oldest first.</summary>
+    public async Task<IReadOnlyList<PageMessage>> ReceivedAsync() =>
+        Read<List<PageMessage>>(await Page.EvaluateAsync<string>("() => JSON.stringify(window.reconnectCall.received())"));
+
     public Task LeaveAsync() => Page.EvaluateAsync("() => window.reconnectCall.leave()");
 
     public Task CloseAsync() => Page.EvaluateAsync("() => window.reconnectCall.close()");
