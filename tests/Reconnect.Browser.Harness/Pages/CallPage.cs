@@ -16,7 +16,8 @@ public sealed class CallPage : IAsyncDisposable
         () => {
           const resources = performance.getEntriesByType('resource');
           const kib = Math.round(resources.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024);
-          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB, the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
+          const sent = Math.round(resources.reduce((sum, e) => sum + e.transferSize, 0) / 1024);
+          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB (${sent} KiB on the wire), the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
         }
         """;
 
