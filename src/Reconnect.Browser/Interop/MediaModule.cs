@@ -41,7 +41,7 @@ internal static partial class MediaModule
     public static partial void CreateDataChannel(string peer, int generation, string label, int id, bool ordered, int maxRetransmits, int maxPacketLifeTimeMs);
 
     [JSImport("sendData", Module)]
-    public static partial void SendData(string peer, int generation, string label, [JSMarshalAs<JSType.MemoryView>] ArraySegment<byte> payload);
+    public static partial bool SendData(string peer, int generation, string label, [JSMarshalAs<JSType.MemoryView>] ArraySegment<byte> payload);
 
     [JSImport("close", Module)]
     public static partial void Close(string peer, int generation);

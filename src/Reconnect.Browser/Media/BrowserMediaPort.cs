@@ -119,8 +119,17 @@ internal sealed class BrowserMediaPort : IMediaPort, IDataChannelPort
             init.MaxPacketLifeTime is { } life ? (int)life.TotalMilliseconds : -1);
     }
 
-    public void Send(string remotePeerId, int generation, string label, ReadOnlyMemory<byte> payload) =>
-        MediaModule.SendData(remotePeerId, generation, label, new ArraySegment<byte>(payload.ToArray()));
+    /// <summary>
+    /// Hands a message to the channel. A channel that closed before the engine heard of it cannot take it: the engine is
+    /// told the channel closed, so what it sends next waits for the channel to open again instead of going the same way.
+    /// </summary>
+    public void Send(string remotePeerId, int generation, string label, ReadOnlyMemory<byte> payload)
+    {
+        if (!MediaModule.SendData(remotePeerId, generation, label, new ArraySegment<byte>(payload.ToArray())))
+        {
+            _sink.Post(new DataChannelClosed(remotePeerId, generation, label));
+        }
+    }
 
     public void DescriptionCreated(string peer, int generation, string type, string sdp) =>
         _sink.Post(new LocalDescriptionCreated(peer, generation, new SessionDescription(ParseSdpType(type), sdp)));

@@ -55,7 +55,7 @@ internal sealed class MediaFlowSampler : IDisposable
             {
                 if (await ReadAsync(peer, generation).ConfigureAwait(true) is { } read)
                 {
-                    _sink.Post(new MediaFlowReported(peer, generation, read.FramesDecoded, read.BytesReceived));
+                    _sink.Post(read.FlowOf(peer, generation));
                 }
             }
             catch (JSException)

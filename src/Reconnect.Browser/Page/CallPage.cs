@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices.JavaScript;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reconnect.Browser.Interop;
@@ -20,6 +21,9 @@ namespace Reconnect.Browser.Page;
 /// </summary>
 internal sealed class CallPage
 {
+    /// <summary>The one data channel the page declares: text messages between the peers, kept open across rebuilds by the engine.</summary>
+    public const string ChatLabel = "chat";
+
     private readonly PageSettings _settings;
     private readonly JSObject? _camera;
     private readonly string? _cameraId;
@@ -29,6 +33,7 @@ internal sealed class CallPage
     private readonly MediaFlowSampler _flow;
     private readonly SleepWatch _sleep;
     private readonly List<EventJson> _events = [];
+    private readonly List<MessageJson> _received = [];
     private readonly Dictionary<RemotePeer, long> _objectIds = new(ReferenceEqualityComparer.Instance);
     private readonly SortedSet<string> _shown = new(StringComparer.Ordinal);
     private BrowserMediaPort? _media;
@@ -51,7 +56,7 @@ internal sealed class CallPage
         PageTrace? trace = null;
         var transport = new PageTransport(
             signalling,
-            sink => _media = new BrowserMediaPort(sink, settings.RelayOnly, []),
+            sink => _media = new BrowserMediaPort(sink, settings.RelayOnly, [ChatLabel]),
             _network,
             input => trace?.OnPosted(input));
         _client = ReconnectClient.CreateBuilder()
@@ -59,6 +64,7 @@ internal sealed class CallPage
             .WithTokenProvider(new DevTokenProvider(http, () => _room, settings.Name))
             .WithSeed(seed)
             .WithOptions(settings.Policy.Options())
+            .WithDataChannel(ChatLabel)
             .Build();
         var media = _media ?? throw new InvalidOperationException("the client did not create its media port");
         _trace = trace = new PageTrace(PeerId, seed, _client.Pump, () => media.OpenConnections);
@@ -86,6 +92,9 @@ internal sealed class CallPage
     public IReadOnlyList<string> Violations => _trace.Violations;
 
     public IReadOnlyList<EventJson> Events => _events;
+
+    /// <summary>Every message received on the chat channel, oldest first.</summary>
+    public IReadOnlyList<MessageJson> Received => _received;
 
     public IReadOnlyList<RemotePeerJson> RemotePeers =>
         [.. _client.RemotePeers.Select(p => new RemotePeerJson(p.Id, ObjectId(p), TraceStateNames.Of(p.State), p.Generation, [.. p.Streams.Select(s => s.Id)]))];
@@ -125,6 +134,13 @@ internal sealed class CallPage
             _network.Heard(what);
         }
     }
+
+    /// <summary>
+    /// Sends a text message on the chat channel to a remote peer: done once the channel took it or the engine queued it
+    /// (the channel is not open on the live connection: the peer is reconnecting or its connection is being rebuilt);
+    /// fails with the typed error when the send is refused (queue full, unknown peer).
+    /// </summary>
+    public Task SendAsync(string peerId, string text) => _client.SendDataAsync(peerId, ChatLabel, Encoding.UTF8.GetBytes(text));
 
     public void LifecycleChanged(string what) => _sleep.LifecycleChanged(what);
 
@@ -192,6 +208,7 @@ internal sealed class CallPage
             }
         };
         _client.StreamRemoved += (_, e) => PageModule.RemoveVideo(e.Peer.Id, e.Stream.Id);
+        _client.DataReceived += (_, e) => _received.Add(new MessageJson(e.Peer.Id, e.Label, Encoding.UTF8.GetString(e.Payload.Span), (long)e.At.TotalMilliseconds));
         _client.StillReconnecting += (_, _) => ShowBanner(true);
         _client.ReconnectingRecovered += (_, e) =>
         {

@@ -24,6 +24,12 @@ internal static partial class CallPageExports
     public static Task RetryNow() => Call.RetryNowAsync();
 
     [JSExport]
+    public static Task Send(string peerId, string text) => Call.SendAsync(peerId, text);
+
+    [JSExport]
+    public static string Received() => JsonSerializer.Serialize([.. Page?.Received ?? []], PageJsonContext.Default.ListMessageJson);
+
+    [JSExport]
     public static void NetworkChanged(string what) => Page?.NetworkChanged(what);
 
     [JSExport]

@@ -74,6 +74,8 @@ Object.assign(window.reconnectCall, {
   violations: () => JSON.parse(page.Violations()),
   events: () => JSON.parse(page.Events()),
   retryNow: () => page.RetryNow(),
+  send: (peerId, text) => page.Send(peerId, text),
+  received: () => JSON.parse(page.Received()),
   leave: () => page.Leave(),
   close: () => page.Close(),
 });

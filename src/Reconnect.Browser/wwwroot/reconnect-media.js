@@ -156,11 +156,14 @@ export function createDataChannel(peer, generation, label, id, ordered, maxRetra
   }
 }
 
+/** Sends on an open channel; false when the channel is gone or no longer open (the engine is then told it closed). */
 export function sendData(peer, generation, label, payload) {
   const channel = find(peer, generation)?.channels.get(label);
-  if (channel && channel.readyState === 'open') {
-    channel.send(payload.slice());
+  if (!channel || channel.readyState !== 'open') {
+    return false;
   }
+  channel.send(payload.slice());
+  return true;
 }
 
 export function close(peer, generation) {

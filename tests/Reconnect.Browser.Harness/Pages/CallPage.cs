@@ -17,7 +17,8 @@ public sealed class CallPage : IAsyncDisposable
         () => {
           const resources = performance.getEntriesByType('resource');
           const kib = Math.round(resources.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024);
-          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB, the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
+          const sent = Math.round(resources.reduce((sum, e) => sum + e.transferSize, 0) / 1024);
+          return `ready ${Math.round(performance.now())} ms after navigation; ${resources.length} resources, ${kib} KiB (${sent} KiB on the wire), the last loaded at ${Math.round(Math.max(...resources.map(e => e.responseEnd)))} ms`;
         }
         """;
 
@@ -93,6 +94,14 @@ public sealed class CallPage : IAsyncDisposable
         TraceReader.ReadJsonLines(new StringReader(string.Join("\n", await TraceLinesAsync())));
 
     public async Task<IReadOnlyList<string>> ViolationsAsync() => await Page.EvaluateAsync<string[]>("() => window.reconnectCall.violations()");
+
+    /// <summary>Sends <paramref name="text"/> on the page's chat channel to <paramref name="peerId"/>: done once sent or queued; a refused send throws.</summary>
+    public Task SendAsync(string peerId, string text) =>
+        Page.EvaluateAsync("([peerId, text]) => window.reconnectCall.send(peerId, text)", new[] { peerId, text });
+
+    /// <summary>Every message the page received on its chat channel, oldest first.</summary>
+    public async Task<IReadOnlyList<PageMessage>> ReceivedAsync() =>
+        Read<List<PageMessage>>(await Page.EvaluateAsync<string>("() => JSON.stringify(window.reconnectCall.received())"));
 
     public Task LeaveAsync() => Page.EvaluateAsync("() => window.reconnectCall.leave()");
 

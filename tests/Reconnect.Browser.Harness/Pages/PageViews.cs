@@ -15,5 +15,8 @@ public sealed record MediaStats(
     string? SelectedCandidateType);
 
 
+/// <summary>One entry of the page's <c>received()</c>: a text message from a remote peer on a data channel.</summary>
+public sealed record PageMessage(string From, string Label, string Text, long At);
+
 /// <summary>One remote video element of the page: its stream and what it has presented (what the user sees).</summary>
 public sealed record PageVideo(string StreamId, bool Paused, int ReadyState, long PresentedFrames);
