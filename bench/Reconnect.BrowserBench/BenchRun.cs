@@ -22,7 +22,7 @@ internal static class BenchRun
     {
         var fault = BenchFaults.Create(faultName);
         await using var call = new BrowserCall(world, $"BrowserBench.{fault.Name}-{policy}-{index}", _ => { }, cancel) { Policy = policy, StartPatience = Patience };
-        var pages = await fault.JoinAsync(call, Names);
+        var pages = await fault.JoinAsync(world, call, Names);
         foreach (var page in pages)
         {
             if (await page.PolicyAsync() is var running && running != policy)
@@ -34,6 +34,11 @@ internal static class BenchRun
         await call.ConnectedAsync(Patience);
         var mark = await call.TraceMarkAsync();
         var run = new FaultRun(world, call, pages, cancel);
+        if (fault.EvictsFirstPage)
+        {
+            await call.ExpectEvictionAsync(pages[0]);
+        }
+
         await fault.StartAsync(run);
         if (fault.Length > TimeSpan.Zero)
         {

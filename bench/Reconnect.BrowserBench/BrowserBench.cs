@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Reconnect.Browser.Harness.Calls;
-using Reconnect.Browser.Harness.Hosting;
+using Reconnect.BrowserBench.Faults;
 
 namespace Reconnect.BrowserBench;
 
 /// <summary>
-/// The bench: one world (coturn, the server with the call page, Chromium) for every run; round after round, each fault
+/// The bench: one world (coturn, the server with the call page, Chromium) per kind of fault, kept for every run (see <see cref="BenchWorlds"/>); round after round, each fault
 /// under each policy in turn (so a stretch of load falls on every fault and policy alike); a run whose call cannot be set up or read is
 /// tried again, at most four times; then the table.
 /// </summary>
@@ -19,9 +19,8 @@ internal static class BrowserBench
     public static async Task<int> RunAsync(BrowserBenchSettings settings, string commandLine, TextWriter output, TextWriter progress, CancellationToken cancel)
     {
         var machine = BenchMachine.Describe();
-        await using var world = new CallWorld();
-        await world.InitializeAsync();
-        machine += $"; Chromium {world.Chromium.Browser.Version}";
+        await using var worlds = new BenchWorlds();
+        machine += $"; Chromium {(await worlds.ForAsync(null)).Chromium.Browser.Version}";
         var wall = Stopwatch.StartNew();
         var results = new List<RunResult>();
         var failed = new List<string>();
@@ -31,7 +30,7 @@ internal static class BrowserBench
             {
                 foreach (var policy in settings.Policies)
                 {
-                    var result = await TryAsync(world, fault, policy, index, settings.Cap, progress, cancel);
+                    var result = await TryAsync(worlds, fault, policy, index, settings.Cap, progress, cancel);
                     if (result is null)
                     {
                         failed.Add($"{fault} {policy} #{index}");
@@ -53,8 +52,9 @@ internal static class BrowserBench
         return failed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<RunResult?> TryAsync(CallWorld world, string fault, string policy, int index, TimeSpan cap, TextWriter progress, CancellationToken cancel)
+    private static async Task<RunResult?> TryAsync(BenchWorlds worlds, string fault, string policy, int index, TimeSpan cap, TextWriter progress, CancellationToken cancel)
     {
+        var world = await worlds.ForAsync(BenchFaults.Create(fault).NamespacedWorldGrace);
         for (var attempt = 1; attempt <= Tries; attempt++)
         {
             if (!world.Turn.IsRunning)

@@ -1,4 +1,5 @@
 using Reconnect.Browser.Harness.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Harness.Pages;
 
 namespace Reconnect.BrowserBench.Faults;
@@ -18,8 +19,17 @@ internal abstract class BenchFault
     /// <summary>How long the fault stays on before it is removed.</summary>
     public abstract TimeSpan Length { get; }
 
-    /// <summary>Opens the call's two pages (relay-only, or behind a proxy, as the fault needs); each joins the room at once.</summary>
-    public virtual Task<CallPage[]> JoinAsync(BrowserCall call, string[] names)
+    /// <summary>
+    /// The world the fault's calls run in: null for the bench's shared one (everything on loopback); a grace for a world
+    /// with a network namespace whose server evicts a silent session after that grace (see <see cref="BenchWorlds"/>).
+    /// </summary>
+    public virtual TimeSpan? NamespacedWorldGrace => null;
+
+    /// <summary>Whether the server evicts the first page's session during the fault (it rejoins): the other's peer-left for that session is expected.</summary>
+    public virtual bool EvictsFirstPage => false;
+
+    /// <summary>Opens the call's two pages (relay-only, behind a proxy, or one inside a namespace, as the fault needs); each joins the room at once.</summary>
+    public virtual Task<CallPage[]> JoinAsync(CallWorld world, BrowserCall call, string[] names)
     {
         ArgumentNullException.ThrowIfNull(call);
         return call.JoinAllAsync(relay: false, signal: null, names);

@@ -8,6 +8,8 @@ internal static class BenchFaults
         () => new SignallingCut(),
         () => new MediaPathDies(),
         () => new OfflineStall(),
+        () => new BothPlanesDie(BothPlanesDie.WithinGrace),
+        () => new BothPlanesDie(BothPlanesDie.PastGrace),
     ];
 
     /// <summary>Every fault's name, in table order.</summary>

@@ -1,4 +1,5 @@
 using Reconnect.Browser.Harness.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Harness.Pages;
 
 namespace Reconnect.BrowserBench.Faults;
@@ -12,7 +13,7 @@ internal sealed class MediaPathDies : BenchFault
 
     public override TimeSpan Length => TimeSpan.FromSeconds(12);
 
-    public override Task<CallPage[]> JoinAsync(BrowserCall call, string[] names)
+    public override Task<CallPage[]> JoinAsync(CallWorld world, BrowserCall call, string[] names)
     {
         ArgumentNullException.ThrowIfNull(call);
         return call.JoinAllAsync(relay: true, signal: null, names);

@@ -1,4 +1,5 @@
 using Reconnect.Browser.Harness.Calls;
+using Reconnect.Browser.Harness.Hosting;
 using Reconnect.Browser.Harness.Pages;
 using Reconnect.TestSupport.Proxy;
 
@@ -15,7 +16,7 @@ internal sealed class SignallingCut : BenchFault
 
     public override TimeSpan Length => TimeSpan.Zero;
 
-    public override Task<CallPage[]> JoinAsync(BrowserCall call, string[] names)
+    public override Task<CallPage[]> JoinAsync(CallWorld world, BrowserCall call, string[] names)
     {
         ArgumentNullException.ThrowIfNull(call);
         _proxy = call.SignalProxy();
