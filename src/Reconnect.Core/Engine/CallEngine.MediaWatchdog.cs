@@ -50,10 +50,17 @@ public sealed partial class CallEngine
         peer.FrozenFlow = last;
     }
 
-    /// <summary>After a freeze, counts that move again on the same connection mean the restart healed it: the peer is connected.</summary>
+    /// <summary>
+    /// After a freeze, counts that move forward again on the same connection mean the restart healed it: the peer is
+    /// connected. Counts that fell below the frozen ones are a fresh counter, not media: they become the counts to move from.
+    /// </summary>
     private void ThawWhenFlowing(RemotePeerEntry peer, MediaFlowMark frozen, MediaFlowReported report)
     {
-        if (!frozen.StillAt(report.Generation, report.FramesReceived, report.BytesReceived))
+        if (frozen.RestartedBelow(report.Generation, report.FramesReceived, report.BytesReceived))
+        {
+            peer.FrozenFlow = frozen with { FramesReceived = report.FramesReceived, BytesReceived = report.BytesReceived };
+        }
+        else if (!frozen.StillAt(report.Generation, report.FramesReceived, report.BytesReceived))
         {
             FireRemote(peer, RemotePeerTrigger.IceConnected, "media flowing again");
         }

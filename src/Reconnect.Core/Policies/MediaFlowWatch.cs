@@ -12,6 +12,13 @@ internal readonly record struct MediaFlowMark(int Generation, long FramesReceive
     /// <summary>True when a report shows these counts on this connection: the media has not moved.</summary>
     public bool StillAt(int generation, long frames, long bytes) =>
         Generation == generation && FramesReceived == frames && BytesReceived == bytes;
+
+    /// <summary>
+    /// True when a report on this connection shows a count below these: the media layer started a fresh counter (Chromium
+    /// does when it rebuilds a receive stream), which says nothing about media moving.
+    /// </summary>
+    public bool RestartedBelow(int generation, long frames, long bytes) =>
+        Generation == generation && (frames < FramesReceived || bytes < BytesReceived);
 }
 
 /// <summary>What the watchdog makes of one flow report.</summary>

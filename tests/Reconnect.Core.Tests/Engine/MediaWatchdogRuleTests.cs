@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
 
@@ -79,6 +82,49 @@ public sealed class MediaWatchdogRuleTests
 
         Assert.Single(h.All<MediaFrozenNotice>());
         Assert.Equal(0, h.Remote("B").LadderAttempt);
+    }
+
+    /// <summary>
+    /// After a freeze at 100 frames, each drawn report either falls back to lower counts (the browser restarted its
+    /// counters: Chromium does when it rebuilds a receive stream), stands still, or moves forward from the counts last
+    /// seen. The peer reconnects exactly at the first report that moves forward, never on a fall.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Counts_that_fall_after_a_freeze_are_a_fresh_counter_and_only_counts_moving_forward_from_them_thaw(NonEmptyArray<byte> draws)
+    {
+        var h = ConnectedTo();
+        StandStill(h, (int)FrozenAfter.TotalSeconds);
+        long frames = 100, bytes = 0;
+        var steps = new List<string>();
+        foreach (var draw in draws.Get)
+        {
+            var forward = draw % 3 == 2;
+            if (forward)
+            {
+                frames += 1;
+                bytes += 1_000;
+            }
+            else if (draw % 3 == 0)
+            {
+                frames = frames > 0 ? draw / 3 % frames : 0;
+                bytes = bytes > 0 ? draw * 997L % bytes : 0;
+            }
+
+            steps.Add($"{(forward ? "forward" : "report")}({frames},{bytes})");
+            Flow(h, frames, bytes);
+            var expected = forward ? RemotePeerState.Connected : RemotePeerState.Reconnecting;
+            if (h.Remote("B").State != expected)
+            {
+                return false.Label($"after {string.Join(" ", steps)}: {h.Remote("B").State}, expected {expected}");
+            }
+
+            if (forward)
+            {
+                return (h.RemoteChanges("B").Last().Reason == "media flowing again").Label(string.Join(" ", steps));
+            }
+        }
+
+        return true.ToProperty();
     }
 
     [Fact]
