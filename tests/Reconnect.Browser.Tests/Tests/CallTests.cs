@@ -1,6 +1,6 @@
 using Reconnect.Browser.Harness.Calls;
-using Reconnect.Browser.Tests.Calls;
 using Reconnect.Browser.Harness.Hosting;
+using Reconnect.Browser.Tests.Calls;
 using Reconnect.Browser.Tests.Hosting;
 
 namespace Reconnect.Browser.Tests.Tests;

@@ -1,9 +1,9 @@
 using Reconnect.Browser.Harness.Calls;
-using Reconnect.Browser.Tests.Calls;
 using Reconnect.Browser.Harness.Hosting;
+using Reconnect.Browser.Tests.Calls;
 using Reconnect.Browser.Tests.Hosting;
-using Reconnect.Testing.Trace;
 using Reconnect.TestSupport.Proxy;
+using Reconnect.Testing.Trace;
 
 namespace Reconnect.Browser.Tests.Tests;
 
