@@ -73,8 +73,13 @@ internal sealed class ReconnectServerOptions
     /// </summary>
     public int MaxFrameBurst { get; set; } = 400;
 
-    /// <summary>The most frames waiting to be sent to one client; past it the client is closed with 4011 <c>slow_consumer</c>.</summary>
-    public int OutboundQueueCapacity { get; set; } = 256;
+    /// <summary>
+    /// The most frames waiting to be sent to one client; past it the client is closed with 4011 <c>slow_consumer</c>. At
+    /// least <see cref="MaxFrameBurst"/>, so a client's own burst of requests, each answered with one frame, never makes it a
+    /// slow consumer; the default also holds a mesh burst towards one client (11 peers each sending an offer or answer and
+    /// 30 candidates: 341 frames) with room to spare.
+    /// </summary>
+    public int OutboundQueueCapacity { get; set; } = 1024;
 
     /// <summary>How long a client may take to send its HTTP request headers (the upgrade); past it the connection is dropped.</summary>
     public TimeSpan UpgradeTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -40,6 +40,11 @@ internal sealed class ReconnectServerOptionsValidator : IValidateOptions<Reconne
         AtLeastOne(failures, options.MaxFrameBurst, nameof(options.MaxFrameBurst));
         AtLeastOne(failures, options.OutboundQueueCapacity, nameof(options.OutboundQueueCapacity));
         AtLeastOne(failures, options.ChannelLoops, nameof(options.ChannelLoops));
+        if (options.OutboundQueueCapacity < options.MaxFrameBurst)
+        {
+            failures.Add($"OutboundQueueCapacity ({options.OutboundQueueCapacity}) must be at least MaxFrameBurst ({options.MaxFrameBurst}): a client's burst of requests is answered into its queue.");
+        }
+
         if (options.MaxFrameBytes is < 1024 or > ProtocolCodec.MaxFrameLength)
         {
             failures.Add($"MaxFrameBytes must be from 1024 to {ProtocolCodec.MaxFrameLength} (the codec's limit).");

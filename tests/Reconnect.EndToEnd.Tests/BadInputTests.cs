@@ -52,7 +52,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task A_slow_reader_is_dropped_with_slow_consumer_while_the_real_call_sees_nothing_wrong()
     {
-        await using var call = await LiveCall.StartAsync(("OutboundQueueCapacity", "16"), ("MaxFramesPerSecond", "100000"), ("CloseTimeout", "00:00:30"));
+        await using var call = await LiveCall.StartAsync(("OutboundQueueCapacity", "16"), ("MaxFrameBurst", "16"), ("MaxFramesPerSecond", "100000"), ("CloseTimeout", "00:00:30"));
         await call.JoinAllAsync("A", "B");
         var watch = await CallQuietWatch.StartAsync(call);
         using var slow = await JoinedAsync(call, "slow", OtherChannel);

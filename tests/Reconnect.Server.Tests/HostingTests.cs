@@ -35,6 +35,7 @@ public sealed class HostingTests
     [InlineData("MaxFrameBytes", "10")]
     [InlineData("MaxFrameBytes", "262145")]
     [InlineData("UpgradeTimeout", "00:00:00")]
+    [InlineData("OutboundQueueCapacity", "399")]
     public async Task A_setting_out_of_range_stops_the_server_from_starting(string key, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => LiveServer.StartAsync((key, value)));

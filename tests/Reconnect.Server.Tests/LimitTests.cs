@@ -184,7 +184,7 @@ public sealed class LimitTests
     [Fact]
     public async Task A_reader_that_stops_reading_is_dropped_once_its_outbound_queue_fills_and_the_sender_carries_on()
     {
-        await using var server = await LiveServer.StartAsync(("OutboundQueueCapacity", "4"), ("MaxFramesPerSecond", "100000"), ("CloseTimeout", "00:00:00.200"));
+        await using var server = await LiveServer.StartAsync(("OutboundQueueCapacity", "4"), ("MaxFrameBurst", "4"), ("MaxFramesPerSecond", "100000"), ("CloseTimeout", "00:00:00.200"));
         using var pair = await TwoJoinedAsync(server);
         var sender = pair.Offender;
         var offer = new RelaySignalMessage("bob", new OfferSignal(1, new string('x', 32 * 1024), IceRestart: false));
