@@ -24,7 +24,9 @@ public sealed partial class CallEngine
             SignallingUp,
             peer.NegotiationNeeded,
             OfferSequencing.AnswersPendingOffer(input.OfferSequence, peer.OfferSequence),
-            OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited));
+            OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited),
+            peer.PoliteOffered,
+            peer.OwnOfferAnswered);
         var described = InputDescription(peer, trigger);
         var outcome = Fire(peer.Negotiation, trigger, context, described, announce: described is not null);
         Perform(outcome.Effects, (Engine: this, Peer: peer, Trigger: trigger, Input: input), static (to, effect) => to.Engine.ApplyNegotiationEffect(to.Peer, to.Trigger, effect, to.Input));
@@ -93,12 +95,15 @@ public sealed partial class CallEngine
                 Ignore(InputDescription(peer, trigger)!, "glare: the impolite side keeps its own offer");
                 break;
             case NegotiationEffect.AcceptRemoteOffer:
+                peer.PoliteOffered |= !peer.Polite;
                 peer.RemoteOfferSequence = input.OfferSequence;
                 peer.AnswersAwaited++;
                 Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Offer, input.Sdp)));
                 Emit(new CreateAnswer(peer.Id, peer.Generation));
                 break;
             case NegotiationEffect.ApplyRemoteAnswer:
+                peer.PoliteOffered |= peer.Polite;
+                peer.OwnOfferAnswered = true;
                 Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, input.Sdp)));
                 ExchangeCompleted(peer);
                 break;
@@ -112,6 +117,18 @@ public sealed partial class CallEngine
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(effect), effect, "Unknown negotiation effect.");
+        }
+    }
+
+    /// <summary>
+    /// Once signalling is back and the reconcile kept the connection, the offer a change (or the polite side's first offer)
+    /// waited for while signalling was down goes out; a connection the reconcile rebuilt offers anew instead.
+    /// </summary>
+    private void OfferWhatWaited(RemotePeerEntry peer)
+    {
+        if (peer.NegotiationNeeded && PeerLive(peer))
+        {
+            FireNegotiation(peer, NegotiationTrigger.OfferNeeded);
         }
     }
 

@@ -114,6 +114,7 @@ public sealed partial class CallEngine
             case KeepConnection kept:
                 Mark(CoverageMarks.ReconcileKeep);
                 PresenceAfterReconcile(_peers[kept.PeerId], kept.ListedAway);
+                OfferWhatWaited(_peers[kept.PeerId]);
                 break;
             case AddNewPeer added:
                 if (_welcomesSinceJoin > 1)

@@ -72,6 +72,15 @@ internal sealed class RemotePeerEntry(
     /// <summary>ICE was restarted on the live connection and no offer has gone out since: the next one is flagged as a restart.</summary>
     public bool IceRestartAsked { get; set; }
 
+    /// <summary>
+    /// The polite side has had an offer answered on the live generation, as far as the local side knows: set when the
+    /// polite side applies an answer, and when the impolite side accepts a remote offer (see <c>NegotiationMachine</c>).
+    /// </summary>
+    public bool PoliteOffered { get; set; }
+
+    /// <summary>The local side applied an answer to one of its offers on the live generation.</summary>
+    public bool OwnOfferAnswered { get; set; }
+
     /// <summary>The ladder attempt under way in this episode; 0 when no ladder runs.</summary>
     public int LadderAttempt { get; set; }
 
@@ -112,12 +121,14 @@ internal sealed class RemotePeerEntry(
     /// <summary>The counts the live connection's media froze at, while the ladder the freeze started runs; null otherwise.</summary>
     public MediaFlowMark? FrozenFlow { get; set; }
 
-    /// <summary>Starts the negotiation over for a new connection generation: stable, nothing pending, offers numbered from 1 again.</summary>
+    /// <summary>Starts the negotiation over for a new connection generation: stable, nothing pending, no offer answered yet, offers numbered from 1 again.</summary>
     public void ResetNegotiation()
     {
         NegotiationState = NegotiationState.Stable;
         NegotiationNeeded = false;
         IceRestartAsked = false;
+        PoliteOffered = false;
+        OwnOfferAnswered = false;
         OfferSequence = 0;
         RemoteOfferSequence = 0;
         AnswersAwaited = 0;

@@ -28,7 +28,7 @@ public sealed class DescriptionApplyRuleTests
 
         h.Feed(new LocalDescriptionApplied("B", 1, new SessionDescription(SdpType.Offer, "applied")));
 
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "applied", false, 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "applied", false, NextSequence)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
         Assert.Equal(NegotiationState.HaveLocalOffer, NegotiationProbe.StateSeen(h));
     }
 
@@ -46,7 +46,7 @@ public sealed class DescriptionApplyRuleTests
 
         h.Feed(new LocalDescriptionApplied("B", 1, new SessionDescription(SdpType.Answer, "applied")));
 
-        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "applied", 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "applied", NextSequence)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class DescriptionApplyRuleTests
         var applied = h.Checkpoint;
         h.Feed(new LocalDescriptionApplied("B", 1, new SessionDescription(SdpType.Answer, "answer")));
 
-        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer", 1)), Assert.Single(h.Sent<RelaySignalMessage>(applied)));
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "answer", NextSequence)), Assert.Single(h.Sent<RelaySignalMessage>(applied)));
         Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(applied)));
         TheRestartOfferIsSentFlagged(h);
     }
@@ -94,7 +94,7 @@ public sealed class DescriptionApplyRuleTests
         h.Feed(new LocalDescriptionCreated("B", 1, new SessionDescription(SdpType.Offer, "mine")));
         if (yielded)
         {
-            h.Signal("B", new OfferSignal(1, "theirs", false, 1));
+            h.Signal("B", new OfferSignal(1, "theirs", false, NextSequence));
         }
         else
         {
@@ -180,7 +180,6 @@ public sealed class DescriptionApplyRuleTests
         Assert.Equal(new InputIgnoredNotice("applied local description for B", "unknown or departed peer"), Assert.Single(applied));
     }
 
-    /// <summary>Offers sent to B so far on its live generation (the sequence the last one carried).</summary>
     /// <summary>Delivers the restart offer the engine asked for: it goes out flagged as an ICE restart, numbered next.</summary>
     private static void TheRestartOfferIsSentFlagged(EngineHarness h)
     {
@@ -190,6 +189,7 @@ public sealed class DescriptionApplyRuleTests
         Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, sequence)), Assert.Single(h.Sent<RelaySignalMessage>(sent)));
     }
 
+    /// <summary>Offers sent to B so far on its live generation (the sequence the last one carried).</summary>
     private static int OffersSent(EngineHarness h) =>
         h.Sent<RelaySignalMessage>().Select(m => m.Payload).OfType<OfferSignal>().Where(o => o.Generation == h.Remote("B").Generation).Select(o => o.OfferSequence).DefaultIfEmpty(0).Max();
 }

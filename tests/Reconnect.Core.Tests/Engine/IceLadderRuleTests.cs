@@ -17,6 +17,7 @@ public sealed class IceLadderRuleTests
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", [.. remotes.Select(r => EngineHarness.Peer(r))]);
         foreach (var remote in remotes)
         {
+            NegotiationPaths.Establish(h, polite: false, remote);
             h.MediaConnected(remote);
         }
 
@@ -196,7 +197,7 @@ public sealed class IceLadderRuleTests
         h.Ice("B", IceConnectionState.Failed);
         Assert.Equal(1, Assert.Single(h.Since<IceRestartStartedNotice>(settled)).Attempt);
         h.LocalDescription("B", 1, SdpType.Offer, "restart-1");
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true, 2)), h.LastSent<RelaySignalMessage>());
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart-1", true, 3)), h.LastSent<RelaySignalMessage>());
     }
 
     [Fact]

@@ -72,8 +72,7 @@ public sealed class MediaFailureRuleTests
     public void A_heal_path_failure_over_a_connected_ice_heals_when_the_ladders_exchange_completes(object operation)
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
-        h.LocalDescription("B", 1, SdpType.Offer, "initial");
-        h.Signal("B", new AnswerSignal(1, "initial answer", 1));
+        NegotiationPaths.Establish(h, polite: false);
         h.MediaConnected("B");
 
         h.Feed(new MediaOperationFailed("B", 1, (MediaOperation)operation, "failed"));
@@ -93,8 +92,7 @@ public sealed class MediaFailureRuleTests
     public void A_heal_path_failure_over_a_disconnected_ice_waits_for_ice_to_say_connected()
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
-        h.LocalDescription("B", 1, SdpType.Offer, "initial");
-        h.Signal("B", new AnswerSignal(1, "initial answer", 1));
+        NegotiationPaths.Establish(h, polite: false);
         h.MediaConnected("B");
         h.Ice("B", IceConnectionState.Disconnected);
 

@@ -7,7 +7,9 @@ namespace Reconnect.Core.Tests.Engine;
 
 /// <summary>
 /// Scripts that put the negotiation with remote "B" into a given state on generation 1, from the impolite side "A"
-/// (which offers first) or the polite side "C", checking each step's output on the way.
+/// (which offers first) or the polite side "C", checking each step's output on the way. Every state is reached on an
+/// established connection: both sides have offered once (the impolite side's first offer, then the polite side's own
+/// first offer after its answer), so each side's next offer is number <see cref="NextSequence"/>.
 /// </summary>
 internal static class NegotiationPaths
 {
@@ -15,26 +17,29 @@ internal static class NegotiationPaths
     public const string LocalAnswer = "local answer";
     public const string RemoteAnswer = "answer";
 
+    /// <summary>The sequence of the next offer either side makes once the connection is established.</summary>
+    public const int NextSequence = 2;
+
     public static EngineHarness Reach(NegotiationState state, bool polite)
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join(polite ? "C" : "A", "room", EngineHarness.Peer("B"));
+        Establish(h, polite);
         switch (state)
         {
             case NegotiationState.Stable:
-                ToStable(h, polite);
                 break;
             case NegotiationState.MakingOffer:
-                ToMakingOffer(h, polite);
+                ToMakingOffer(h);
                 break;
             case NegotiationState.HaveLocalOffer:
-                ToHaveLocalOffer(h, polite);
+                ToHaveLocalOffer(h);
                 break;
             case NegotiationState.HaveLocalOfferMakingOffer:
-                ToHaveLocalOffer(h, polite);
+                ToHaveLocalOffer(h);
                 LadderAttempt(h);
                 break;
             case NegotiationState.HaveRemoteOffer:
-                ToHaveRemoteOffer(h, polite);
+                ToHaveRemoteOffer(h);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, "not a negotiation state");
@@ -43,8 +48,39 @@ internal static class NegotiationPaths
         return h;
     }
 
+    /// <summary>
+    /// The first two exchanges of a new connection: the impolite side offers and the polite side answers, then the polite
+    /// side makes its own first offer and the impolite side answers it.
+    /// </summary>
+    public static void Establish(EngineHarness h, bool polite, string remote = "B")
+    {
+        var before = h.Checkpoint;
+        if (polite)
+        {
+            h.Signal(remote, new OfferSignal(1, "initial", false, 1));
+            h.LocalDescription(remote, 1, SdpType.Answer, "initial answer");
+            Assert.Equal(new CreateOffer(remote, 1), Assert.Single(h.Since<CreateOffer>(before)));
+            h.LocalDescription(remote, 1, SdpType.Offer, "first own offer");
+            h.Signal(remote, new AnswerSignal(1, "answer to the first own offer", 1));
+        }
+        else
+        {
+            h.LocalDescription(remote, 1, SdpType.Offer, "initial");
+            h.Signal(remote, new AnswerSignal(1, "initial answer", 1));
+            h.Signal(remote, new OfferSignal(1, "polite's first offer", false, 1));
+            h.LocalDescription(remote, 1, SdpType.Answer, "answer to the polite's first offer");
+            Assert.Empty(h.Since<CreateOffer>(before));
+        }
+
+        var applied = h.Since<SetRemoteDescription>(before).Select(d => d.Description.Type).ToList();
+        Assert.Equal(2, applied.Count);
+        Assert.Contains(SdpType.Offer, applied);
+        Assert.Contains(SdpType.Answer, applied);
+        Assert.Equal(2, h.Sent<RelaySignalMessage>(before).Count(m => m.Payload is OfferSignal or AnswerSignal));
+    }
+
     /// <summary>Delivers one description or answer of a kind on generation 1 and returns how a notice names it.</summary>
-    public static string Deliver(EngineHarness h, string kind, string sdp, int sequence = 1)
+    public static string Deliver(EngineHarness h, string kind, string sdp, int sequence = NextSequence)
     {
         switch (kind)
         {
@@ -62,41 +98,24 @@ internal static class NegotiationPaths
         }
     }
 
-    private static void ToStable(EngineHarness h, bool polite)
+    private static void ToMakingOffer(EngineHarness h)
     {
-        if (!polite)
-        {
-            h.LocalDescription("B", 1, SdpType.Offer, "initial");
-            var before = h.Checkpoint;
-            h.Signal("B", new AnswerSignal(1, "initial answer", 1));
-            Assert.Single(h.Since<SetRemoteDescription>(before));
-        }
-
-        Assert.Empty(h.All<CreateAnswer>());
-    }
-
-    private static void ToMakingOffer(EngineHarness h, bool polite)
-    {
-        if (polite)
-        {
-            h.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
-        }
-
-        Assert.Equal(new CreateOffer("B", 1), h.Last<CreateOffer>());
-    }
-
-    private static void ToHaveLocalOffer(EngineHarness h, bool polite)
-    {
-        ToMakingOffer(h, polite);
-        h.LocalDescription("B", 1, SdpType.Offer, "mine");
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "mine", false, 1)), h.LastSent<RelaySignalMessage>());
-    }
-
-    private static void ToHaveRemoteOffer(EngineHarness h, bool polite)
-    {
-        ToStable(h, polite);
         var before = h.Checkpoint;
-        h.Signal("B", new OfferSignal(1, "theirs", false, 1));
+        h.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
+    }
+
+    private static void ToHaveLocalOffer(EngineHarness h)
+    {
+        ToMakingOffer(h);
+        h.LocalDescription("B", 1, SdpType.Offer, "mine");
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "mine", false, NextSequence)), h.LastSent<RelaySignalMessage>());
+    }
+
+    private static void ToHaveRemoteOffer(EngineHarness h)
+    {
+        var before = h.Checkpoint;
+        h.Signal("B", new OfferSignal(1, "theirs", false, NextSequence));
         Assert.Equal(new CreateAnswer("B", 1), Assert.Single(h.Since<CreateAnswer>(before)));
     }
 

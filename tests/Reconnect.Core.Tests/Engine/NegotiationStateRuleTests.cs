@@ -125,12 +125,12 @@ public sealed class NegotiationStateRuleTests
     public void The_impolite_side_still_sends_the_offer_it_was_making_when_a_colliding_offer_came()
     {
         var h = Reach(NegotiationState.MakingOffer, polite: false);
-        h.Signal("B", new OfferSignal(1, "colliding", false, 1));
+        h.Signal("B", new OfferSignal(1, "colliding", false, NextSequence));
         var before = h.Checkpoint;
 
         Deliver(h, LocalOffer, "mine");
 
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "mine", false, 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "mine", false, NextSequence)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
 
     [Theory]
@@ -152,25 +152,25 @@ public sealed class NegotiationStateRuleTests
         Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(last)));
     }
 
-    [Fact]
-    public void A_local_change_while_the_signalling_is_down_is_offered_after_the_next_exchange()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_local_change_while_the_signalling_is_down_is_offered_once_the_reconcile_keeps_the_connection(bool polite)
     {
-        var h = Reach(NegotiationState.Stable, polite: true);
+        var h = Reach(NegotiationState.Stable, polite);
         h.MediaConnected("B");
         h.DropSocket();
         var before = h.Checkpoint;
         h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
         Assert.Empty(h.Since<CreateOffer>(before));
+
         h.Reconnect(EngineHarness.Peer("B"));
+
         Assert.Equal(1, h.Remote("B").Generation);
-        Assert.Empty(h.Since<CreateOffer>(before));
-
-        h.Signal("B", new OfferSignal(1, "theirs", false, 1));
-        var answered = h.Checkpoint;
-        Deliver(h, LocalAnswer, "mine");
-
-        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "mine", 1)), Assert.Single(h.Sent<RelaySignalMessage>(answered)));
-        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(answered)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
+        var offered = h.Checkpoint;
+        Deliver(h, LocalOffer, "with the mic");
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "with the mic", false, NextSequence)), Assert.Single(h.Sent<RelaySignalMessage>(offered)));
     }
 
     [Theory]
@@ -192,7 +192,7 @@ public sealed class NegotiationStateRuleTests
     public void Of_two_answers_asked_before_an_ice_restart_only_the_one_to_the_newest_offer_is_sent_and_the_restart_offer_follows_it()
     {
         var h = Reach(NegotiationState.HaveRemoteOffer, polite: true);
-        h.Signal("B", new OfferSignal(1, "newer", false, 2));
+        h.Signal("B", new OfferSignal(1, "newer", false, NextSequence + 1));
         h.Ice("B", IceConnectionState.Failed);
         var before = h.Checkpoint;
 
@@ -202,7 +202,7 @@ public sealed class NegotiationStateRuleTests
         Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
 
         Assert.Equal(new InputIgnoredNotice("local answer for B", "superseded: a newer remote offer awaits its answer"), Assert.Single(h.Since<InputIgnoredNotice>(before)));
-        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "to the newer", 2)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
+        Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "to the newer", NextSequence + 1)), Assert.Single(h.Sent<RelaySignalMessage>(before)));
     }
 
     [Fact]
@@ -212,10 +212,10 @@ public sealed class NegotiationStateRuleTests
         var before = h.Checkpoint;
 
         Deliver(h, RemoteAnswer, "stale", sequence: 7);
-        Deliver(h, RemoteAnswer, "current", sequence: 1);
+        Deliver(h, RemoteAnswer, "current", sequence: NextSequence);
 
         Assert.Equal(
-            new InputIgnoredNotice("answer from B to offer 7", "stale answer: it answers a superseded offer (the pending offer is 1)"),
+            new InputIgnoredNotice("answer from B to offer 7", $"stale answer: it answers a superseded offer (the pending offer is {NextSequence})"),
             Assert.Single(h.Since<InputIgnoredNotice>(before)));
         Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "current")), Assert.Single(h.Since<SetRemoteDescription>(before)));
         Assert.Empty(h.Since<CreateOffer>(before));
@@ -287,7 +287,7 @@ public sealed class NegotiationStateRuleTests
             case NegotiationState.HaveLocalOffer:
                 break;
             case NegotiationState.HaveLocalOfferMakingOffer:
-                Deliver(h, RemoteAnswer, "to the first offer", sequence: 1);
+                Deliver(h, RemoteAnswer, "to the first offer", sequence: NextSequence);
                 h.LocalDescription("B", 1, SdpType.Offer, "restart");
                 break;
             case NegotiationState.HaveRemoteOffer:

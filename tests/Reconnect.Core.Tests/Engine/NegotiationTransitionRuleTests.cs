@@ -27,8 +27,8 @@ public sealed class NegotiationTransitionRuleTests
 
     [Theory]
     [InlineData(Stable, true, NextLadderAttempt, MakingOffer)]
-    [InlineData(Stable, true, LocalChangeWhileSignallingDown, Stable)]
-    [InlineData(Stable, false, LocalChangeWhileSignallingDown, Stable)]
+    [InlineData(Stable, true, LocalChangeWhileSignallingDown, MakingOffer)]
+    [InlineData(Stable, false, LocalChangeWhileSignallingDown, MakingOffer)]
     [InlineData(MakingOffer, false, NextLadderAttempt, MakingOffer)]
     [InlineData(MakingOffer, false, LocalChange, MakingOffer)]
     [InlineData(HaveLocalOffer, true, RemoteOffer, HaveRemoteOffer)]
@@ -74,17 +74,17 @@ public sealed class NegotiationTransitionRuleTests
                 h.Feed(new LocalStreamAdded(new StreamInfo("mic", EngineHarness.Meta())));
                 h.Reconnect(EngineHarness.Peer("B"));
                 Assert.Equal(1, h.Remote("B").Generation);
-                Assert.Empty(h.Since<CreateOffer>(before));
+                Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(before)));
                 break;
             case TheLocalOffer:
                 Deliver(h, LocalOffer, "restart");
                 Assert.IsType<OfferSignal>(Assert.Single(h.Sent<RelaySignalMessage>(before)).Payload);
                 break;
             case RemoteOffer:
-                h.Signal("B", new OfferSignal(1, "theirs again", false, 2));
+                h.Signal("B", new OfferSignal(1, "theirs again", false, NextSequence + 1));
                 break;
             case PendingAnswer:
-                Deliver(h, RemoteAnswer, "to the pending offer", sequence: 1);
+                Deliver(h, RemoteAnswer, "to the pending offer", sequence: NextSequence);
                 Assert.Single(h.Since<SetRemoteDescription>(before));
                 break;
             case StaleAnswer:

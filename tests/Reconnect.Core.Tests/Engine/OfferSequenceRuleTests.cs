@@ -130,12 +130,11 @@ public sealed class OfferSequenceRuleTests
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "my answer", 5)), Assert.Single(polite.Sent<RelaySignalMessage>(yielded)));
     }
 
-    /// <summary>The impolite side A, connected to B, with its initial offer answered and <see cref="RestartOffers"/> restart offers sent and unanswered.</summary>
+    /// <summary>The impolite side A, connected to B, both first offers answered, and <see cref="RestartOffers"/> restart offers sent and unanswered.</summary>
     private static EngineHarness OfferingSideWithRestartOffersPending()
     {
         var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
-        h.LocalDescription("B", 1, SdpType.Offer, "initial");
-        h.Signal("B", new AnswerSignal(1, "initial answer", 1));
+        NegotiationPaths.Establish(h, polite: false);
         h.MediaConnected("B");
         h.Ice("B", IceConnectionState.Failed);
         for (var attempt = 1; attempt <= RestartOffers; attempt++)

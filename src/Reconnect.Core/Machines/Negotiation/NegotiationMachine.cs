@@ -99,8 +99,9 @@ internal enum NegotiationEffect
     NoteNegotiationNeeded,
 
     /// <summary>
-    /// Restart ICE now (W3C restartIce(), valid in any signaling state) and make its offer once the remote offer under
-    /// way is answered: no offer can be created in have-remote-offer.
+    /// Restart ICE now (W3C restartIce(), valid in any signaling state) and make its offer once a remote offer is
+    /// answered: the one under way (no offer can be created in have-remote-offer), or the polite side's first offer the
+    /// impolite side waits for.
     /// </summary>
     RestartIceAfterAnswer,
 
@@ -144,21 +145,54 @@ internal enum NegotiationEffect
 /// <param name="NegotiationNeeded">A local change waits for an offer.</param>
 /// <param name="AnswersPendingOffer">The remote answer answers the offer pending now (see <c>OfferSequencing</c>).</param>
 /// <param name="NewerOfferAwaited">A newer remote offer awaits its answer beyond the one just created (see <c>OfferSequencing</c>).</param>
+/// <param name="PoliteOffered">
+/// The polite side has made an offer on the live generation that was answered, as far as the local side knows: polite,
+/// it applied the answer to one of its offers; impolite, it accepted an offer of the remote's.
+/// </param>
+/// <param name="OwnOfferAnswered">The local side applied an answer to one of its offers on the live generation.</param>
 internal readonly record struct NegotiationContext(
     bool Polite,
     bool SignallingUp,
     bool NegotiationNeeded,
     bool AnswersPendingOffer,
-    bool NewerOfferAwaited);
+    bool NewerOfferAwaited,
+    bool PoliteOffered,
+    bool OwnOfferAnswered)
+{
+    /// <summary>
+    /// The local side may offer now: always when polite; when impolite, unless the polite side answered one of its offers
+    /// and owes its own first offer (an impolite side none of whose offers was answered is still opening the connection;
+    /// the offer again on a live generation goes out regardless).
+    /// </summary>
+    public bool MayOffer => Polite || PoliteOffered || !OwnOfferAnswered;
+
+    /// <summary>The local side may offer once the answer to its pending offer is applied: polite, or the polite side has offered.</summary>
+    public bool MayOfferOnceAnswered => Polite || PoliteOffered;
+
+    /// <summary>The polite side has only answered on the live generation: it owes one offer of its own.</summary>
+    public bool OwesFirstOffer => Polite && !PoliteOffered;
+}
 
 /// <summary>
 /// Perfect negotiation (W3C): one machine per remote peer, reset with each connection generation (a connection trigger
 /// then fires in <see cref="NegotiationState.Stable"/>). The impolite side offers first to a new peer and the side that
-/// rebuilt a connection offers on it; the polite side yields in glare, the impolite side keeps its offer; an answer applies only to the pending offer and only the answer
-/// to the newest remote offer is sent; a change while an exchange is under way waits for it to end.
+/// rebuilt a connection offers on it; the polite side yields in glare, the impolite side keeps its offer; an answer
+/// applies only to the pending offer and only the answer to the newest remote offer is sent; a change while an exchange
+/// is under way waits for it to end.
+/// <para>
+/// The side that yields has offered first. Chromium loses the remote video for good when a connection that has only ever
+/// answered rolls back its own offer (after the rollback ICE reconnects and frames are decoded, but the receiving track
+/// presents none), so a polite side that has only answered on a generation makes one offer of its own right after its
+/// answer, and the impolite side, once one of its offers is answered, holds its own offers (its ICE restarts and local
+/// changes) until it has taken that offer: the polite side can only meet glare once an offer of its own was answered.
+/// </para>
 /// </summary>
 internal static class NegotiationMachine
 {
+    private const string HoldsForPoliteOffer = "impolite while the polite side owes its first offer: holds its own";
+
+    private const string OwesFirstOffer = "polite having only answered: offers once after its answer";
+
     private const string MediaBound = "a media failure or a rebuild ends it; the remote peer's connect timeout or ICE ladder bounds the connection";
 
     /// <summary>The machine's table.</summary>
@@ -174,15 +208,18 @@ internal static class NegotiationMachine
             .Ignore(NegotiationTrigger.ConnectionCreated, "polite: the remote offers first")
             .On(NegotiationTrigger.RebuiltHere).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
             .Ignore(NegotiationTrigger.RebuiltByRemote, "the remote's offer rebuilt it and is answered")
-            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateRestartOffer)
-            .On(NegotiationTrigger.OfferNeeded).If(c => c.SignallingUp, "signalling up").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
-            .On(NegotiationTrigger.OfferNeeded).If(c => !c.SignallingUp, "signalling down").Stay(NegotiationEffect.NoteNegotiationNeeded)
+            .On(NegotiationTrigger.IceRestart).If(c => c.MayOffer, "may offer").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.IceRestart).If(c => !c.MayOffer, HoldsForPoliteOffer).Stay(NegotiationEffect.RestartIceAfterAnswer)
+            .On(NegotiationTrigger.OfferNeeded).If(c => c.SignallingUp && c.MayOffer, "signalling up, may offer").GoTo(NegotiationState.MakingOffer, NegotiationEffect.CreateOffer)
+            .On(NegotiationTrigger.OfferNeeded).If(c => !(c.SignallingUp && c.MayOffer), "signalling down, or " + HoldsForPoliteOffer).Stay(NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.MakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
             .Ignore(NegotiationTrigger.LocalOfferCreated, "the offer was abandoned (glare or rebuild)")
             .Ignore(NegotiationTrigger.LocalOfferApplied, "the offer was abandoned (glare or rebuild)")
             .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
             .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending")
-            .On(NegotiationTrigger.RemoteOffer).GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => !c.OwesFirstOffer, "impolite, or polite having offered").GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.OwesFirstOffer, OwesFirstOffer)
+                .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer, NegotiationEffect.NoteNegotiationNeeded)
             .Ignore(NegotiationTrigger.RemoteAnswer, "no local offer is pending")
             .Ignore(NegotiationTrigger.MediaFailed, "nothing under way: the heal path the failure takes asks for the next offer");
 
@@ -195,8 +232,10 @@ internal static class NegotiationMachine
 
         b.In(NegotiationState.LocalOfferUnderWay)
             .SubstateOf(NegotiationState.Exchanging)
-            .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite, "polite: yields")
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite && c.PoliteOffered, "polite: yields")
                 .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.OwesFirstOffer, "polite: yields; " + OwesFirstOffer)
+                .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer, NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer)
             .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
             .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending");
@@ -217,17 +256,19 @@ internal static class NegotiationMachine
             .Deadline($"the remote answer; {MediaBound}")
             .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
-            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.NegotiationNeeded && c.SignallingUp, "answers the pending offer; a change waits, signalling up")
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.NegotiationNeeded && c.SignallingUp && c.MayOfferOnceAnswered, "answers the pending offer; a change waits, signalling up, may offer")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer, NegotiationEffect.CreateOffer)
-            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && !(c.NegotiationNeeded && c.SignallingUp), "answers the pending offer; no change waits or signalling down")
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && !(c.NegotiationNeeded && c.SignallingUp && c.MayOfferOnceAnswered), "answers the pending offer; no change waits, signalling down, or " + HoldsForPoliteOffer)
                 .GoTo(NegotiationState.Stable, NegotiationEffect.ApplyRemoteAnswer)
             .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer);
 
         b.In(NegotiationState.HaveLocalOfferMakingOffer)
             .SubstateOf(NegotiationState.CreatingOffer)
             .Deadline($"the media layer creates the newer offer; {MediaBound}")
-            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer, "answers the pending offer")
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.MayOfferOnceAnswered, "answers the pending offer; may offer")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer)
+            .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && !c.MayOfferOnceAnswered, "answers the pending offer; " + HoldsForPoliteOffer + ": the newer offer waits")
+                .GoTo(NegotiationState.Stable, NegotiationEffect.ApplyRemoteAnswer, NegotiationEffect.NoteNegotiationNeeded)
             .On(NegotiationTrigger.RemoteAnswer).If(c => !c.AnswersPendingOffer, "answers a superseded offer").Stay(NegotiationEffect.DropStaleAnswer);
 
         b.In(NegotiationState.HaveRemoteOffer)
