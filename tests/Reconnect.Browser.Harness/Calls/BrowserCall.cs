@@ -186,18 +186,44 @@ public sealed class BrowserCall : IAsyncDisposable
 
     /// <summary>
     /// Waits until every page has decoded (getStats) and presented (its video elements) <see cref="FramesThatShowFlow"/>
-    /// more frames from every other page.
+    /// more frames from every other page. A count that falls between two readings started again from zero (Chromium
+    /// resets a connection's inbound stats when it rebuilds its transport; a rebuilt connection counts anew): what it
+    /// counts since is added. A failure names first each (page, remote) whose video did not flow, with what it gained.
     /// </summary>
     public async Task MediaFlowsAsync(TimeSpan within)
     {
-        var start = await FramesAsync();
-        await UntilAsync($"every page decoded and showed {FramesThatShowFlow} more frames from every other", within, async () =>
+        var last = await FramesAsync();
+        var start = last;
+        var gained = last.Keys.ToDictionary(k => k, _ => (Decoded: 0L, Presented: 0L));
+        try
         {
-            var now = await FramesAsync();
-            return start.All(s => now.TryGetValue(s.Key, out var n)
-                && n.Decoded >= s.Value.Decoded + FramesThatShowFlow && n.Presented >= s.Value.Presented + FramesThatShowFlow);
-        });
+            await UntilAsync($"every page decoded and showed {FramesThatShowFlow} more frames from every other", within, async () =>
+            {
+                var now = await FramesAsync();
+                foreach (var (key, was) in last)
+                {
+                    var reading = now.GetValueOrDefault(key);
+                    gained[key] = (gained[key].Decoded + Gain(was.Decoded, reading.Decoded), gained[key].Presented + Gain(was.Presented, reading.Presented));
+                }
+
+                last = now;
+                return gained.Values.All(g => g.Decoded >= FramesThatShowFlow && g.Presented >= FramesThatShowFlow);
+            });
+        }
+        catch (CallCheckException ex)
+        {
+            var stuck = gained.Where(g => g.Value.Decoded < FramesThatShowFlow || g.Value.Presented < FramesThatShowFlow).Select(g =>
+            {
+                var what = g.Value.Decoded >= FramesThatShowFlow ? "decoded but not shown (frozen on screen)" : "too few frames decoded";
+                var (from, to) = (start[g.Key], last.GetValueOrDefault(g.Key));
+                return $"{g.Key.Page} from {g.Key.Remote}: {what}: {g.Value.Decoded} decoded ({from.Decoded} -> {to.Decoded}), {g.Value.Presented} shown ({from.Presented} -> {to.Presented})";
+            });
+            throw new CallCheckException($"video did not flow:\n{string.Join("\n", stuck)}\n{ex.Message}");
+        }
     }
+
+    /// <summary>What a frame count gained between two readings: a count that fell started again from zero.</summary>
+    private static long Gain(long was, long now) => now >= was ? now - was : now;
 
     /// <summary>Every page's view of every remote peer, by (page name, remote peer id).</summary>
     public async Task<IReadOnlyDictionary<(string Page, string Remote), PageRemotePeer>> IdentityAsync()
