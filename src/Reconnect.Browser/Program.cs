@@ -13,6 +13,7 @@ internal static class Program
         var http = new HttpClient { BaseAddress = new Uri(PageModule.Origin()) };
         var page = new CallPage(settings, http, await OpenCameraAsync().ConfigureAwait(true));
         CallPageExports.Page = page;
+        page.ConnectionIs(PageModule.ConnectionType());
         PageModule.SetReady();
         if (settings.AutoJoin && settings.Room.Length > 0)
         {

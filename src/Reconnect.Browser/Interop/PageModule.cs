@@ -13,6 +13,10 @@ internal static partial class PageModule
     [JSImport("origin", Module)]
     public static partial string Origin();
 
+    /// <summary>The Network Information API's connection type (<c>navigator.connection.type</c>); empty when the browser has none.</summary>
+    [JSImport("connectionType", Module)]
+    public static partial string ConnectionType();
+
     [JSImport("setReady", Module)]
     public static partial void SetReady();
 

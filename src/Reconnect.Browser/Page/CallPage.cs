@@ -142,6 +142,15 @@ internal sealed class CallPage
     /// </summary>
     public Task SendAsync(string peerId, string text) => _client.SendDataAsync(peerId, ChatLabel, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Hands the network monitor the connection type the page reads now, unless the policy hears no network signal.</summary>
+    public void ConnectionIs(string type)
+    {
+        if (_settings.Policy.HearsNetworkSignal())
+        {
+            _network.ConnectionIs(type);
+        }
+    }
+
     public void LifecycleChanged(string what) => _sleep.LifecycleChanged(what);
 
     /// <summary>

@@ -33,6 +33,9 @@ internal static partial class CallPageExports
     public static void NetworkChanged(string what) => Page?.NetworkChanged(what);
 
     [JSExport]
+    public static void ConnectionIs(string type) => Page?.ConnectionIs(type);
+
+    [JSExport]
     public static void LifecycleChanged(string what) => Page?.LifecycleChanged(what);
 
     [JSExport]

@@ -8,6 +8,7 @@ const peerElement = (peerId) => document.querySelector(`.peer[data-peer-id="${CS
 const render = {
   query: () => window.location.search,
   origin: () => window.location.origin,
+  connectionType: () => navigator.connection?.type ?? '',
   setReady: () => { window.reconnectCall.ready = true; },
   setRoom: (room) => { $('#room').value = room; },
   setControls: (join, leave, close) => {
@@ -86,7 +87,7 @@ $('#close').addEventListener('click', () => page.Close());
 $('#retry-now').addEventListener('click', () => page.RetryNow());
 window.addEventListener('online', () => page.NetworkChanged('online'));
 window.addEventListener('offline', () => page.NetworkChanged('offline'));
-navigator.connection?.addEventListener('change', () => page.NetworkChanged('change'));
+navigator.connection?.addEventListener('change', () => page.ConnectionIs(navigator.connection.type ?? ''));
 document.addEventListener('visibilitychange', () => page.LifecycleChanged(document.visibilityState));
 document.addEventListener('freeze', () => page.LifecycleChanged('freeze'));
 document.addEventListener('resume', () => page.LifecycleChanged('resume'));

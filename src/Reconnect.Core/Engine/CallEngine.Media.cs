@@ -162,18 +162,30 @@ public sealed partial class CallEngine
                 FireNegotiation(peer, NegotiationTrigger.MediaFailed);
                 Emit(new ErrorRaisedNotice(new MediaError(peer.Id, failure.Reason, failure.Operation)));
                 FireRemote(peer, RemotePeerTrigger.IceFailed, "media operation failed");
-                peer.HealsByNegotiation = peer.IceConnected && peer.State == RemotePeerState.Reconnecting;
+                HealByNegotiationIfIceConnected(peer, NegotiatedHeal.AfterMediaFailure);
                 break;
         }
     }
 
     /// <summary>
-    /// An offer/answer exchange completed on the live connection (an answer applied or sent): after a media verb's
-    /// failure over a connected ICE, that is the heal, since no ICE state will report it.
+    /// A ladder just started while ICE says connected: Chromium keeps saying connected through an ICE restart over a
+    /// path that still works, so the exchange that completes the restart tells the heal (see <see cref="NegotiatedHeal"/>).
+    /// </summary>
+    private static void HealByNegotiationIfIceConnected(RemotePeerEntry peer, NegotiatedHeal cause)
+    {
+        if (peer.IceConnected && peer.State == RemotePeerState.Reconnecting)
+        {
+            peer.HealsByNegotiation = cause;
+        }
+    }
+
+    /// <summary>
+    /// An offer/answer exchange completed on the live connection (an answer applied or sent): after a ladder started
+    /// over a connected ICE, that is the heal, since no ICE state will report it.
     /// </summary>
     private void ExchangeCompleted(RemotePeerEntry peer)
     {
-        if (peer.HealsByNegotiation)
+        if (peer.HealsByNegotiation is not null)
         {
             Tell(MachineSignal.Renegotiated(peer));
         }
@@ -182,10 +194,13 @@ public sealed partial class CallEngine
     /// <summary>Tells the peer's machine the heal an exchange brought, if the episode it ends still runs over a connected ICE.</summary>
     private void HealRenegotiated(RemotePeerEntry peer)
     {
-        if (peer.HealsByNegotiation && peer.IceConnected && peer.State == RemotePeerState.Reconnecting)
+        if (peer.HealsByNegotiation is { } cause && peer.IceConnected && peer.State == RemotePeerState.Reconnecting)
         {
-            Mark(CoverageMarks.MediaFailureRenegotiated);
-            FireRemote(peer, RemotePeerTrigger.IceConnected, "renegotiated after a media failure");
+            var (mark, reason) = cause == NegotiatedHeal.AfterMediaFailure
+                ? (CoverageMarks.MediaFailureRenegotiated, "renegotiated after a media failure")
+                : (CoverageMarks.AddressChangeRenegotiated, "renegotiated after an address change");
+            Mark(mark);
+            FireRemote(peer, RemotePeerTrigger.IceConnected, reason);
         }
     }
 
@@ -288,7 +303,7 @@ public sealed partial class CallEngine
 
     private void EndEpisode(RemotePeerEntry peer)
     {
-        peer.HealsByNegotiation = false;
+        peer.HealsByNegotiation = null;
         peer.Flow = null;
         peer.FrozenFlow = null;
         peer.LadderAttempt = 0;

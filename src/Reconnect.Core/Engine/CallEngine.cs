@@ -402,7 +402,12 @@ public sealed partial class CallEngine
         }
 
         FireSocket(SignallingSocketTrigger.NetworkRestored);
+        var connected = _peers.Values.Where(p => p.State == RemotePeerState.Connected).ToList();
         SignalEveryPeer(change == NetworkChange.AddressChanged ? RemotePeerTrigger.AddressChanged : RemotePeerTrigger.NetworkOnline);
+        foreach (var peer in connected)
+        {
+            HealByNegotiationIfIceConnected(peer, NegotiatedHeal.AfterAddressChange);
+        }
     }
 
     private static IReadOnlyDictionary<string, string> Copy(IReadOnlyDictionary<string, string> metadata) =>

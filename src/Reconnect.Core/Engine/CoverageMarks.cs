@@ -104,6 +104,9 @@ internal static class CoverageMarks
     /// <summary>After a media verb's failure over a connected ICE, a completed offer/answer exchange healed the peer.</summary>
     public const string MediaFailureRenegotiated = "media.failure-renegotiated";
 
+    /// <summary>After an address change restarted ICE over a connected ICE, a completed offer/answer exchange healed the peer.</summary>
+    public const string AddressChangeRenegotiated = "media.address-change-renegotiated";
+
     /// <summary>Every named mark.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -112,7 +115,7 @@ internal static class CoverageMarks
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
         EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,
-        MediaFrozen, MediaFailureRenegotiated,
+        MediaFrozen, MediaFailureRenegotiated, AddressChangeRenegotiated,
         DataQueued, DataFlushed,
     ];
 }

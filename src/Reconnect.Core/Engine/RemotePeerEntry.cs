@@ -110,10 +110,11 @@ internal sealed class RemotePeerEntry(
     public bool IceConnected { get; set; }
 
     /// <summary>
-    /// A media verb's failure started the ladder while ICE said connected: no ICE state will tell the heal, so an
-    /// exchange completed on the connection does. The episode's end clears it.
+    /// What started the ladder while ICE said connected (a media verb's failure, or an address change), so no ICE state
+    /// will tell the heal and an exchange completed on the connection does; null when ICE tells it. The episode's end
+    /// clears it.
     /// </summary>
-    public bool HealsByNegotiation { get; set; }
+    public NegotiatedHeal? HealsByNegotiation { get; set; }
 
     /// <summary>The frozen-media watchdog's memory of the live connection's inbound counts; null while not watching.</summary>
     public MediaFlowMark? Flow { get; set; }

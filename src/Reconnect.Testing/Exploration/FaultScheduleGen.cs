@@ -34,6 +34,7 @@ public static class FaultScheduleGen
         (FaultKind.SignallingDrop, 4),
         (FaultKind.MediaDrop, 3),
         (FaultKind.IpChange, 3),
+        (FaultKind.AddressSignal, 2),
         (FaultKind.ServerRestart, 3),
         (FaultKind.TokenFailures, 2),
         (FaultKind.TokenExpiry, 2),
@@ -106,7 +107,7 @@ public static class FaultScheduleGen
                 from pair in Pair(names)
                 from duration in Duration
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = pair.Item1, Other = pair.Item2, DurationMs = duration },
-            FaultKind.IpChange or FaultKind.TokenExpiry or FaultKind.RetryNow =>
+            FaultKind.IpChange or FaultKind.AddressSignal or FaultKind.TokenExpiry or FaultKind.RetryNow =>
                 from at in atMs
                 from who in peer
                 select new FaultSpec { AtMs = at, Kind = kind, Peer = who },

@@ -127,4 +127,11 @@ public enum FaultKind
     /// </summary>
     [JsonStringEnumMemberName("media-verb-fails")]
     MediaVerbFails,
+
+    /// <summary>
+    /// The peer's operating system reports an address change while every path keeps working (a VPN or a second interface
+    /// came up): with <c>networkSignals</c> the engine restarts ICE over a working path, which stays connected throughout.
+    /// </summary>
+    [JsonStringEnumMemberName("address-signal")]
+    AddressSignal,
 }

@@ -59,6 +59,7 @@ internal sealed record FaultShape(FaultFields Required, FaultFields Optional)
         FaultKind.SignallingDrop => new(FaultFields.Peer | FaultFields.DurationMs, FaultFields.None),
         FaultKind.MediaDrop => new(FaultFields.Peer | FaultFields.DurationMs, FaultFields.Other),
         FaultKind.IpChange => new(FaultFields.Peer, FaultFields.None),
+        FaultKind.AddressSignal => new(FaultFields.Peer, FaultFields.None),
         FaultKind.ServerRestart => new(FaultFields.DurationMs, FaultFields.RetryAfterMs),
         FaultKind.ServerKick => new(FaultFields.Peer | FaultFields.Code, FaultFields.None),
         FaultKind.TokenFailures => new(FaultFields.Peer | FaultFields.Count, FaultFields.None),

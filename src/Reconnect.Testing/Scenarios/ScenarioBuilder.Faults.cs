@@ -20,6 +20,9 @@ public sealed partial class ScenarioBuilder
     /// <summary><see cref="FaultKind.IpChange"/>: the peer's address changes; every open path dies and a new one works at once.</summary>
     public ScenarioBuilder IpChange(string peer) => Add(Fault(FaultKind.IpChange, peer));
 
+    /// <summary><see cref="FaultKind.AddressSignal"/>: the peer's operating system reports an address change while every path keeps working.</summary>
+    public ScenarioBuilder AddressSignal(string peer) => Add(Fault(FaultKind.AddressSignal, peer));
+
     /// <summary><see cref="FaultKind.ServerRestart"/>: the server goes away gracefully for <paramref name="duration"/>, hinting <paramref name="retryAfter"/>.</summary>
     public ScenarioBuilder ServerRestart(TimeSpan duration, TimeSpan? retryAfter = null) =>
         Add(Fault(FaultKind.ServerRestart) with

@@ -44,6 +44,7 @@ internal sealed partial class FaultInjector
             case FaultKind.OneWayPartition: OneWayPartition(peer!, fault.Other!, fault.Direction, fault.DurationMs); break;
             case FaultKind.OneWayLoss: OneWayLoss(peer!, fault); break;
             case FaultKind.IpChange: IpChange(peer!); break;
+            case FaultKind.AddressSignal: peer!.Signal(NetworkChange.AddressChanged); break;
             case FaultKind.Latency: Latency(peer, fault); break;
             case FaultKind.Loss: Loss(peer, fault); break;
             case FaultKind.ServerRestart: ServerRestart(fault.RetryAfterMs, fault.DurationMs); break;

@@ -132,6 +132,13 @@ public sealed class CallPage : IAsyncDisposable
     /// <summary>Takes the page's network down or up (Chromium's offline emulation: stalls its WebSocket, leaves WebRTC's UDP alone).</summary>
     public Task SetOfflineAsync(bool offline) => _context.SetOfflineAsync(offline);
 
+    /// <summary>
+    /// Fires the Network Information API's <c>change</c> event as Chromium does when only its latency and bandwidth
+    /// estimates move (the connection type stays); false when the page has no <c>navigator.connection</c>.
+    /// </summary>
+    public Task<bool> EstimatesChangeAsync() => Page.EvaluateAsync<bool>(
+        "() => { if (!navigator.connection) return false; navigator.connection.dispatchEvent(new Event('change')); return true; }");
+
     public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
 
     /// <summary>What the page shows in <c>#event-log</c>, one notice a line.</summary>

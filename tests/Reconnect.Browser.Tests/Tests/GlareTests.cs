@@ -17,7 +17,7 @@ public sealed class GlareTests(BrowserWorld world)
     private static readonly TimeSpan VideoPatience = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Glare_on_a_connection_the_polite_side_only_answered_heals_with_video_shown_both_ways()
+    public async Task Glare_on_a_fresh_connection_heals_with_video_shown_both_ways()
     {
         await using var call = world.Call();
         var signal = call.SignalProxy();

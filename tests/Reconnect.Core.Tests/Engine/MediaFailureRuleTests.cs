@@ -77,15 +77,8 @@ public sealed class MediaFailureRuleTests
 
         h.Feed(new MediaOperationFailed("B", 1, (MediaOperation)operation, "failed"));
         Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
-        h.LocalDescription("B", 1, SdpType.Offer, "restart");
-        Assert.Equal(RemotePeerState.Reconnecting, h.Remote("B").State);
-        var answered = h.Checkpoint;
-        h.Signal("B", new AnswerSignal(1, "restart answer", 2));
 
-        var change = Assert.Single(h.RemoteChanges("B", answered));
-        Assert.Equal((RemotePeerState.Reconnecting, RemotePeerState.Connected, "renegotiated after a media failure"), (change.From, change.To, change.Reason));
-        Assert.Equal(0, h.Remote("B").LadderAttempt);
-        Assert.Contains(CoverageMarks.MediaFailureRenegotiated, h.Engine.Coverage.Keys);
+        RenegotiatedHeal.RestartExchangeHeals(h, "renegotiated after a media failure", CoverageMarks.MediaFailureRenegotiated);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal static class FaultCases
         ["media-verb-fails"] = new(FaultKind.MediaVerbFails, MediaVerbFailsAsync),
         ["media-freeze"] = Breaks(FaultKind.MediaFreeze, On(FaultKind.MediaFreeze) with { Peer = "bob", Other = "alice" }, c => c.Seen("bob").OfType<MediaFrozenNotice>().Any()),
         ["ip-change"] = Breaks(FaultKind.IpChange, On(FaultKind.IpChange), c => c.Broke()),
+        ["address-signal"] = Breaks(FaultKind.AddressSignal, On(FaultKind.AddressSignal), RenegotiatedAfterTheAddressChange),
         ["blackhole"] = Breaks(FaultKind.Blackhole, On(FaultKind.Blackhole) with { DurationMs = 20_000 }, c => c.Broke()),
         ["one-way-loss"] = Breaks(FaultKind.OneWayLoss, On(FaultKind.OneWayLoss) with { Loss = 0.99, DurationMs = 20_000 }, c => c.Broke()),
         ["clock-jump"] = Breaks(FaultKind.ClockJump, On(FaultKind.ClockJump) with { DurationMs = 20_000 }, c => c.Broke()),
@@ -66,6 +67,10 @@ internal static class FaultCases
             c.Call.Inject(fault);
             await c.UntilAsync(() => effect(c), $"{fault.Kind.ToJsonName()} had no effect");
         });
+
+    /// <summary>Alice restarted ICE over a path that still works and the completed restart exchange healed bob for her.</summary>
+    private static bool RenegotiatedAfterTheAddressChange(FaultedCall c) =>
+        c.Seen("alice").OfType<RemoteStateChangedNotice>().Any(r => r is { RemotePeerId: "bob", To: RemotePeerState.Connected, Reason: "renegotiated after an address change" });
 
     private static bool BothReconnect(FaultedCall c) => c.Went("alice", LocalPeerState.Reconnecting) && c.Went("bob", LocalPeerState.Reconnecting);
 

@@ -155,6 +155,15 @@ internal static partial class LibraryInCSharp
             .Expect(e => e.NoPeerLeft())
             .Build();
 
+    private static Scenario AddressSignalOnAWorkingPath() =>
+        ScenarioBuilder.Create("address-signal-on-a-working-path")
+            .Describe("A's operating system reports an address change at t=10 s while every path keeps working (a VPN or a second interface came up). A restarts ICE on its connection to B; the path still works, so ICE stays connected throughout and no ICE state tells the heal: the completed restart exchange does, and B is connected again for A within moments. No peer leaves, no error, identities kept.")
+            .Cameras("A", "B")
+            .At(TimeSpan.FromSeconds(10))
+            .AddressSignal("A")
+            .Expect(e => e.NoPeerLeft())
+            .Build();
+
     private static Scenario JoinDuringLeave() =>
         ScenarioBuilder.Create("join-during-leave")
             .Describe("A's app leaves room-42 at t=10 s and, in the same instant, joins it again. The join is queued while A is leaving, never dropped: B sees A leave once (left), then A joins again as a new session and the call heals, with no error.")

@@ -22,6 +22,7 @@ internal static partial class LibraryInCSharp
         ["first-connect-server-down"] = FirstConnectServerDown,
         ["frozen-media"] = FrozenMedia,
         ["ip-change-wifi-to-cellular"] = IpChangeWifiToCellular,
+        ["address-signal-on-a-working-path"] = AddressSignalOnAWorkingPath,
         ["join-during-leave"] = JoinDuringLeave,
         ["kick-while-away"] = KickWhileAway,
         ["ladder-exhausted"] = LadderExhausted,
