@@ -20,7 +20,7 @@ internal static class BenchPrinter
         output.WriteLine("bench browser: wall time from a fault's removal to video flowing both ways again in a real call");
         output.WriteLine("(2 call pages in headless Chromium; flowing = every page's framesDecoded and presented frames advancing from every other,");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $" polled every {HealClock.Poll.TotalMilliseconds} ms, settled once {BrowserCall.FramesThatShowFlow} more frames came and the call stayed whole {HealClock.Settle.TotalSeconds} s; never = not within {settings.Cap.TotalSeconds} s)"));
-        output.WriteLine($"reconnect: default ReconnectOptions, the page's online/offline/network-change events fed to the engine");
+        output.WriteLine($"reconnect: default ReconnectOptions, the page's online/offline events and connection type changes fed to the engine");
         output.WriteLine($"baseline:  the heal bench's baseline (ICE ladder only on failed, media rebuilt after every socket reconnect, no media watchdog, no network signal)");
         output.WriteLine($"command: {commandLine}");
         output.WriteLine($"machine: {machine}");
