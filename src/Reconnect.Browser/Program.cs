@@ -9,7 +9,18 @@ internal static class Program
 {
     public static async Task Main()
     {
-        var settings = PageSettings.Parse(PageModule.Query());
+        PageSettings settings;
+        try
+        {
+            settings = PageSettings.Parse(PageModule.Query());
+        }
+        catch (ArgumentException bad)
+        {
+            PageModule.SetLocalState("not started");
+            PageModule.AppendEvent($"the page's address is wrong, so it did not start: {bad.Message}");
+            throw;
+        }
+
         var http = new HttpClient { BaseAddress = new Uri(PageModule.Origin()) };
         var page = new CallPage(settings, http, await OpenCameraAsync().ConfigureAwait(true));
         CallPageExports.Page = page;
