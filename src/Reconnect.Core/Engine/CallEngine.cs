@@ -402,8 +402,14 @@ public sealed partial class CallEngine
         }
 
         FireSocket(SignallingSocketTrigger.NetworkRestored);
+        if (change != NetworkChange.AddressChanged)
+        {
+            SignalEveryPeer(RemotePeerTrigger.NetworkOnline);
+            return;
+        }
+
         var connected = _peers.Values.Where(p => p.State == RemotePeerState.Connected).ToList();
-        SignalEveryPeer(change == NetworkChange.AddressChanged ? RemotePeerTrigger.AddressChanged : RemotePeerTrigger.NetworkOnline);
+        SignalEveryPeer(RemotePeerTrigger.AddressChanged);
         foreach (var peer in connected)
         {
             HealByNegotiationIfIceConnected(peer, NegotiatedHeal.AfterAddressChange);
