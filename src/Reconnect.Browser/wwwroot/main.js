@@ -50,8 +50,9 @@ const render = {
   appendEvent: (text) => {
     const item = document.createElement('li');
     item.textContent = text;
-    $('#event-log').append(item);
-    item.scrollIntoView({ block: 'nearest' });
+    const log = $('#event-log');
+    log.append(item);
+    log.parentElement.scrollTop = log.parentElement.scrollHeight;
   },
   setBanner: (visible) => { $('#still-reconnecting').hidden = !visible; },
 };
