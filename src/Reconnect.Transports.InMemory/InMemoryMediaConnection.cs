@@ -12,6 +12,9 @@ namespace Reconnect.Transports.InMemory;
 /// An ICE restart keeps the selected pair, with the credentials it was formed under, sending frames and running
 /// consent while the new credentials' checks run (RFC 8445 §12.1, RFC 7675 §5.1); a pair nominated under the new
 /// credentials replaces it, and a consent failure drops it.
+/// Like Chromium, a connection that has only answered (it applied a remote offer and never had a local offer answered)
+/// and then rolls its own offer back (a remote offer applied over it, in glare) takes no inbound frame ever again,
+/// whatever ICE does next: the engine must never make such a side yield.
 /// </summary>
 internal sealed class InMemoryMediaConnection : IDisposable
 {
@@ -31,6 +34,9 @@ internal sealed class InMemoryMediaConnection : IDisposable
     private bool _haveRemoteOffer;
     private bool _remoteRestarted;
     private bool _restartPending;
+    private bool _remoteOfferApplied;
+    private bool _localOfferAnswered;
+    private bool _rolledBackAnswerOnly;
     private string? _localAddress;
     private IcePair? _selected;
     private TimeSpan _lastHeard;
@@ -159,12 +165,20 @@ internal sealed class InMemoryMediaConnection : IDisposable
 
         if (description.Type == SdpType.Offer)
         {
+            if (_haveLocalOffer && _remoteOfferApplied && !_localOfferAnswered && !_rolledBackAnswerOnly)
+            {
+                _rolledBackAnswerOnly = true;
+                _port.NoteAnswerOnlyRollback(RemoteId, Generation);
+            }
+
+            _remoteOfferApplied = true;
             _haveLocalOffer = false;
             _haveRemoteOffer = true;
             _remoteRestarted = RemoteUfrag is not null && RemoteUfrag != sdp.Ufrag;
         }
         else
         {
+            _localOfferAnswered = true;
             _haveLocalOffer = false;
         }
 
@@ -222,7 +236,7 @@ internal sealed class InMemoryMediaConnection : IDisposable
                 Heard(pair);
                 break;
             case MediaPacketKind.Frame:
-                if (!_freezes.Any(f => pair.FormedUnder(f.LocalUfrag, f.RemoteUfrag)))
+                if (!_rolledBackAnswerOnly && !_freezes.Any(f => pair.FormedUnder(f.LocalUfrag, f.RemoteUfrag)))
                 {
                     FramesReceived++;
                     BytesReceived += FrameBytes;

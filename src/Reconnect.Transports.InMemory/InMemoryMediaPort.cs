@@ -20,6 +20,7 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     private readonly IEngineInputSink _sink;
     private readonly SortedDictionary<(string Remote, int Generation), InMemoryMediaConnection> _connections = [];
     private readonly Dictionary<string, InMemoryMediaConnection> _byUfrag = new(StringComparer.Ordinal);
+    private readonly List<(string RemotePeerId, int Generation)> _answerOnlyRollbacks = [];
     private readonly MediaVerbFailures _failures;
     private long _credentials;
     private long _phases;
@@ -44,6 +45,13 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
 
     /// <summary>The open connections: remote peer, generation, ICE state, frames received and when the last arrived, and the tracks sent.</summary>
     public IReadOnlyList<MediaConnectionView> Connections => [.. _connections.Values.Select(View)];
+
+    /// <summary>
+    /// The connections that rolled their own offer back having only answered (a remote offer applied over it after the
+    /// connection had answered and before any of its offers was answered), in the order they did. Like Chromium's, such
+    /// a connection takes no inbound frame again, so a run that lists one has lost that connection's remote video.
+    /// </summary>
+    public IReadOnlyList<(string RemotePeerId, int Generation)> AnswerOnlyRollbacks => _answerOnlyRollbacks;
 
     /// <summary>The open connection to a remote peer on a generation, or null; cheaper than <see cref="Connections"/> when one is wanted.</summary>
     public MediaConnectionView? Connection(string remotePeerId, int generation) =>
@@ -206,6 +214,8 @@ public sealed class InMemoryMediaPort : IMediaPort, IDataChannelPort
     internal TimeSpan NextTickPhase() => TimeSpan.FromMilliseconds(1 + ((++_phases * 37) % (long)TickPeriod.TotalMilliseconds));
 
     /// <summary>Routes packets addressed to any ufrag the connection accepts to it, and no others.</summary>
+    internal void NoteAnswerOnlyRollback(string remotePeerId, int generation) => _answerOnlyRollbacks.Add((remotePeerId, generation));
+
     internal void Index(InMemoryMediaConnection connection)
     {
         Unindex(connection);

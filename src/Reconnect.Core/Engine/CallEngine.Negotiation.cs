@@ -26,7 +26,9 @@ public sealed partial class CallEngine
             OfferSequencing.AnswersPendingOffer(input.OfferSequence, peer.OfferSequence),
             OfferSequencing.NewerOfferAwaitsAnswer(peer.AnswersAwaited),
             peer.PoliteOffered,
-            peer.OwnOfferAnswered);
+            peer.OwnOfferAnswered,
+            peer.RemoteOfferTaken,
+            input.OnlyAnswered);
         var described = InputDescription(peer, trigger);
         var outcome = Fire(peer.Negotiation, trigger, context, described, announce: described is not null);
         Perform(outcome.Effects, (Engine: this, Peer: peer, Trigger: trigger, Input: input), static (to, effect) => to.Engine.ApplyNegotiationEffect(to.Peer, to.Trigger, effect, to.Input));
@@ -74,7 +76,8 @@ public sealed partial class CallEngine
                 break;
             case NegotiationEffect.SendOffer:
                 peer.OfferSequence++;
-                Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, input.Sdp, peer.IceRestartAsked, peer.OfferSequence)));
+                Send(new RelaySignalMessage(peer.Id, new OfferSignal(peer.Generation, input.Sdp, peer.IceRestartAsked, peer.OfferSequence, peer.RemoteOfferTaken && !peer.OwnOfferAnswered)));
+                peer.SentOfferRestartsIce = peer.IceRestartAsked;
                 peer.IceRestartAsked = false;
                 break;
             case NegotiationEffect.CountAnswer:
@@ -94,7 +97,23 @@ public sealed partial class CallEngine
                 Mark(CoverageMarks.GlareImpoliteIgnores);
                 Ignore(InputDescription(peer, trigger)!, "glare: the impolite side keeps its own offer");
                 break;
+            case NegotiationEffect.KeepOfferHavingOnlyAnswered:
+                Mark(CoverageMarks.GlareOnlyAnsweredKeeps);
+                Ignore(InputDescription(peer, trigger)!, "glare: having only answered on this connection, the polite side keeps its own offer");
+                break;
+            case NegotiationEffect.YieldToOnlyAnswered:
+                Mark(CoverageMarks.GlareYieldToOnlyAnswered);
+                peer.NegotiationNeeded = true;
+                if (peer.IceRestartAsked || peer.SentOfferRestartsIce)
+                {
+                    peer.IceRestartAsked = true;
+                    peer.SentOfferRestartsIce = false;
+                    Emit(new RestartIce(peer.Id, peer.Generation));
+                }
+
+                break;
             case NegotiationEffect.AcceptRemoteOffer:
+                peer.RemoteOfferTaken = true;
                 peer.PoliteOffered |= !peer.Polite;
                 peer.RemoteOfferSequence = input.OfferSequence;
                 peer.AnswersAwaited++;
@@ -104,6 +123,7 @@ public sealed partial class CallEngine
             case NegotiationEffect.ApplyRemoteAnswer:
                 peer.PoliteOffered |= peer.Polite;
                 peer.OwnOfferAnswered = true;
+                peer.SentOfferRestartsIce = false;
                 Emit(new SetRemoteDescription(peer.Id, peer.Generation, new SessionDescription(SdpType.Answer, input.Sdp)));
                 ExchangeCompleted(peer);
                 break;
@@ -138,10 +158,13 @@ public sealed partial class CallEngine
         Emit(new CreateOffer(peer.Id, peer.Generation));
     }
 
-    /// <summary>What a negotiation trigger carries from its input: a session description, and an offer sequence from a signal.</summary>
-    private readonly record struct NegotiationInput(string Sdp, int OfferSequence)
+    /// <summary>
+    /// What a negotiation trigger carries from its input: a session description, and from a signal an offer sequence and
+    /// whether the remote offer's sender has only answered.
+    /// </summary>
+    private readonly record struct NegotiationInput(string Sdp, int OfferSequence, bool OnlyAnswered = false)
     {
-        public static NegotiationInput Of(OfferSignal offer) => new(offer.Sdp, offer.OfferSequence);
+        public static NegotiationInput Of(OfferSignal offer) => new(offer.Sdp, offer.OfferSequence, offer.OnlyAnswered);
 
         public static NegotiationInput Of(AnswerSignal answer) => new(answer.Sdp, answer.OfferSequence);
 

@@ -32,6 +32,12 @@ internal static class CoverageMarks
     /// <summary>The impolite side ignored a colliding offer.</summary>
     public const string GlareImpoliteIgnores = "glare.impolite-ignores";
 
+    /// <summary>In glare, the polite side kept its own offer because it had only answered on the connection.</summary>
+    public const string GlareOnlyAnsweredKeeps = "glare.only-answered-keeps";
+
+    /// <summary>In glare, the impolite side yielded to an offer from a side that had only answered on the connection.</summary>
+    public const string GlareYieldToOnlyAnswered = "glare.yield-to-only-answered";
+
     /// <summary>A signal for a stale generation was dropped.</summary>
     public const string SignalStale = "signal.stale";
 
@@ -111,7 +117,7 @@ internal static class CoverageMarks
     public static ImmutableArray<string> All { get; } =
     [
         ReconcileKeep, ReconcileSwap, ReconcileAdd, ReconcileRemove, LadderAttempt, LadderDeferred, LadderExhausted,
-        GlarePoliteYields, GlareImpoliteIgnores, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
+        GlarePoliteYields, GlareImpoliteIgnores, GlareOnlyAnsweredKeeps, GlareYieldToOnlyAnswered, SignalStale, StaleOfferReoffered, SignalHeld, SignalReleased, RemoteRebuild, StreamRebound,
         ReconcileRejoin, RejoinAwaited, StreamUnannounced,
         SocketRetry, FlapsForgotten, FlapDamped, NetworkCutShort, ServerHintFloor, Evicted, WakeProbe,
         EscalationFreshConnection, EscalationSocketResume, EscalationRejoin, EscalationHealed,

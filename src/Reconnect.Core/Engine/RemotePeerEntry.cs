@@ -81,6 +81,12 @@ internal sealed class RemotePeerEntry(
     /// <summary>The local side applied an answer to one of its offers on the live generation.</summary>
     public bool OwnOfferAnswered { get; set; }
 
+    /// <summary>The local side accepted a remote offer on the live generation (it has answered, or is answering).</summary>
+    public bool RemoteOfferTaken { get; set; }
+
+    /// <summary>The offer sent last on the live generation restarts ICE and no answer to an offer was applied since.</summary>
+    public bool SentOfferRestartsIce { get; set; }
+
     /// <summary>The ladder attempt under way in this episode; 0 when no ladder runs.</summary>
     public int LadderAttempt { get; set; }
 
@@ -130,6 +136,8 @@ internal sealed class RemotePeerEntry(
         IceRestartAsked = false;
         PoliteOffered = false;
         OwnOfferAnswered = false;
+        RemoteOfferTaken = false;
+        SentOfferRestartsIce = false;
         OfferSequence = 0;
         RemoteOfferSequence = 0;
         AnswersAwaited = 0;

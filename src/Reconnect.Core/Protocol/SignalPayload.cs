@@ -22,7 +22,12 @@ public abstract record SignalPayload(int Generation);
 /// The offer's number within its generation, increasing from 1 with each offer the sender sends; 0 when the
 /// sender does not number its offers.
 /// </param>
-public sealed record OfferSignal(int Generation, string Sdp, bool IceRestart, int OfferSequence = 0) : SignalPayload(Generation);
+/// <param name="OnlyAnswered">
+/// True when the sender has answered an offer on this generation and had none of its own answered yet: a browser
+/// connection in that state loses its remote video for good if it rolls this offer back, so in glare the impolite side
+/// yields to it and the polite sender keeps it. False (absent) otherwise.
+/// </param>
+public sealed record OfferSignal(int Generation, string Sdp, bool IceRestart, int OfferSequence = 0, bool OnlyAnswered = false) : SignalPayload(Generation);
 
 /// <summary>An answer to an offer.</summary>
 /// <param name="Generation">The media connection's generation.</param>

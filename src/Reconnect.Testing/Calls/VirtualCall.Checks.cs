@@ -24,5 +24,9 @@ public sealed partial class VirtualCall
     {
         _checker.AfterStep(NowMs);
         _checker.SampleDeadlines(NowMs);
+        foreach (var client in _inOrder)
+        {
+            _rollbacks.Look(client.Name, client.Media, NowMs);
+        }
     }
 }

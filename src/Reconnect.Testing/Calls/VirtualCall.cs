@@ -45,6 +45,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
     private readonly List<CallClient> _inOrder = [];
     private readonly Lock _gate = new();
     private readonly InvariantChecker _checker;
+    private readonly AnswerOnlyRollbackWatch _rollbacks;
     private readonly FaultInjector _faults;
     private bool _healPending;
     private bool _running;
@@ -60,6 +61,7 @@ public sealed partial class VirtualCall : IAsyncDisposable
         _network.AddHost(ServerHost, SimWorld.ServerLinkLatencyMs, 0, 0);
         _server = new InMemorySignallingServer(_network, ServerHost, new ChannelServer(new ChannelServerOptions(), new LiteralTokenValidator()));
         _checker = new InvariantChecker(seed, _inOrder, TimeSpan.Zero);
+        _rollbacks = new AnswerOnlyRollbackWatch(_checker);
         _faults = new FaultInjector(this);
         _server.NoticeRaised += (_, notice) => OnServerNotice(notice);
         _network.HostWentOffline += (_, host) => _clients.GetValueOrDefault(host.Name)?.Signalling.NetworkLost();

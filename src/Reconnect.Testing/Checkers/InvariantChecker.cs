@@ -225,6 +225,14 @@ public sealed class InvariantChecker
         }
     }
 
+    /// <summary>
+    /// Takes note that a participant's media connection rolled its own offer back having only answered (a remote offer
+    /// applied over it before any of its offers was answered): like Chromium's, that connection shows no remote video
+    /// again, so the negotiation rule must never make such a side yield in glare.
+    /// </summary>
+    public void OnAnswerOnlyRollback(string peer, string remotePeerId, int generation, long nowMs) =>
+        Fail("no-rollback-having-only-answered", nowMs, $"{peer} rolled back its offer to {remotePeerId} on connection {generation} having only answered: its remote video is lost for good");
+
     /// <summary>Checks what must hold between steps.</summary>
     public void AfterStep(long nowMs)
     {

@@ -40,6 +40,7 @@ public sealed class SimWorld : IFaultWorld
     private readonly List<SimPeer> _peers = [];
     private readonly TraceWriter _trace = new();
     private readonly InvariantChecker _checker;
+    private readonly AnswerOnlyRollbackWatch _rollbacks;
     private readonly FaultInjector _faults;
     private TimeSpan _nextProbe = ProbeEvery;
     private TimeSpan _nextDeadlineSample = DeadlinesEvery;
@@ -73,6 +74,7 @@ public sealed class SimWorld : IFaultWorld
 
         var longestHint = scenario.Timeline.Select(f => f.RetryAfterMs ?? 0).DefaultIfEmpty(0).Max();
         _checker = new InvariantChecker(_seed, _peers, TimeSpan.FromMilliseconds(longestHint));
+        _rollbacks = new AnswerOnlyRollbackWatch(_checker);
         foreach (var peer in _peers)
         {
             peer.Pump.InputHandled += (_, input) => _checker.OnInput(peer.Name, input);
@@ -205,6 +207,7 @@ public sealed class SimWorld : IFaultWorld
             {
                 _time.RunNext();
                 _checker.AfterStep(NowMs);
+                LookForAnswerOnlyRollbacks();
                 continue;
             }
 
@@ -214,6 +217,7 @@ public sealed class SimWorld : IFaultWorld
             }
 
             _time.RunUntil(_nextProbe);
+            LookForAnswerOnlyRollbacks();
             _nextProbe += ProbeEvery;
             if (_time.Elapsed >= _nextDeadlineSample)
             {
@@ -229,7 +233,16 @@ public sealed class SimWorld : IFaultWorld
         }
 
         _time.RunUntil(until);
+        LookForAnswerOnlyRollbacks();
         return stopWhenHealed && IsHealed();
+    }
+
+    private void LookForAnswerOnlyRollbacks()
+    {
+        foreach (var peer in _peers)
+        {
+            _rollbacks.Look(peer.Name, peer.Media, NowMs);
+        }
     }
 
     /// <summary>

@@ -79,6 +79,20 @@ internal static class NegotiationPaths
         Assert.Equal(2, h.Sent<RelaySignalMessage>(before).Count(m => m.Payload is OfferSignal or AnswerSignal));
     }
 
+    /// <summary>
+    /// The impolite side "A" on a new connection to "B": its first offer went out, then ICE failed before any answer, so
+    /// the ladder asked for a restart offer.
+    /// </summary>
+    public static EngineHarness ImpoliteAskedToRestartBeforeItsFirstAnswer()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("A", "room", EngineHarness.Peer("B"));
+        h.LocalDescription("B", 1, SdpType.Offer, "first");
+        var asked = h.Checkpoint;
+        h.Ice("B", IceConnectionState.Failed);
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.RestartOffers(asked)));
+        return h;
+    }
+
     /// <summary>Delivers one description or answer of a kind on generation 1 and returns how a notice names it.</summary>
     public static string Deliver(EngineHarness h, string kind, string sdp, int sequence = NextSequence)
     {

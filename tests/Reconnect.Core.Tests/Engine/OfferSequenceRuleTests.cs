@@ -20,7 +20,7 @@ public sealed class OfferSequenceRuleTests
         h.Feed(new LocalStreamAdded(new StreamInfo("cam", EngineHarness.Meta())));
         h.LocalDescription("B", 2, SdpType.Offer, "first offer on 2");
 
-        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(2, "first offer on 2", false, 1)), h.LastSent<RelaySignalMessage>());
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(2, "first offer on 2", false, 1, OnlyAnswered: true)), h.LastSent<RelaySignalMessage>());
     }
 
     [Fact]
@@ -98,16 +98,17 @@ public sealed class OfferSequenceRuleTests
     public void Answering_side_answers_each_offer_that_arrives_after_the_previous_answer_with_its_own_sequence()
     {
         var h = new EngineHarness().Join("C", "room", EngineHarness.Peer("B"));
+        NegotiationPaths.Establish(h, polite: true);
         var before = h.Checkpoint;
 
-        foreach (var sequence in new[] { 1, 2 })
+        foreach (var sequence in new[] { 2, 3 })
         {
-            h.Signal("B", new OfferSignal(1, $"offer {sequence}", sequence == 2, sequence));
+            h.Signal("B", new OfferSignal(1, $"offer {sequence}", sequence == 3, sequence));
             h.LocalDescription("B", 1, SdpType.Answer, $"answer {sequence}");
         }
 
         Assert.Equal(
-            [new RelaySignalMessage("B", new AnswerSignal(1, "answer 1", 1)), new RelaySignalMessage("B", new AnswerSignal(1, "answer 2", 2))],
+            [new RelaySignalMessage("B", new AnswerSignal(1, "answer 2", 2)), new RelaySignalMessage("B", new AnswerSignal(1, "answer 3", 3))],
             h.Sent<RelaySignalMessage>(before));
     }
 

@@ -70,8 +70,14 @@ internal static class ProtocolGenerators
             from generation in AnyInt
             from sdp in Text
             from iceRestart in AnyBool
-            select (SignalPayload)new OfferSignal(generation, sdp, iceRestart),
-        ["answer"] = Gen.Zip(AnyInt, Text, SignalPayload (g, sdp) => new AnswerSignal(g, sdp)),
+            from sequence in Gen.Choose(0, 1_000)
+            from onlyAnswered in AnyBool
+            select (SignalPayload)new OfferSignal(generation, sdp, iceRestart, sequence, onlyAnswered),
+        ["answer"] =
+            from generation in AnyInt
+            from sdp in Text
+            from sequence in Gen.Choose(0, 1_000)
+            select (SignalPayload)new AnswerSignal(generation, sdp, sequence),
         ["candidate"] = Gen.Zip(AnyInt, Candidate, SignalPayload (g, c) => new CandidateSignal(g, c)),
     };
 

@@ -40,14 +40,24 @@ internal static class FrozenBatch
             .Concat(Enumerable.Range(0, Schedules).AsParallel().AsOrdered().Select(ScheduleCase))
             .OrderBy(c => c.Key, StringComparer.Ordinal)];
 
-    /// <summary>Runs every case once, spread over the cores, and gives each key its trace hash.</summary>
-    public static IReadOnlyDictionary<string, string> Hashes(IReadOnlyList<FrozenCase> cases)
+    /// <summary>
+    /// Runs every case once, spread over the cores: gives each key its trace hash, and each case that broke a safety
+    /// invariant its violations.
+    /// </summary>
+    public static FrozenRuns Run(IReadOnlyList<FrozenCase> cases)
     {
-        var hashes = new string[cases.Count];
-        Parallel.For(0, cases.Count, i => hashes[i] = Hash(cases[i]));
-        return new SortedDictionary<string, string>(cases.Select((c, i) => (c.Key, hashes[i])).ToDictionary(), StringComparer.Ordinal);
+        var results = new SimRunResult[cases.Count];
+        Parallel.For(0, cases.Count, i => results[i] = new SimWorld(cases[i].Scenario).Run());
+        return new FrozenRuns(
+            new SortedDictionary<string, string>(cases.Select((c, i) => (c.Key, results[i].Trace.Hash())).ToDictionary(), StringComparer.Ordinal),
+            [.. cases.Select((c, i) => (Case: c, results[i].Violations)).Where(r => r.Violations.Count > 0)]);
     }
 
     /// <summary>The SHA-256 of the case's trace (<see cref="Trace.TraceWriter.Hash"/>), run with the scenario's own seed.</summary>
     public static string Hash(FrozenCase frozen) => new SimWorld(frozen.Scenario).Run().Trace.Hash();
 }
+
+/// <summary>What running the frozen batch gave: each key's trace hash, and the cases that broke a safety invariant.</summary>
+internal sealed record FrozenRuns(
+    IReadOnlyDictionary<string, string> Hashes,
+    IReadOnlyList<(FrozenCase Case, IReadOnlyList<string> Violations)> Broken);

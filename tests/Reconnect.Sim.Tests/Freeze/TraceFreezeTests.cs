@@ -8,9 +8,15 @@ public sealed class TraceFreezeTests
     public void Every_library_scenario_and_explored_schedule_keeps_its_frozen_trace_hash()
     {
         var cases = FrozenBatch.All();
-        var hashes = FrozenBatch.Hashes(cases);
+        var (hashes, broken) = FrozenBatch.Run(cases);
         var rendered = TraceHashFile.Render(hashes);
         ClearReceived();
+        foreach (var (schedule, _) in broken.Where(b => !b.Case.FromLibrary))
+        {
+            File.WriteAllText(TraceHashReport.ReplayPath(schedule), ScenarioLoader.ToJson(schedule.Scenario) + "\n");
+        }
+
+        Assert.True(broken.Count == 0, string.Join('\n', broken.Select(b => $"{b.Case.Key} broke an invariant (replay: {TraceHashReport.ReplayCommand(b.Case)}):\n  " + string.Join("\n  ", b.Violations))));
 
         if (Environment.GetEnvironmentVariable(TraceHashFile.AcceptVariable) == "1")
         {

@@ -14,16 +14,16 @@ public sealed class IceRestartTests
     private readonly VirtualTimeProvider _clock = new();
     private readonly TestFabric _fabric;
     private readonly InMemoryMediaDirectory _directory = new();
-    private readonly Agent _a;
-    private readonly Agent _b;
+    private readonly MediaAgent _a;
+    private readonly MediaAgent _b;
 
     public IceRestartTests()
     {
         _fabric = new TestFabric(_clock);
         _fabric.AddHost("A");
         _fabric.AddHost("B");
-        _a = new Agent(_fabric, _directory, "A", "B");
-        _b = new Agent(_fabric, _directory, "B", "A");
+        _a = new MediaAgent(_fabric, _directory, "A", "B");
+        _b = new MediaAgent(_fabric, _directory, "B", "A");
         Negotiate(iceRestart: false);
         _clock.RunFor(TimeSpan.FromSeconds(2));
         Assert.Equal([IceConnectionState.Connected, IceConnectionState.Connected], [_a.State, _b.State]);
@@ -125,100 +125,5 @@ public sealed class IceRestartTests
         _b.AskOffer();
         Assert.Single(_b.Failures);
         Assert.Equal(1, _b.OffersCreated);
-    }
-
-    private sealed record Description(SessionDescription Sdp, IceCandidate Candidate, TimeSpan At);
-
-    private sealed class RecordingSink(VirtualTimeProvider clock) : IEngineInputSink
-    {
-        public List<(EngineInput Input, TimeSpan At)> Inputs { get; } = [];
-
-        public void Post(EngineInput input) => Inputs.Add((input, clock.Elapsed));
-    }
-
-    /// <summary>One side's media port with a single connection to the other side.</summary>
-    private sealed class Agent
-    {
-        private readonly TestFabric _fabric;
-        private readonly InMemoryMediaPort _port;
-        private readonly string _remote;
-        private readonly RecordingSink _sink;
-
-        public Agent(TestFabric fabric, InMemoryMediaDirectory directory, string host, string remote)
-        {
-            _fabric = fabric;
-            _remote = remote;
-            _sink = new RecordingSink((VirtualTimeProvider)fabric.Time);
-            _port = new InMemoryMediaPort(fabric, host, directory, _sink);
-            _port.CreateConnection(remote, 1, [], polite: false, [new StreamInfo("cam" + host, new Dictionary<string, string>())]);
-        }
-
-        public IceConnectionState State => _port.Connections.Single().State;
-
-        public long Frames => _port.Connections.Single().FramesReceived;
-
-        public string Ufrag => InMemorySdp.Read(Last<LocalDescriptionCreated>().Description.Sdp)!.Ufrag;
-
-        public Description Offer(bool iceRestart)
-        {
-            if (iceRestart)
-            {
-                _port.RestartIce(_remote, 1);
-            }
-
-            _port.CreateOffer(_remote, 1);
-            return Local();
-        }
-
-        public Description Answer(Description offer)
-        {
-            _port.SetRemoteDescription(_remote, 1, offer.Sdp);
-            _port.AddIceCandidate(_remote, 1, offer.Candidate);
-            _port.CreateAnswer(_remote, 1);
-            return Local();
-        }
-
-        public void Apply(Description answer)
-        {
-            _port.SetRemoteDescription(_remote, 1, answer.Sdp);
-            _port.AddIceCandidate(_remote, 1, answer.Candidate);
-        }
-
-        /// <summary>Applies a remote offer and leaves its answer owed.</summary>
-        public void TakeRemote(Description offer) => _port.SetRemoteDescription(_remote, 1, offer.Sdp);
-
-        /// <summary>Creates and applies the answer the remote offer taken is owed.</summary>
-        public void AnswerTaken()
-        {
-            _port.CreateAnswer(_remote, 1);
-            Local();
-        }
-
-        public void AskOffer() => _port.CreateOffer(_remote, 1);
-
-        public IEnumerable<MediaOperationFailed> Failures => _sink.Inputs.Select(i => i.Input).OfType<MediaOperationFailed>();
-
-        public int OffersCreated => _sink.Inputs.Select(i => i.Input).OfType<LocalDescriptionCreated>().Count(d => d.Description.Type == SdpType.Offer);
-
-        /// <summary>True when a frame sent on these credentials is counted (delivered straight to the port).</summary>
-        public bool Delivered(string fromUfrag, string toUfrag)
-        {
-            var before = Frames;
-            _port.Receive(new MediaPacket(MediaPacketKind.Frame, fromUfrag, toUfrag, _fabric.AddressOf(_remote), 0, []));
-            return Frames > before;
-        }
-
-        public List<IceConnectionState> StatesSince(TimeSpan at) =>
-            [.. _sink.Inputs.Where(i => i.At >= at).Select(i => i.Input).OfType<IceStateChanged>().Select(s => s.State)];
-
-        /// <summary>Applies the description just created (which gathers its candidate) and returns both.</summary>
-        private Description Local()
-        {
-            var created = Last<LocalDescriptionCreated>().Description;
-            _port.SetLocalDescription(_remote, 1, created);
-            return new(created, Last<LocalCandidateGathered>().Candidate, ((VirtualTimeProvider)_fabric.Time).Elapsed);
-        }
-
-        private T Last<T>() => _sink.Inputs.Select(i => i.Input).OfType<T>().Last();
     }
 }

@@ -126,6 +126,18 @@ internal enum NegotiationEffect
     /// <summary>The impolite side keeps its own offer: report the colliding remote offer as ignored.</summary>
     KeepOwnOffer,
 
+    /// <summary>
+    /// The polite side, having only answered on the connection, keeps its own offer (a rollback would lose its remote video
+    /// for good): report the colliding remote offer as ignored; the impolite side yields to the offer, which says so.
+    /// </summary>
+    KeepOfferHavingOnlyAnswered,
+
+    /// <summary>
+    /// The impolite side yields to an offer from a side that has only answered: its own offer is made again once it has
+    /// answered, restarting ICE again if the offer it dropped restarted ICE.
+    /// </summary>
+    YieldToOnlyAnswered,
+
     /// <summary>Apply the remote offer, remember its sequence, and ask the media layer for an answer.</summary>
     AcceptRemoteOffer,
 
@@ -150,6 +162,8 @@ internal enum NegotiationEffect
 /// it applied the answer to one of its offers; impolite, it accepted an offer of the remote's.
 /// </param>
 /// <param name="OwnOfferAnswered">The local side applied an answer to one of its offers on the live generation.</param>
+/// <param name="RemoteOfferTaken">The local side accepted a remote offer on the live generation.</param>
+/// <param name="RemoteOnlyAnswered">The remote offer fired with says its sender has only answered on the live generation.</param>
 internal readonly record struct NegotiationContext(
     bool Polite,
     bool SignallingUp,
@@ -157,7 +171,9 @@ internal readonly record struct NegotiationContext(
     bool AnswersPendingOffer,
     bool NewerOfferAwaited,
     bool PoliteOffered,
-    bool OwnOfferAnswered)
+    bool OwnOfferAnswered,
+    bool RemoteOfferTaken,
+    bool RemoteOnlyAnswered)
 {
     /// <summary>
     /// The local side may offer now: always when polite; when impolite, unless the polite side answered one of its offers
@@ -169,8 +185,14 @@ internal readonly record struct NegotiationContext(
     /// <summary>The local side may offer once the answer to its pending offer is applied: polite, or the polite side has offered.</summary>
     public bool MayOfferOnceAnswered => Polite || PoliteOffered;
 
-    /// <summary>The polite side has only answered on the live generation: it owes one offer of its own.</summary>
+    /// <summary>The polite side has had none of its offers answered on the live generation: it owes one offer of its own.</summary>
     public bool OwesFirstOffer => Polite && !PoliteOffered;
+
+    /// <summary>
+    /// The local side has answered on the live generation and had none of its own offers answered: rolling its offer back
+    /// would lose its remote video for good, so it must not yield in glare (its offers say so).
+    /// </summary>
+    public bool OnlyAnswered => RemoteOfferTaken && !OwnOfferAnswered;
 }
 
 /// <summary>
@@ -184,7 +206,9 @@ internal readonly record struct NegotiationContext(
 /// answered rolls back its own offer (after the rollback ICE reconnects and frames are decoded, but the receiving track
 /// presents none), so a polite side that has only answered on a generation makes one offer of its own right after its
 /// answer, and the impolite side, once one of its offers is answered, holds its own offers (its ICE restarts and local
-/// changes) until it has taken that offer: the polite side can only meet glare once an offer of its own was answered.
+/// changes) until it has taken that offer. An impolite offer sent before its first was answered can still cross that
+/// polite offer: a polite side that has only answered then keeps its offer, and its offers say so
+/// (<c>OfferSignal.OnlyAnswered</c>), so the impolite side yields to them and both sides agree without a round trip.
 /// </para>
 /// </summary>
 internal static class NegotiationMachine
@@ -234,9 +258,13 @@ internal static class NegotiationMachine
             .SubstateOf(NegotiationState.Exchanging)
             .On(NegotiationTrigger.RemoteOffer).If(c => c.Polite && c.PoliteOffered, "polite: yields")
                 .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer)
-            .On(NegotiationTrigger.RemoteOffer).If(c => c.OwesFirstOffer, "polite: yields; " + OwesFirstOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.OwesFirstOffer && !c.OnlyAnswered, "polite, not having answered yet: yields; " + OwesFirstOffer)
                 .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.YieldOwnOffer, NegotiationEffect.AcceptRemoteOffer, NegotiationEffect.NoteNegotiationNeeded)
-            .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => c.OwesFirstOffer && c.OnlyAnswered, "polite having only answered: keeps its own offer")
+                .Stay(NegotiationEffect.KeepOfferHavingOnlyAnswered)
+            .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite && !c.RemoteOnlyAnswered, "impolite: keeps its own offer").Stay(NegotiationEffect.KeepOwnOffer)
+            .On(NegotiationTrigger.RemoteOffer).If(c => !c.Polite && c.RemoteOnlyAnswered, "impolite, the remote having only answered: yields")
+                .GoTo(NegotiationState.HaveRemoteOffer, NegotiationEffect.AcceptRemoteOffer, NegotiationEffect.YieldToOnlyAnswered)
             .Ignore(NegotiationTrigger.LocalAnswerCreated, "no remote offer is pending")
             .Ignore(NegotiationTrigger.LocalAnswerApplied, "no remote offer is pending");
 
