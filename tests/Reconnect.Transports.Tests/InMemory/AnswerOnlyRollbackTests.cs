@@ -1,7 +1,5 @@
 using Reconnect.Core.Ports;
 using Reconnect.Testing.Time;
-using Reconnect.Transports.InMemory;
-using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.InMemory;
 
@@ -14,19 +12,10 @@ namespace Reconnect.Transports.Tests.InMemory;
 public sealed class AnswerOnlyRollbackTests
 {
     private readonly VirtualTimeProvider _clock = new();
-    private readonly TestFabric _fabric;
-    private readonly InMemoryMediaDirectory _directory = new();
     private readonly MediaAgent _a;
     private readonly MediaAgent _b;
 
-    public AnswerOnlyRollbackTests()
-    {
-        _fabric = new TestFabric(_clock);
-        _fabric.AddHost("A");
-        _fabric.AddHost("B");
-        _a = new MediaAgent(_fabric, _directory, "A", "B");
-        _b = new MediaAgent(_fabric, _directory, "B", "A");
-    }
+    public AnswerOnlyRollbackTests() => (_, _a, _b) = MediaAgent.Pair(_clock);
 
     [Fact]
     public void A_side_that_has_only_answered_and_rolls_its_offer_back_takes_no_frame_again_and_is_listed()

@@ -1,9 +1,6 @@
 using Reconnect.Core.Engine;
 using Reconnect.Core.Ports;
-using Reconnect.Core.Protocol;
 using Reconnect.Testing.Time;
-using Reconnect.Hosting;
-using Reconnect.Transports.InMemory;
 using Reconnect.Transports.Tests.Client.Support;
 
 namespace Reconnect.Transports.Tests.InMemory;
@@ -13,17 +10,12 @@ public sealed class IceRestartTests
 {
     private readonly VirtualTimeProvider _clock = new();
     private readonly TestFabric _fabric;
-    private readonly InMemoryMediaDirectory _directory = new();
     private readonly MediaAgent _a;
     private readonly MediaAgent _b;
 
     public IceRestartTests()
     {
-        _fabric = new TestFabric(_clock);
-        _fabric.AddHost("A");
-        _fabric.AddHost("B");
-        _a = new MediaAgent(_fabric, _directory, "A", "B");
-        _b = new MediaAgent(_fabric, _directory, "B", "A");
+        (_fabric, _a, _b) = MediaAgent.Pair(_clock);
         Negotiate(iceRestart: false);
         _clock.RunFor(TimeSpan.FromSeconds(2));
         Assert.Equal([IceConnectionState.Connected, IceConnectionState.Connected], [_a.State, _b.State]);

@@ -35,6 +35,16 @@ internal sealed class MediaAgent
         _port.CreateConnection(remote, 1, [], polite: false, [new StreamInfo("cam" + host, new Dictionary<string, string>())]);
     }
 
+    /// <summary>Hosts A and B on a new fabric over <paramref name="clock"/>, each with an agent connected to the other.</summary>
+    public static (TestFabric Fabric, MediaAgent A, MediaAgent B) Pair(VirtualTimeProvider clock)
+    {
+        var fabric = new TestFabric(clock);
+        var directory = new InMemoryMediaDirectory();
+        fabric.AddHost("A");
+        fabric.AddHost("B");
+        return (fabric, new MediaAgent(fabric, directory, "A", "B"), new MediaAgent(fabric, directory, "B", "A"));
+    }
+
     public IceConnectionState State => _port.Connections.Single().State;
 
     public long Frames => _port.Connections.Single().FramesReceived;
