@@ -9,7 +9,8 @@ namespace Reconnect.Core.Tests.Engine;
 /// (Chromium then shows no remote video on that connection again). Its offers say so (<see cref="OfferSignal.OnlyAnswered"/>);
 /// in glare the polite side keeps such an offer and the impolite side yields to it, then makes its own offer again,
 /// restarting ICE again if the offer it dropped restarted ICE (having yielded before any answer, it has only answered
-/// itself then, and says so). Both sides decide from the same fact, so they agree
+/// itself then, and says so). A side that has only answered never supersedes its pending offer (an ICE restart restarts
+/// ICE at once and is offered after the answer), so that answer applies and it stops having only answered. Both sides decide from the same fact, so they agree
 /// without a round trip.
 /// </summary>
 public sealed class OnlyAnsweredGlareRuleTests
@@ -51,6 +52,27 @@ public sealed class OnlyAnsweredGlareRuleTests
         h.Signal("B", new OfferSignal(1, "their restart again", true, 3));
         h.LocalDescription("B", 1, SdpType.Answer, "my second answer");
         Assert.Equal(new RelaySignalMessage("B", new AnswerSignal(1, "my second answer", 3)), Assert.Single(h.Sent<RelaySignalMessage>(next)));
+    }
+
+    [Fact]
+    public void A_side_that_has_only_answered_restarts_ice_at_once_but_offers_the_restart_only_after_the_answer_to_its_pending_offer()
+    {
+        var h = new EngineHarness(EngineHarness.LongLivedSocket).Join("C", "room", EngineHarness.Peer("B"));
+        h.Signal("B", new OfferSignal(1, "their first", false, 1));
+        h.LocalDescription("B", 1, SdpType.Answer, "my answer");
+        h.LocalDescription("B", 1, SdpType.Offer, "my first");
+        var failing = h.Checkpoint;
+
+        h.Ice("B", IceConnectionState.Failed);
+
+        Assert.Equal(new RestartIce("B", 1), Assert.Single(h.Since<RestartIce>(failing)));
+        Assert.Empty(h.Since<CreateOffer>(failing));
+        var answered = h.Checkpoint;
+        h.Signal("B", new AnswerSignal(1, "their answer", 1));
+        Assert.Equal(new SetRemoteDescription("B", 1, new SessionDescription(SdpType.Answer, "their answer")), Assert.Single(h.Since<SetRemoteDescription>(answered)));
+        Assert.Equal(new CreateOffer("B", 1), Assert.Single(h.Since<CreateOffer>(answered)));
+        h.LocalDescription("B", 1, SdpType.Offer, "restart");
+        Assert.Equal(new RelaySignalMessage("B", new OfferSignal(1, "restart", true, 2)), Assert.Single(h.Sent<RelaySignalMessage>(answered)));
     }
 
     [Fact]

@@ -217,6 +217,8 @@ internal static class NegotiationMachine
 
     private const string OwesFirstOffer = "polite having only answered: offers once after its answer";
 
+    private const string OnlyAnsweredHolds = "having only answered: the pending offer is not superseded, so its answer applies; the restart offer follows it";
+
     private const string MediaBound = "a media failure or a rebuild ends it; the remote peer's connect timeout or ICE ladder bounds the connection";
 
     /// <summary>The machine's table.</summary>
@@ -282,7 +284,9 @@ internal static class NegotiationMachine
         b.In(NegotiationState.HaveLocalOffer)
             .SubstateOf(NegotiationState.LocalOfferUnderWay)
             .Deadline($"the remote answer; {MediaBound}")
-            .On(NegotiationTrigger.IceRestart).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.IceRestart).If(c => !c.OnlyAnswered, "not having only answered: the restart offer supersedes the pending one")
+                .GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.CreateRestartOffer)
+            .On(NegotiationTrigger.IceRestart).If(c => c.OnlyAnswered, OnlyAnsweredHolds).Stay(NegotiationEffect.RestartIceAfterAnswer)
             .On(NegotiationTrigger.StaleOfferSeen).GoTo(NegotiationState.HaveLocalOfferMakingOffer, NegotiationEffect.OfferAgainOnLiveGeneration)
             .On(NegotiationTrigger.RemoteAnswer).If(c => c.AnswersPendingOffer && c.NegotiationNeeded && c.SignallingUp && c.MayOfferOnceAnswered, "answers the pending offer; a change waits, signalling up, may offer")
                 .GoTo(NegotiationState.MakingOffer, NegotiationEffect.ApplyRemoteAnswer, NegotiationEffect.CreateOffer)
