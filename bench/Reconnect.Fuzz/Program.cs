@@ -8,7 +8,7 @@ using Reconnect.Server.Tests.Fuzz;
 
 var count = new Option<long>("--count") { Description = "Fuzzed frames: without --server, N frames of each direction (client and server messages, 2N decodes in all); with --server, N frames sent to the live server.", DefaultValueFactory = _ => 100_000 };
 var seed = new Option<string?>("--seed") { Description = "The fuzzer's seed, hex (0x...), to replay a run; default: the fixed seed the tests use." };
-var server = new Option<Uri?>("--server") { Description = "A live server's base address (http://host:port) serving /dev/token; default: fuzz the codec only." };
+var server = new Option<string?>("--server") { Description = "A live server's base address (http://host:port) serving /dev/token; default: fuzz the codec only." };
 var adminKey = new Option<string?>("--admin-key") { Description = "The server's admin key, to check that no session leaked." };
 var workers = new Option<int>("--workers") { Description = "Connections fuzzing the live server at once.", DefaultValueFactory = _ => 6 };
 var root = new RootCommand("Reconnect fuzzer: grammar-aware mutated frames to the codec, or to a live server. Exit code 0 when no problem was found, 1 on a problem, 2 on a bad argument.")
@@ -31,9 +31,26 @@ root.SetAction(async (parse, cancel) =>
         return 2;
     }
 
-    return parse.GetValue(server) is { } live
-        ? await LiveAsync(live, parse.GetValue(adminKey), fuzzSeed, frames, parse.GetValue(workers))
-        : Codec(frames, fuzzSeed);
+    if (parse.GetValue(server) is not { } address)
+    {
+        return Codec(frames, fuzzSeed);
+    }
+
+    if (!Uri.TryCreate(address, UriKind.Absolute, out var live) || live.Scheme is not ("http" or "https"))
+    {
+        await Console.Error.WriteLineAsync($"--server must be a server's http or https base address such as http://127.0.0.1:5080, not '{address}'.");
+        return 2;
+    }
+
+    try
+    {
+        return await LiveAsync(live, parse.GetValue(adminKey), fuzzSeed, frames, parse.GetValue(workers));
+    }
+    catch (HttpRequestException unreachable)
+    {
+        await Console.Error.WriteLineAsync($"The server at {live} did not answer: {unreachable.Message}");
+        return 1;
+    }
 });
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

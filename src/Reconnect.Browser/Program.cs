@@ -14,11 +14,11 @@ internal static class Program
         {
             settings = PageSettings.Parse(PageModule.Query());
         }
-        catch (ArgumentException bad)
+        catch (FormatException bad)
         {
             PageModule.SetLocalState("not started");
             PageModule.AppendEvent($"the page's address is wrong, so it did not start: {bad.Message}");
-            throw;
+            return;
         }
 
         var http = new HttpClient { BaseAddress = new Uri(PageModule.Origin()) };

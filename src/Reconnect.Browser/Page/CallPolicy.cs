@@ -15,12 +15,16 @@ internal enum CallPolicy
 /// <summary>Names and settings of <see cref="CallPolicy"/>.</summary>
 internal static class CallPolicies
 {
-    /// <summary>The policy a query value names: <c>reconnect</c> (or nothing) or <c>baseline</c>; anything else is refused.</summary>
+    /// <summary>
+    /// The policy a query value names: <c>reconnect</c> (or nothing) or <c>baseline</c>; anything else is refused with a
+    /// <see cref="FormatException"/> whose message is the whole reason (no parameter name is appended: the WebAssembly
+    /// build strips the runtime's resource strings, which would show as a resource key).
+    /// </summary>
     public static CallPolicy Parse(string? text) => text switch
     {
         null or "" or "reconnect" => CallPolicy.Reconnect,
         BaselinePolicy.Name => CallPolicy.Baseline,
-        _ => throw new ArgumentException($"Unknown policy '{text}': the page knows 'reconnect' and '{BaselinePolicy.Name}'.", nameof(text)),
+        _ => throw new FormatException($"Unknown policy '{text}': the page knows 'reconnect' and '{BaselinePolicy.Name}'."),
     };
 
     /// <summary>The policy's name on the query.</summary>

@@ -17,7 +17,9 @@ public sealed class PageAddressTests(BrowserWorld world)
 
         var reason = page.Locator("#event-log li", new() { HasText = "did not start" });
         await reason.WaitForAsync(new() { Timeout = 60_000 });
-        Assert.Contains("Unknown policy 'bogus'", await reason.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(
+            "the page's address is wrong, so it did not start: Unknown policy 'bogus': the page knows 'reconnect' and 'baseline'.",
+            (await reason.InnerTextAsync()).Trim());
         Assert.Equal("not started", await page.Locator("#local-state").InnerTextAsync());
         Assert.False(await page.EvaluateAsync<bool>("() => window.reconnectCall?.ready === true"));
     }

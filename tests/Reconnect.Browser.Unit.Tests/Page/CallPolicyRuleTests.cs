@@ -23,9 +23,9 @@ public sealed class CallPolicyRuleTests
     [InlineData("reconnect ")]
     public void An_unknown_policy_is_refused_naming_the_known_ones(string value)
     {
-        var error = Assert.Throws<ArgumentException>(() => PageSettings.Parse("?policy=" + Uri.EscapeDataString(value)));
+        var error = Assert.Throws<FormatException>(() => PageSettings.Parse("?policy=" + Uri.EscapeDataString(value)));
 
-        Assert.Contains("'reconnect'", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Unknown policy '{value}': the page knows 'reconnect' and 'baseline'.", error.Message);
     }
 
     [Fact]
